@@ -1,0 +1,56 @@
+import Foundation
+
+/// Who is asking: anonymous, or a signed-in user with the grants they hold.
+/// Every authorisation decision of the platform is one of the `may…` functions here, so that
+/// the rules are tested once, without HTTP.
+public struct Principal: Sendable, Hashable {
+    public var userID: UUID?
+    public var grants: Set<Grant>
+
+    public init(userID: UUID?, grants: Set<Grant>) {
+        self.userID = userID
+        self.grants = grants
+    }
+
+    public static let anonymous = Principal(userID: nil, grants: [])
+
+    public var isSignedIn: Bool { userID != nil }
+
+    public func holds(_ role: Role, in scope: Scope = .global) -> Bool {
+        grants.contains(Grant(role: role, scope: scope))
+    }
+
+    public var isAdministrator: Bool { holds(.administrator) }
+    /// A programme officer for the whole programme (not only one call).
+    public var isProgrammeOfficer: Bool { holds(.programmeOfficer) }
+
+    /// The organisations this person acts for.
+    public var organisationIDs: Set<String> {
+        Set(grants.filter { $0.role == .organisationMember }.compactMap(\.scope.id))
+    }
+
+    // MARK: Directory
+
+    /// Contact details (e-mail, phone) of people are for signed-in members only.
+    public var mayReadContactDetails: Bool { isSignedIn }
+
+    /// Creating organisations and cities is the programme office's work.
+    public var mayCreateDirectoryEntries: Bool { isAdministrator || isProgrammeOfficer }
+
+    /// An organisation's profile and contacts are kept by its members and the programme office.
+    public func mayEditOrganisation(_ id: UUID) -> Bool {
+        mayCreateDirectoryEntries || holds(.organisationMember, in: .organisation(id.uuidString.lowercased()))
+    }
+
+    public var mayEditCities: Bool { mayCreateDirectoryEntries }
+
+    // MARK: Accounts
+
+    /// Granting and revoking roles, listing accounts.
+    public var mayManageAccounts: Bool { isAdministrator }
+
+    /// Throws `unauthenticated` for anonymous callers and `forbidden` for signed-in ones.
+    public func require(_ allowed: Bool, _ what: String) throws(DomainError) {
+        guard allowed else { throw isSignedIn ? .forbidden(what) : .unauthenticated }
+    }
+}

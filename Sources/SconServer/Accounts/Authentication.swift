@@ -1,0 +1,52 @@
+import Fluent
+import SconDomain
+import Vapor
+
+/// Finds who is asking from the session cookie or an `Authorization: Bearer` API token and
+/// loads their grants. Requests with neither cost no database query.
+struct Authentication: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let bearer = request.headers.bearerAuthorization?.token {
+            guard try await authenticate(apiToken: bearer, request) else {
+                throw DomainError.unauthenticated
+            }
+        } else if let token = request.cookies[SessionCookie.name]?.string, !token.isEmpty {
+            try await authenticate(sessionToken: token, request)
+        }
+        return try await next.respond(to: request)
+    }
+
+    private func authenticate(sessionToken token: String, _ request: Request) async throws {
+        guard let session = try await UserSession.query(on: request.db)
+            .filter(\.$tokenHash == SecureToken.hash(token))
+            .filter(\.$expiresAt > Date())
+            .first(),
+              let user = try await User.find(session.userID, on: request.db)
+        else { return }
+        try await signIn(user, credential: .session, request)
+    }
+
+    private func authenticate(apiToken token: String, _ request: Request) async throws -> Bool {
+        guard token.hasPrefix(APIToken.prefix),
+              let stored = try await APIToken.query(on: request.db)
+                .filter(\.$tokenHash == SecureToken.hash(token))
+                .filter(\.$revokedAt == nil)
+                .first(),
+              let user = try await User.find(stored.userID, on: request.db)
+        else { return false }
+        if (stored.lastUsedAt ?? .distantPast) < Date().addingTimeInterval(-3600) {
+            stored.lastUsedAt = Date()
+            try await stored.update(on: request.db)
+        }
+        try await signIn(user, credential: .apiToken, request)
+        return true
+    }
+
+    private func signIn(_ user: User, credential: SignedInUser.Credential, _ request: Request) async throws {
+        let userID = try user.requireID()
+        let grants = try await RoleGrant.query(on: request.db).filter(\.$userID == userID).all().compactMap(\.grant)
+        request.signedInUser = SignedInUser(id: userID, email: user.email, displayName: user.displayName,
+                                            language: Language(rawValue: user.language) ?? .en, credential: credential)
+        request.principal = Principal(userID: userID, grants: Set(grants))
+    }
+}

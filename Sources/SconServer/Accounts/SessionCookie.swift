@@ -1,0 +1,16 @@
+import Vapor
+
+/// The sign-in cookie: HttpOnly, SameSite=Lax, Secure when configured.
+enum SessionCookie {
+    static let name = "scon_session"
+
+    static func value(token: String, days: Int, secure: Bool) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: token, expires: Date().addingTimeInterval(Double(days) * 86_400), maxAge: days * 86_400,
+                          domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    static func expired(secure: Bool) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, domain: nil, path: "/",
+                          isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
+}

@@ -1,0 +1,139 @@
+import Fluent
+import SconDomain
+import SQLKit
+import Vapor
+
+/// `/api/v1` for the directory: countries, sectors, cities, organisations and their people.
+struct DirectoryAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("countries", use: countries)
+        routes.get("countries", ":code", use: country)
+        routes.get("sectors", use: sectors)
+        routes.get("cities", use: cities)
+        routes.post("cities", use: createCity)
+        routes.get("cities", ":id", use: city)
+        routes.patch("cities", ":id", use: updateCity)
+        routes.get("organisations", use: organisations)
+        routes.post("organisations", use: createOrganisation)
+        routes.get("organisations", ":id", use: organisation)
+        routes.patch("organisations", ":id", use: updateOrganisation)
+        routes.get("organisations", ":id", "people", use: people)
+        routes.post("organisations", ":id", "people", use: createPerson)
+        routes.patch("people", ":id", use: updatePerson)
+        routes.delete("people", ":id", use: deletePerson)
+    }
+
+    // MARK: Countries and sectors
+
+    @Sendable func countries(_ req: Request) async throws -> ListResponse<CountryDTO> {
+        ListResponse(items: try await CountryQuery(db: req.db).all(), nextCursor: nil)
+    }
+
+    @Sendable func country(_ req: Request) async throws -> CountryDTO {
+        guard let code = CountryCode(req.parameters.get("code") ?? "") else {
+            throw Abort(.badRequest, reason: "code must be an ISO 3166-1 alpha-2 code.")
+        }
+        guard let country = try await CountryQuery(db: req.db).find(code) else { throw DomainError.notFound("country") }
+        return country
+    }
+
+    struct SectorInfo: Content { var code: String; var name: LocalizedText }
+    struct SectorList: Content { var items: [SectorInfo] }
+
+    @Sendable func sectors(_ req: Request) async throws -> SectorList {
+        SectorList(items: Sector.allCases.map {
+            SectorInfo(code: $0.rawValue, name: LocalizedText(en: Strings.english["sector.\($0.rawValue)"], ko: Strings.korean["sector.\($0.rawValue)"]))
+        })
+    }
+
+    // MARK: Cities
+
+    @Sendable func cities(_ req: Request) async throws -> ListResponse<CityDTO> {
+        let filter = try CityFilter.parse(country: req.query["country"], kind: req.query["kind"], query: req.query["q"])
+        let page = try await CityQuery(sql: req.sql).page(filter, try req.pageQuery())
+        return ListResponse(items: page.items, nextCursor: page.nextCursor?.encoded)
+    }
+
+    @Sendable func city(_ req: Request) async throws -> CityDTO {
+        guard let city = try await CityQuery(sql: req.sql).find(try req.uuidParameter()) else { throw DomainError.notFound("city") }
+        return city
+    }
+
+    @Sendable func createCity(_ req: Request) async throws -> Response {
+        try req.principal.require(req.principal.mayEditCities, "add cities")
+        let input = try req.decodeJSON(CityInput.self)
+        let city = try await CityStore(db: req.db).create(input.applied(to: CityDraft()), by: req.principal)
+        return try await req.created(city, location: "/api/v1/cities/\(city.id.uuidString.lowercased())")
+    }
+
+    @Sendable func updateCity(_ req: Request) async throws -> CityDTO {
+        let id = try req.uuidParameter()
+        let input = try req.decodeJSON(CityInput.self)
+        return try await CityStore(db: req.db).update(id, by: req.principal) { input.applied(to: $0) }
+    }
+
+    // MARK: Organisations
+
+    @Sendable func organisations(_ req: Request) async throws -> ListResponse<OrganisationDTO> {
+        let filter = try OrganisationFilter.parse(type: req.query["type"], country: req.query["country"], sector: req.query["sector"],
+                                                  query: req.query["q"], sample: req.query["sample"])
+        let page = try await OrganisationQuery(sql: req.sql).page(filter, try req.pageQuery())
+        return ListResponse(items: page.items, nextCursor: page.nextCursor?.encoded)
+    }
+
+    @Sendable func organisation(_ req: Request) async throws -> OrganisationDTO {
+        guard let organisation = try await OrganisationQuery(sql: req.sql).find(try req.uuidParameter()) else {
+            throw DomainError.notFound("organisation")
+        }
+        return organisation
+    }
+
+    @Sendable func createOrganisation(_ req: Request) async throws -> Response {
+        try req.principal.require(req.principal.mayCreateDirectoryEntries, "create organisations")
+        let input = try req.decodeJSON(OrganisationInput.self)
+        let organisation = try await OrganisationStore(db: req.db).create(input.draft, by: req.principal)
+        return try await req.created(organisation, location: "/api/v1/organisations/\(organisation.id.uuidString.lowercased())")
+    }
+
+    @Sendable func updateOrganisation(_ req: Request) async throws -> OrganisationDTO {
+        let id = try req.uuidParameter()
+        let input = try req.decodeJSON(OrganisationInput.self)
+        return try await OrganisationStore(db: req.db).update(id, by: req.principal) { input.applied(to: $0) }
+    }
+
+    // MARK: People
+
+    @Sendable func people(_ req: Request) async throws -> ListResponse<PersonDTO> {
+        let id = try req.uuidParameter()
+        guard try await Organisation.find(id, on: req.db) != nil else { throw DomainError.notFound("organisation") }
+        let people = try await PersonQuery(db: req.db).of(organisation: id, showContactDetails: req.principal.mayReadContactDetails)
+        return ListResponse(items: people, nextCursor: nil)
+    }
+
+    @Sendable func createPerson(_ req: Request) async throws -> Response {
+        let id = try req.uuidParameter()
+        try req.principal.require(req.principal.isSignedIn, "add contacts")
+        let input = try req.decodeJSON(PersonInput.self)
+        let person = try await PersonStore(db: req.db).create(in: id, input.applied(to: PersonDraft()), by: req.principal)
+        return try await req.created(person, location: "/api/v1/organisations/\(id.uuidString.lowercased())/people")
+    }
+
+    @Sendable func updatePerson(_ req: Request) async throws -> PersonDTO {
+        let id = try req.uuidParameter()
+        let input = try req.decodeJSON(PersonInput.self)
+        return try await PersonStore(db: req.db).update(id, by: req.principal) { input.applied(to: $0) }
+    }
+
+    @Sendable func deletePerson(_ req: Request) async throws -> HTTPStatus {
+        try await PersonStore(db: req.db).delete(try req.uuidParameter(), by: req.principal)
+        return .noContent
+    }
+}
+
+extension Request {
+    var sql: any SQLDatabase { db as! any SQLDatabase }
+
+    func pageQuery() throws -> PageQuery {
+        try PageQuery.parse(limit: query["limit"], cursor: query["cursor"])
+    }
+}

@@ -1,0 +1,125 @@
+import Fluent
+import SconDomain
+import Vapor
+
+/// Sign-up, sign-in, sign-out and the account page with personal API tokens.
+struct AccountController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(.signIn, use: signInForm)
+        routes.post(.signIn, use: signIn)
+        routes.get(.signUp, use: signUpForm)
+        routes.post(.signUp, use: signUp)
+        routes.post(.signOut, use: signOut)
+        routes.get(.account, use: account)
+        routes.post(.accountTokens, use: createToken)
+        routes.post(.accountToken(.key), use: revokeToken)
+    }
+
+    struct SignInForm: Content { var email: String?; var password: String?; var next: String? }
+    struct SignUpForm: Content { var email: String?; var displayName: String?; var password: String?; var language: String? }
+    struct TokenForm: Content { var name: String? }
+
+    @Sendable func signInForm(_ req: Request) async throws -> HTML {
+        AccountForms.signIn(PageContext(request: req), .init(next: LocalPath.sanitise(req.query["next"])))
+    }
+
+    @Sendable func signIn(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(SignInForm.self)
+        let next = LocalPath.sanitise(form.next)
+        do {
+            let user = try await AccountStore(request: req).signIn(email: form.email ?? "", password: form.password ?? "")
+            return try await startSession(user, req, redirect: next)
+        } catch let error as DomainError {
+            var model = AccountForms.SignInModel(email: form.email ?? "", next: next)
+            let status: HTTPResponseStatus
+            switch error {
+            case .rateLimited(let seconds):
+                model.notice = req.strings.format("signin.throttled", ["minutes": String((seconds + 59) / 60)])
+                status = .tooManyRequests
+            case .invalid(let issues):
+                model.issues = issues
+                status = .unprocessableEntity
+            default: throw error
+            }
+            let response = try await AccountForms.signIn(PageContext(request: req), model).encodeResponse(status: status, for: req)
+            if case .rateLimited(let seconds) = error { response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds)) }
+            return response
+        }
+    }
+
+    @Sendable func signUpForm(_ req: Request) async throws -> HTML {
+        AccountForms.signUp(PageContext(request: req), .init(language: req.language))
+    }
+
+    @Sendable func signUp(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(SignUpForm.self)
+        do {
+            let user = try await AccountStore(request: req).signUp(SignUpDraft(email: form.email, displayName: form.displayName,
+                                                                             password: form.password, language: form.language))
+            return try await startSession(user, req, redirect: SiteURL.account.path)
+        } catch DomainError.invalid(let issues) {
+            let model = AccountForms.SignUpModel(email: form.email ?? "", displayName: form.displayName ?? "",
+                                                 language: Language(rawValue: form.language ?? "") ?? req.language, issues: issues)
+            return try await AccountForms.signUp(PageContext(request: req), model).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    @Sendable func signOut(_ req: Request) async throws -> Response {
+        if let token = req.cookies[SessionCookie.name]?.string {
+            try await AccountStore(request: req).endSession(token: token)
+        }
+        let response = req.redirect(to: "/", redirectType: .normal)
+        response.cookies[SessionCookie.name] = SessionCookie.expired(secure: req.application.sconConfig.secureCookies)
+        return response
+    }
+
+    @Sendable func account(_ req: Request) async throws -> HTML {
+        AccountPage.render(PageContext(request: req), try await accountModel(req))
+    }
+
+    @Sendable func createToken(_ req: Request) async throws -> Response {
+        guard let user = req.signedInUser else { throw DomainError.unauthenticated }
+        let form = try req.content.decode(TokenForm.self)
+        do {
+            let (_, token) = try await AccountStore(request: req).issueToken(for: user.id, name: form.name ?? "")
+            var model = try await accountModel(req)
+            model.newToken = token
+            return try await AccountPage.render(PageContext(request: req), model).encodeResponse(status: .created, for: req)
+        } catch DomainError.invalid(let issues) {
+            var model = try await accountModel(req)
+            model.issues = issues
+            return try await AccountPage.render(PageContext(request: req), model).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    @Sendable func revokeToken(_ req: Request) async throws -> Response {
+        guard let user = req.signedInUser else { throw DomainError.unauthenticated }
+        try await AccountStore(request: req).revokeToken(try req.uuidParameter(), of: user.id)
+        return req.redirect(to: SiteURL.account.path + "#tokens", redirectType: .normal)
+    }
+
+    private func accountModel(_ req: Request) async throws -> AccountPage.Model {
+        guard let user = req.signedInUser else { throw DomainError.unauthenticated }
+        let grants = try await RoleGrant.query(on: req.db).filter(\.$userID == user.id).all()
+        let tokens = try await APIToken.query(on: req.db).filter(\.$userID == user.id).sort(\.$createdAt, .descending).all()
+        return AccountPage.Model(user: user, grants: grants, tokens: tokens, newToken: nil)
+    }
+
+    private func startSession(_ user: User, _ req: Request, redirect: String) async throws -> Response {
+        let token = try await AccountStore(request: req).startSession(for: user)
+        let response = req.redirect(to: redirect, redirectType: .normal)
+        let config = req.application.sconConfig
+        response.cookies[SessionCookie.name] = SessionCookie.value(token: token, days: config.sessionDays, secure: config.secureCookies)
+        response.cookies[Request.languageCookie] = HTTPCookies.Value(string: user.language, maxAge: 365 * 86_400, path: "/",
+                                                                     isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        return response
+    }
+}
+
+extension HTML {
+    func encodeResponse(status: HTTPResponseStatus, for request: Request) async throws -> Response {
+        let response = try await encodeResponse(for: request)
+        response.status = status
+        return response
+    }
+}

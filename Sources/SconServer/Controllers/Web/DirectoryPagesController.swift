@@ -1,0 +1,151 @@
+import Fluent
+import SconDomain
+import Vapor
+
+/// The directory's pages: countries, cities, organisations and their contact people.
+struct DirectoryPagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(.countries, use: countries)
+        routes.get(.country(.key), use: country)
+        routes.get(.cities, use: cities)
+        routes.get(.city(.key), use: city)
+        routes.get(.organisations, use: organisations)
+        routes.get(.organisationNew, use: newOrganisationForm)
+        routes.post(.organisationNew, use: createOrganisation)
+        routes.get(.organisation(.key), use: organisation)
+        routes.get(.organisationEdit(.key), use: editOrganisationForm)
+        routes.post(.organisationEdit(.key), use: updateOrganisation)
+        routes.post(.organisationPeople(.key), use: addPerson)
+        routes.post(.personDelete(.key), use: removePerson)
+    }
+
+    @Sendable func countries(_ req: Request) async throws -> HTML {
+        CountryPages.list(PageContext(request: req), countries: try await req.application.countryNames.all(on: req.db))
+    }
+
+    @Sendable func country(_ req: Request) async throws -> HTML {
+        guard let code = CountryCode(req.parameters.get("code") ?? ""),
+              let country = try await CountryQuery(db: req.db).find(code) else { throw DomainError.notFound("country") }
+        let cities = try await CityQuery(sql: req.sql).inCountry(code.value)
+        let organisations = try await OrganisationQuery(sql: req.sql).inCountry(code.value)
+        return CountryPages.show(PageContext(request: req), .init(country: country, cities: cities, organisations: organisations))
+    }
+
+    @Sendable func cities(_ req: Request) async throws -> HTML {
+        let filter = try CityFilter.parse(country: req.query["country"], kind: req.query["kind"], query: req.query["q"])
+        let pageQuery = try req.pageQuery()
+        let page = try await CityQuery(sql: req.sql).page(filter, pageQuery)
+        let countries = try await req.application.countryNames.all(on: req.db)
+        return CityPages.list(PageContext(request: req), .init(filter: filter, page: page, countries: countries, isFirstPage: pageQuery.cursor == nil))
+    }
+
+    @Sendable func city(_ req: Request) async throws -> HTML {
+        guard let id = UUID(uuidString: req.parameters.get("id") ?? ""),
+              let city = try await CityQuery(sql: req.sql).find(id) else { throw DomainError.notFound("city") }
+        return CityPages.show(PageContext(request: req), city: city, countries: try await req.application.countryNames.all(on: req.db))
+    }
+
+    @Sendable func organisations(_ req: Request) async throws -> HTML {
+        let filter = try OrganisationFilter.parse(type: req.query["type"], country: req.query["country"], sector: req.query["sector"], query: req.query["q"])
+        let pageQuery = try req.pageQuery()
+        let page = try await OrganisationQuery(sql: req.sql).page(filter, pageQuery)
+        let countries = try await req.application.countryNames.all(on: req.db)
+        return OrganisationListPage.render(PageContext(request: req), .init(
+            filter: filter, page: page, countries: countries, isFirstPage: pageQuery.cursor == nil,
+            mayCreate: req.principal.mayCreateDirectoryEntries))
+    }
+
+    @Sendable func organisation(_ req: Request) async throws -> HTML {
+        OrganisationShowPage.render(PageContext(request: req), try await showModel(req, id: try organisationID(req)))
+    }
+
+    // MARK: Register and edit
+
+    struct OrganisationForm: Content {
+        var nameEn: String?; var nameKo: String?; var acronym: String?; var type: String?; var country: String?
+        var sectors: [String]?; var website: String?; var descriptionEn: String?; var descriptionKo: String?
+
+        var draft: OrganisationDraft {
+            OrganisationDraft(nameEn: nameEn, nameKo: nameKo, acronym: acronym, type: type, country: country, sectors: sectors ?? [],
+                              website: website, descriptionEn: descriptionEn, descriptionKo: descriptionKo)
+        }
+    }
+
+    @Sendable func newOrganisationForm(_ req: Request) async throws -> HTML {
+        try req.principal.require(req.principal.mayCreateDirectoryEntries, "create organisations")
+        let countries = try await req.application.countryNames.all(on: req.db)
+        return OrganisationFormPage.render(PageContext(request: req), .init(organisationID: nil, draft: OrganisationDraft(type: "company", country: "KR"), countries: countries))
+    }
+
+    @Sendable func createOrganisation(_ req: Request) async throws -> Response {
+        try req.principal.require(req.principal.mayCreateDirectoryEntries, "create organisations")
+        let form = try req.content.decode(OrganisationForm.self)
+        do {
+            let created = try await OrganisationStore(db: req.db).create(form.draft, by: req.principal)
+            return req.redirect(to: SiteURL.organisation(.value(created.id)).path, redirectType: .normal)
+        } catch DomainError.invalid(let issues) {
+            let countries = try await req.application.countryNames.all(on: req.db)
+            return try await OrganisationFormPage.render(PageContext(request: req), .init(organisationID: nil, draft: form.draft, countries: countries, issues: issues))
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    @Sendable func editOrganisationForm(_ req: Request) async throws -> HTML {
+        let id = try organisationID(req)
+        guard let model = try await Organisation.find(id, on: req.db) else { throw DomainError.notFound("organisation") }
+        try req.principal.require(req.principal.mayEditOrganisation(id), "edit this organisation")
+        let countries = try await req.application.countryNames.all(on: req.db)
+        return OrganisationFormPage.render(PageContext(request: req), .init(organisationID: id, draft: OrganisationDraft(model.fields), countries: countries))
+    }
+
+    @Sendable func updateOrganisation(_ req: Request) async throws -> Response {
+        let id = try organisationID(req)
+        let form = try req.content.decode(OrganisationForm.self)
+        do {
+            _ = try await OrganisationStore(db: req.db).update(id, by: req.principal) { _ in form.draft }
+            return req.redirect(to: SiteURL.organisation(.value(id)).path, redirectType: .normal)
+        } catch DomainError.invalid(let issues) {
+            let countries = try await req.application.countryNames.all(on: req.db)
+            return try await OrganisationFormPage.render(PageContext(request: req), .init(organisationID: id, draft: form.draft, countries: countries, issues: issues))
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    // MARK: People
+
+    struct PersonForm: Content { var name: String?; var titleEn: String?; var titleKo: String?; var email: String?; var phone: String? }
+
+    @Sendable func addPerson(_ req: Request) async throws -> Response {
+        let id = try organisationID(req)
+        let form = try req.content.decode(PersonForm.self)
+        let draft = PersonDraft(name: form.name, titleEn: form.titleEn, titleKo: form.titleKo, email: form.email, phone: form.phone)
+        do {
+            _ = try await PersonStore(db: req.db).create(in: id, draft, by: req.principal)
+            return req.redirect(to: SiteURL.organisation(.value(id)).path, redirectType: .normal)
+        } catch DomainError.invalid(let issues) {
+            var model = try await showModel(req, id: id)
+            model.personIssues = issues
+            model.personDraft = draft
+            return try await OrganisationShowPage.render(PageContext(request: req), model).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    @Sendable func removePerson(_ req: Request) async throws -> Response {
+        guard let id = UUID(uuidString: req.parameters.get("id") ?? "") else { throw DomainError.notFound("person") }
+        let organisationID = try await PersonStore(db: req.db).delete(id, by: req.principal)
+        return req.redirect(to: SiteURL.organisation(.value(organisationID)).path, redirectType: .normal)
+    }
+
+    private func organisationID(_ req: Request) throws -> UUID {
+        guard let id = UUID(uuidString: req.parameters.get("id") ?? "") else { throw DomainError.notFound("organisation") }
+        return id
+    }
+
+    private func showModel(_ req: Request, id: UUID) async throws -> OrganisationShowPage.Model {
+        guard let organisation = try await OrganisationQuery(sql: req.sql).find(id) else { throw DomainError.notFound("organisation") }
+        let show = req.principal.mayReadContactDetails
+        let people = try await PersonQuery(db: req.db).of(organisation: id, showContactDetails: show)
+        return .init(organisation: organisation, people: people, countries: try await req.application.countryNames.all(on: req.db),
+                     mayEdit: req.principal.mayEditOrganisation(id), showContactDetails: show)
+    }
+}

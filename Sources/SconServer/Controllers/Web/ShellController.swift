@@ -1,0 +1,56 @@
+import Fluent
+import SconDomain
+import Vapor
+
+/// The front page, the language switch, the pages of parts not built yet, and the assets.
+struct ShellController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(.home, use: home)
+        routes.get(.language(.key), use: switchLanguage)
+        for area in SiteURL.Area.allCases {
+            routes.get(.area(area)) { req async throws -> HTML in AreaPage.render(PageContext(request: req), area) }
+        }
+        routes.get(.stylesheet, use: stylesheet)
+    }
+
+    @Sendable func home(_ req: Request) async throws -> HTML {
+        let countries = try await req.application.countryNames.all(on: req.db)
+        let cities = try await City.query(on: req.db).count()
+        let organisations = try await Organisation.query(on: req.db).count()
+        return HomePage.render(PageContext(request: req), .init(countries: countries, cityCount: cities, organisationCount: organisations))
+    }
+
+    /// Remembers the chosen language in a cookie and goes back to the page it came from.
+    @Sendable func switchLanguage(_ req: Request) async throws -> Response {
+        guard let language = Language(rawValue: req.parameters.get("code") ?? "") else { throw DomainError.notFound("language") }
+        let response = req.redirect(to: LocalPath.sanitise(req.query["next"]), redirectType: .normal)
+        response.cookies[Request.languageCookie] = HTTPCookies.Value(
+            string: language.rawValue, maxAge: 365 * 86_400, path: "/",
+            isSecure: req.application.sconConfig.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        if let user = req.signedInUser, let model = try await User.find(user.id, on: req.db), model.language != language.rawValue {
+            model.language = language.rawValue
+            try await model.update(on: req.db)
+        }
+        return response
+    }
+
+    @Sendable func stylesheet(_ req: Request) async throws -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        headers.replaceOrAdd(name: .eTag, value: Assets.stylesheetETag)
+        if req.headers.first(name: .ifNoneMatch) == Assets.stylesheetETag { return Response(status: .notModified, headers: headers) }
+        return Response(status: .ok, headers: headers, body: .init(string: Assets.stylesheet))
+    }
+}
+
+/// The static assets, served by the app itself (no CDN), read once from the bundle.
+enum Assets {
+    static let stylesheet: String = {
+        guard let url = Bundle.module.url(forResource: "kscon", withExtension: "css", subdirectory: "Resources/Public"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else { return "" }
+        return text
+    }()
+
+    static let stylesheetETag: String = "\"" + SecureToken.hash(stylesheet).prefix(16) + "\""
+}

@@ -1,0 +1,51 @@
+import Vapor
+
+/// The whole configuration of the platform: one typed value with defaults in code and the
+/// environment variable that overrides each field (after pointfreeco's EnvVars).
+public struct AppConfig: Sendable {
+    /// `DATABASE_URL`: `sqlite:PATH` (default `sqlite:./scon.sqlite`), `sqlite::memory:`, or `postgres://…`.
+    public var databaseURL: String = "sqlite:./scon.sqlite"
+    /// `SCON_AUTO_MIGRATE` (default true): `scon serve` migrates and seeds an empty database on start.
+    public var autoMigrate: Bool = true
+    /// `SCON_BCRYPT_COST` (default 12). Tests use the minimum, 4.
+    public var bcryptCost: Int = 12
+    /// `SCON_SECURE_COOKIES` (default false): mark cookies `Secure`; turn on behind HTTPS.
+    public var secureCookies: Bool = false
+    /// `SCON_SESSION_DAYS` (default 14): how long a sign-in lasts.
+    public var sessionDays: Int = 14
+    /// `SCON_BENCH_CEILING` (default false): also serve `GET /__ceiling`, the bare route benchmarks compare against.
+    public var benchCeiling: Bool = false
+    /// `SCON_MAX_BODY_KB` (default 256): larger request bodies are refused with 413.
+    public var maxBodyKilobytes: Int = 256
+    /// `SCON_SQL_POOL` (default 4): PostgreSQL connections per event loop.
+    public var postgresConnectionsPerLoop: Int = 4
+
+    public init() {}
+
+    public static func fromEnvironment() -> AppConfig {
+        var config = AppConfig()
+        if let value = Environment.get("DATABASE_URL"), !value.isEmpty { config.databaseURL = value }
+        if let value = Environment.get("SCON_AUTO_MIGRATE") { config.autoMigrate = Self.flag(value) }
+        if let value = Environment.get("SCON_BCRYPT_COST").flatMap(Int.init), (4...31).contains(value) { config.bcryptCost = value }
+        if let value = Environment.get("SCON_SECURE_COOKIES") { config.secureCookies = Self.flag(value) }
+        if let value = Environment.get("SCON_SESSION_DAYS").flatMap(Int.init), value > 0 { config.sessionDays = value }
+        if let value = Environment.get("SCON_BENCH_CEILING") { config.benchCeiling = Self.flag(value) }
+        if let value = Environment.get("SCON_MAX_BODY_KB").flatMap(Int.init), value > 0 { config.maxBodyKilobytes = value }
+        if let value = Environment.get("SCON_SQL_POOL").flatMap(Int.init), value > 0 { config.postgresConnectionsPerLoop = value }
+        return config
+    }
+
+    static func flag(_ text: String) -> Bool {
+        ["1", "true", "yes", "on"].contains(text.lowercased())
+    }
+}
+
+extension Application {
+    private struct ConfigKey: StorageKey { typealias Value = AppConfig }
+
+    /// The configuration this application was configured with.
+    public var sconConfig: AppConfig {
+        get { storage[ConfigKey.self] ?? AppConfig() }
+        set { storage[ConfigKey.self] = newValue }
+    }
+}

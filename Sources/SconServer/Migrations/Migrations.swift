@@ -1,0 +1,17 @@
+import Fluent
+
+/// Every migration, in order. Folders are numbered by release (after SwiftPackageIndex-Server).
+enum SconMigrations {
+    static let all: [any Migration] = [
+        // 001: the foundation — directory and accounts
+        CreateCountry(),
+        CreateCity(),
+        CreateOrganisation(),
+        CreatePerson(),
+        CreateUser(),
+        CreateRoleGrant(),
+        CreateAPIToken(),
+        CreateUserSession(),
+        CreateSignInAttempt(),
+    ]
+}

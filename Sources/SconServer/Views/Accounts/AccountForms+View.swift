@@ -1,0 +1,47 @@
+import SconDomain
+import Vapor
+
+/// The sign-in and sign-up forms.
+enum AccountForms {
+    struct SignInModel { var email: String = ""; var next: String = "/"; var issues: [FieldIssue] = []; var notice: String? }
+    struct SignUpModel { var email: String = ""; var displayName: String = ""; var language: Language = .en; var issues: [FieldIssue] = [] }
+
+    static func signIn(_ context: PageContext, _ model: SignInModel) -> HTML {
+        let notice: HTML = model.notice.map { "<div class=\"error-summary\" role=\"alert\"><p>\($0)</p></div>" } ?? .empty
+        let body: HTML = """
+        <div class="narrow">
+        <h1>\(context["signin.title"])</h1>
+        \(notice)\(Components.errorSummary(context, model.issues))
+        <form method="post" action="\(SiteURL.signIn.path)" novalidate>
+        \(context.csrfField)
+        <input type="hidden" name="next" value="\(model.next)">
+        \(Components.textField(context, model.issues, field: "email", name: "email", label: context["field.email"], value: model.email, type: "email", required: true, autocomplete: "username"))
+        \(Components.textField(context, [], field: "password", name: "password", label: context["field.password"], value: nil, type: "password", required: true, autocomplete: "current-password"))
+        <button type="submit" class="button">\(context["signin.submit"])</button>
+        </form>
+        <p>\(context["signin.noaccount"]) <a href="\(SiteURL.signUp.path)">\(context["nav.signup"])</a></p>
+        </div>
+        """
+        return Layout.page(context, title: context["signin.title"], body: body)
+    }
+
+    static func signUp(_ context: PageContext, _ model: SignUpModel) -> HTML {
+        let languages = Language.allCases.map { (value: $0.rawValue, label: context["language.\($0.rawValue)"]) }
+        let body: HTML = """
+        <div class="narrow">
+        <h1>\(context["signup.title"])</h1>
+        <p>\(context["signup.intro"])</p>
+        \(Components.errorSummary(context, model.issues))
+        <form method="post" action="\(SiteURL.signUp.path)" novalidate>
+        \(context.csrfField)
+        \(Components.textField(context, model.issues, field: "email", name: "email", label: context["field.email"], value: model.email, type: "email", required: true, autocomplete: "email"))
+        \(Components.textField(context, model.issues, field: "displayName", name: "displayName", label: context["field.displayName"], value: model.displayName, required: true, autocomplete: "name", maxLength: 100))
+        \(Components.textField(context, model.issues, field: "password", name: "password", label: context["field.password"], value: nil, type: "password", required: true, autocomplete: "new-password", hint: context["signup.passwordHint"]))
+        \(Components.select(context, field: "language", name: "language", label: context["field.language"], options: languages, selected: model.language.rawValue))
+        <button type="submit" class="button">\(context["signup.submit"])</button>
+        </form>
+        </div>
+        """
+        return Layout.page(context, title: context["signup.title"], body: body)
+    }
+}

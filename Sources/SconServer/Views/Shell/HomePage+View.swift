@@ -1,0 +1,59 @@
+import SconDomain
+import Vapor
+
+/// The front page: what the programme is, its four measures, the map and the directory's size.
+enum HomePage {
+    struct Model { var countries: [CountryDTO]; var cityCount: Int; var organisationCount: Int }
+
+    static func render(_ context: PageContext, _ model: Model) -> HTML {
+        let measures: [HTML] = (1...4).map { index in
+            "<li><h3>\(context["home.measure\(index).title"])</h3><p>\(context["home.measure\(index).text"])</p></li>"
+        }
+        let body: HTML = """
+        <h1>\(context["home.title"])</h1>
+        <p class="lead">\(context["home.lead"])</p>
+        <ul class="stats">
+        <li><a href="\(SiteURL.countries.path)"><strong>\(model.countries.count)</strong> \(context["nav.countries"])</a></li>
+        <li><a href="\(SiteURL.cities.path)"><strong>\(model.cityCount)</strong> \(context["nav.cities"])</a></li>
+        <li><a href="\(SiteURL.organisations.path)"><strong>\(model.organisationCount)</strong> \(context["nav.organisations"])</a></li>
+        </ul>
+        <h2>\(context["home.measures"])</h2>
+        <ol class="measures">\(measures)</ol>
+        \(MapFigure.render(context, countries: model.countries))
+        """
+        return Layout.page(context, title: context["home.title"], body: body)
+    }
+}
+
+/// The page of a part of the platform that is not built yet: says so plainly, never an error.
+enum AreaPage {
+    static func render(_ context: PageContext, _ area: SiteURL.Area) -> HTML {
+        let name = context["area.\(area.rawValue).name"]
+        let body: HTML = """
+        <h1>\(name)</h1>
+        <p class="lead">\(context["area.\(area.rawValue).text"])</p>
+        <div class="notice" role="status"><p>\(context["area.notyet"])</p></div>
+        <p><a href="\(SiteURL.organisations.path)">\(context["area.meanwhile"])</a></p>
+        """
+        return Layout.page(context, title: name, current: "area.\(area.rawValue)", body: body)
+    }
+}
+
+/// A page for an error, in the visitor's language.
+struct ErrorPage {
+    var status: HTTPResponseStatus
+    var problem: Problem
+
+    func render(_ context: PageContext) -> HTML {
+        let key = "error.status.\(status.code)"
+        let title = context[key] == key ? status.reasonPhrase : context[key]
+        let fields: [HTML] = (problem.errors ?? []).map { "<li>\($0.field): \($0.detail)</li>" }
+        let body: HTML = """
+        <h1>\(title)</h1>
+        <p>\(problem.detail ?? "")</p>
+        \(fields.isEmpty ? HTML.empty : "<ul>\(fields)</ul>")
+        <p><a href="/">\(context["error.home"])</a></p>
+        """
+        return Layout.page(context, title: title, body: body)
+    }
+}

@@ -1,0 +1,49 @@
+import Fluent
+import Metrics
+import SconDomain
+import Vapor
+
+/// Configures the application: database, migrations, middleware, routes and commands.
+/// Tests call it with their own `AppConfig`.
+public func configure(_ app: Application, config: AppConfig) async throws {
+    try await configure(app, config: config, postgresSearchPath: nil)
+}
+
+func configure(_ app: Application, config: AppConfig, postgresSearchPath: [String]?) async throws {
+    app.sconConfig = config
+    SconMetrics.bootstrap()
+
+    _ = try DatabaseSetup.configure(app, config: config, postgresSearchPath: postgresSearchPath)
+    app.migrations.add(SconMigrations.all)
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+
+    app.routes.defaultMaxBodySize = ByteCount(value: config.maxBodyKilobytes * 1024)
+    app.http.server.configuration.responseCompression = .disabled
+    app.http.server.configuration.serverName = nil
+
+    // Errors first so that it sees everything; then who is asking; then CSRF.
+    app.middleware = Middlewares()
+    app.middleware.use(ErrorPages())
+    app.middleware.use(SecurityHeaders())
+    app.middleware.use(Authentication())
+    app.middleware.use(CSRFProtection(secureCookies: config.secureCookies))
+
+    try routes(app)
+
+    app.asyncCommands.use(SeedCommand(), as: "seed")
+    app.asyncCommands.use(UserCommand(), as: "user")
+}
+
+/// Headers every answer carries: no sniffing, no framing, a strict content policy (no CDN, no inline script).
+struct SecurityHeaders: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        if response.headers.contentType == .html {
+            response.headers.replaceOrAdd(name: "Content-Security-Policy",
+                                          value: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+            response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        }
+        return response
+    }
+}

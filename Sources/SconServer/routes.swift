@@ -1,0 +1,19 @@
+import Vapor
+
+/// Registers every route: the pages, `/api/v1`, and operations.
+func routes(_ app: Application) throws {
+    try app.register(collection: ShellController())
+    try app.register(collection: DirectoryPagesController())
+    try app.register(collection: AccountController())
+    try app.register(collection: AdminController())
+    try app.register(collection: OperationsController())
+
+    let api = app.grouped("api", "v1")
+    try api.register(collection: DirectoryAPIController())
+    try api.register(collection: AccountAPIController())
+
+    if app.sconConfig.benchCeiling {
+        // The bare route the HTTP benchmark compares against (bench/http.sh).
+        app.get("__ceiling") { _ async in "Hello, World!" }
+    }
+}
