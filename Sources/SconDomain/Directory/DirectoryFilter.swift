@@ -33,7 +33,7 @@ public struct OrganisationFilter: Sendable, Hashable {
             switch sample { case "true": filter.sample = true; case "false": filter.sample = false
             default: rules.fail("sample", "invalid", "sample must be true or false.") }
         }
-        try rules.check()
+        try rules.checkParameters()
         return filter
     }
 }
@@ -60,7 +60,7 @@ public struct CityFilter: Sendable, Hashable {
             if filter.kind == nil { rules.fail("kind", "unknown", "kind must be one of: \(CityKind.allCases.map(\.rawValue).joined(separator: ", ")).") }
         }
         filter.query = SearchQuery.parse(query, rules: &rules)
-        try rules.check()
+        try rules.checkParameters()
         return filter
     }
 }

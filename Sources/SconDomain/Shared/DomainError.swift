@@ -2,6 +2,8 @@
 public enum DomainError: Error, Sendable, Equatable {
     /// The input broke one or more rules; nothing was written.
     case invalid([FieldIssue])
+    /// A query parameter (filter, page size, cursor) is not one the list understands.
+    case badParameter([FieldIssue])
     /// The object does not exist, or the caller may not know that it exists.
     case notFound(String)
     /// The caller is known but not allowed to do this.

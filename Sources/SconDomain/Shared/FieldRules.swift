@@ -37,4 +37,9 @@ public struct FieldRules: Sendable {
     public func check() throws(DomainError) {
         if !issues.isEmpty { throw .invalid(issues) }
     }
+
+    /// Throws `DomainError.badParameter` when any rule failed: for query parameters.
+    public func checkParameters() throws(DomainError) {
+        if !issues.isEmpty { throw .badParameter(issues) }
+    }
 }

@@ -27,7 +27,7 @@ public struct PageCursor: Sendable, Hashable, Codable {
               let data = Data(base64Encoded: base64),
               let cursor = try? JSONDecoder().decode(PageCursor.self, from: data)
         else {
-            throw .invalid([FieldIssue(field: "cursor", code: "invalid", detail: "cursor is not a cursor this API returned.")])
+            throw .badParameter([FieldIssue(field: "cursor", code: "invalid", detail: "cursor is not a cursor this API returned.")])
         }
         return cursor
     }
@@ -50,7 +50,7 @@ public struct PageQuery: Sendable, Hashable {
         var page = PageQuery()
         if let limit, !limit.isEmpty {
             guard let value = Int(limit), (1...maximumLimit).contains(value) else {
-                throw .invalid([FieldIssue(field: "limit", code: "out-of-range", detail: "limit must be a whole number from 1 to \(maximumLimit).")])
+                throw .badParameter([FieldIssue(field: "limit", code: "out-of-range", detail: "limit must be a whole number from 1 to \(maximumLimit).")])
             }
             page.limit = value
         }

@@ -30,11 +30,15 @@ struct CSRFProtection: AsyncMiddleware {
         return response
     }
 
+    /// Unsafe requests need the token when a cookie could authenticate them, and forms always
+    /// (so that nobody is signed in to an attacker's account by a forged sign-in form).
+    /// A bearer token cannot be sent by another site, so such requests need none.
     static func needsCheck(_ request: Request) -> Bool {
         guard ![.GET, .HEAD, .OPTIONS].contains(request.method) else { return false }
-        if request.headers.bearerAuthorization != nil, request.cookies.all.isEmpty { return false }
-        if request.headers.bearerAuthorization != nil, request.cookies[SessionCookie.name] == nil { return false }
-        return true
+        if request.headers.bearerAuthorization != nil { return false }
+        if request.cookies[SessionCookie.name] != nil { return true }
+        guard let type = request.headers.contentType else { return false }
+        return type == .urlEncodedForm || type.type == "multipart"
     }
 
     static func sentToken(_ request: Request) async throws -> String? {

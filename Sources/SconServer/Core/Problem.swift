@@ -56,6 +56,11 @@ enum ProblemMapping {
                 type: "urn:kscon:problem:invalid-input", title: "Some fields break the rules.", status: 422,
                 detail: issues.map(\.detail).joined(separator: " "), instance: path,
                 errors: issues.map { Problem.FieldError(field: $0.field, detail: $0.detail) }))
+        case .badParameter(let issues):
+            return Mapped(status: .badRequest, problem: Problem(
+                type: "urn:kscon:problem:bad-parameter", title: "A query parameter is not valid.", status: 400,
+                detail: issues.map(\.detail).joined(separator: " "), instance: path,
+                errors: issues.map { Problem.FieldError(field: $0.field, detail: $0.detail) }))
         case .notFound(let what):
             return Mapped(status: .notFound, problem: Problem(
                 type: "urn:kscon:problem:not-found", title: "Not found.", status: 404, detail: "No \(what) with this identifier.", instance: path))

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import SconDomain
+
+@Suite struct PasswordAndSignUpTests {
+    @Test func passwordRules() {
+        let email = EmailAddress("somchai@example.org")
+        #expect(PasswordPolicy.check("short", email: email).map(\.code) == ["too-short"])
+        #expect(PasswordPolicy.check("password1234", email: email).map(\.code) == ["too-common"])
+        #expect(PasswordPolicy.check("somchai-rules-the-world", email: email).map(\.code) == ["contains-email"])
+        #expect(PasswordPolicy.check(String(repeating: "가", count: 25), email: email).map(\.code).contains("too-long"))
+        #expect(PasswordPolicy.check("river lantern copper tea", email: email).isEmpty)
+    }
+
+    @Test func signUpNamesEachBadField() {
+        do {
+            _ = try SignUpDraft(email: "no-at-sign", displayName: "", password: "x").validated()
+            Issue.record("accepted a bad sign-up")
+        } catch let DomainError.invalid(issues) {
+            #expect(Set(issues.map(\.field)) == ["email", "displayName", "password"])
+        } catch { Issue.record("unexpected \(error)") }
+    }
+}
+
+@Suite struct RoleAndScopeTests {
+    @Test func eachRoleIsHeldOnlyInItsKindOfScope() throws {
+        let grant = try Grant.validated(role: "country-focal-point", scopeKind: "country", scopeID: "th")
+        #expect(grant.scope == .country(CountryCode("TH")!))
+        #expect(throws: DomainError.self) { try Grant.validated(role: "administrator", scopeKind: "country", scopeID: "TH") }
+        #expect(throws: DomainError.self) { try Grant.validated(role: "organisation-member", scopeKind: "organisation", scopeID: "") }
+        #expect(throws: DomainError.self) { try Grant.validated(role: "organisation-member", scopeKind: "organisation", scopeID: "not-a-uuid") }
+        #expect(throws: DomainError.self) { try Grant.validated(role: "emperor", scopeKind: "global", scopeID: nil) }
+        #expect(try Grant.validated(role: "administrator", scopeKind: "global", scopeID: "ignored").scope == .global)
+    }
+
+    @Test func principalsMayOnlyWhatTheirGrantsAllow() {
+        let organisation = UUID()
+        let member = Principal(userID: UUID(), grants: [Grant(role: .organisationMember, scope: .organisation(organisation.uuidString.lowercased()))])
+        let officer = Principal(userID: UUID(), grants: [Grant(role: .programmeOfficer, scope: .global)])
+        let callOfficer = Principal(userID: UUID(), grants: [Grant(role: .programmeOfficer, scope: .call(UUID().uuidString))])
+        #expect(member.mayEditOrganisation(organisation))
+        #expect(!member.mayEditOrganisation(UUID()))
+        #expect(!member.mayCreateDirectoryEntries)
+        #expect(officer.mayEditOrganisation(UUID()) && officer.mayCreateDirectoryEntries && !officer.mayManageAccounts)
+        #expect(!callOfficer.mayCreateDirectoryEntries)
+        #expect(!Principal.anonymous.mayReadContactDetails && member.mayReadContactDetails)
+        #expect(throws: DomainError.unauthenticated) { try Principal.anonymous.require(false, "x") }
+        #expect(throws: DomainError.forbidden("x")) { try member.require(false, "x") }
+    }
+}
+
+@Suite struct SignInThrottleTests {
+    let throttle = SignInThrottle(window: 900, maxFailuresPerAccount: 5, maxFailuresPerAddress: 20)
+
+    @Test func allowsUpToTheLimitThenWaitsUntilTheOldestFailureExpires() throws {
+        let now = 10_000
+        try throttle.check(now: now, accountFailures: [now - 100, now - 50, now - 40, now - 30], addressFailures: [])
+        #expect(throws: DomainError.rateLimited(retryAfterSeconds: 800)) {
+            try throttle.check(now: now, accountFailures: [now - 100, now - 50, now - 40, now - 30, now - 20], addressFailures: [])
+        }
+        try throttle.check(now: now, accountFailures: [now - 1000, now - 950, now - 40, now - 30, now - 20], addressFailures: [])
+    }
+
+    @Test func limitsOneAddressTryingManyAccounts() {
+        let now = 10_000
+        #expect(throws: DomainError.self) {
+            try throttle.check(now: now, accountFailures: [], addressFailures: Array(repeating: now - 10, count: 20))
+        }
+    }
+}

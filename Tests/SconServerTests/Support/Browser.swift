@@ -1,0 +1,61 @@
+import Testing
+import Vapor
+import VaporTesting
+@testable import SconServer
+
+/// A person with a browser: keeps cookies between requests and submits forms with the CSRF
+/// token the page gave, as a real browser would.
+final class Browser: @unchecked Sendable {
+    let app: Application
+    var cookies: [String: String] = [:]
+    var acceptLanguage: String?
+
+    init(_ app: Application) { self.app = app }
+
+    @discardableResult
+    func get(_ path: String) async throws -> TestingHTTPResponse {
+        try await send(.GET, path, body: nil, contentType: nil)
+    }
+
+    /// Submits a form (application/x-www-form-urlencoded); adds the CSRF token unless `csrf` is false.
+    @discardableResult
+    func post(_ path: String, form: [(String, String)], csrf: Bool = true) async throws -> TestingHTTPResponse {
+        var fields = form
+        if csrf {
+            if cookies[CSRFProtection.cookieName] == nil { try await get("/signin") }
+            fields.append((CSRFProtection.fieldName, cookies[CSRFProtection.cookieName] ?? ""))
+        }
+        let encoded = fields.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+        return try await send(.POST, path, body: ByteBuffer(string: encoded), contentType: "application/x-www-form-urlencoded")
+    }
+
+    func signIn(_ user: TestUser) async throws {
+        let response = try await post("/signin", form: [("email", user.email), ("password", user.password)])
+        #expect(response.status == .seeOther)
+    }
+
+    private func send(_ method: HTTPMethod, _ path: String, body: ByteBuffer?, contentType: String?) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders()
+        if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        if let contentType { headers.add(name: .contentType, value: contentType) }
+        if let acceptLanguage { headers.add(name: .acceptLanguage, value: acceptLanguage) }
+        var result: TestingHTTPResponse?
+        try await app.testing().test(method, path, headers: headers, body: body) { response in
+            for header in response.headers[.setCookie] {
+                let pair = header.split(separator: ";").first.map(String.init) ?? ""
+                let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                guard let name = parts.first else { continue }
+                let value = parts.count > 1 ? parts[1] : ""
+                if value.isEmpty || header.lowercased().contains("max-age=0") { cookies[name] = nil } else { cookies[name] = value }
+            }
+            result = response
+        }
+        return try #require(result)
+    }
+
+    static func encode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}
