@@ -35,6 +35,33 @@ import Testing
         let cursor = PageCursor(key: "ministry of land", id: UUID())
         #expect(try PageCursor.decode(cursor.encoded) == cursor)
         #expect(!cursor.encoded.contains("="))
+        let korean = PageCursor(key: "국토교통부 ministry", id: UUID())
+        #expect(try PageCursor.decode(korean.encoded) == korean)
+        #expect(korean.encoded.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+    }
+
+    @Test func uuidTextAgreesWithFoundation() {
+        for _ in 0..<200 {
+            let id = UUID()
+            #expect(UUIDText.string(id) == id.uuidString.lowercased())
+            #expect(UUIDText.parse(id.uuidString) == id)
+            #expect(UUIDText.parse(id.uuidString.lowercased()) == id)
+        }
+        for bad in ["", "not-a-uuid", "E621E1F8-C36C-495A-93FC-0C247A3E6E5", "E621E1F8-C36C-495A-93FC-0C247A3E6E5FF",
+                    "E621E1F8xC36C-495A-93FC-0C247A3E6E5F", "G621E1F8-C36C-495A-93FC-0C247A3E6E5F"] {
+            #expect(UUIDText.parse(bad) == nil)
+        }
+    }
+
+    @Test func base64URLMatchesTheTestVectorsOfRFC4648() {
+        let vectors = ["": "", "f": "Zg", "fo": "Zm8", "foo": "Zm9v", "foob": "Zm9vYg", "fooba": "Zm9vYmE", "foobar": "Zm9vYmFy"]
+        for (plain, encoded) in vectors {
+            #expect(Base64URL.encode(Array(plain.utf8)) == encoded)
+            #expect(Base64URL.decode(encoded) == Array(plain.utf8))
+        }
+        #expect(Base64URL.encode([0xFB, 0xFF]) == "-_8")
+        #expect(Base64URL.decode("a+b/") == nil)
+        #expect(Base64URL.decode("abcde") == nil)
     }
 
     @Test func rejectsForgedCursorsAndBadLimits() {

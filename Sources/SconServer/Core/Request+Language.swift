@@ -9,7 +9,7 @@ extension Request {
     var language: Language {
         if let cached = storage[LanguageKey.self] { return cached }
         let chosen: Language
-        if let query = query[String.self, at: "lang"], let language = Language(rawValue: query) {
+        if let query = queryItem("lang"), let language = Language(rawValue: query) {
             chosen = language
         } else if let cookie = cookies[Self.languageCookie]?.string, let language = Language(rawValue: cookie) {
             chosen = language

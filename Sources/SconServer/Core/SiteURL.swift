@@ -1,4 +1,5 @@
 import Foundation
+import SconDomain
 import Vapor
 
 /// A path parameter: `.key` when a route is registered, `.value` when a link is built.
@@ -83,7 +84,7 @@ enum SiteURL: Sendable {
     }
 
     private static func text<T>(_ value: T) -> String {
-        if let uuid = value as? UUID { return uuid.uuidString.lowercased() }
+        if let uuid = value as? UUID { return UUIDText.string(uuid) }
         let description = "\(value)"
         return description.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? description
     }

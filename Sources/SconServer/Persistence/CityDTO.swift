@@ -1,9 +1,10 @@
+import protocol FluentKit.Database
 import SconDomain
 import SQLKit
 import Vapor
 
 /// A city as the API and the pages read it.
-struct CityDTO: Content, Sendable {
+struct CityDTO: JSONWritable {
     var id: UUID
     var name: LocalizedText
     var country: String
@@ -16,40 +17,38 @@ struct CityDTO: Content, Sendable {
     var source: String
     private(set) var sortKey: String = ""
 
-    enum CodingKeys: String, CodingKey {
-        case id, name, country, latitude, longitude, population, geonamesId, kind, sample, source
-    }
-
-    /// Writes absent optional values as `null`, as the OpenAPI document promises.
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(name, forKey: .name)
-        try container.encode(country, forKey: .country)
-        try container.encode(latitude, forKey: .latitude)
-        try container.encode(longitude, forKey: .longitude)
-        try container.encode(population, forKey: .population)
-        try container.encode(geonamesId, forKey: .geonamesId)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(sample, forKey: .sample)
-        try container.encode(source, forKey: .source)
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object {
+            $0.field("id", id)
+            $0.field("name", name)
+            $0.field("country", country)
+            $0.field("latitude", latitude)
+            $0.field("longitude", longitude)
+            $0.field("population", population)
+            $0.field("geonamesId", geonamesId)
+            $0.field("kind", kind)
+            $0.field("sample", sample)
+            $0.field("source", source)
+        }
     }
 
     static let columns = ["id", "name_en", "name_ko", "country_code", "latitude", "longitude", "population",
                           "geonames_id", "kind", "sample", "source", "sort_key"]
+    /// The columns as one quoted list, serialised once rather than column by column per query.
+    static let selectList = SQLRaw(columns.map { "\"\($0)\"" }.joined(separator: ", "))
 
-    init(row: any SQLRow) throws {
-        id = try row.decode(column: "id", as: UUID.self)
-        name = LocalizedText(en: try row.decode(column: "name_en", as: String.self), ko: try row.decode(column: "name_ko", as: String.self))
-        country = try row.decode(column: "country_code", as: String.self)
-        latitude = try row.decode(column: "latitude", as: Double.self)
-        longitude = try row.decode(column: "longitude", as: Double.self)
-        population = try row.decode(column: "population", as: Int?.self)
-        geonamesId = try row.decode(column: "geonames_id", as: Int?.self)
-        kind = try row.decode(column: "kind", as: String.self)
-        sample = try row.decode(column: "sample", as: Bool.self)
-        source = try row.decode(column: "source", as: String.self)
-        sortKey = try row.decode(column: "sort_key", as: String.self)
+    init(row: any RowReader) throws {
+        id = try row.uuid("id")
+        name = LocalizedText(en: try row.string("name_en"), ko: try row.string("name_ko"))
+        country = try row.string("country_code")
+        latitude = try row.double("latitude")
+        longitude = try row.double("longitude")
+        population = try row.optionalInt("population")
+        geonamesId = try row.optionalInt("geonames_id")
+        kind = try row.string("kind")
+        sample = try row.bool("sample")
+        source = try row.string("source")
+        sortKey = try row.string("sort_key")
     }
 
     init(_ model: City) throws {
@@ -71,23 +70,26 @@ struct CityDTO: Content, Sendable {
 
 /// Reads cities for the list page and the API.
 struct CityQuery: Sendable {
-    let sql: any SQLDatabase
+    let db: any Database
+
+    private var rows: RowQuery { RowQuery(db: db) }
+    private var select: SQLSelectBuilder {
+        rows.sql.select().column(CityDTO.selectList).from(City.schema)
+    }
 
     func page(_ filter: CityFilter, _ page: PageQuery) async throws -> Page<CityDTO> {
-        let builder = sql.select().columns(CityDTO.columns.map { SQLColumn($0) }).from(City.schema)
+        let builder = select
         if let country = filter.country { builder.where("country_code", .equal, country.value) }
         if let kind = filter.kind { builder.where("kind", .equal, kind.rawValue) }
-        let rows = try await builder.matching(filter.query).after(page.cursor, page: page.limit).all()
-        return Page.from(rows: try rows.map(CityDTO.init(row:)), limit: page.limit, cursorOf: \.cursor)
+        let found = try await rows.all(builder.matching(filter.query).after(page.cursor, page: page.limit), CityDTO.init(row:))
+        return Page.from(rows: found, limit: page.limit, cursorOf: \.cursor)
     }
 
     func find(_ id: UUID) async throws -> CityDTO? {
-        try await sql.select().columns(CityDTO.columns.map { SQLColumn($0) }).from(City.schema)
-            .where("id", .equal, id).first().map(CityDTO.init(row:))
+        try await rows.first(select.where("id", .equal, id), CityDTO.init(row:))
     }
 
     func inCountry(_ code: String) async throws -> [CityDTO] {
-        try await sql.select().columns(CityDTO.columns.map { SQLColumn($0) }).from(City.schema)
-            .where("country_code", .equal, code).orderBy("sort_key").limit(500).all().map(CityDTO.init(row:))
+        try await rows.all(select.where("country_code", .equal, code).orderBy("sort_key").limit(500), CityDTO.init(row:))
     }
 }

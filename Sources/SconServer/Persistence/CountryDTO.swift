@@ -3,7 +3,7 @@ import SconDomain
 import Vapor
 
 /// A country as the API and the pages read it.
-struct CountryDTO: Content, Sendable {
+struct CountryDTO: JSONWritable {
     var code: String
     var iso3: String
     var numeric: String
@@ -26,6 +26,21 @@ struct CountryDTO: Content, Sendable {
         timeZones = model.timeZoneIDs
         callingCode = model.callingCode
         aseanMember = model.aseanMember
+    }
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object {
+            $0.field("code", code)
+            $0.field("iso3", iso3)
+            $0.field("numeric", numeric)
+            $0.field("name", name)
+            $0.field("nameISO", nameISO)
+            $0.field("currency", currency)
+            $0.field("languages", languages)
+            $0.field("timeZones", timeZones)
+            $0.field("callingCode", callingCode)
+            $0.field("aseanMember", aseanMember)
+        }
     }
 }
 

@@ -3,7 +3,7 @@ import SconDomain
 import Vapor
 
 /// A contact person; e-mail and phone only for signed-in readers.
-struct PersonDTO: Content, Sendable {
+struct PersonDTO: JSONWritable {
     var id: UUID
     var organisationId: UUID
     var name: String
@@ -22,16 +22,16 @@ struct PersonDTO: Content, Sendable {
         sample = model.sample
     }
 
-    /// Encodes `email` and `phone` as null rather than leaving them out, as the OpenAPI document says.
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(organisationId, forKey: .organisationId)
-        try container.encode(name, forKey: .name)
-        try container.encode(title, forKey: .title)
-        try container.encode(email, forKey: .email)
-        try container.encode(phone, forKey: .phone)
-        try container.encode(sample, forKey: .sample)
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object {
+            $0.field("id", id)
+            $0.field("organisationId", organisationId)
+            $0.field("name", name)
+            $0.field("title", title)
+            $0.field("email", email)
+            $0.field("phone", phone)
+            $0.field("sample", sample)
+        }
     }
 }
 

@@ -49,13 +49,13 @@ struct DirectoryAPIController: RouteCollection {
     // MARK: Cities
 
     @Sendable func cities(_ req: Request) async throws -> ListResponse<CityDTO> {
-        let filter = try CityFilter.parse(country: req.query["country"], kind: req.query["kind"], query: req.query["q"])
-        let page = try await CityQuery(sql: req.sql).page(filter, try req.pageQuery())
+        let filter = try CityFilter.parse(country: req.queryItem("country"), kind: req.queryItem("kind"), query: req.queryItem("q"))
+        let page = try await CityQuery(db: req.db).page(filter, try req.pageQuery())
         return ListResponse(items: page.items, nextCursor: page.nextCursor?.encoded)
     }
 
     @Sendable func city(_ req: Request) async throws -> CityDTO {
-        guard let city = try await CityQuery(sql: req.sql).find(try req.uuidParameter()) else { throw DomainError.notFound("city") }
+        guard let city = try await CityQuery(db: req.db).find(try req.uuidParameter()) else { throw DomainError.notFound("city") }
         return city
     }
 
@@ -63,7 +63,7 @@ struct DirectoryAPIController: RouteCollection {
         try req.principal.require(req.principal.mayEditCities, "add cities")
         let input = try req.decodeJSON(CityInput.self)
         let city = try await CityStore(db: req.db).create(input.applied(to: CityDraft()), by: req.principal)
-        return try await req.created(city, location: "/api/v1/cities/\(city.id.uuidString.lowercased())")
+        return req.created(city, location: "/api/v1/cities/\(city.id.uuidString.lowercased())")
     }
 
     @Sendable func updateCity(_ req: Request) async throws -> CityDTO {
@@ -75,14 +75,14 @@ struct DirectoryAPIController: RouteCollection {
     // MARK: Organisations
 
     @Sendable func organisations(_ req: Request) async throws -> ListResponse<OrganisationDTO> {
-        let filter = try OrganisationFilter.parse(type: req.query["type"], country: req.query["country"], sector: req.query["sector"],
-                                                  query: req.query["q"], sample: req.query["sample"])
-        let page = try await OrganisationQuery(sql: req.sql).page(filter, try req.pageQuery())
+        let filter = try OrganisationFilter.parse(type: req.queryItem("type"), country: req.queryItem("country"), sector: req.queryItem("sector"),
+                                                  query: req.queryItem("q"), sample: req.queryItem("sample"))
+        let page = try await OrganisationQuery(db: req.db).page(filter, try req.pageQuery())
         return ListResponse(items: page.items, nextCursor: page.nextCursor?.encoded)
     }
 
     @Sendable func organisation(_ req: Request) async throws -> OrganisationDTO {
-        guard let organisation = try await OrganisationQuery(sql: req.sql).find(try req.uuidParameter()) else {
+        guard let organisation = try await OrganisationQuery(db: req.db).find(try req.uuidParameter()) else {
             throw DomainError.notFound("organisation")
         }
         return organisation
@@ -92,7 +92,7 @@ struct DirectoryAPIController: RouteCollection {
         try req.principal.require(req.principal.mayCreateDirectoryEntries, "create organisations")
         let input = try req.decodeJSON(OrganisationInput.self)
         let organisation = try await OrganisationStore(db: req.db).create(input.draft, by: req.principal)
-        return try await req.created(organisation, location: "/api/v1/organisations/\(organisation.id.uuidString.lowercased())")
+        return req.created(organisation, location: "/api/v1/organisations/\(organisation.id.uuidString.lowercased())")
     }
 
     @Sendable func updateOrganisation(_ req: Request) async throws -> OrganisationDTO {
@@ -115,7 +115,7 @@ struct DirectoryAPIController: RouteCollection {
         try req.principal.require(req.principal.isSignedIn, "add contacts")
         let input = try req.decodeJSON(PersonInput.self)
         let person = try await PersonStore(db: req.db).create(in: id, input.applied(to: PersonDraft()), by: req.principal)
-        return try await req.created(person, location: "/api/v1/organisations/\(id.uuidString.lowercased())/people")
+        return req.created(person, location: "/api/v1/organisations/\(id.uuidString.lowercased())/people")
     }
 
     @Sendable func updatePerson(_ req: Request) async throws -> PersonDTO {
@@ -134,6 +134,6 @@ extension Request {
     var sql: any SQLDatabase { db as! any SQLDatabase }
 
     func pageQuery() throws -> PageQuery {
-        try PageQuery.parse(limit: query["limit"], cursor: query["cursor"])
+        try PageQuery.parse(limit: queryItem("limit"), cursor: queryItem("cursor"))
     }
 }

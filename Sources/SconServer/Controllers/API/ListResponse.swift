@@ -1,14 +1,15 @@
 import Vapor
 
 /// `{ "items": [...], "nextCursor": "…" | null }`.
-struct ListResponse<Item: Content & Sendable>: Content, Sendable {
+struct ListResponse<Item: JSONWritable>: JSONWritable {
     var items: [Item]
     var nextCursor: String?
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(items, forKey: .items)
-        try container.encode(nextCursor, forKey: .nextCursor)
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object {
+            $0.field("items", items)
+            $0.field("nextCursor", nextCursor)
+        }
     }
 }
 
@@ -21,9 +22,9 @@ extension Request {
         return id
     }
 
-    /// A JSON answer with a status and optional Location header.
-    func created<T: Content>(_ value: T, location: String) async throws -> Response {
-        let response = try await value.encodeResponse(status: .created, for: self)
+    /// A 201 JSON answer with a Location header.
+    func created(_ value: some JSONWritable, location: String) -> Response {
+        let response = value.jsonResponse(status: .created, allocator: byteBufferAllocator)
         response.headers.replaceOrAdd(name: .location, value: location)
         return response
     }

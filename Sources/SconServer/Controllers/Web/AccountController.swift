@@ -20,7 +20,7 @@ struct AccountController: RouteCollection {
     struct TokenForm: Content { var name: String? }
 
     @Sendable func signInForm(_ req: Request) async throws -> HTML {
-        AccountForms.signIn(PageContext(request: req), .init(next: LocalPath.sanitise(req.query["next"])))
+        AccountForms.signIn(PageContext(request: req), .init(next: LocalPath.sanitise(req.queryItem("next"))))
     }
 
     @Sendable func signIn(_ req: Request) async throws -> Response {

@@ -41,7 +41,7 @@ struct AdminController: RouteCollection {
     }
 
     private func model(_ req: Request) async throws -> AdminUsersPage.Model {
-        let query = (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces)
+        let query = (req.queryItem("q") ?? "").trimmingCharacters(in: .whitespaces)
         var users = User.query(on: req.db).sort(\.$email).limit(200)
         if !query.isEmpty {
             users = users.group(.or) { $0.filter(\.$email ~~ query.lowercased()).filter(\.$displayName ~~ query) }

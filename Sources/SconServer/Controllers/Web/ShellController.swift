@@ -23,7 +23,7 @@ struct ShellController: RouteCollection {
     /// Remembers the chosen language in a cookie and goes back to the page it came from.
     @Sendable func switchLanguage(_ req: Request) async throws -> Response {
         guard let language = Language(rawValue: req.parameters.get("code") ?? "") else { throw DomainError.notFound("language") }
-        let response = req.redirect(to: LocalPath.sanitise(req.query["next"]), redirectType: .normal)
+        let response = req.redirect(to: LocalPath.sanitise(req.queryItem("next")), redirectType: .normal)
         response.cookies[Request.languageCookie] = HTTPCookies.Value(
             string: language.rawValue, maxAge: 365 * 86_400, path: "/",
             isSecure: req.application.sconConfig.secureCookies, isHTTPOnly: true, sameSite: .lax)

@@ -1,0 +1,122 @@
+import FluentKit
+import Foundation
+import SconDomain
+import SQLiteKit
+import SQLKit
+
+/// Reads one fetched row's columns by name. On SQLite it reads SQLite's own values; elsewhere
+/// it goes through SQLKit's `decode(column:as:)`, whose `Decodable` machinery per cell was a
+/// tenth of a 20-row list's CPU time on SQLite (docs/performance.md).
+protocol RowReader {
+    func string(_ column: String) throws -> String
+    func optionalString(_ column: String) throws -> String?
+    func int(_ column: String) throws -> Int
+    func optionalInt(_ column: String) throws -> Int?
+    func double(_ column: String) throws -> Double
+    func bool(_ column: String) throws -> Bool
+    func uuid(_ column: String) throws -> UUID
+}
+
+/// A column that is missing or holds a value of another type than the code expects.
+struct UnreadableColumn: Error, CustomStringConvertible {
+    let column: String
+    let expected: String
+    var description: String { "column \(column) is missing or is not a \(expected)" }
+}
+
+struct SQLiteRowReader: RowReader {
+    let row: SQLiteRow
+
+    private func value(_ column: String) throws -> SQLiteData {
+        guard let data = row.column(column) else { throw UnreadableColumn(column: column, expected: "column") }
+        return data
+    }
+
+    func string(_ column: String) throws -> String {
+        guard case .text(let text) = try value(column) else { throw UnreadableColumn(column: column, expected: "text") }
+        return text
+    }
+
+    func optionalString(_ column: String) throws -> String? {
+        switch try value(column) {
+        case .null: return nil
+        case .text(let text): return text
+        default: throw UnreadableColumn(column: column, expected: "text or null")
+        }
+    }
+
+    func int(_ column: String) throws -> Int {
+        guard case .integer(let number) = try value(column) else { throw UnreadableColumn(column: column, expected: "integer") }
+        return Int(number)
+    }
+
+    func optionalInt(_ column: String) throws -> Int? {
+        switch try value(column) {
+        case .null: return nil
+        case .integer(let number): return Int(number)
+        default: throw UnreadableColumn(column: column, expected: "integer or null")
+        }
+    }
+
+    func double(_ column: String) throws -> Double {
+        switch try value(column) {
+        case .float(let number): return number
+        case .integer(let number): return Double(number)
+        default: throw UnreadableColumn(column: column, expected: "number")
+        }
+    }
+
+    func bool(_ column: String) throws -> Bool { try int(column) != 0 }
+
+    func uuid(_ column: String) throws -> UUID {
+        guard let id = UUIDText.parse(try string(column)) else { throw UnreadableColumn(column: column, expected: "UUID") }
+        return id
+    }
+}
+
+struct SQLKitRowReader: RowReader {
+    let row: any SQLRow
+
+    func string(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
+    func optionalString(_ column: String) throws -> String? { try row.decode(column: column, as: String?.self) }
+    func int(_ column: String) throws -> Int { try row.decode(column: column, as: Int.self) }
+    func optionalInt(_ column: String) throws -> Int? { try row.decode(column: column, as: Int?.self) }
+    func double(_ column: String) throws -> Double { try row.decode(column: column, as: Double.self) }
+    func bool(_ column: String) throws -> Bool { try row.decode(column: column, as: Bool.self) }
+    func uuid(_ column: String) throws -> UUID { try row.decode(column: column, as: UUID.self) }
+}
+
+/// Runs a read query and turns each row into a value with a `RowReader`.
+struct RowQuery: Sendable {
+    let db: any Database
+
+    var sql: any SQLDatabase { db as! any SQLDatabase }
+
+    /// On SQLite the rows are read and turned into values on SQLite's thread, in one pass:
+    /// reading through `SQLiteDatabase.query` handed every row back to the event loop as a
+    /// task of its own.
+    func all<T: Sendable>(_ builder: SQLSelectBuilder, _ make: @escaping @Sendable (any RowReader) throws -> T) async throws -> [T] {
+        if let sqlite = db as? any SQLiteDatabase {
+            let (text, binds) = sql.serialize(builder.select)
+            let encoder = SQLiteDataEncoder()
+            let data = try binds.map { try encoder.encode($0) }
+            return try await sqlite.withConnection { connection in
+                // Written only by `onRow`, which SQLite's thread calls one row after another, and read
+                // after the query has finished: the same pattern as SQLiteNIO's own `query`.
+                nonisolated(unsafe) var values: [T] = []
+                nonisolated(unsafe) var failure: (any Error)?
+                try await connection.query(text, data) { row in
+                    guard failure == nil else { return }
+                    do { values.append(try make(SQLiteRowReader(row: row))) } catch { failure = error }
+                }
+                if let failure { throw failure }
+                return values
+            }
+        }
+        return try await builder.all().map { try make(SQLKitRowReader(row: $0)) }
+    }
+
+    func first<T: Sendable>(_ builder: SQLSelectBuilder, _ make: @escaping @Sendable (any RowReader) throws -> T) async throws -> T? {
+        try await all(builder.limit(1), make).first
+    }
+}

@@ -1,0 +1,19 @@
+import Testing
+@testable import SconServer
+
+@Suite struct HTMLTests {
+    @Test func escapesTheFiveCharactersAndKeepsEverythingElse() {
+        #expect(HTML.escaped(#"<a href="x">Tom & Jerry's</a>"#) == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
+        #expect(HTML.escaped("서울 스마트시티 🚀") == "서울 스마트시티 🚀")
+        #expect(HTML.escaped("끝<") == "끝&lt;")
+        #expect(HTML.escaped(">시작") == "&gt;시작")
+        #expect(HTML.escaped("") == "")
+    }
+
+    @Test func interpolatedTextIsEscapedButHTMLIsNot() {
+        let name = "<script>alert(1)</script>"
+        let bold: HTML = "<b>\(name)</b>"
+        let page: HTML = "<p>\(bold)</p>"
+        #expect(page.text == "<p><b>&lt;script&gt;alert(1)&lt;/script&gt;</b></p>")
+    }
+}
