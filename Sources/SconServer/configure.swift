@@ -33,6 +33,8 @@ func configure(_ app: Application, config: AppConfig, postgresSearchPath: [Strin
 
     app.asyncCommands.use(SeedCommand(), as: "seed")
     app.asyncCommands.use(UserCommand(), as: "user")
+    app.asyncCommands.use(SolveCommand(), as: "solve")
+    app.asyncCommands.use(BenchCommand(), as: "bench")
 }
 
 /// Headers every answer carries: no sniffing, no framing, a strict content policy (no CDN, no inline script).
