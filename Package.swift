@@ -26,6 +26,9 @@ let package = Package(
     targets: [
         .target(
             name: "SconDomain",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
