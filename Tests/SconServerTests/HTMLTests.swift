@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SconServer
 
@@ -15,5 +16,14 @@ import Testing
         let bold: HTML = "<b>\(name)</b>"
         let page: HTML = "<p>\(bold)</p>"
         #expect(page.text == "<p><b>&lt;script&gt;alert(1)&lt;/script&gt;</b></p>")
+    }
+}
+
+@Suite struct PercentEncodingTests {
+    @Test func encodesAllButTheUnreservedCharacters() {
+        #expect(PercentEncoding.queryValue("abc-XYZ_0.9~") == "abc-XYZ_0.9~")
+        #expect(PercentEncoding.queryValue("/organisations?q=a b&x=1") == "%2Forganisations%3Fq%3Da%20b%26x%3D1")
+        #expect(PercentEncoding.queryValue("서울") == "%EC%84%9C%EC%9A%B8")
+        #expect(PercentEncoding.queryValue("서울").removingPercentEncoding == "서울")
     }
 }

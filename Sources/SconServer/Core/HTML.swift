@@ -28,31 +28,34 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
         public mutating func appendInterpolation(_ values: [HTML]) { for value in values { text += value.text } }
     }
 
-    /// Escapes the five characters that matter in text and in quoted attribute values. Works on
-    /// UTF-8 bytes and copies the runs between them whole: the per-character loop it replaced
+    /// Escapes the five characters that matter in text and in quoted attribute values. Scans
+    /// the UTF-8 bytes in place and copies the runs between those characters whole: escaping
     /// was the largest single cost of rendering a list page (docs/performance.md).
     public static func escape(_ value: String, into output: inout String) {
-        let utf8 = value.utf8
-        var runStart = utf8.startIndex
-        var index = runStart
-        while index != utf8.endIndex {
-            let replacement: String?
-            switch utf8[index] {
-            case UInt8(ascii: "&"): replacement = "&amp;"
-            case UInt8(ascii: "<"): replacement = "&lt;"
-            case UInt8(ascii: ">"): replacement = "&gt;"
-            case UInt8(ascii: "\""): replacement = "&quot;"
-            case UInt8(ascii: "'"): replacement = "&#39;"
-            default: replacement = nil
+        var value = value
+        let clean = value.withUTF8 { bytes -> Bool in
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let replacement: StaticString
+                switch bytes[index] {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case UInt8(ascii: "'"): replacement = "&#39;"
+                default: continue
+                }
+                if runStart < index { output += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self) }
+                output += replacement.description
+                runStart = index + 1
             }
-            if let replacement {
-                if runStart != index { output += Substring(utf8[runStart..<index]) }
-                output += replacement
-                runStart = utf8.index(after: index)
+            if runStart == 0 { return true }
+            if runStart < bytes.count {
+                output += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart...]), as: UTF8.self)
             }
-            index = utf8.index(after: index)
+            return false
         }
-        if runStart == utf8.startIndex { output += value } else if runStart != utf8.endIndex { output += Substring(utf8[runStart...]) }
+        if clean { output += value }
     }
 
     public static func escaped(_ value: String) -> String {

@@ -69,21 +69,12 @@ enum Pagination {
         func href(_ extra: [(String, String)]) -> String {
             let all = query + extra
             guard !all.isEmpty else { return base }
-            return base + "?" + all.map { "\($0.0)=\(queryValue($0.1))" }.joined(separator: "&")
+            return base + "?" + all.map { "\($0.0)=\(PercentEncoding.queryValue($0.1))" }.joined(separator: "&")
         }
         var links: [HTML] = []
         if !isFirstPage { links.append("<li><a href=\"\(href([]))\">\(context["list.first"])</a></li>") }
         if let next { links.append("<li><a href=\"\(href([("cursor", next.encoded)]))\" rel=\"next\">\(context["list.next"])</a></li>") }
         guard !links.isEmpty else { return .empty }
         return "<nav class=\"pagination\" aria-label=\"\(context["list.pages"])\"><ul>\(links)</ul></nav>"
-    }
-
-    /// Percent-encodes a query value; a cursor (base64url) is already safe and is used as it is.
-    private static func queryValue(_ value: String) -> String {
-        let safe = value.utf8.allSatisfy { byte in
-            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
-        }
-        return safe ? value : value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
     }
 }

@@ -42,7 +42,7 @@ enum Layout {
     }
 
     static func languageSwitch(_ context: PageContext) -> HTML {
-        let next = context.returnPath.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
+        let next = PercentEncoding.queryValue(context.returnPath)
         let links: [HTML] = [(Language.ko, "한국어"), (Language.en, "English")].map { language, label in
             let current: HTML = language == context.language ? " aria-current=\"true\"" : ""
             return "<li><a href=\"\(SiteURL.language(.value(language.rawValue)).path)?next=\(next)\" lang=\"\(language.rawValue)\" hreflang=\"\(language.rawValue)\"\(current)>\(label)</a></li>"
