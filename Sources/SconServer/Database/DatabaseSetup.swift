@@ -29,6 +29,7 @@ enum DatabaseSetup {
         if path != ":memory:", !path.isEmpty {
             // WAL lets readers proceed while one writer writes (DESIGN.md).
             app.lifecycle.use(SQLiteWriteAheadLog())
+            app.lifecycle.use(SQLiteReadersLifecycle(path: path))
         }
         return .sqlite
     }

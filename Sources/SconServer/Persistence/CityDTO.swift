@@ -1,4 +1,3 @@
-import protocol FluentKit.Database
 import SconDomain
 import SQLKit
 import Vapor
@@ -70,19 +69,20 @@ struct CityDTO: JSONWritable {
 
 /// Reads cities for the list page and the API.
 struct CityQuery: Sendable {
-    let db: any Database
-
-    private var rows: RowQuery { RowQuery(db: db) }
+    let rows: RowQuery
     private var select: SQLSelectBuilder {
         rows.sql.select().column(CityDTO.selectList).from(City.schema)
     }
 
     func page(_ filter: CityFilter, _ page: PageQuery) async throws -> Page<CityDTO> {
-        let builder = select
+        let found = try await rows.all(filtered(select, filter, page), CityDTO.init(row:))
+        return Page.from(rows: found, limit: page.limit, cursorOf: \.cursor)
+    }
+
+    private func filtered(_ builder: SQLSelectBuilder, _ filter: CityFilter, _ page: PageQuery) -> SQLSelectBuilder {
         if let country = filter.country { builder.where("country_code", .equal, country.value) }
         if let kind = filter.kind { builder.where("kind", .equal, kind.rawValue) }
-        let found = try await rows.all(builder.matching(filter.query).after(page.cursor, page: page.limit), CityDTO.init(row:))
-        return Page.from(rows: found, limit: page.limit, cursorOf: \.cursor)
+        return builder.matching(filter.query).after(page.cursor, page: page.limit)
     }
 
     func find(_ id: UUID) async throws -> CityDTO? {

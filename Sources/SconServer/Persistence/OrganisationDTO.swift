@@ -1,4 +1,3 @@
-import protocol FluentKit.Database
 import SconDomain
 import SQLKit
 import Vapor
@@ -20,6 +19,8 @@ struct OrganisationDTO: JSONWritable {
                           "description_en", "description_ko", "sample", "source", "sort_key"]
     /// The columns as one quoted list, serialised once rather than column by column per query.
     static let selectList = SQLRaw(columns.map { "\"\($0)\"" }.joined(separator: ", "))
+    /// The columns without the two descriptions, for lists that do not show them.
+    static let summaryList = SQLRaw(columns.filter { !$0.hasPrefix("description_") }.map { "\"\($0)\"" }.joined(separator: ", "))
 
     init(row: any RowReader) throws {
         id = try row.uuid("id")
@@ -29,7 +30,8 @@ struct OrganisationDTO: JSONWritable {
         country = try row.string("country_code")
         sectors = try row.string("sectors").utf8.split(separator: UInt8(ascii: ",")).map { String(Substring($0)) }
         website = try row.optionalString("website")
-        description = LocalizedText(en: try row.string("description_en"), ko: try row.string("description_ko"))
+        description = row.contains("description_en")
+            ? LocalizedText(en: try row.string("description_en"), ko: try row.string("description_ko")) : LocalizedText(en: "", ko: "")
         sample = try row.bool("sample")
         source = try row.optionalString("source")
         sortKey = try row.string("sort_key")
@@ -71,21 +73,25 @@ struct OrganisationDTO: JSONWritable {
 
 /// Reads organisations for the list page and the API.
 struct OrganisationQuery: Sendable {
-    let db: any Database
-
-    private var rows: RowQuery { RowQuery(db: db) }
+    let rows: RowQuery
     private var select: SQLSelectBuilder {
         rows.sql.select().column(OrganisationDTO.selectList).from(Organisation.schema)
     }
 
-    func page(_ filter: OrganisationFilter, _ page: PageQuery) async throws -> Page<OrganisationDTO> {
-        let builder = select
+    /// A page of the list; `summary` leaves the descriptions out (empty), for the list page.
+    func page(_ filter: OrganisationFilter, _ page: PageQuery, summary: Bool = false) async throws -> Page<OrganisationDTO> {
+        let columns = summary ? OrganisationDTO.summaryList : OrganisationDTO.selectList
+        let builder = filtered(rows.sql.select().column(columns).from(Organisation.schema), filter, page)
+        let found = try await rows.all(builder, OrganisationDTO.init(row:))
+        return Page.from(rows: found, limit: page.limit, cursorOf: \.cursor)
+    }
+
+    private func filtered(_ builder: SQLSelectBuilder, _ filter: OrganisationFilter, _ page: PageQuery) -> SQLSelectBuilder {
         if let type = filter.type { builder.where("type", .equal, type.rawValue) }
         if let country = filter.country { builder.where("country_code", .equal, country.value) }
         if let sector = filter.sector { builder.where("sectors", .like, "%,\(sector.rawValue),%") }
         if let sample = filter.sample { builder.where("sample", .equal, sample) }
-        let found = try await rows.all(builder.matching(filter.query).after(page.cursor, page: page.limit), OrganisationDTO.init(row:))
-        return Page.from(rows: found, limit: page.limit, cursorOf: \.cursor)
+        return builder.matching(filter.query).after(page.cursor, page: page.limit)
     }
 
     func find(_ id: UUID) async throws -> OrganisationDTO? {

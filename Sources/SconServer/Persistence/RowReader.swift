@@ -8,6 +8,7 @@ import SQLKit
 /// it goes through SQLKit's `decode(column:as:)`, whose `Decodable` machinery per cell was a
 /// tenth of a 20-row list's CPU time on SQLite (docs/performance.md).
 protocol RowReader {
+    func contains(_ column: String) -> Bool
     func string(_ column: String) throws -> String
     func optionalString(_ column: String) throws -> String?
     func int(_ column: String) throws -> Int
@@ -26,6 +27,8 @@ struct UnreadableColumn: Error, CustomStringConvertible {
 
 struct SQLiteRowReader: RowReader {
     let row: SQLiteRow
+
+    func contains(_ column: String) -> Bool { row.column(column) != nil }
 
     private func value(_ column: String) throws -> SQLiteData {
         guard let data = row.column(column) else { throw UnreadableColumn(column: column, expected: "column") }
@@ -77,6 +80,8 @@ struct SQLiteRowReader: RowReader {
 struct SQLKitRowReader: RowReader {
     let row: any SQLRow
 
+    func contains(_ column: String) -> Bool { row.contains(column: column) }
+
     func string(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
     func optionalString(_ column: String) throws -> String? { try row.decode(column: column, as: String?.self) }
     func int(_ column: String) throws -> Int { try row.decode(column: column, as: Int.self) }
@@ -86,37 +91,65 @@ struct SQLKitRowReader: RowReader {
     func uuid(_ column: String) throws -> UUID { try row.decode(column: column, as: UUID.self) }
 }
 
-/// Runs a read query and turns each row into a value with a `RowReader`.
+/// Runs a read query and turns each row into a value with a `RowReader`: on a reader
+/// connection (`SQLiteReaders`), on SQLite through the pool, or through SQLKit elsewhere.
 struct RowQuery: Sendable {
-    let db: any Database
+    private enum Source: Sendable {
+        /// A reader and the database whose dialect writes its SQL.
+        case reader(SQLiteReader, any SQLDatabase)
+        case database(any Database)
+    }
 
-    var sql: any SQLDatabase { db as! any SQLDatabase }
+    private let source: Source
 
-    /// On SQLite the rows are read and turned into values on SQLite's thread, in one pass:
-    /// reading through `SQLiteDatabase.query` handed every row back to the event loop as a
-    /// task of its own.
-    func all<T: Sendable>(_ builder: SQLSelectBuilder, _ make: @escaping @Sendable (any RowReader) throws -> T) async throws -> [T] {
-        if let sqlite = db as? any SQLiteDatabase {
-            let (text, binds) = sql.serialize(builder.select)
-            let encoder = SQLiteDataEncoder()
-            let data = try binds.map { try encoder.encode($0) }
-            return try await sqlite.withConnection { connection in
-                // Written only by `onRow`, which SQLite's thread calls one row after another, and read
-                // after the query has finished: the same pattern as SQLiteNIO's own `query`.
-                nonisolated(unsafe) var values: [T] = []
-                nonisolated(unsafe) var failure: (any Error)?
-                try await connection.query(text, data) { row in
-                    guard failure == nil else { return }
-                    do { values.append(try make(SQLiteRowReader(row: row))) } catch { failure = error }
-                }
-                if let failure { throw failure }
-                return values
-            }
+    init(db: any Database) { source = .database(db) }
+    init(reader: SQLiteReader, sql: any SQLDatabase) { source = .reader(reader, sql) }
+
+    /// The database that builds and serialises the SQL (its dialect).
+    var sql: any SQLDatabase {
+        switch source {
+        case .reader(_, let sql): sql
+        case .database(let db): db as! any SQLDatabase
         }
-        return try await builder.all().map { try make(SQLKitRowReader(row: $0)) }
+    }
+
+    /// On a reader the query runs here (see `SQLiteReaders`). Through the pool on SQLite, the rows
+    /// are turned into values on SQLite's thread in one pass: `SQLiteDatabase.query` would hand
+    /// every row back to the event loop as a task of its own.
+    func all<T: Sendable>(_ builder: SQLSelectBuilder, _ make: @escaping @Sendable (any RowReader) throws -> T) async throws -> [T] {
+        switch source {
+        case .reader(let reader, _):
+            let (text, binds) = try Self.sqliteQuery(builder)
+            return try reader.query(text, binds, make)
+        case .database(let db):
+            if let sqlite = db as? any SQLiteDatabase {
+                let (text, binds) = try Self.sqliteQuery(builder)
+                return try await sqlite.withConnection { try await Self.read(text, binds, on: $0, make) }
+            }
+            return try await builder.all().map { try make(SQLKitRowReader(row: $0)) }
+        }
     }
 
     func first<T: Sendable>(_ builder: SQLSelectBuilder, _ make: @escaping @Sendable (any RowReader) throws -> T) async throws -> T? {
         try await all(builder.limit(1), make).first
+    }
+
+    private static func sqliteQuery(_ builder: SQLSelectBuilder) throws -> (String, [SQLiteData]) {
+        let (text, binds) = builder.database.serialize(builder.select)
+        let encoder = SQLiteDataEncoder()
+        return (text, try binds.map { try encoder.encode($0) })
+    }
+
+    private static func read<T: Sendable>(_ text: String, _ data: [SQLiteData], on connection: SQLiteConnection,
+                                          _ make: @escaping @Sendable (any RowReader) throws -> T) async throws -> [T] {        // Written only by `onRow`, which SQLite's thread calls one row after another, and read
+        // after the query has finished: the same pattern as SQLiteNIO's own `query`.
+        nonisolated(unsafe) var values: [T] = []
+        nonisolated(unsafe) var failure: (any Error)?
+        try await connection.query(text, data) { row in
+            guard failure == nil else { return }
+            do { values.append(try make(SQLiteRowReader(row: row))) } catch { failure = error }
+        }
+        if let failure { throw failure }
+        return values
     }
 }

@@ -7,7 +7,8 @@ import VaporTesting
 @testable import SconServer
 
 /// Builds a fresh, migrated and seeded application for one test, on a fresh database: an
-/// in-memory SQLite database, or a PostgreSQL schema of its own that is dropped afterwards.
+/// SQLite file of its own (in /dev/shm when there is one), as in production with its reader
+/// connections, or a PostgreSQL schema of its own; either is removed afterwards.
 func withTestApp(_ database: TestDatabase, seed: Bool = true, config adjust: (inout AppConfig) -> Void = { _ in },
                  _ test: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
@@ -16,19 +17,29 @@ func withTestApp(_ database: TestDatabase, seed: Bool = true, config adjust: (in
     config.bcryptCost = 4
     config.postgresConnectionsPerLoop = 2
     var schema: String?
+    var sqliteFile: String?
     switch database {
     case .sqlite:
-        config.databaseURL = "sqlite::memory:"
+        let directory = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
+        sqliteFile = "\(directory)/scon-test-\(UUID().uuidString).sqlite"
+        config.databaseURL = "sqlite:\(sqliteFile!)"
     case .postgres:
         config.databaseURL = ProcessInfo.processInfo.environment["POSTGRES_URL"]!
         schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
     }
     adjust(&config)
+    defer {
+        if let sqliteFile {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqliteFile + suffix) }
+        }
+    }
     do {
         try await SconServer.configure(app, config: config, postgresSearchPath: schema.map { [$0] })
         if let schema { try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: schema)").run() }
         try await app.autoMigrate()
         if seed { try await DemoData.seedIfEmpty(app.db) }
+        // Booted as `scon serve` boots: WAL and the reader connections on SQLite.
+        try await app.asyncBoot()
         try await test(app)
     } catch {
         if let schema { try? await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run() }

@@ -50,12 +50,12 @@ struct DirectoryAPIController: RouteCollection {
 
     @Sendable func cities(_ req: Request) async throws -> ListResponse<CityDTO> {
         let filter = try CityFilter.parse(country: req.queryItem("country"), kind: req.queryItem("kind"), query: req.queryItem("q"))
-        let page = try await CityQuery(db: req.db).page(filter, try req.pageQuery())
+        let page = try await CityQuery(rows: req.rows).page(filter, try req.pageQuery())
         return ListResponse(items: page.items, nextCursor: page.nextCursor?.encoded)
     }
 
     @Sendable func city(_ req: Request) async throws -> CityDTO {
-        guard let city = try await CityQuery(db: req.db).find(try req.uuidParameter()) else { throw DomainError.notFound("city") }
+        guard let city = try await CityQuery(rows: req.rows).find(try req.uuidParameter()) else { throw DomainError.notFound("city") }
         return city
     }
 
@@ -77,12 +77,12 @@ struct DirectoryAPIController: RouteCollection {
     @Sendable func organisations(_ req: Request) async throws -> ListResponse<OrganisationDTO> {
         let filter = try OrganisationFilter.parse(type: req.queryItem("type"), country: req.queryItem("country"), sector: req.queryItem("sector"),
                                                   query: req.queryItem("q"), sample: req.queryItem("sample"))
-        let page = try await OrganisationQuery(db: req.db).page(filter, try req.pageQuery())
+        let page = try await OrganisationQuery(rows: req.rows).page(filter, try req.pageQuery())
         return ListResponse(items: page.items, nextCursor: page.nextCursor?.encoded)
     }
 
     @Sendable func organisation(_ req: Request) async throws -> OrganisationDTO {
-        guard let organisation = try await OrganisationQuery(db: req.db).find(try req.uuidParameter()) else {
+        guard let organisation = try await OrganisationQuery(rows: req.rows).find(try req.uuidParameter()) else {
             throw DomainError.notFound("organisation")
         }
         return organisation

@@ -26,29 +26,29 @@ struct DirectoryPagesController: RouteCollection {
     @Sendable func country(_ req: Request) async throws -> HTML {
         guard let code = CountryCode(req.parameters.get("code") ?? ""),
               let country = try await CountryQuery(db: req.db).find(code) else { throw DomainError.notFound("country") }
-        let cities = try await CityQuery(db: req.db).inCountry(code.value)
-        let organisations = try await OrganisationQuery(db: req.db).inCountry(code.value)
+        let cities = try await CityQuery(rows: req.rows).inCountry(code.value)
+        let organisations = try await OrganisationQuery(rows: req.rows).inCountry(code.value)
         return CountryPages.show(PageContext(request: req), .init(country: country, cities: cities, organisations: organisations))
     }
 
     @Sendable func cities(_ req: Request) async throws -> HTML {
         let filter = try CityFilter.parse(country: req.queryItem("country"), kind: req.queryItem("kind"), query: req.queryItem("q"))
         let pageQuery = try req.pageQuery()
-        let page = try await CityQuery(db: req.db).page(filter, pageQuery)
+        let page = try await CityQuery(rows: req.rows).page(filter, pageQuery)
         let countries = try await req.application.countryNames.all(on: req.db)
         return CityPages.list(PageContext(request: req), .init(filter: filter, page: page, countries: countries, isFirstPage: pageQuery.cursor == nil))
     }
 
     @Sendable func city(_ req: Request) async throws -> HTML {
         guard let id = UUID(uuidString: req.parameters.get("id") ?? ""),
-              let city = try await CityQuery(db: req.db).find(id) else { throw DomainError.notFound("city") }
+              let city = try await CityQuery(rows: req.rows).find(id) else { throw DomainError.notFound("city") }
         return CityPages.show(PageContext(request: req), city: city, countries: try await req.application.countryNames.all(on: req.db))
     }
 
     @Sendable func organisations(_ req: Request) async throws -> HTML {
         let filter = try OrganisationFilter.parse(type: req.queryItem("type"), country: req.queryItem("country"), sector: req.queryItem("sector"), query: req.queryItem("q"))
         let pageQuery = try req.pageQuery()
-        let page = try await OrganisationQuery(db: req.db).page(filter, pageQuery)
+        let page = try await OrganisationQuery(rows: req.rows).page(filter, pageQuery, summary: true)
         let countries = try await req.application.countryNames.all(on: req.db)
         return OrganisationListPage.render(PageContext(request: req), .init(
             filter: filter, page: page, countries: countries, isFirstPage: pageQuery.cursor == nil,
@@ -142,7 +142,7 @@ struct DirectoryPagesController: RouteCollection {
     }
 
     private func showModel(_ req: Request, id: UUID) async throws -> OrganisationShowPage.Model {
-        guard let organisation = try await OrganisationQuery(db: req.db).find(id) else { throw DomainError.notFound("organisation") }
+        guard let organisation = try await OrganisationQuery(rows: req.rows).find(id) else { throw DomainError.notFound("organisation") }
         let show = req.principal.mayReadContactDetails
         let people = try await PersonQuery(db: req.db).of(organisation: id, showContactDetails: show)
         return .init(organisation: organisation, people: people, countries: try await req.application.countryNames.all(on: req.db),
