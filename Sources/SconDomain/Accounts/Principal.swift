@@ -44,6 +44,25 @@ public struct Principal: Sendable, Hashable {
 
     public var mayEditCities: Bool { mayCreateDirectoryEntries }
 
+    // MARK: Open call
+
+    /// Creating calls is the programme office's work.
+    public var mayCreateCalls: Bool { isAdministrator || isProgrammeOfficer }
+
+    /// Editing a call, moving it through its states, seeing it while it is a draft: the
+    /// programme office, and officers granted this one call.
+    public func mayManageCall(_ id: UUID) -> Bool {
+        mayCreateCalls || holds(.programmeOfficer, in: .call(id.uuidString.lowercased()))
+    }
+
+    /// A call in draft is known only to those who manage it; every other call is public.
+    public func maySeeCall(_ id: UUID, state: CallState) -> Bool {
+        state != .draft || mayManageCall(id)
+    }
+
+    /// Reading the audit log: administrators and the programme office.
+    public var mayReadAuditLog: Bool { isAdministrator || isProgrammeOfficer }
+
     // MARK: Accounts
 
     /// Granting and revoking roles, listing accounts.

@@ -17,6 +17,12 @@ public struct AuditEntry: Sendable, Hashable, Codable {
     public var details: String
     public var previousHash: String
     public var hash: String
+
+    public init(sequence: Int, recordedAt: String, actor: String, action: String, subject: String, details: String,
+                previousHash: String, hash: String) {
+        self.sequence = sequence; self.recordedAt = recordedAt; self.actor = actor; self.action = action
+        self.subject = subject; self.details = details; self.previousHash = previousHash; self.hash = hash
+    }
 }
 
 /// What `AuditChain.verify` found.
@@ -57,9 +63,10 @@ public enum AuditChain {
         return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// Checks entries in sequence order and names the first one that does not fit.
-    public static func verify(_ entries: [AuditEntry]) -> AuditVerification {
-        var previous: AuditEntry?
+    /// Checks entries in sequence order and names the first one that does not fit. A part of
+    /// a longer chain is checked with the entry just before it as `previous`.
+    public static func verify(_ entries: [AuditEntry], after start: AuditEntry? = nil) -> AuditVerification {
+        var previous = start
         for entry in entries {
             let expectedSequence = (previous?.sequence ?? 0) + 1
             guard entry.sequence == expectedSequence else {

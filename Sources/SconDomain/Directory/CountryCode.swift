@@ -25,3 +25,9 @@ public struct CountryCode: Sendable, Hashable, Codable, Comparable, CustomString
         try container.encode(value)
     }
 }
+
+extension CountryCode {
+    /// The ten ASEAN member states: Brunei, Cambodia, Indonesia, Laos, Malaysia, Myanmar,
+    /// the Philippines, Singapore, Thailand, Viet Nam.
+    public static let asean: [CountryCode] = ["BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN"].map { CountryCode($0)! }
+}
