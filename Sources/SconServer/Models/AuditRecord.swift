@@ -1,0 +1,36 @@
+import Fluent
+import Foundation
+import SconDomain
+
+/// One stored entry of the hash-chained audit log (`SconDomain.AuditEntry`). Rows are only
+/// ever inserted; `sequence` is the primary key, so two writers cannot both add entry n.
+final class AuditRecord: Model, @unchecked Sendable {
+    static let schema = "audit_entries"
+
+    @ID(custom: "sequence", generatedBy: .user) var id: Int?
+    @Field(key: "recorded_at") var recordedAt: String
+    @Field(key: "actor") var actor: String
+    @Field(key: "action") var action: String
+    @Field(key: "subject") var subject: String
+    @Field(key: "details") var details: String
+    @Field(key: "previous_hash") var previousHash: String
+    @Field(key: "hash") var hash: String
+
+    init() {}
+
+    init(_ entry: AuditEntry) {
+        id = entry.sequence
+        recordedAt = entry.recordedAt
+        actor = entry.actor
+        action = entry.action
+        subject = entry.subject
+        details = entry.details
+        previousHash = entry.previousHash
+        hash = entry.hash
+    }
+
+    var entry: AuditEntry {
+        AuditEntry(sequence: id ?? 0, recordedAt: recordedAt, actor: actor, action: action, subject: subject,
+                   details: details, previousHash: previousHash, hash: hash)
+    }
+}
