@@ -15,6 +15,7 @@ func configure(_ app: Application, config: AppConfig, postgresSearchPath: [Strin
 
     _ = try DatabaseSetup.configure(app, config: config, postgresSearchPath: postgresSearchPath)
     app.migrations.add(SconMigrations.all)
+    app.auditWriters = AuditWriters()
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
 
     app.routes.defaultMaxBodySize = ByteCount(value: config.maxBodyKilobytes * 1024)
@@ -35,6 +36,7 @@ func configure(_ app: Application, config: AppConfig, postgresSearchPath: [Strin
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(SolveCommand(), as: "solve")
     app.asyncCommands.use(BenchCommand(), as: "bench")
+    app.asyncCommands.use(AuditCommand(), as: "audit")
 }
 
 /// Headers every answer carries: no sniffing, no framing, a strict content policy (no CDN, no inline script).

@@ -6,11 +6,13 @@ func routes(_ app: Application) throws {
     try app.register(collection: DirectoryPagesController())
     try app.register(collection: AccountController())
     try app.register(collection: AdminController())
+    try app.register(collection: CallPagesController())
     try app.register(collection: OperationsController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: DirectoryAPIController())
     try api.register(collection: AccountAPIController())
+    try api.register(collection: CallAPIController())
 
     if app.sconConfig.benchCeiling {
         // The bare route the HTTP benchmark compares against (bench/http.sh).

@@ -47,6 +47,13 @@ struct JSONWriter {
         needsComma = false
     }
 
+    /// A key that is data (a code from a closed set, such as a support type), escaped.
+    mutating func key(escaping name: String) {
+        string(name)
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
     // MARK: Values
 
     mutating func string(_ value: String) {

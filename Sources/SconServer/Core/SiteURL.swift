@@ -32,6 +32,11 @@ enum SiteURL: Sendable {
     case adminUsers
     case adminUserGrants(Parameter<UUID>)
     case adminGrant(Parameter<UUID>)
+    case calls
+    case call(Parameter<UUID>)
+    case callNew
+    case callEdit(Parameter<UUID>)
+    case callTransition(Parameter<UUID>)
     case language(Parameter<String>)
     case area(Area)
     case stylesheet
@@ -39,7 +44,7 @@ enum SiteURL: Sendable {
 
     /// The parts of the platform whose own issues are still open; each has a page saying so.
     enum Area: String, Sendable, CaseIterable {
-        case marketplace, calls, projects, fund, centres, training, agreements, portal
+        case marketplace, projects, fund, centres, training, agreements, portal
     }
 
     var pathComponents: [PathComponent] {
@@ -71,6 +76,11 @@ enum SiteURL: Sendable {
         case .adminUsers: return ["admin", "users"]
         case .adminUserGrants(let id): return ["admin", "users", param("id", id), "grants"]
         case .adminGrant(let id): return ["admin", "grants", param("id", id), "revoke"]
+        case .calls: return ["calls"]
+        case .call(let id): return ["calls", param("id", id)]
+        case .callNew: return ["calls", "new"]
+        case .callEdit(let id): return ["calls", param("id", id), "edit"]
+        case .callTransition(let id): return ["calls", param("id", id), "state"]
         case .language(let code): return ["language", param("code", code)]
         case .area(let area): return [.constant(area.rawValue)]
         case .stylesheet: return ["assets", "kscon.css"]

@@ -13,5 +13,8 @@ enum SconMigrations {
         CreateAPIToken(),
         CreateUserSession(),
         CreateSignInAttempt(),
+        // 002: the open call
+        CreateCall(),
+        CreateAuditRecord(),
     ]
 }

@@ -16,16 +16,25 @@ public enum DemoData {
         var email: String?; var phone: String?; var sample: Bool
     }
 
-    /// Seeds an empty database; does nothing when countries already exist. Returns whether it seeded.
+    /// Seeds an empty database: the directory when it has no countries, the sample call when
+    /// there are no calls (so that a database from before the open call gets it too).
+    /// Returns whether it seeded anything.
     @discardableResult
     public static func seedIfEmpty(_ db: any Database) async throws -> Bool {
-        guard try await Country.query(on: db).count() == 0 else { return false }
-        try await db.transaction { db in
-            try await seedCountries(db)
-            try await seedCities(db)
-            try await seedOrganisationsAndPeople(db)
+        var seeded = false
+        if try await Country.query(on: db).count() == 0 {
+            try await db.transaction { db in
+                try await seedCountries(db)
+                try await seedCities(db)
+                try await seedOrganisationsAndPeople(db)
+            }
+            seeded = true
         }
-        return true
+        if try await Call.query(on: db).count() == 0 {
+            try await db.transaction { db in try await seedCalls(db) }
+            seeded = true
+        }
+        return seeded
     }
 
     static func resource(_ name: String, _ ext: String) throws -> Data {

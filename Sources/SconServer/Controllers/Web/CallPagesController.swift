@@ -1,0 +1,170 @@
+import Fluent
+import SconDomain
+import Vapor
+
+/// The pages of the open call: the list, one call, the form, and the state buttons.
+struct CallPagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(.calls, use: list)
+        routes.get(.callNew, use: newForm)
+        routes.post(.callNew, use: create)
+        routes.get(.call(.key), use: show)
+        routes.get(.callEdit(.key), use: editForm)
+        routes.post(.callEdit(.key), use: update)
+        routes.post(.callTransition(.key), use: transition)
+    }
+
+    @Sendable func list(_ req: Request) async throws -> HTML {
+        let calls = try await req.callStore.visible(to: req.principal)
+        return CallListPage.render(PageContext(request: req), .init(calls: calls, mayCreate: req.principal.mayCreateCalls))
+    }
+
+    @Sendable func show(_ req: Request) async throws -> HTML {
+        try await showPage(req, id: try req.uuidParameter())
+    }
+
+    private func showPage(_ req: Request, id: UUID, message: String? = nil, problem: String? = nil) async throws -> HTML {
+        let call = try await req.callStore.find(id, by: req.principal)
+        let mayManage = req.principal.mayManageCall(id)
+        let history = mayManage ? try await req.auditLog.entries(subject: CallStore.subject(id)) : []
+        let countries = try await req.application.countryNames.all(on: req.db)
+        return CallShowPage.render(PageContext(request: req), .init(call: call, countries: countries, mayManage: mayManage,
+                                                                   history: history, message: message, problem: problem))
+    }
+
+    @Sendable func newForm(_ req: Request) async throws -> HTML {
+        try req.principal.require(req.principal.mayCreateCalls, "create calls")
+        return CallFormPage.render(PageContext(request: req), .init(callID: nil, draft: CallDraft(), countries: try await countries(req)))
+    }
+
+    @Sendable func create(_ req: Request) async throws -> Response {
+        try req.principal.require(req.principal.mayCreateCalls, "create calls")
+        let draft = try req.content.decode(CallForm.self).draft
+        do {
+            let call = try await req.callStore.create(draft, by: req.principal)
+            return req.redirect(to: SiteURL.call(.value(call.id)).path, redirectType: .normal)
+        } catch DomainError.invalid(let issues) {
+            let page = CallFormPage.render(PageContext(request: req), .init(callID: nil, draft: draft, countries: try await countries(req), issues: issues))
+            return try await page.encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    @Sendable func editForm(_ req: Request) async throws -> HTML {
+        let id = try req.uuidParameter()
+        let model = try await CallStore.managedModel(id, by: req.principal, on: req.db)
+        guard model.callState == .draft else { throw DomainError.conflict("only a draft call can be edited; this call is \(model.state).") }
+        return CallFormPage.render(PageContext(request: req), .init(callID: id, draft: CallDraft(try model.terms()), countries: try await countries(req)))
+    }
+
+    @Sendable func update(_ req: Request) async throws -> Response {
+        let id = try req.uuidParameter()
+        let draft = try req.content.decode(CallForm.self).draft
+        do {
+            _ = try await req.callStore.update(id, by: req.principal) { _ in draft }
+            return req.redirect(to: SiteURL.call(.value(id)).path, redirectType: .normal)
+        } catch DomainError.invalid(let issues) {
+            let page = CallFormPage.render(PageContext(request: req), .init(callID: id, draft: draft, countries: try await countries(req), issues: issues))
+            return try await page.encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    /// A state button: on success back to the call with a note; when the gate is closed, the
+    /// call again with the reason (409).
+    @Sendable func transition(_ req: Request) async throws -> Response {
+        let id = try req.uuidParameter()
+        struct Form: Content { var to: String? }
+        let form = try req.content.decode(Form.self)
+        let context = PageContext(request: req)
+        do {
+            let call = try await req.callStore.transition(id, to: form.to, by: req.principal)
+            let note = context.strings.format("calls.stateChanged", ["state": context["callstate.\(call.state.rawValue)"]])
+            return try await showPage(req, id: id, message: note).encodeResponse(for: req)
+        } catch DomainError.conflict(let reason) {
+            return try await showPage(req, id: id, problem: reason).encodeResponse(status: .conflict, for: req)
+        }
+    }
+
+    private func countries(_ req: Request) async throws -> [CountryDTO] {
+        try await req.application.countryNames.all(on: req.db)
+    }
+}
+
+/// The call form as posted (`application/x-www-form-urlencoded`). Numbers arrive as text:
+/// empty means "not given", and text that is not a whole number becomes -1, which the
+/// domain's range rules then name.
+struct CallForm: Content {
+    var titleEn: String?
+    var titleKo: String?
+    var textEn: String?
+    var textKo: String?
+    var supportTypes: [String]?
+    var budgets: [String: String]?
+    var totalBudget: String?
+    var eligibleCountries: [String]?
+    var opensAt: String?
+    var closesAt: String?
+    var timeZone: String?
+    var selections: String?
+    var onePerCountry: String?
+    var endorsementsPerCountry: String?
+    var criterionKey: [String]?
+    var criterionNameEn: [String]?
+    var criterionNameKo: [String]?
+    var criterionWeight: [String]?
+    var scaleMinimum: String?
+    var scaleMaximum: String?
+    var documentEn: [String]?
+    var documentKo: [String]?
+    var eligibilityRules: [String]?
+
+    var draft: CallDraft {
+        var draft = CallDraft()
+        draft.titleEn = titleEn; draft.titleKo = titleKo
+        draft.textEn = textEn; draft.textKo = textKo
+        draft.supportTypes = supportTypes ?? []
+        var amounts: [String: Int] = [:]
+        for (type, text) in budgets ?? [:] { if let amount = Self.number(text) { amounts[type] = amount } }
+        draft.budgets = amounts
+        draft.totalBudget = Self.number(totalBudget)
+        draft.eligibleCountries = eligibleCountries ?? []
+        draft.opensAt = opensAt.flatMap(Self.minutes)
+        draft.closesAt = closesAt.flatMap(Self.minutes)
+        draft.timeZone = timeZone
+        draft.selections = Self.number(selections)
+        draft.onePerCountry = onePerCountry != nil
+        draft.endorsementsPerCountry = Self.number(endorsementsPerCountry)
+        draft.criteria = criteriaRows
+        draft.scaleMinimum = Self.number(scaleMinimum)
+        draft.scaleMaximum = Self.number(scaleMaximum)
+        let en = documentEn ?? [], ko = documentKo ?? []
+        draft.requiredDocuments = (0..<max(en.count, ko.count)).compactMap { index in
+            let document = LocalizedText(en: index < en.count ? en[index] : "", ko: index < ko.count ? ko[index] : "")
+            return document.en.trimmingCharacters(in: .whitespaces).isEmpty && document.ko.trimmingCharacters(in: .whitespaces).isEmpty ? nil : document
+        }
+        draft.eligibilityRules = eligibilityRules ?? []
+        return draft
+    }
+
+    /// The filled criterion rows; a new row gets the key `c<row>`.
+    private var criteriaRows: [Criterion] {
+        let keys = criterionKey ?? [], en = criterionNameEn ?? [], ko = criterionNameKo ?? [], weights = criterionWeight ?? []
+        let count = max(keys.count, en.count, ko.count, weights.count)
+        return (0..<count).compactMap { index in
+            func at(_ values: [String]) -> String { index < values.count ? values[index].trimmingCharacters(in: .whitespaces) : "" }
+            if at(en).isEmpty && at(ko).isEmpty && at(weights).isEmpty { return nil }
+            let key = at(keys).isEmpty ? "c\(index + 1)" : at(keys)
+            return Criterion(key: key, name: LocalizedText(en: at(en), ko: at(ko)), weight: Self.number(at(weights)) ?? -1)
+        }
+    }
+
+    static func number(_ text: String?) -> Int? {
+        let cleaned = (text ?? "").trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
+        if cleaned.isEmpty { return nil }
+        return Int(cleaned) ?? -1
+    }
+
+    /// Browsers send `datetime-local` as `YYYY-MM-DDTHH:MM`, some with `:SS`; the call keeps minutes.
+    static func minutes(_ text: String) -> String {
+        text.utf8.count == 19 && text.hasSuffix(":00") ? String(text.prefix(16)) : text
+    }
+}

@@ -1,0 +1,93 @@
+import Fluent
+import Foundation
+import SconDomain
+import Vapor
+
+/// Reads and writes calls. Every write checks who may (SconDomain.Principal), applies the
+/// rules (CallDraft, CallState) and is written together with its audit entry.
+struct CallStore: Sendable {
+    let db: any Database
+    let audit: AuditLog
+
+    /// The calls the principal may see, the latest opening first: every call that is not a
+    /// draft, and the drafts of calls the principal manages.
+    func visible(to principal: Principal) async throws -> [CallDTO] {
+        let models = try await Call.query(on: db).sort(\.$opensAt, .descending).sort(\.$id).limit(500).all()
+        return try models.filter { principal.maySeeCall(try $0.requireID(), state: $0.callState) }.map(CallDTO.init)
+    }
+
+    /// The call, or `notFound` when it does not exist or is a draft the principal may not see.
+    func find(_ id: UUID, by principal: Principal) async throws -> CallDTO {
+        try CallDTO(try await Self.visibleModel(id, by: principal, on: db))
+    }
+
+    func create(_ draft: CallDraft, by principal: Principal) async throws -> CallDTO {
+        try principal.require(principal.mayCreateCalls, "create calls")
+        let terms = try draft.validated(knownCountries: try await CountryQuery(db: db).codes())
+        return try await audit.record { tx in
+            let model = Call()
+            model.state = CallState.draft.rawValue
+            model.sample = false
+            model.createdBy = principal.userID
+            try model.apply(terms)
+            try await model.create(on: tx)
+            let dto = try CallDTO(model)
+            return (dto, [AuditEvent(actor: principal.userID, action: "call.create", subject: Self.subject(dto.id), details: AuditTerms(terms))])
+        }
+    }
+
+    /// Changes the terms of a call that is still a draft; once open, its terms are what
+    /// applicants were promised.
+    func update(_ id: UUID, by principal: Principal, change: @escaping @Sendable (CallDraft) -> CallDraft) async throws -> CallDTO {
+        let known = try await CountryQuery(db: db).codes()
+        return try await audit.record { tx in
+            let model = try await Self.managedModel(id, by: principal, on: tx)
+            guard model.callState == .draft else {
+                throw DomainError.conflict("only a draft call can be edited; this call is \(model.state).")
+            }
+            let terms = try change(CallDraft(try model.terms())).validated(knownCountries: known)
+            try model.apply(terms)
+            try await model.update(on: tx)
+            return (try CallDTO(model), [AuditEvent(actor: principal.userID, action: "call.update", subject: Self.subject(id), details: AuditTerms(terms))])
+        }
+    }
+
+    /// Moves a call to its next state, if the state machine allows it and its gate is open.
+    func transition(_ id: UUID, to target: String?, by principal: Principal, now: Date = Date()) async throws -> CallDTO {
+        guard let next = CallState(rawValue: target ?? "") else {
+            throw DomainError.invalid([FieldIssue(field: "to", code: target == nil ? "required" : "unknown",
+                                                  detail: "to must be one of: \(CallState.allCases.map(\.rawValue).joined(separator: ", ")).")])
+        }
+        return try await audit.record { tx in
+            let model = try await Self.managedModel(id, by: principal, on: tx)
+            let current = model.callState
+            let moved = try CallGate.check(current, to: next, terms: try model.terms(), now: now)
+            model.state = moved.rawValue
+            try await model.update(on: tx)
+            let change = ["from": current.rawValue, "to": moved.rawValue]
+            return (try CallDTO(model), [AuditEvent(actor: principal.userID, action: "call.transition", subject: Self.subject(id), details: change)])
+        }
+    }
+
+    static func subject(_ id: UUID) -> String { "call:\(UUIDText.string(id))" }
+
+    static func visibleModel(_ id: UUID, by principal: Principal, on db: any Database) async throws -> Call {
+        guard let model = try await Call.find(id, on: db), principal.maySeeCall(id, state: model.callState) else {
+            throw DomainError.notFound("call")
+        }
+        return model
+    }
+
+    static func managedModel(_ id: UUID, by principal: Principal, on db: any Database) async throws -> Call {
+        let model = try await visibleModel(id, by: principal, on: db)
+        try principal.require(principal.mayManageCall(id), "manage this call")
+        return model
+    }
+}
+
+/// The terms as the audit log keeps them: the whole checked call, so that the log alone
+/// says what applicants were promised.
+private struct AuditTerms: Encodable {
+    let terms: CallTerms
+    init(_ terms: CallTerms) { self.terms = terms }
+}

@@ -1,0 +1,98 @@
+import SconDomain
+import Vapor
+
+/// One call: its terms for everyone; for those who manage it, the state buttons and the
+/// call's audit history.
+enum CallShowPage {
+    struct Model {
+        var call: CallDTO
+        var countries: [CountryDTO]
+        var mayManage: Bool
+        var history: [AuditEntry]
+        var message: String? = nil
+        var problem: String? = nil
+    }
+
+    static func render(_ context: PageContext, _ model: Model) -> HTML {
+        let call = model.call
+        let terms = call.terms
+        let language = context.language
+        let other: Language = language == .ko ? .en : .ko
+        let types = terms.supportTypes.map { context["supporttype.\($0.rawValue)"] }.joined(separator: ", ")
+        let countries = terms.eligibleCountries.map { model.countries.name(of: $0.value, in: language) }.joined(separator: ", ")
+        let budgets: [HTML] = terms.supportTypes.map { type in
+            "<li>\(context["supporttype.\(type.rawValue)"]): \(MoneyText.krw(terms.budgets[type] ?? 0, language))</li>"
+        }
+        let criteria: [HTML] = terms.evaluation.criteria.map {
+            "<tr><th scope=\"row\">\($0.name.text(in: language))</th><td class=\"number\">\($0.weight)%</td></tr>"
+        }
+        let documents: [HTML] = terms.requiredDocuments.map { "<li>\($0.text(in: language))</li>" }
+        let documentList: HTML = documents.isEmpty ? "<p>\(context["common.none"])</p>" : "<ul>\(documents)</ul>"
+        let rules: [HTML] = terms.eligibilityRules.map { "<li>\(context["eligibility.\($0.rawValue)"])</li>" }
+        let text = terms.text.text(in: language)
+        let message: HTML = model.message.map { "<div class=\"notice\" role=\"status\"><p>\($0)</p></div>" } ?? .empty
+        let problem: HTML = model.problem.map { "<div class=\"error-summary\" role=\"alert\"><p>\($0)</p></div>" } ?? .empty
+        let sampleNote: HTML = call.sample ? "<p class=\"notice\">\(context["sample.explain"])</p>" : .empty
+        let body: HTML = """
+        <p class="breadcrumb"><a href="\(SiteURL.calls.path)">\(context["calls.title"])</a></p>
+        <h1>\(terms.title.text(in: language)) \(Components.sampleBadge(context, call.sample))</h1>
+        <p class="subtitle" lang="\(other.rawValue)">\(terms.title.text(in: other))</p>
+        \(sampleNote)\(message)\(problem)
+        <dl class="facts">
+        \(Components.definition(context["field.state"], CallText.state(context, call.state)))
+        \(Components.definition(context["field.supportTypes"], "\(types)"))
+        \(Components.definition(context["field.eligibleCountries"], "\(countries)"))
+        \(Components.definition(context["field.opensAt"], CallText.deadline(context, terms.schedule, opening: true)))
+        \(Components.definition(context["field.closesAt"], CallText.deadline(context, terms.schedule)))
+        \(Components.definition(context["field.selections"], "\(terms.selections)"))
+        \(Components.definition(context["field.onePerCountry"], "\(context[terms.onePerCountry ? "common.yes" : "common.no"])"))
+        \(Components.definition(context["field.budgets"], "<ul class=\"plain\">\(budgets)</ul>"))
+        \(Components.definition(context["field.totalBudget"], "\(terms.totalBudget.map { MoneyText.krw($0, language) } ?? context["calls.noCap"])"))
+        \(Components.definition(context["field.endorsementsPerCountry"], "\(terms.endorsementsPerCountry)"))
+        </dl>
+        <h2>\(context["calls.text"])</h2>
+        <p class="prose">\(text.isEmpty ? context["common.none"] : text)</p>
+        <h2>\(context["calls.criteria"])</h2>
+        <table class="list"><caption>\(context.strings.format("calls.scale", ["min": String(terms.evaluation.scaleMinimum), "max": String(terms.evaluation.scaleMaximum)]))</caption>
+        <thead><tr><th scope="col">\(context["field.name"])</th><th scope="col">\(context["field.weight"])</th></tr></thead>
+        <tbody>\(criteria)</tbody></table>
+        <h2>\(context["calls.documents"])</h2>
+        \(documentList)
+        <h2>\(context["calls.eligibility"])</h2>
+        <ul>\(rules)</ul>
+        \(model.mayManage ? management(context, model) : .empty)
+        """
+        return Layout.page(context, title: terms.title.text(in: language), current: "nav.calls", body: body)
+    }
+
+    static func management(_ context: PageContext, _ model: Model) -> HTML {
+        let call = model.call
+        let edit: HTML = call.state == .draft
+            ? "<p><a class=\"button\" href=\"\(SiteURL.callEdit(.value(call.id)).path)\">\(context["calls.edit"])</a></p>"
+            : "<p class=\"muted\">\(context["calls.editOnlyDraft"])</p>"
+        let actions: [HTML] = call.state.successors.sorted { $0.rawValue < $1.rawValue }.map { next in
+            """
+            <form method="post" action="\(SiteURL.callTransition(.value(call.id)).path)" class="inline">\(context.csrfField)\
+            <input type="hidden" name="to" value="\(next.rawValue)"><button type="submit" class="button\(next == .cancelled ? " button-secondary" : "")">\(context["callaction.\(next.rawValue)"])</button></form>
+            """
+        }
+        let rows: [HTML] = model.history.map { entry in
+            """
+            <tr><td class="number">\(entry.sequence)</td><td><time datetime="\(entry.recordedAt)">\(entry.recordedAt.prefix(19).replacingOccurrences(of: "T", with: " "))</time></td>\
+            <td><code>\(entry.action)</code> <span class="muted">\(entry.details.count > 200 ? String(entry.details.prefix(200)) + "…" : entry.details)</span></td></tr>
+            """
+        }
+        let history: HTML = rows.isEmpty ? "<p>\(context["calls.historyNone"])</p>" : """
+            <table class="list"><thead><tr><th scope="col">\(context["calls.sequence"])</th><th scope="col">\(context["calls.when"])</th><th scope="col">\(context["calls.what"])</th></tr></thead>
+            <tbody>\(rows)</tbody></table>
+            """
+        return """
+        <section aria-labelledby="manage"><h2 id="manage">\(context["calls.manage"])</h2>
+        \(edit)
+        <div class="actions">\(actions)</div>
+        <h3>\(context["calls.history"])</h3>
+        \(history)
+        </section>
+        """
+    }
+}
