@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import NIOCore
 import NIOPosix
@@ -19,9 +20,11 @@ enum Entrypoint {
             try await ServeStartup.prepareIfServing(app, arguments: env.arguments)
             try await app.execute()
         } catch {
-            app.logger.report(error: error)
+            // A command that fails says why and exits 1, rather than crashing with a backtrace.
             try? await app.asyncShutdown()
-            throw error
+            let reason = (error as? any AbortError)?.reason ?? String(describing: error)
+            FileHandle.standardError.write(Data("scon: \(reason)\n".utf8))
+            exit(1)
         }
         try await app.asyncShutdown()
     }

@@ -58,7 +58,7 @@ import VaporTesting
             let page = try await browser.get(path + "?lang=en")
             #expect(page.text.contains("K-SCON 2028 &lt;b&gt;round&lt;/b&gt;"))
             #expect(page.text.contains("Open the call"))
-            #expect(page.text.contains("call.create"))
+            #expect(page.text.contains("Call written"))
             let call = try #require(try await Call.find(UUID(uuidString: String(path.split(separator: "/").last!)), on: app.db))
             let terms = try call.terms()
             #expect(terms.eligibleCountries.map(\.value) == ["TH", "VN", "ID"])
@@ -73,8 +73,13 @@ import VaporTesting
             let early = try await browser.post(path + "/state", form: [("to", "closed")])
             #expect(early.status == .conflict)
             #expect(early.text.contains("2099-06-30T18:00 (Asia/Jakarta)"))
+            let korean = try await browser.post(path + "/state?lang=ko", form: [("to", "published")])
+            #expect(korean.status == .conflict)
+            #expect(korean.text.contains("‘접수 중’ 상태의 공모는 ‘결과 발표’ 상태로 바꿀 수 없습니다."))
             #expect(try await browser.get(path + "/edit").status == .conflict)
-            #expect(try await browser.post(path + "/state", form: [("to", "cancelled")]).status == .ok)
+            let cancelled = try await browser.post(path + "/state?lang=en", form: [("to", "cancelled")])
+            #expect(cancelled.status == .ok)
+            #expect(cancelled.text.contains("State changed: Open → Cancelled"))
             #expect(try await Call.find(call.id, on: app.db)?.state == "cancelled")
         }
     }

@@ -32,7 +32,7 @@ public enum AuditVerification: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .intact(let entries): "the audit chain is intact (\(entries) entries)"
+        case .intact(let entries): "the audit chain is intact (\(entries) \(entries == 1 ? "entry" : "entries"))"
         case .broken(let sequence, let reason): "the audit chain breaks at entry \(sequence): \(reason)"
         }
     }

@@ -80,7 +80,21 @@ struct CallPagesController: RouteCollection {
             let note = context.strings.format("calls.stateChanged", ["state": context["callstate.\(call.state.rawValue)"]])
             return try await showPage(req, id: id, message: note).encodeResponse(for: req)
         } catch DomainError.conflict(let reason) {
-            return try await showPage(req, id: id, problem: reason).encodeResponse(status: .conflict, for: req)
+            return try await showPage(req, id: id, problem: try await localizedRefusal(req, id: id, to: form.to) ?? reason)
+                .encodeResponse(status: .conflict, for: req)
+        }
+    }
+
+    /// The reason a move was refused, in the page's language.
+    private func localizedRefusal(_ req: Request, id: UUID, to target: String?) async throws -> String? {
+        guard let next = CallState(rawValue: target ?? ""), let model = try await Call.find(id, on: req.db),
+              let refusal = CallGate.refusal(model.callState, to: next, terms: try model.terms(), now: Date()) else { return nil }
+        let strings = req.strings
+        switch refusal {
+        case .notAllowed(let from, let to, _):
+            return strings.format("calls.refused.notAllowed", ["from": strings["callstate.\(from.rawValue)"], "to": strings["callstate.\(to.rawValue)"]])
+        case .deadlinePassed(let deadline): return strings.format("calls.refused.deadlinePassed", ["deadline": deadline])
+        case .beforeDeadline(let deadline): return strings.format("calls.refused.beforeDeadline", ["deadline": deadline])
         }
     }
 

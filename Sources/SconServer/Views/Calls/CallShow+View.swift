@@ -47,14 +47,14 @@ enum CallShowPage {
         \(Components.definition(context["field.selections"], "\(terms.selections)"))
         \(Components.definition(context["field.onePerCountry"], "\(context[terms.onePerCountry ? "common.yes" : "common.no"])"))
         \(Components.definition(context["field.budgets"], "<ul class=\"plain\">\(budgets)</ul>"))
-        \(Components.definition(context["field.totalBudget"], "\(terms.totalBudget.map { MoneyText.krw($0, language) } ?? context["calls.noCap"])"))
+        \(Components.definition(context["calls.totalCap"], "\(terms.totalBudget.map { MoneyText.krw($0, language) } ?? context["calls.noCap"])"))
         \(Components.definition(context["field.endorsementsPerCountry"], "\(terms.endorsementsPerCountry)"))
         </dl>
         <h2>\(context["calls.text"])</h2>
         <p class="prose">\(text.isEmpty ? context["common.none"] : text)</p>
         <h2>\(context["calls.criteria"])</h2>
         <table class="list"><caption>\(context.strings.format("calls.scale", ["min": String(terms.evaluation.scaleMinimum), "max": String(terms.evaluation.scaleMaximum)]))</caption>
-        <thead><tr><th scope="col">\(context["field.name"])</th><th scope="col">\(context["field.weight"])</th></tr></thead>
+        <thead><tr><th scope="col">\(context["field.name"])</th><th scope="col" class="number">\(context["field.weight"])</th></tr></thead>
         <tbody>\(criteria)</tbody></table>
         <h2>\(context["calls.documents"])</h2>
         \(documentList)
@@ -70,7 +70,8 @@ enum CallShowPage {
         let edit: HTML = call.state == .draft
             ? "<p><a class=\"button\" href=\"\(SiteURL.callEdit(.value(call.id)).path)\">\(context["calls.edit"])</a></p>"
             : "<p class=\"muted\">\(context["calls.editOnlyDraft"])</p>"
-        let actions: [HTML] = call.state.successors.sorted { $0.rawValue < $1.rawValue }.map { next in
+        // The way forward first, cancelling last.
+        let actions: [HTML] = call.state.successors.sorted { ($0 == .cancelled ? 1 : 0, $0.rawValue) < ($1 == .cancelled ? 1 : 0, $1.rawValue) }.map { next in
             """
             <form method="post" action="\(SiteURL.callTransition(.value(call.id)).path)" class="inline">\(context.csrfField)\
             <input type="hidden" name="to" value="\(next.rawValue)"><button type="submit" class="button\(next == .cancelled ? " button-secondary" : "")">\(context["callaction.\(next.rawValue)"])</button></form>
@@ -79,11 +80,11 @@ enum CallShowPage {
         let rows: [HTML] = model.history.map { entry in
             """
             <tr><td class="number">\(entry.sequence)</td><td><time datetime="\(entry.recordedAt)">\(entry.recordedAt.prefix(19).replacingOccurrences(of: "T", with: " "))</time></td>\
-            <td><code>\(entry.action)</code> <span class="muted">\(entry.details.count > 200 ? String(entry.details.prefix(200)) + "…" : entry.details)</span></td></tr>
+            <td>\(describe(context, entry))</td><td><code title="\(entry.hash)">\(String(entry.hash.prefix(12)))</code></td></tr>
             """
         }
         let history: HTML = rows.isEmpty ? "<p>\(context["calls.historyNone"])</p>" : """
-            <table class="list"><thead><tr><th scope="col">\(context["calls.sequence"])</th><th scope="col">\(context["calls.when"])</th><th scope="col">\(context["calls.what"])</th></tr></thead>
+            <table class="list"><thead><tr><th scope="col">\(context["calls.sequence"])</th><th scope="col">\(context["calls.when"])</th><th scope="col">\(context["calls.what"])</th><th scope="col">\(context["calls.hash"])</th></tr></thead>
             <tbody>\(rows)</tbody></table>
             """
         return """
@@ -94,5 +95,15 @@ enum CallShowPage {
         \(history)
         </section>
         """
+    }
+
+    /// An entry as a person reads it: what happened, and for a state change from what to what.
+    static func describe(_ context: PageContext, _ entry: AuditEntry) -> HTML {
+        let key = "audit.\(entry.action)"
+        let label = context[key] == key ? entry.action : context[key]
+        guard entry.action == "call.transition",
+              let change = try? JSONDecoder().decode([String: String].self, from: Data(entry.details.utf8)),
+              let from = change["from"], let to = change["to"] else { return "\(label)" }
+        return "\(label): \(context["callstate.\(from)"]) → \(context["callstate.\(to)"])"
     }
 }

@@ -91,7 +91,9 @@ extension PageContext {
     /// A field issue in the page's language: the generic rule text for its code, else the English detail.
     func localized(_ issue: FieldIssue) -> String {
         let key = "error.\(issue.code)"
-        let label = strings["field.\(issue.field.split(separator: "[").first.map(String.init) ?? issue.field)"]
+        let name = issue.field.split(separator: "[").first.map(String.init) ?? issue.field
+        let preferred = labelPrefix.map { "\($0)\(name)" }
+        let label = preferred.flatMap { strings[$0] == $0 ? nil : strings[$0] } ?? strings["field.\(name)"]
         let text = strings[key]
         return text == key ? issue.detail : "\(label): \(text)"
     }

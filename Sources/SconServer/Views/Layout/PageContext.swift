@@ -9,6 +9,9 @@ struct PageContext: Sendable {
     let strings: Strings
     let user: SignedInUser?
     let principal: Principal
+    /// Where a form looks first for the labels of its fields in error messages (before
+    /// `field.`), for forms whose field names mean something else elsewhere.
+    var labelPrefix: String?
 
     init(request: Request) {
         self.request = request
