@@ -26,6 +26,7 @@ func configure(_ app: Application, config: AppConfig, postgresSearchPath: [Strin
     app.middleware = Middlewares()
     app.middleware.use(ErrorPages())
     app.middleware.use(SecurityHeaders())
+    app.middleware.use(MethodNotAllowed())
     app.middleware.use(BodySizeLimit(maxBytes: config.maxBodyKilobytes * 1024))
     app.middleware.use(Authentication())
     app.middleware.use(CSRFProtection(secureCookies: config.secureCookies))

@@ -23,6 +23,23 @@ import VaporTesting
         }
     }
 
+    @Test(arguments: TestDatabase.all)
+    func aKnownPathWithAnotherMethodIs405WithAllow(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await app.testing().test(.TRACE, "/api/v1/countries") { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers.first(name: .allow) == "GET, HEAD")
+                #expect(response.headers.contentType?.subType == "problem+json")
+            }
+            try await app.testing().test(.DELETE, "/api/v1/calls/\(UUID().uuidString)") { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers.first(name: .allow) == "GET, HEAD, PATCH")
+            }
+            try await app.testing().test(.DELETE, "/api/v1/nothing-here") { #expect($0.status == .notFound) }
+            try await app.testing().test(.GET, "/api/v1/calls/\(UUID().uuidString)") { #expect($0.status == .notFound) }
+        }
+    }
+
     @Test func openAPIDocumentDescribesEveryAPIRoute() async throws {
         try await withTestApp(.sqlite, seed: false) { app in
             var document: [String: Any] = [:]
