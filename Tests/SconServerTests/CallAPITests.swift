@@ -131,7 +131,7 @@ import VaporTesting
             #expect(try await Self.move(app, sample, to: "cancelled", by: member).status == .forbidden)
             #expect(try await Self.move(app, sample, to: "cancelled", by: nil).status == .unauthorized)
             try await app.testing().test(.GET, "/api/v1/calls/\(sample)/audit", headers: member.bearer) { #expect($0.status == .forbidden) }
-            try await app.testing().test(.GET, "/api/v1/calls/\(draft)/audit") { #expect($0.status == .notFound) }
+            try await app.testing().test(.GET, "/api/v1/calls/\(draft)/audit") { #expect($0.status == .unauthorized) }
 
             // An officer of one call manages that call only.
             let callOfficer = try await app.makeUser(grants: [Grant(role: .programmeOfficer, scope: .call(sample.lowercased()))])

@@ -29,12 +29,14 @@ struct CallAPIController: RouteCollection {
     }
 
     @Sendable func update(_ req: Request) async throws -> CallDTO {
+        try req.requireSignedIn("edit calls")
         let id = try req.uuidParameter()
         let input = try req.decodeJSON(CallInput.self)
         return try await req.callStore.update(id, by: req.principal) { input.applied(to: $0) }
     }
 
     @Sendable func transition(_ req: Request) async throws -> CallDTO {
+        try req.requireSignedIn("move calls")
         let id = try req.uuidParameter()
         let input = try req.decodeJSON(CallTransitionInput.self)
         return try await req.callStore.transition(id, to: input.to, by: req.principal)
@@ -42,6 +44,7 @@ struct CallAPIController: RouteCollection {
 
     /// The audit entries about one call, for those who manage it.
     @Sendable func audit(_ req: Request) async throws -> ListResponse<AuditEntryDTO> {
+        try req.requireSignedIn("read the audit log")
         let id = try req.uuidParameter()
         _ = try await CallStore.managedModel(id, by: req.principal, on: req.db)
         let entries = try await req.auditLog.entries(limit: 1_000, subject: CallStore.subject(id))

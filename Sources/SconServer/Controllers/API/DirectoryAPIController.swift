@@ -67,6 +67,7 @@ struct DirectoryAPIController: RouteCollection {
     }
 
     @Sendable func updateCity(_ req: Request) async throws -> CityDTO {
+        try req.requireSignedIn("edit cities")
         let id = try req.uuidParameter()
         let input = try req.decodeJSON(CityInput.self)
         return try await CityStore(db: req.db).update(id, by: req.principal) { input.applied(to: $0) }
@@ -96,6 +97,7 @@ struct DirectoryAPIController: RouteCollection {
     }
 
     @Sendable func updateOrganisation(_ req: Request) async throws -> OrganisationDTO {
+        try req.requireSignedIn("edit organisations")
         let id = try req.uuidParameter()
         let input = try req.decodeJSON(OrganisationInput.self)
         return try await OrganisationStore(db: req.db).update(id, by: req.principal) { input.applied(to: $0) }
@@ -119,18 +121,25 @@ struct DirectoryAPIController: RouteCollection {
     }
 
     @Sendable func updatePerson(_ req: Request) async throws -> PersonDTO {
+        try req.requireSignedIn("edit contacts")
         let id = try req.uuidParameter()
         let input = try req.decodeJSON(PersonInput.self)
         return try await PersonStore(db: req.db).update(id, by: req.principal) { input.applied(to: $0) }
     }
 
     @Sendable func deletePerson(_ req: Request) async throws -> HTTPStatus {
+        try req.requireSignedIn("remove contacts")
         try await PersonStore(db: req.db).delete(try req.uuidParameter(), by: req.principal)
         return .noContent
     }
 }
 
 extension Request {
+    /// Writes need a signed-in caller: 401 comes before looking the object up.
+    func requireSignedIn(_ what: String) throws {
+        try principal.require(principal.isSignedIn, what)
+    }
+
     var sql: any SQLDatabase { db as! any SQLDatabase }
 
     func pageQuery() throws -> PageQuery {
