@@ -13,6 +13,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: DirectoryAPIController())
     try api.register(collection: AccountAPIController())
     try api.register(collection: CallAPIController())
+    try api.register(collection: ProposalAPIController())
 
     if app.sconConfig.benchCeiling {
         // The bare route the HTTP benchmark compares against (bench/http.sh).

@@ -60,6 +60,26 @@ public struct Principal: Sendable, Hashable {
         state != .draft || mayManageCall(id)
     }
 
+    // MARK: Proposals
+
+    /// Writing, submitting and withdrawing a proposal: the members of the applicant organisation.
+    public func mayWriteProposal(of organisationID: UUID) -> Bool {
+        holds(.organisationMember, in: .organisation(organisationID.uuidString.lowercased()))
+    }
+
+    /// A draft is private to its organisation. Once submitted (or withdrawn), those who
+    /// manage the call and the focal point of the proposal's country see it too.
+    public func maySeeProposal(state: ProposalState, organisationID: UUID, country: CountryCode, callID: UUID) -> Bool {
+        if mayWriteProposal(of: organisationID) { return true }
+        guard state != .draft else { return false }
+        return mayManageCall(callID) || mayEndorse(for: country)
+    }
+
+    /// Endorsing and ranking a country's proposals: that country's focal point.
+    public func mayEndorse(for country: CountryCode) -> Bool {
+        holds(.countryFocalPoint, in: .country(country))
+    }
+
     /// Reading the audit log: administrators and the programme office.
     public var mayReadAuditLog: Bool { isAdministrator || isProgrammeOfficer }
 

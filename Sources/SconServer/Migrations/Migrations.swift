@@ -16,5 +16,7 @@ enum SconMigrations {
         // 002: the open call
         CreateCall(),
         CreateAuditRecord(),
+        CreateProposal(),
+        CreateEndorsement(),
     ]
 }

@@ -1,0 +1,58 @@
+import Foundation
+
+/// When a proposal may change state, and the human-readable code it gets on submission.
+public enum ProposalRules {
+    public enum Refusal: Sendable, Hashable, CustomStringConvertible {
+        case callNotOpen(CallState)
+        case closed(deadline: String)
+        case notYetOpen(opens: String)
+        case incomplete([String])
+        case wrongState(ProposalState)
+
+        public var description: String {
+            switch self {
+            case .callNotOpen(let state): "the call is \(state.rawValue); proposals are submitted while it is open."
+            case .closed(let deadline): "the call closed at \(deadline); late submissions are not accepted."
+            case .notYetOpen(let opens): "the call opens at \(opens); submit from then on."
+            case .incomplete(let fields): "a submitted proposal needs: \(fields.joined(separator: ", "))."
+            case .wrongState(let state): "a \(state.rawValue) proposal cannot do this."
+            }
+        }
+    }
+
+    /// Nil when the draft may be submitted now. The deadline is checked on the server's clock
+    /// against the call's UTC instant; the message names it in the call's own time zone.
+    public static func submissionRefusal(state: ProposalState, fields: ProposalDraft.Fields, callState: CallState,
+                                         schedule: CallSchedule, now: Date) -> Refusal? {
+        guard state == .draft else { return .wrongState(state) }
+        if now >= schedule.closesAt { return .closed(deadline: "\(schedule.closesLocal) (\(schedule.timeZone))") }
+        guard callState == .open else { return .callNotOpen(callState) }
+        if now < schedule.opensAt { return .notYetOpen(opens: "\(schedule.opensLocal) (\(schedule.timeZone))") }
+        var missing: [String] = []
+        if fields.problem.isEmpty { missing.append("problem") }
+        if fields.objectives.isEmpty { missing.append("objectives") }
+        if fields.counterpart.isEmpty { missing.append("counterpart") }
+        return missing.isEmpty ? nil : .incomplete(missing)
+    }
+
+    /// Editing is for drafts while the call has not closed.
+    public static func editRefusal(state: ProposalState, schedule: CallSchedule, now: Date) -> Refusal? {
+        guard state == .draft else { return .wrongState(state) }
+        if now >= schedule.closesAt { return .closed(deadline: "\(schedule.closesLocal) (\(schedule.timeZone))") }
+        return nil
+    }
+
+    /// A submitted proposal may be withdrawn until the call closes; afterwards it stands.
+    public static func withdrawalRefusal(state: ProposalState, schedule: CallSchedule, now: Date) -> Refusal? {
+        guard state == .submitted else { return .wrongState(state) }
+        if now >= schedule.closesAt { return .closed(deadline: "\(schedule.closesLocal) (\(schedule.timeZone))") }
+        return nil
+    }
+
+    /// `KSCON-2027-TH-03`: the call's year (of its opening, in its time zone), the country,
+    /// and the proposal's place among that country's submissions to the call.
+    public static func code(schedule: CallSchedule, country: CountryCode, number: Int) -> String {
+        let year = schedule.opensLocal.prefix(4)
+        return "KSCON-\(year)-\(country.value)-" + (number < 10 ? "0\(number)" : String(number))
+    }
+}

@@ -1,0 +1,164 @@
+import Fluent
+import Foundation
+import SconDomain
+import Vapor
+
+/// Reads and writes proposals. Who may see or change one is SconDomain.Principal's answer;
+/// when, ProposalRules'. Every change goes to the audit log in its own transaction.
+struct ProposalStore: Sendable {
+    let db: any Database
+    let audit: AuditLog
+
+    /// The proposals of a call that the principal may see, by code then title.
+    func visible(in callID: UUID, to principal: Principal) async throws -> [Proposal] {
+        _ = try await CallStore.visibleModel(callID, by: principal, on: db)
+        return try await Proposal.query(on: db).filter(\.$callID == callID).all()
+            .filter { Self.maySee($0, principal) }
+            .sorted { ($0.code ?? "~", $0.title) < ($1.code ?? "~", $1.title) }
+    }
+
+    /// The proposals of the organisations the principal acts for, across calls.
+    func mine(_ principal: Principal) async throws -> [Proposal] {
+        let organisations = principal.organisationIDs.compactMap(UUID.init(uuidString:))
+        guard !organisations.isEmpty else { return [] }
+        return try await Proposal.query(on: db).filter(\.$organisationID ~~ organisations).sort(\.$updatedAt, .descending).all()
+    }
+
+    func find(_ id: UUID, by principal: Principal) async throws -> Proposal {
+        try await Self.visibleModel(id, by: principal, on: db)
+    }
+
+    func create(in callID: UUID, organisationID: UUID?, _ draft: ProposalDraft, by principal: Principal, now: Date = Date()) async throws -> ProposalDTO {
+        try principal.require(principal.isSignedIn, "write proposals")
+        let call = try await CallStore.visibleModel(callID, by: principal, on: db)
+        guard let organisationID else {
+            throw DomainError.invalid([FieldIssue(field: "organisation", code: "required", detail: "organisation is the id of the applicant organisation.")])
+        }
+        guard let organisation = try await Organisation.find(organisationID, on: db) else { throw DomainError.notFound("organisation") }
+        try principal.require(principal.mayWriteProposal(of: organisationID), "write proposals for this organisation")
+        let terms = try call.terms()
+        let country = CountryCode(organisation.countryCode)!
+        guard terms.eligibleCountries.contains(country) else {
+            throw DomainError.invalid([FieldIssue(field: "organisation", code: "not-eligible",
+                                                  detail: "organisations of \(country.value) cannot apply to this call; it is open to \(terms.eligibleCountries.map(\.value).joined(separator: ", ")).")])
+        }
+        guard call.callState == .open, now < terms.schedule.closesAt else {
+            throw DomainError.conflict(call.callState == .open
+                ? ProposalRules.Refusal.closed(deadline: "\(terms.schedule.closesLocal) (\(terms.schedule.timeZone))").description
+                : ProposalRules.Refusal.callNotOpen(call.callState).description)
+        }
+        let fields = try draft.validated(cities: try await cityCountries(draft.cityID), applicantCountry: country)
+        return try await audit.record { tx in
+            let model = Proposal()
+            model.callID = callID
+            model.organisationID = organisationID
+            model.state = ProposalState.draft.rawValue
+            model.sample = false
+            model.createdBy = principal.userID
+            model.apply(fields, country: country)
+            try await model.create(on: tx)
+            let dto = try ProposalDTO(model)
+            return (dto, [AuditEvent(actor: principal.userID, action: "proposal.create", subject: Self.subject(dto.id), details: fields)])
+        }
+    }
+
+    func update(_ id: UUID, by principal: Principal, now: Date = Date(), change: @escaping @Sendable (ProposalDraft) -> ProposalDraft) async throws -> ProposalDTO {
+        try principal.require(principal.isSignedIn, "edit proposals")
+        let existing = try await Self.writableModel(id, by: principal, on: db)
+        let draft = change(ProposalDraft(existing.fields))
+        let fields = try draft.validated(cities: try await cityCountries(draft.cityID), applicantCountry: existing.country)
+        return try await audit.record { tx in
+            let model = try await Self.writableModel(id, by: principal, on: tx)
+            let call = try await Self.call(of: model, on: tx)
+            if let refusal = ProposalRules.editRefusal(state: model.proposalState, schedule: try call.terms().schedule, now: now) {
+                throw DomainError.conflict(refusal.description)
+            }
+            model.apply(fields, country: model.country)
+            try await model.update(on: tx)
+            return (try ProposalDTO(model), [AuditEvent(actor: principal.userID, action: "proposal.update", subject: Self.subject(id), details: fields)])
+        }
+    }
+
+    /// Submits the draft before the deadline and gives it its code.
+    func submit(_ id: UUID, by principal: Principal, now: Date = Date()) async throws -> ProposalDTO {
+        try principal.require(principal.isSignedIn, "submit proposals")
+        return try await audit.record { tx in
+            let model = try await Self.writableModel(id, by: principal, on: tx)
+            let call = try await Self.call(of: model, on: tx)
+            let schedule = try call.terms().schedule
+            if let refusal = ProposalRules.submissionRefusal(state: model.proposalState, fields: model.fields, callState: call.callState,
+                                                             schedule: schedule, now: now) {
+                throw DomainError.conflict(refusal.description)
+            }
+            let numbered = try await Proposal.query(on: tx).filter(\.$callID == model.callID)
+                .filter(\.$countryCode == model.countryCode).filter(\.$code != nil).count()
+            model.code = ProposalRules.code(schedule: schedule, country: model.country, number: numbered + 1)
+            model.state = ProposalState.submitted.rawValue
+            model.submittedAt = now
+            try await model.update(on: tx)
+            let details = ["code": model.code ?? "", "submittedAt": AuditChain.timestamp(now)]
+            return (try ProposalDTO(model), [AuditEvent(actor: principal.userID, action: "proposal.submit", subject: Self.subject(id), details: details)])
+        }
+    }
+
+    /// Withdraws a submitted proposal before the deadline; its endorsement, if any, goes
+    /// and the proposals ranked after it move up.
+    func withdraw(_ id: UUID, by principal: Principal, now: Date = Date()) async throws -> ProposalDTO {
+        try principal.require(principal.isSignedIn, "withdraw proposals")
+        return try await audit.record { tx in
+            let model = try await Self.writableModel(id, by: principal, on: tx)
+            let call = try await Self.call(of: model, on: tx)
+            if let refusal = ProposalRules.withdrawalRefusal(state: model.proposalState, schedule: try call.terms().schedule, now: now) {
+                throw DomainError.conflict(refusal.description)
+            }
+            model.state = ProposalState.withdrawn.rawValue
+            try await model.update(on: tx)
+            var events = [AuditEvent(actor: principal.userID, action: "proposal.withdraw", subject: Self.subject(id), details: ["code": model.code ?? ""])]
+            let ranking = try await EndorsementStore.ranking(model.callID, model.country, on: tx)
+            if ranking.contains(id) {
+                let remaining = ranking.filter { $0 != id }
+                try await EndorsementStore.replace(model.callID, model.country, with: remaining, by: principal.userID, on: tx)
+                events.append(AuditEvent(actor: principal.userID, action: "endorsement.set", subject: EndorsementStore.subject(model.callID, model.country),
+                                         details: ["proposals": remaining.map { UUIDText.string($0) }, "reason": ["withdrawn: \(UUIDText.string(id))"]]))
+            }
+            return (try ProposalDTO(model), events)
+        }
+    }
+
+    /// The eligibility check of a proposal against its call's rules, as of now.
+    func eligibility(_ id: UUID, by principal: Principal) async throws -> [EligibilityResult] {
+        let model = try await Self.visibleModel(id, by: principal, on: db)
+        let call = try await Self.call(of: model, on: db)
+        let endorsed = try await Endorsement.query(on: db).filter(\.$proposalID == id).count() > 0
+        let facts = EligibilityFacts(country: model.country, supportType: model.fields.supportType, budget: model.budget,
+                                     attachedDocuments: 0, endorsed: endorsed)
+        return Eligibility.check(facts, against: try call.terms())
+    }
+
+    static func subject(_ id: UUID) -> String { "proposal:\(UUIDText.string(id))" }
+
+    static func maySee(_ model: Proposal, _ principal: Principal) -> Bool {
+        principal.maySeeProposal(state: model.proposalState, organisationID: model.organisationID, country: model.country, callID: model.callID)
+    }
+
+    static func visibleModel(_ id: UUID, by principal: Principal, on db: any Database) async throws -> Proposal {
+        guard let model = try await Proposal.find(id, on: db), maySee(model, principal) else { throw DomainError.notFound("proposal") }
+        return model
+    }
+
+    static func writableModel(_ id: UUID, by principal: Principal, on db: any Database) async throws -> Proposal {
+        let model = try await visibleModel(id, by: principal, on: db)
+        try principal.require(principal.mayWriteProposal(of: model.organisationID), "change this proposal")
+        return model
+    }
+
+    static func call(of model: Proposal, on db: any Database) async throws -> Call {
+        guard let call = try await Call.find(model.callID, on: db) else { throw DomainError.notFound("call") }
+        return call
+    }
+
+    private func cityCountries(_ id: UUID?) async throws -> [UUID: CountryCode] {
+        guard let id, let city = try await City.find(id, on: db), let country = CountryCode(city.countryCode) else { return [:] }
+        return [id: country]
+    }
+}
