@@ -7,6 +7,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: AccountController())
     try app.register(collection: AdminController())
     try app.register(collection: CallPagesController())
+    try app.register(collection: ProposalPagesController())
     try app.register(collection: OperationsController())
 
     let api = app.grouped("api", "v1")

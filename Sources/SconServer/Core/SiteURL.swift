@@ -37,6 +37,13 @@ enum SiteURL: Sendable {
     case callNew
     case callEdit(Parameter<UUID>)
     case callTransition(Parameter<UUID>)
+    case callProposalNew(Parameter<UUID>)
+    case callEndorsement(Parameter<UUID>, Parameter<String>)
+    case proposals
+    case proposal(Parameter<UUID>)
+    case proposalEdit(Parameter<UUID>)
+    case proposalSubmit(Parameter<UUID>)
+    case proposalWithdraw(Parameter<UUID>)
     case language(Parameter<String>)
     case area(Area)
     case stylesheet
@@ -81,6 +88,13 @@ enum SiteURL: Sendable {
         case .callNew: return ["calls", "new"]
         case .callEdit(let id): return ["calls", param("id", id), "edit"]
         case .callTransition(let id): return ["calls", param("id", id), "state"]
+        case .callProposalNew(let id): return ["calls", param("id", id), "proposals", "new"]
+        case .callEndorsement(let id, let country): return ["calls", param("id", id), "endorsements", param("country", country)]
+        case .proposals: return ["proposals"]
+        case .proposal(let id): return ["proposals", param("id", id)]
+        case .proposalEdit(let id): return ["proposals", param("id", id), "edit"]
+        case .proposalSubmit(let id): return ["proposals", param("id", id), "submit"]
+        case .proposalWithdraw(let id): return ["proposals", param("id", id), "withdraw"]
         case .language(let code): return ["language", param("code", code)]
         case .area(let area): return [.constant(area.rawValue)]
         case .stylesheet: return ["assets", "kscon.css"]

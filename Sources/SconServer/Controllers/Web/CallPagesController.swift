@@ -28,8 +28,25 @@ struct CallPagesController: RouteCollection {
         let mayManage = req.principal.mayManageCall(id)
         let history = mayManage ? try await req.auditLog.entries(subject: CallStore.subject(id)) : []
         let countries = try await req.application.countryNames.all(on: req.db)
-        return CallShowPage.render(PageContext(request: req), .init(call: call, countries: countries, mayManage: mayManage,
-                                                                   history: history, message: message, problem: problem))
+        var model = CallShowPage.Model(call: call, countries: countries, mayManage: mayManage, history: history, message: message, problem: problem)
+        let principal = req.principal
+        if principal.isSignedIn {
+            let proposals = try await req.proposalStore.visible(in: id, to: principal)
+            let organisations = try await Organisation.query(on: req.db).filter(\.$id ~~ Set(proposals.map(\.organisationID))).all()
+            model.proposals = try proposals.map { proposal in
+                ProposalTable.Row(proposal: try ProposalDTO(proposal), callTitle: nil,
+                                  organisationName: organisations.first { $0.id == proposal.organisationID }
+                                      .map { LocalizedText(en: $0.nameEn, ko: $0.nameKo).text(in: req.language) } ?? "")
+            }
+            let memberCountries = try await Organisation.query(on: req.db)
+                .filter(\.$id ~~ principal.organisationIDs.compactMap(UUID.init(uuidString:))).all().map(\.countryCode)
+            model.mayPropose = call.state == .open && Date() < call.terms.schedule.closesAt
+                && memberCountries.contains { code in call.terms.eligibleCountries.contains { $0.value == code } }
+            model.endorsingCountries = call.terms.eligibleCountries.filter { principal.mayEndorse(for: $0) }
+                .map { (code: $0.value, name: countries.name(of: $0.value, in: req.language)) }
+            model.showProposals = mayManage || model.mayPropose || !model.proposals.isEmpty || !model.endorsingCountries.isEmpty
+        }
+        return CallShowPage.render(PageContext(request: req), model)
     }
 
     @Sendable func newForm(_ req: Request) async throws -> HTML {

@@ -11,6 +11,11 @@ enum CallShowPage {
         var history: [AuditEntry]
         var message: String? = nil
         var problem: String? = nil
+        /// The proposals the person may see, and what they may do.
+        var proposals: [ProposalTable.Row] = []
+        var mayPropose = false
+        var endorsingCountries: [(code: String, name: String)] = []
+        var showProposals = false
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -60,9 +65,25 @@ enum CallShowPage {
         \(documentList)
         <h2>\(context["calls.eligibility"])</h2>
         <ul>\(rules)</ul>
+        \(model.showProposals ? proposalSection(context, model) : .empty)
         \(model.mayManage ? management(context, model) : .empty)
         """
         return Layout.page(context, title: terms.title.text(in: language), current: "nav.calls", body: body)
+    }
+
+    static func proposalSection(_ context: PageContext, _ model: Model) -> HTML {
+        let propose: HTML = model.mayPropose
+            ? "<p><a class=\"button\" href=\"\(SiteURL.callProposalNew(.value(model.call.id)).path)\">\(context["proposals.new"])</a></p>" : .empty
+        let endorse: [HTML] = model.endorsingCountries.map {
+            "<li><a href=\"\(SiteURL.callEndorsement(.value(model.call.id), .value($0.code)).path)\">\(context.strings.format("endorsement.title", ["country": $0.name]))</a></li>"
+        }
+        return """
+        <section aria-labelledby="proposals"><h2 id="proposals">\(context["proposals.title"])</h2>
+        \(propose)
+        \(endorse.isEmpty ? HTML.empty : "<ul>\(endorse)</ul>")
+        \(ProposalTable.render(context, model.proposals, caption: context["proposals.title"]))
+        </section>
+        """
     }
 
     static func management(_ context: PageContext, _ model: Model) -> HTML {

@@ -61,9 +61,12 @@ enum Layout {
         }
         let admin: HTML = context.principal.mayManageAccounts
             ? "<li><a href=\"\(SiteURL.adminUsers.path)\">\(context["nav.admin"])</a></li>" : .empty
+        let proposals: HTML = context.principal.organisationIDs.isEmpty
+            ? .empty : "<li><a href=\"\(SiteURL.proposals.path)\">\(context["proposals.mine"])</a></li>"
         return """
         <nav class="account-menu" aria-label="\(context["layout.account"])"><ul>
         <li><a href="\(SiteURL.account.path)">\(user.displayName)</a></li>
+        \(proposals)
         \(admin)
         <li><form method="post" action="\(SiteURL.signOut.path)">\(context.csrfField)<button type="submit" class="link-button">\(context["nav.signout"])</button></form></li>
         </ul></nav>
