@@ -132,6 +132,8 @@ S = {
  "error.status.401": ("Please sign in", "로그인이 필요합니다"),
  "error.status.403": ("Not allowed", "권한이 없습니다"),
  "error.status.404": ("Page not found", "페이지를 찾을 수 없습니다"),
+ "error.status.405": ("Not possible with this method", "이 방식으로는 요청할 수 없습니다"),
+ "error.status.409": ("This cannot be done now", "지금은 할 수 없는 작업입니다"),
  "error.status.413": ("Too much data was sent", "보낸 데이터가 너무 큽니다"),
  "error.status.422": ("Some fields break the rules", "입력값을 확인해 주세요"),
  "error.status.429": ("Too many attempts", "시도 횟수가 너무 많습니다"),
