@@ -7,7 +7,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: AccountController())
     try app.register(collection: AdminController())
     try app.register(collection: CallPagesController())
-    try app.register(collection: ProposalPagesController())
+    try app.register(collection: ProposalPagesController(maxAttachmentBytes: app.sconConfig.maxAttachmentKilobytes * 1024))
     try app.register(collection: OperationsController())
 
     let api = app.grouped("api", "v1")
@@ -15,6 +15,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: AccountAPIController())
     try api.register(collection: CallAPIController())
     try api.register(collection: ProposalAPIController())
+    try api.register(collection: AttachmentAPIController(maxAttachmentBytes: app.sconConfig.maxAttachmentKilobytes * 1024))
 
     if app.sconConfig.benchCeiling {
         // The bare route the HTTP benchmark compares against (bench/http.sh).

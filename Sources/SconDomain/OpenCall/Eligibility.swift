@@ -11,6 +11,7 @@ public struct EligibilityFacts: Sendable, Hashable {
     public var country: CountryCode
     public var supportType: SupportType
     public var budget: Int
+    /// How many of the call's required documents are attached (each counted once).
     public var attachedDocuments: Int
     public var endorsed: Bool
 

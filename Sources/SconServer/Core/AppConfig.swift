@@ -17,6 +17,8 @@ public struct AppConfig: Sendable {
     public var benchCeiling: Bool = false
     /// `SCON_MAX_BODY_KB` (default 256): larger request bodies are refused with 413.
     public var maxBodyKilobytes: Int = 256
+    /// The largest file a proposal may attach (PDF, PNG, JPEG).
+    public var maxAttachmentKilobytes: Int = 10_240
     /// `SCON_SQL_POOL` (default 4): PostgreSQL connections per event loop.
     public var postgresConnectionsPerLoop: Int = 4
 
@@ -31,6 +33,7 @@ public struct AppConfig: Sendable {
         if let value = Environment.get("SCON_SESSION_DAYS").flatMap(Int.init), value > 0 { config.sessionDays = value }
         if let value = Environment.get("SCON_BENCH_CEILING") { config.benchCeiling = Self.flag(value) }
         if let value = Environment.get("SCON_MAX_BODY_KB").flatMap(Int.init), value > 0 { config.maxBodyKilobytes = value }
+        if let value = Environment.get("SCON_MAX_ATTACHMENT_KB").flatMap(Int.init), value > 0 { config.maxAttachmentKilobytes = value }
         if let value = Environment.get("SCON_SQL_POOL").flatMap(Int.init), value > 0 { config.postgresConnectionsPerLoop = value }
         return config
     }

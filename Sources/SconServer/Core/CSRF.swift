@@ -46,7 +46,7 @@ struct CSRFProtection: AsyncMiddleware {
         guard let type = request.headers.contentType,
               type == .urlEncodedForm || type.type == "multipart" else { return nil }
         if request.body.data == nil, request.body.string == nil {
-            _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+            _ = try await request.body.collect(max: request.maxBodyBytes(default: request.application.routes.defaultMaxBodySize.value)).get()
         }
         return try? request.content.get(String.self, at: fieldName)
     }

@@ -44,6 +44,8 @@ enum SiteURL: Sendable {
     case proposalEdit(Parameter<UUID>)
     case proposalSubmit(Parameter<UUID>)
     case proposalWithdraw(Parameter<UUID>)
+    case proposalAttachments(Parameter<UUID>)
+    case attachmentDelete(Parameter<UUID>)
     case language(Parameter<String>)
     case area(Area)
     case stylesheet
@@ -95,6 +97,8 @@ enum SiteURL: Sendable {
         case .proposalEdit(let id): return ["proposals", param("id", id), "edit"]
         case .proposalSubmit(let id): return ["proposals", param("id", id), "submit"]
         case .proposalWithdraw(let id): return ["proposals", param("id", id), "withdraw"]
+        case .proposalAttachments(let id): return ["proposals", param("id", id), "attachments"]
+        case .attachmentDelete(let id): return ["attachments", param("id", id), "delete"]
         case .language(let code): return ["language", param("code", code)]
         case .area(let area): return [.constant(area.rawValue)]
         case .stylesheet: return ["assets", "kscon.css"]

@@ -18,5 +18,6 @@ enum SconMigrations {
         CreateAuditRecord(),
         CreateProposal(),
         CreateEndorsement(),
+        CreateAttachment(),
     ]
 }

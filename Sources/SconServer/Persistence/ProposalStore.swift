@@ -131,7 +131,7 @@ struct ProposalStore: Sendable {
         let call = try await Self.call(of: model, on: db)
         let endorsed = try await Endorsement.query(on: db).filter(\.$proposalID == id).count() > 0
         let facts = EligibilityFacts(country: model.country, supportType: model.fields.supportType, budget: model.budget,
-                                     attachedDocuments: 0, endorsed: endorsed)
+                                     attachedDocuments: try await AttachmentStore.coveredDocuments(id, on: db), endorsed: endorsed)
         return Eligibility.check(facts, against: try call.terms())
     }
 

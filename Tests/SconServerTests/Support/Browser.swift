@@ -29,6 +29,21 @@ final class Browser: @unchecked Sendable {
         return try await send(.POST, path, body: ByteBuffer(string: encoded), contentType: "application/x-www-form-urlencoded")
     }
 
+    /// Submits a `multipart/form-data` form with one file, as a browser's file input does.
+    @discardableResult
+    func post(_ path: String, fields: [(String, String)], file: (field: String, filename: String, contentType: String, bytes: [UInt8])) async throws -> TestingHTTPResponse {
+        if cookies[CSRFProtection.cookieName] == nil { try await get("/signin") }
+        let boundary = "----scon\(UUID().uuidString.prefix(8))"
+        var body = ByteBuffer()
+        for (name, value) in fields + [(CSRFProtection.fieldName, cookies[CSRFProtection.cookieName] ?? "")] {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.filename)\"\r\nContent-Type: \(file.contentType)\r\n\r\n")
+        body.writeBytes(file.bytes)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        return try await send(.POST, path, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
+    }
+
     func signIn(_ user: TestUser) async throws {
         let response = try await post("/signin", form: [("email", user.email), ("password", user.password)])
         #expect(response.status == .seeOther)

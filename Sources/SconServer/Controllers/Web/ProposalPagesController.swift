@@ -5,7 +5,14 @@ import Vapor
 /// The pages of proposals: drafting, the proposal itself, submitting and withdrawing,
 /// "my proposals", and the focal point's endorsement.
 struct ProposalPagesController: RouteCollection {
+    let maxAttachmentBytes: Int
+
     func boot(routes: any RoutesBuilder) throws {
+        // A multipart form carries the file plus a little: its boundaries and the other fields.
+        let uploadLimit = maxAttachmentBytes + 64 * 1024
+        routes.on(.POST, SiteURL.proposalAttachments(.key).pathComponents, body: .collect(maxSize: ByteCount(value: uploadLimit)), use: upload)
+            .allowingBodies(upTo: uploadLimit)
+        routes.post(.attachmentDelete(.key), use: removeAttachment)
         routes.get(.callProposalNew(.key), use: newForm)
         routes.post(.callProposalNew(.key), use: create)
         routes.get(.proposals, use: mine)
@@ -80,7 +87,9 @@ struct ProposalPagesController: RouteCollection {
             organisationName: organisation.map { LocalizedText(en: $0.nameEn, ko: $0.nameKo).text(in: language) } ?? "",
             cityName: city.map { LocalizedText(en: $0.nameEn, ko: $0.nameKo).text(in: language) } ?? "",
             eligibility: try await req.proposalStore.eligibility(id, by: req.principal),
-            mayWrite: req.principal.mayWriteProposal(of: model.organisationID), message: message, problem: problem))
+            mayWrite: req.principal.mayWriteProposal(of: model.organisationID),
+            attachments: try await req.attachmentStore.list(id, by: req.principal), maxAttachmentBytes: maxAttachmentBytes,
+            message: message, problem: problem))
     }
 
     @Sendable func submit(_ req: Request) async throws -> Response {
@@ -102,6 +111,36 @@ struct ProposalPagesController: RouteCollection {
         } catch DomainError.conflict(let reason) {
             return try await showPage(req, id: id, problem: reason).encodeResponse(status: .conflict, for: req)
         }
+    }
+
+    // MARK: Files
+
+    struct UploadForm: Content {
+        var file: File?
+        var document: String?
+    }
+
+    @Sendable func upload(_ req: Request) async throws -> Response {
+        let id = try req.uuidParameter()
+        let form = try req.content.decode(UploadForm.self)
+        do {
+            let file = form.file
+            _ = try await req.attachmentStore.attach(id, filename: file?.filename, declaredType: file?.contentType?.serialize(),
+                                                     document: form.document.flatMap { Int($0) }, bytes: file.map { Array($0.data.readableBytesView) } ?? [],
+                                                     maximumBytes: maxAttachmentBytes, by: req.principal)
+            return try await showPage(req, id: id, message: req.strings["attachments.added"]).encodeResponse(for: req)
+        } catch DomainError.invalid(let issues) {
+            let context = PageContext(request: req)
+            let text = issues.map { context.localized($0, label: "attachments.file") }.joined(separator: " ")
+            return try await showPage(req, id: id, problem: text).encodeResponse(status: .unprocessableEntity, for: req)
+        } catch DomainError.conflict(let reason) {
+            return try await showPage(req, id: id, problem: reason).encodeResponse(status: .conflict, for: req)
+        }
+    }
+
+    @Sendable func removeAttachment(_ req: Request) async throws -> Response {
+        let proposalID = try await req.attachmentStore.remove(try req.uuidParameter(), by: req.principal)
+        return try await showPage(req, id: proposalID, message: req.strings["attachments.removed"]).encodeResponse(for: req)
     }
 
     @Sendable func mine(_ req: Request) async throws -> HTML {

@@ -89,6 +89,12 @@ enum Components {
 
 extension PageContext {
     /// A field issue in the page's language: the generic rule text for its code, else the English detail.
+    /// The same, with a label of the caller's choice.
+    func localized(_ issue: FieldIssue, label key: String) -> String {
+        let text = strings["error.\(issue.code)"]
+        return text == "error.\(issue.code)" ? issue.detail : "\(strings[key]): \(text)"
+    }
+
     func localized(_ issue: FieldIssue) -> String {
         let key = "error.\(issue.code)"
         let name = issue.field.split(separator: "[").first.map(String.init) ?? issue.field

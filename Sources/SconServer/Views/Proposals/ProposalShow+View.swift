@@ -11,6 +11,8 @@ enum ProposalShowPage {
         var cityName: String
         var eligibility: [EligibilityResult]
         var mayWrite: Bool
+        var attachments: [AttachmentStore.Summary] = []
+        var maxAttachmentBytes: Int = 0
         var message: String? = nil
         var problem: String? = nil
     }
@@ -43,11 +45,50 @@ enum ProposalShowPage {
         <p class="prose" lang="\(fields.language.rawValue)">\(fields.problem.isEmpty ? context["common.none"] : fields.problem)</p>
         <h2>\(context["proposalfield.objectives"])</h2>
         <p class="prose" lang="\(fields.language.rawValue)">\(fields.objectives.isEmpty ? context["common.none"] : fields.objectives)</p>
+        \(files(context, model))
         <h2>\(context["proposals.eligibility"])</h2>
         <ul class="checks-list">\(checks)</ul>
         \(model.mayWrite ? actions(context, model) : .empty)
         """
         return Layout.page(context, title: fields.title, current: "nav.calls", body: body)
+    }
+
+    /// The attached files; for the applicant, while a draft, the upload form and remove buttons.
+    static func files(_ context: PageContext, _ model: Model) -> HTML {
+        let documents = model.call.terms.requiredDocuments
+        let editable = model.mayWrite && model.proposal.state == .draft
+        let rows: [HTML] = model.attachments.map { file in
+            let document = file.document.flatMap { $0 < documents.count ? documents[$0].text(in: context.language) : nil } ?? context["attachments.other"]
+            let remove: HTML = editable ? """
+                <td><form method="post" action="\(SiteURL.attachmentDelete(.value(file.id)).path)" class="inline">\(context.csrfField)<button type="submit" class="link-button">\(context["attachments.remove"])</button></form></td>
+                """ : .empty
+            return """
+            <tr><th scope="row"><a href="/api/v1/attachments/\(UUIDText.string(file.id))">\(file.filename)</a></th><td>\(document)</td>\
+            <td class="number">\(MoneyText.grouped((file.size + 1023) / 1024)) KB</td><td><code title="SHA-256 \(file.sha256)">\(String(file.sha256.prefix(12)))</code></td>\(remove)</tr>
+            """
+        }
+        let table: HTML = rows.isEmpty ? "<p>\(context["attachments.none"])</p>" : """
+            <table class="list"><thead><tr><th scope="col">\(context["attachments.file"])</th><th scope="col">\(context["attachments.document"])</th>\
+            <th scope="col" class="number">\(context["attachments.size"])</th><th scope="col">SHA-256</th>\(editable ? HTML(raw: "<th scope=\"col\"></th>") : HTML.empty)</tr></thead>
+            <tbody>\(rows)</tbody></table>
+            """
+        let options = documents.enumerated().map { (value: String($0.offset), label: $0.element.text(in: context.language)) }
+            + [(value: "", label: context["attachments.other"])]
+        let upload: HTML = editable ? """
+            <form method="post" action="\(SiteURL.proposalAttachments(.value(model.proposal.id)).path)" enctype="multipart/form-data" class="stacked">
+            \(context.csrfField)
+            <div class="field"><label for="f-file">\(context["attachments.file"])</label>
+            <p class="hint" id="f-file-hint">\(context.strings.format("attachments.hint", ["max": MoneyText.grouped(model.maxAttachmentBytes / 1024 / 1024)]))</p>
+            <input id="f-file" name="file" type="file" accept="application/pdf,image/png,image/jpeg" aria-describedby="f-file-hint" required></div>
+            \(Components.select(context, field: "document", name: "document", label: context["attachments.document"], options: options, selected: options.first?.value))
+            <button type="submit" class="button">\(context["attachments.add"])</button>
+            </form>
+            """ : .empty
+        return """
+        <h2>\(context["attachments.title"])</h2>
+        \(table)
+        \(upload)
+        """
     }
 
     static func actions(_ context: PageContext, _ model: Model) -> HTML {

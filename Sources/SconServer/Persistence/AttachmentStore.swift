@@ -1,0 +1,103 @@
+import Fluent
+import Foundation
+import SconDomain
+import Vapor
+
+/// The files of proposals: attached and removed by the applicant while the proposal is a
+/// draft before the deadline; read by whoever may see the proposal.
+struct AttachmentStore: Sendable {
+    let db: any Database
+    let audit: AuditLog
+
+    struct Summary: Sendable {
+        var id: UUID
+        var document: Int?
+        var filename: String
+        var mediaType: String
+        var size: Int
+        var sha256: String
+        var createdAt: Date?
+    }
+
+    func list(_ proposalID: UUID, by principal: Principal) async throws -> [Summary] {
+        _ = try await ProposalStore.visibleModel(proposalID, by: principal, on: db)
+        return try await Self.summaries(proposalID, on: db)
+    }
+
+    func attach(_ proposalID: UUID, filename: String?, declaredType: String?, document: Int?, bytes: [UInt8],
+                maximumBytes: Int, by principal: Principal, now: Date = Date()) async throws -> Summary {
+        try principal.require(principal.isSignedIn, "attach files")
+        return try await audit.record { tx in
+            let proposal = try await ProposalStore.writableModel(proposalID, by: principal, on: tx)
+            let call = try await ProposalStore.call(of: proposal, on: tx)
+            let terms = try call.terms()
+            if let refusal = ProposalRules.editRefusal(state: proposal.proposalState, schedule: terms.schedule, now: now) {
+                throw DomainError.conflict(refusal.description)
+            }
+            let count = try await Attachment.query(on: tx).filter(\.$proposalID == proposalID).count()
+            let facts = try AttachmentRules.validated(filename: filename, declaredType: declaredType, bytes: bytes, maximumBytes: maximumBytes,
+                                                      document: document, requiredDocuments: terms.requiredDocuments.count, attachedAlready: count)
+            let model = Attachment(proposalID: proposalID, facts: facts, bytes: bytes, by: principal.userID)
+            try await model.create(on: tx)
+            return (Self.summary(model), [AuditEvent(actor: principal.userID, action: "proposal.attach", subject: ProposalStore.subject(proposalID), details: facts)])
+        }
+    }
+
+    func remove(_ id: UUID, by principal: Principal, now: Date = Date()) async throws -> UUID {
+        try principal.require(principal.isSignedIn, "remove files")
+        return try await audit.record { tx in
+            guard let model = try await Attachment.query(on: tx).filter(\.$id == id).field(\.$id).field(\.$proposalID).field(\.$filename).field(\.$sha256).first() else {
+                throw DomainError.notFound("attachment")
+            }
+            let proposal = try await ProposalStore.writableModel(model.proposalID, by: principal, on: tx)
+            let call = try await ProposalStore.call(of: proposal, on: tx)
+            if let refusal = ProposalRules.editRefusal(state: proposal.proposalState, schedule: try call.terms().schedule, now: now) {
+                throw DomainError.conflict(refusal.description)
+            }
+            try await Attachment.query(on: tx).filter(\.$id == id).delete()
+            return (model.proposalID, [AuditEvent(actor: principal.userID, action: "proposal.detach", subject: ProposalStore.subject(model.proposalID),
+                                                  details: ["filename": model.filename, "sha256": model.sha256])])
+        }
+    }
+
+    /// The file itself, for whoever may see its proposal.
+    func content(_ id: UUID, by principal: Principal) async throws -> Attachment {
+        guard let model = try await Attachment.find(id, on: db) else { throw DomainError.notFound("attachment") }
+        _ = try await ProposalStore.visibleModel(model.proposalID, by: principal, on: db)
+        return model
+    }
+
+    /// How many of the call's required documents the proposal has (each counted once).
+    static func coveredDocuments(_ proposalID: UUID, on db: any Database) async throws -> Int {
+        Set(try await summaries(proposalID, on: db).compactMap(\.document)).count
+    }
+
+    static func summaries(_ proposalID: UUID, on db: any Database) async throws -> [Summary] {
+        try await Attachment.query(on: db).filter(\.$proposalID == proposalID)
+            .field(\.$id).field(\.$proposalID).field(\.$documentIndex).field(\.$filename).field(\.$mediaType).field(\.$size).field(\.$sha256).field(\.$createdAt)
+            .sort(\.$createdAt).all().map(summary)
+    }
+
+    static func summary(_ model: Attachment) -> Summary {
+        Summary(id: model.id ?? UUID(), document: model.documentIndex, filename: model.filename, mediaType: model.mediaType,
+                size: model.size, sha256: model.sha256, createdAt: model.createdAt)
+    }
+}
+
+/// An attachment as the API lists it (without its bytes).
+struct AttachmentDTO: JSONWritable {
+    let summary: AttachmentStore.Summary
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object {
+            $0.field("id", summary.id)
+            $0.field("document", summary.document)
+            $0.field("filename", summary.filename)
+            $0.field("mediaType", summary.mediaType)
+            $0.field("size", summary.size)
+            $0.field("sha256", summary.sha256)
+            $0.field("createdAt", summary.createdAt.map(AuditChain.timestamp))
+            $0.field("href", "/api/v1/attachments/\(UUIDText.string(summary.id))")
+        }
+    }
+}
