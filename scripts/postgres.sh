@@ -126,8 +126,9 @@ cmd_start() {
     if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$PG_DIR"; fi
     # The log lives in the data dir, so the postgres user can always write it.
     say "starting on 127.0.0.1:$PG_PORT (socket dir $PG_DIR, log $PG_LOG)"
+    # Every test suite runs in parallel with its own pool of connections: more than the default 100.
     if ! as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR" -l "$PG_LOG" -w -t 60 \
-        -o "-p $PG_PORT -k '$PG_DIR' -c listen_addresses=127.0.0.1" start >/dev/null; then
+        -o "-p $PG_PORT -k '$PG_DIR' -c listen_addresses=127.0.0.1 -c max_connections=400" start >/dev/null; then
         tail -n 30 "$PG_LOG" >&2 2>/dev/null || true
         die "pg_ctl start failed (port $PG_PORT in use? see $PG_LOG)"
     fi

@@ -80,6 +80,13 @@ public struct Principal: Sendable, Hashable {
         holds(.countryFocalPoint, in: .country(country))
     }
 
+    // MARK: Review
+
+    /// In the reviewer pool of a call: a reviewer for the whole programme or for this call.
+    public func isReviewer(for callID: UUID) -> Bool {
+        holds(.reviewer) || holds(.reviewer, in: .call(callID.uuidString.lowercased()))
+    }
+
     /// Reading the audit log: administrators and the programme office.
     public var mayReadAuditLog: Bool { isAdministrator || isProgrammeOfficer }
 

@@ -19,5 +19,6 @@ enum SconMigrations {
         CreateProposal(),
         CreateEndorsement(),
         CreateAttachment(),
+        CreateReviewTables(),
     ]
 }

@@ -141,9 +141,12 @@ struct ProposalStore: Sendable {
         principal.maySeeProposal(state: model.proposalState, organisationID: model.organisationID, country: model.country, callID: model.callID)
     }
 
+    /// The proposal if the principal may see it: by its role, or as an assigned reviewer.
     static func visibleModel(_ id: UUID, by principal: Principal, on db: any Database) async throws -> Proposal {
-        guard let model = try await Proposal.find(id, on: db), maySee(model, principal) else { throw DomainError.notFound("proposal") }
-        return model
+        guard let model = try await Proposal.find(id, on: db) else { throw DomainError.notFound("proposal") }
+        if maySee(model, principal) { return model }
+        if model.proposalState == .submitted, let userID = principal.userID, try await ReviewStore.assignment(id, userID, on: db) != nil { return model }
+        throw DomainError.notFound("proposal")
     }
 
     static func writableModel(_ id: UUID, by principal: Principal, on db: any Database) async throws -> Proposal {

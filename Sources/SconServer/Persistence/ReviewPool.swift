@@ -1,0 +1,44 @@
+import Fluent
+import Foundation
+import SconDomain
+import Vapor
+
+/// The reviewers of a call and what the assignment needs to know of them and of the proposals.
+enum ReviewPool {
+    /// Users holding `reviewer` for the whole programme or for this call, with their profiles.
+    static func reviewers(of callID: UUID, on db: any Database) async throws -> [(user: User, reviewer: PoolReviewer)] {
+        let grants = try await RoleGrant.query(on: db).filter(\.$role == Role.reviewer.rawValue).all()
+            .filter { $0.scopeKind == ScopeKind.global.rawValue || ($0.scopeKind == ScopeKind.call.rawValue && $0.scopeID == UUIDText.string(callID)) }
+        let userIDs = Array(Set(grants.map(\.userID)))
+        guard !userIDs.isEmpty else { return [] }
+        let users = try await User.query(on: db).filter(\.$id ~~ userIDs).sort(\.$email).all()
+        let profiles = try await ReviewerProfileRecord.query(on: db).filter(\.$userID ~~ userIDs).all()
+        let memberships = try await RoleGrant.query(on: db).filter(\.$userID ~~ userIDs).filter(\.$role == Role.organisationMember.rawValue).all()
+        return try users.map { user in
+            let id = try user.requireID()
+            let profile = profiles.first { $0.userID == id }?.profile ?? .starting
+            let organisations = Set(memberships.filter { $0.userID == id }.map(\.scopeID))
+            return (user, PoolReviewer(id: UUIDText.string(id), email: user.email, profile: profile, organisationIDs: organisations))
+        }
+    }
+
+    /// The proposals that go to review: submitted, and endorsed when the call requires it.
+    static func targets(of call: Call, on db: any Database) async throws -> [(proposal: Proposal, target: ReviewTarget)] {
+        let callID = try call.requireID()
+        var proposals = try await Proposal.query(on: db).filter(\.$callID == callID).filter(\.$state == ProposalState.submitted.rawValue).sort(\.$code).all()
+        if try call.terms().eligibilityRules.contains(.endorsed) {
+            let endorsed = Set(try await Endorsement.query(on: db).filter(\.$callID == callID).all().map(\.proposalID))
+            proposals = proposals.filter { endorsed.contains($0.id ?? UUID()) }
+        }
+        let organisationIDs = Array(Set(proposals.map(\.organisationID)))
+        let organisations = try await Organisation.query(on: db).filter(\.$id ~~ organisationIDs).all()
+        let people = try await Person.query(on: db).filter(\.$organisationID ~~ organisationIDs).all()
+        return try proposals.map { proposal in
+            let sectors = organisations.first { $0.id == proposal.organisationID }.map { Sector.fromStorage($0.sectors) } ?? []
+            let emails = Set(people.filter { $0.organisationID == proposal.organisationID }.compactMap { $0.email?.lowercased() })
+            return (proposal, ReviewTarget(id: UUIDText.string(try proposal.requireID()), organisationID: UUIDText.string(proposal.organisationID),
+                                           country: proposal.country, language: Language(rawValue: proposal.language) ?? .en,
+                                           sectors: sectors, contactEmails: emails))
+        }
+    }
+}
