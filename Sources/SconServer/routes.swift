@@ -7,6 +7,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: AccountController())
     try app.register(collection: AdminController())
     try app.register(collection: CallPagesController())
+    try app.register(collection: ReviewPagesController())
     try app.register(collection: ProposalPagesController(maxAttachmentBytes: app.sconConfig.maxAttachmentKilobytes * 1024))
     try app.register(collection: OperationsController())
 

@@ -45,6 +45,12 @@ enum SiteURL: Sendable {
     case proposalSubmit(Parameter<UUID>)
     case proposalWithdraw(Parameter<UUID>)
     case proposalAttachments(Parameter<UUID>)
+    case reviewerProfile
+    case reviews
+    case review(Parameter<UUID>)
+    case callConflicts(Parameter<UUID>)
+    case callAssignment(Parameter<UUID>)
+    case callAssignmentPair(Parameter<UUID>)
     case attachmentDelete(Parameter<UUID>)
     case language(Parameter<String>)
     case area(Area)
@@ -98,6 +104,12 @@ enum SiteURL: Sendable {
         case .proposalSubmit(let id): return ["proposals", param("id", id), "submit"]
         case .proposalWithdraw(let id): return ["proposals", param("id", id), "withdraw"]
         case .proposalAttachments(let id): return ["proposals", param("id", id), "attachments"]
+        case .reviewerProfile: return ["account", "reviewer"]
+        case .reviews: return ["reviews"]
+        case .review(let id): return ["reviews", param("id", id)]
+        case .callConflicts(let id): return ["calls", param("id", id), "conflicts"]
+        case .callAssignment(let id): return ["calls", param("id", id), "assignment"]
+        case .callAssignmentPair(let id): return ["calls", param("id", id), "assignment", "pair"]
         case .attachmentDelete(let id): return ["attachments", param("id", id), "delete"]
         case .language(let code): return ["language", param("code", code)]
         case .area(let area): return [.constant(area.rawValue)]

@@ -44,7 +44,8 @@ struct CallPagesController: RouteCollection {
                 && memberCountries.contains { code in call.terms.eligibleCountries.contains { $0.value == code } }
             model.endorsingCountries = call.terms.eligibleCountries.filter { principal.mayEndorse(for: $0) }
                 .map { (code: $0.value, name: countries.name(of: $0.value, in: req.language)) }
-            model.showProposals = mayManage || model.mayPropose || !model.proposals.isEmpty || !model.endorsingCountries.isEmpty
+            model.isReviewer = principal.isReviewer(for: id)
+            model.showProposals = mayManage || model.mayPropose || model.isReviewer || !model.proposals.isEmpty || !model.endorsingCountries.isEmpty
         }
         return CallShowPage.render(PageContext(request: req), model)
     }

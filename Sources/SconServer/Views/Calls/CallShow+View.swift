@@ -16,6 +16,7 @@ enum CallShowPage {
         var mayPropose = false
         var endorsingCountries: [(code: String, name: String)] = []
         var showProposals = false
+        var isReviewer = false
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -77,9 +78,12 @@ enum CallShowPage {
         let endorse: [HTML] = model.endorsingCountries.map {
             "<li><a href=\"\(SiteURL.callEndorsement(.value(model.call.id), .value($0.code)).path)\">\(context.strings.format("endorsement.title", ["country": $0.name]))</a></li>"
         }
+        let conflicts: HTML = model.isReviewer && [.open, .closed, .inReview].contains(model.call.state)
+            ? "<p><a href=\"\(SiteURL.callConflicts(.value(model.call.id)).path)\">\(context["conflict.title"])</a></p>" : .empty
         return """
         <section aria-labelledby="proposals"><h2 id="proposals">\(context["proposals.title"])</h2>
         \(propose)
+        \(conflicts)
         \(endorse.isEmpty ? HTML.empty : "<ul>\(endorse)</ul>")
         \(ProposalTable.render(context, model.proposals, caption: context["proposals.title"]))
         </section>
@@ -108,9 +112,12 @@ enum CallShowPage {
             <table class="list"><thead><tr><th scope="col">\(context["calls.sequence"])</th><th scope="col">\(context["calls.when"])</th><th scope="col">\(context["calls.what"])</th><th scope="col">\(context["calls.hash"])</th></tr></thead>
             <tbody>\(rows)</tbody></table>
             """
+        let review: HTML = [.inReview, .decided, .published].contains(call.state)
+            ? "<p><a href=\"\(SiteURL.callAssignment(.value(call.id)).path)\">\(context["assignment.title"])</a></p>" : .empty
         return """
         <section aria-labelledby="manage"><h2 id="manage">\(context["calls.manage"])</h2>
         \(edit)
+        \(review)
         <div class="actions">\(actions)</div>
         <h3>\(context["calls.history"])</h3>
         \(history)

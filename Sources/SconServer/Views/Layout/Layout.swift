@@ -63,10 +63,13 @@ enum Layout {
             ? "<li><a href=\"\(SiteURL.adminUsers.path)\">\(context["nav.admin"])</a></li>" : .empty
         let proposals: HTML = context.principal.organisationIDs.isEmpty
             ? .empty : "<li><a href=\"\(SiteURL.proposals.path)\">\(context["proposals.mine"])</a></li>"
+        let reviews: HTML = context.principal.grants.contains { $0.role == .reviewer }
+            ? "<li><a href=\"\(SiteURL.reviews.path)\">\(context["reviews.title"])</a></li>" : .empty
         return """
         <nav class="account-menu" aria-label="\(context["layout.account"])"><ul>
         <li><a href="\(SiteURL.account.path)">\(user.displayName)</a></li>
         \(proposals)
+        \(reviews)
         \(admin)
         <li><form method="post" action="\(SiteURL.signOut.path)">\(context.csrfField)<button type="submit" class="link-button">\(context["nav.signout"])</button></form></li>
         </ul></nav>

@@ -1,0 +1,174 @@
+import Fluent
+import SconDomain
+import Vapor
+
+/// The pages of the review: a reviewer's profile, conflicts, reviews; the officer's assignment.
+struct ReviewPagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(.reviewerProfile, use: profile)
+        routes.post(.reviewerProfile, use: saveProfile)
+        routes.get(.callConflicts(.key), use: conflicts)
+        routes.post(.callConflicts(.key), use: declare)
+        routes.get(.reviews, use: reviews)
+        routes.get(.review(.key), use: review)
+        routes.post(.review(.key), use: saveReview)
+        routes.get(.callAssignment(.key), use: assignment)
+        routes.post(.callAssignment(.key), use: runAssignment)
+        routes.post(.callAssignmentPair(.key), use: changePair)
+    }
+
+    // MARK: Profile
+
+    @Sendable func profile(_ req: Request) async throws -> HTML {
+        guard let userID = req.principal.userID else { throw DomainError.unauthenticated }
+        return ReviewerProfilePage.render(PageContext(request: req), .init(profile: try await req.reviewerStore.profile(of: userID),
+                                                                          countries: try await req.application.countryNames.all(on: req.db)))
+    }
+
+    struct ProfileForm: Content {
+        var sectors: [String]?
+        var countries: [String]?
+        var languages: [String]?
+        var capacity: String?
+        var available: String?
+    }
+
+    @Sendable func saveProfile(_ req: Request) async throws -> Response {
+        guard req.principal.userID != nil else { throw DomainError.unauthenticated }
+        let form = try req.content.decode(ProfileForm.self)
+        let countries = try await req.application.countryNames.all(on: req.db)
+        do {
+            let profile = try ReviewerProfile.validated(sectors: form.sectors ?? [], countries: form.countries ?? [], languages: form.languages ?? [],
+                                                        capacity: CallForm.number(form.capacity), available: form.available != nil,
+                                                        knownCountries: Set(countries.compactMap { CountryCode($0.code) }))
+            let saved = try await req.reviewerStore.setProfile(profile, by: req.principal)
+            return try await ReviewerProfilePage.render(PageContext(request: req), .init(profile: saved, countries: countries, message: req.strings["reviewer.saved"]))
+                .encodeResponse(for: req)
+        } catch DomainError.invalid(let issues) {
+            var shown = ReviewerProfile.starting
+            shown.languages = []
+            return try await ReviewerProfilePage.render(PageContext(request: req), .init(profile: shown, countries: countries, issues: issues))
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    // MARK: Conflicts
+
+    @Sendable func conflicts(_ req: Request) async throws -> HTML {
+        let callID = try req.uuidParameter()
+        let lines = try await req.reviewerStore.conflictSheet(callID, by: req.principal)
+        return ConflictSheetPage.render(PageContext(request: req), call: try await req.callStore.find(callID, by: req.principal), lines: lines)
+    }
+
+    struct ConflictForm: Content {
+        var conflict: [String: String]?
+        var reason: [String: String]?
+    }
+
+    @Sendable func declare(_ req: Request) async throws -> Response {
+        let callID = try req.uuidParameter()
+        let form = try req.content.decode(ConflictForm.self)
+        let declared = (form.conflict ?? [:]).keys.compactMap { key -> (UUID, String)? in
+            guard let id = UUID(uuidString: key) else { return nil }
+            return (id, form.reason?[key] ?? "")
+        }
+        let call = try await req.callStore.find(callID, by: req.principal)
+        do {
+            _ = try await req.reviewerStore.declare(callID, declared, by: req.principal)
+            return try await ConflictSheetPage.render(PageContext(request: req), call: call, lines: try await req.reviewerStore.conflictSheet(callID, by: req.principal),
+                                                      message: req.strings["conflict.saved"]).encodeResponse(for: req)
+        } catch DomainError.invalid(let issues) {
+            return try await ConflictSheetPage.render(PageContext(request: req), call: call, lines: try await req.reviewerStore.conflictSheet(callID, by: req.principal),
+                                                      issues: issues).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    // MARK: Reviews
+
+    @Sendable func reviews(_ req: Request) async throws -> HTML {
+        try req.principal.require(req.principal.isSignedIn, "see your reviews")
+        let filter = req.queryItem("state")
+        let pending: Bool? = filter == "pending" ? true : filter == "done" ? false : nil
+        return MyReviewsPage.render(PageContext(request: req), items: try await req.reviewStore.mine(req.principal, pending: pending), filter: filter)
+    }
+
+    @Sendable func review(_ req: Request) async throws -> HTML {
+        try await reviewPage(req, id: try req.uuidParameter())
+    }
+
+    private func reviewPage(_ req: Request, id: UUID, issues: [FieldIssue] = [], message: String? = nil, problem: String? = nil) async throws -> HTML {
+        let item = try await req.reviewStore.item(id, by: req.principal)
+        let call = try await ProposalStore.call(of: item.proposal, on: req.db)
+        return ReviewPage.render(PageContext(request: req), .init(item: item, terms: try call.terms(), callState: call.callState,
+                                                                 issues: issues, message: message, problem: problem))
+    }
+
+    struct ReviewForm: Content {
+        var scores: [String: String]?
+        var comment: String?
+        var note: String?
+        var action: String?
+    }
+
+    @Sendable func saveReview(_ req: Request) async throws -> Response {
+        let id = try req.uuidParameter()
+        let form = try req.content.decode(ReviewForm.self)
+        var scores: [String: Int] = [:]
+        for (key, text) in form.scores ?? [:] where !text.isEmpty { scores[key] = Int(text) ?? -1 }
+        let submit = form.action == "submit"
+        do {
+            _ = try await req.reviewStore.save(id, scores: scores, comment: form.comment, note: form.note, submit: submit, by: req.principal)
+            return try await reviewPage(req, id: id, message: req.strings[submit ? "reviews.submitted" : "reviews.saved"]).encodeResponse(for: req)
+        } catch DomainError.invalid(let issues) {
+            return try await reviewPage(req, id: id, issues: issues).encodeResponse(status: .unprocessableEntity, for: req)
+        } catch DomainError.conflict(let reason) {
+            return try await reviewPage(req, id: id, problem: reason).encodeResponse(status: .conflict, for: req)
+        }
+    }
+
+    // MARK: Assignment
+
+    @Sendable func assignment(_ req: Request) async throws -> HTML {
+        try await assignmentPage(req, callID: try req.uuidParameter())
+    }
+
+    private func assignmentPage(_ req: Request, callID: UUID, run: AssignmentStore.Run? = nil, message: String? = nil,
+                                problem: String? = nil, issues: [FieldIssue] = []) async throws -> HTML {
+        let pairs = try await req.assignmentStore.list(callID, by: req.principal)
+        let call = try await req.callStore.find(callID, by: req.principal)
+        let proposals = try await Proposal.query(on: req.db).filter(\.$callID == callID).all()
+        let titles = Dictionary(proposals.compactMap { proposal in proposal.id.map { ($0, "\(proposal.code ?? "") \(proposal.title)") } }, uniquingKeysWith: { first, _ in first })
+        return AssignmentPage.render(PageContext(request: req), .init(call: call, pool: try await ReviewPool.reviewers(of: callID, on: req.db), pairs: pairs,
+                                                                     titles: titles, standings: try await req.reviewStore.standings(callID, by: req.principal),
+                                                                     run: run, message: message, problem: problem, issues: issues))
+    }
+
+    struct RunForm: Content { var reviewsPerProposal: String?; var loadBalancing: String? }
+
+    @Sendable func runAssignment(_ req: Request) async throws -> Response {
+        let callID = try req.uuidParameter()
+        let form = try req.content.decode(RunForm.self)
+        do {
+            let run = try await req.assignmentStore.run(callID, reviewsPerProposal: CallForm.number(form.reviewsPerProposal) ?? 3,
+                                                        loadBalancing: CallForm.number(form.loadBalancing) ?? 0, by: req.principal)
+            return try await assignmentPage(req, callID: callID, run: run).encodeResponse(for: req)
+        } catch DomainError.invalid(let issues) {
+            return try await assignmentPage(req, callID: callID, issues: issues).encodeResponse(status: .unprocessableEntity, for: req)
+        } catch DomainError.conflict(let reason) {
+            return try await assignmentPage(req, callID: callID, problem: reason).encodeResponse(status: .conflict, for: req)
+        }
+    }
+
+    struct PairForm: Content { var proposal: UUID; var reviewer: UUID; var action: String? }
+
+    @Sendable func changePair(_ req: Request) async throws -> Response {
+        let callID = try req.uuidParameter()
+        let form = try req.content.decode(PairForm.self)
+        do {
+            _ = try await req.assignmentStore.change(callID, proposal: form.proposal, reviewer: form.reviewer, action: form.action, by: req.principal)
+            return try await assignmentPage(req, callID: callID, message: req.strings["assignment.changed"]).encodeResponse(for: req)
+        } catch DomainError.conflict(let reason) {
+            return try await assignmentPage(req, callID: callID, problem: reason).encodeResponse(status: .conflict, for: req)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import SconDomain
+import Vapor
+
+/// The officer's page for a call in review: the pool, the exact assignment with its check of
+/// optimality, the pairs with pin and remove, and the standings.
+enum AssignmentPage {
+    struct Model {
+        var call: CallDTO
+        var pool: [(user: User, reviewer: PoolReviewer)]
+        var pairs: [ReviewAssignment]
+        var titles: [UUID: String]
+        var standings: [ProposalStanding]
+        var run: AssignmentStore.Run? = nil
+        var message: String? = nil
+        var problem: String? = nil
+        var issues: [FieldIssue] = []
+    }
+
+    static func render(_ context: PageContext, _ model: Model) -> HTML {
+        let callID = model.call.id
+        let names = Dictionary(model.pool.map { ($0.reviewer.id, $0.user.displayName) }, uniquingKeysWith: { first, _ in first })
+        let load = Dictionary(grouping: model.pairs.filter { $0.status == ReviewAssignment.assigned }, by: { UUIDText.string($0.reviewerID) }).mapValues(\.count)
+        let poolRows: [HTML] = model.pool.map { member in
+            let profile = member.reviewer.profile
+            let sectors = profile.sectors.map { context["sector.\($0.rawValue)"] }.joined(separator: ", ")
+            return """
+            <tr><th scope="row">\(member.user.displayName)</th><td>\(sectors)</td><td>\(profile.countries.map(\.value).joined(separator: ", "))</td>\
+            <td>\(profile.languages.map(\.rawValue).joined(separator: ", "))</td><td class="number">\(load[member.reviewer.id] ?? 0) / \(profile.capacity)</td>\
+            <td>\(context[profile.available ? "common.yes" : "common.no"])</td></tr>
+            """
+        }
+        let pairRows: [HTML] = model.pairs.map { pair in
+            let action = pair.status == ReviewAssignment.assigned ? "remove" : "pin"
+            return """
+            <tr><td>\(model.titles[pair.proposalID] ?? "")</td><td>\(names[UUIDText.string(pair.reviewerID)] ?? "")</td><td class="number">\(pair.affinity)</td>\
+            <td>\(context["assignment.\(pair.status)"])\(pair.pinned ? HTML(raw: " 📌") : HTML.empty)</td>\
+            <td><form method="post" action="\(SiteURL.callAssignmentPair(.value(callID)).path)" class="inline">\(context.csrfField)\
+            <input type="hidden" name="proposal" value="\(UUIDText.string(pair.proposalID))"><input type="hidden" name="reviewer" value="\(UUIDText.string(pair.reviewerID))">\
+            <button type="submit" name="action" value="\(action)" class="link-button">\(context["assignment.\(action)"])</button></form></td></tr>
+            """
+        }
+        let standingRows: [HTML] = model.standings.map { standing in
+            let title = UUID(uuidString: standing.proposal).flatMap { model.titles[$0] } ?? standing.proposal
+            return """
+            <tr><th scope="row">\(title)</th><td class="number">\(standing.reviewCount)</td><td class="number">\(String(format: "%.2f", standing.rawMean))</td>\
+            <td class="number">\(String(format: "%.2f", standing.normalizedScore))</td><td class="number">\(String(format: "%.2f", standing.spread))</td>\
+            <td>\(standing.needsConsensus ? context["assignment.consensus"] : "")</td></tr>
+            """
+        }
+        let result: HTML = model.run.map {
+            "<div class=\"notice\" role=\"status\"><p>\(context.strings.format("assignment.result", ["objective": MoneyText.grouped($0.objective), "pairs": String($0.pairs.count)])) \($0.optimal ? context["assignment.optimal"] : context["assignment.notProven"])</p></div>"
+        } ?? .empty
+        let message: HTML = model.message.map { "<div class=\"notice\" role=\"status\"><p>\($0)</p></div>" } ?? .empty
+        let problem: HTML = model.problem.map { "<div class=\"error-summary\" role=\"alert\"><p>\($0)</p></div>" } ?? .empty
+        let title = context["assignment.title"]
+        let body: HTML = """
+        <p class="breadcrumb"><a href="\(SiteURL.call(.value(callID)).path)">\(model.call.terms.title.text(in: context.language))</a></p>
+        <h1>\(title)</h1>
+        \(result)\(message)\(problem)\(Components.errorSummary(context, model.issues))
+        <h2>\(context["assignment.pool"])</h2>
+        \(poolRows.isEmpty ? "<p>\(context["assignment.noPool"])</p>" as HTML : "<table class=\"list\"><thead><tr><th scope=\"col\">\(context["field.name"])</th><th scope=\"col\">\(context["field.sectors"])</th><th scope=\"col\">\(context["reviewer.countries"])</th><th scope=\"col\">\(context["reviewer.languages"])</th><th scope=\"col\" class=\"number\">\(context["assignment.load"])</th><th scope=\"col\">\(context["reviewer.available"])</th></tr></thead><tbody>\(poolRows)</tbody></table>")
+        <h2>\(context["assignment.run"])</h2>
+        <form method="post" action="\(SiteURL.callAssignment(.value(callID)).path)" class="inline-form">\(context.csrfField)
+        \(Components.textField(context, model.issues, field: "reviewsPerProposal", name: "reviewsPerProposal", label: context["assignment.k"], value: "3", type: "number"))
+        \(Components.textField(context, model.issues, field: "loadBalancing", name: "loadBalancing", label: context["assignment.balancing"], value: "0", type: "number", hint: context["assignment.balancingHint"]))
+        <button type="submit" class="button">\(context["assignment.run"])</button></form>
+        <h2>\(context["assignment.pairs"])</h2>
+        \(pairRows.isEmpty ? "<p>\(context["assignment.none"])</p>" as HTML : "<table class=\"list\"><thead><tr><th scope=\"col\">\(context["proposalfield.title"])</th><th scope=\"col\">\(context["assignment.reviewer"])</th><th scope=\"col\" class=\"number\">\(context["assignment.affinity"])</th><th scope=\"col\">\(context["field.state"])</th><th scope=\"col\"></th></tr></thead><tbody>\(pairRows)</tbody></table>")
+        <h2>\(context["assignment.standings"])</h2>
+        \(standingRows.isEmpty ? "<p>\(context["assignment.noStandings"])</p>" as HTML : "<table class=\"list\"><thead><tr><th scope=\"col\">\(context["proposalfield.title"])</th><th scope=\"col\" class=\"number\">\(context["assignment.reviews"])</th><th scope=\"col\" class=\"number\">\(context["assignment.raw"])</th><th scope=\"col\" class=\"number\">\(context["assignment.normalised"])</th><th scope=\"col\" class=\"number\">\(context["assignment.spread"])</th><th scope=\"col\"></th></tr></thead><tbody>\(standingRows)</tbody></table>")
+        """
+        return Layout.page(context, title: title, current: "nav.calls", body: body)
+    }
+}
