@@ -251,6 +251,7 @@ S = {
  "calls.refused.notAllowed": ("A call that is “{from}” cannot become “{to}”.", "‘{from}’ 상태의 공모는 ‘{to}’ 상태로 바꿀 수 없습니다."),
  "calls.refused.deadlinePassed": ("The deadline {deadline} has passed; move it before opening the call.", "마감 {deadline}이 지났습니다. 공모를 개시하려면 먼저 마감을 변경하십시오."),
  "calls.refused.beforeDeadline": ("The call accepts proposals until {deadline}; it can be closed from then on, or cancelled.", "이 공모는 {deadline}까지 제안서를 접수합니다. 마감 이후에 마감 처리하거나, 공모를 취소할 수 있습니다."),
+ "calls.refused.needsDecision": ("A call is decided by confirming its selection on the selection page.", "공모는 선정 페이지에서 선정 결과를 확정하여 결정합니다."),
  "calls.noCap": ("No total cap", "총액 상한 없음"),
  "calls.manage": ("Manage the call", "공모 관리"),
  "calls.editOnlyDraft": ("The terms can be edited while the call is a draft.", "공모 조건은 초안 상태에서만 수정할 수 있습니다."),

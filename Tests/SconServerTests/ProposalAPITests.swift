@@ -16,11 +16,12 @@ struct ProposalFixture {
     let bangkok: UUID
     let hanoi: UUID
 
-    static func make(_ app: Application, endorsementsPerCountry: Int = 2) async throws -> ProposalFixture {
+    static func make(_ app: Application, endorsementsPerCountry: Int = 2, requiredDocuments: [[String: String]]? = nil) async throws -> ProposalFixture {
         let officer = try await app.officer()
         var call = CallAPITests.valid
         call["endorsementsPerCountry"] = endorsementsPerCountry
         call["opensAt"] = "2026-01-05T09:00"  // open for submissions now
+        if let requiredDocuments { call["requiredDocuments"] = requiredDocuments }
         let callID = try await CallAPITests.createDraft(app, by: officer, call)
         #expect(try await CallAPITests.move(app, callID, to: "open", by: officer).status == .ok)
         let applicantID = try await app.organisationID("th-mdes")

@@ -10,6 +10,8 @@ public enum CallGate {
         case notAllowed(from: CallState, to: CallState, allowed: [CallState])
         case deadlinePassed(deadline: String)
         case beforeDeadline(deadline: String)
+        /// A call becomes decided only when an officer confirms the selection.
+        case needsDecision
 
         public var description: String {
             switch self {
@@ -18,6 +20,7 @@ public enum CallGate {
                     + (allowed.isEmpty ? "; it is final." : "; it can become: \(allowed.map(\.rawValue).joined(separator: ", ")).")
             case .deadlinePassed(let deadline): "the deadline \(deadline) has passed; move it before opening the call."
             case .beforeDeadline(let deadline): "the call accepts proposals until \(deadline); it can be closed from then on, or cancelled."
+            case .needsDecision: "a call is decided by confirming its selection (the decision), not by a state change."
             }
         }
     }
@@ -31,6 +34,7 @@ public enum CallGate {
         switch next {
         case .open where now >= terms.schedule.closesAt: return .deadlinePassed(deadline: deadline)
         case .closed where now < terms.schedule.closesAt: return .beforeDeadline(deadline: deadline)
+        case .decided: return .needsDecision
         default: return nil
         }
     }

@@ -41,7 +41,7 @@ public struct SelectionRules: Sendable, Hashable {
 }
 
 /// Why a proposal was or was not selected.
-public enum SelectionReason: Sendable, Hashable {
+public enum SelectionReason: Sendable, Hashable, Codable {
     case selected
     /// Another proposal of the same country, ranked higher, was selected.
     case countryTaken(by: String)
@@ -55,8 +55,8 @@ public enum SelectionReason: Sendable, Hashable {
     case belowTheCut
 }
 
-public struct SelectionOutcome: Sendable, Hashable {
-    public struct Entry: Sendable, Hashable {
+public struct SelectionOutcome: Sendable, Hashable, Codable {
+    public struct Entry: Sendable, Hashable, Codable {
         public var proposal: String
         /// 1 for the best score, in the order of the ranking and the tie rule.
         public var rank: Int
@@ -67,6 +67,8 @@ public struct SelectionOutcome: Sendable, Hashable {
 
     /// Every candidate in rank order.
     public var entries: [Entry]
+
+    public init(entries: [Entry]) { self.entries = entries }
     public var selected: [String] { entries.filter { $0.reason == .selected }.map(\.proposal) }
     public var reserve: [String] { entries.filter { $0.reservePosition != nil }.sorted { $0.reservePosition! < $1.reservePosition! }.map(\.proposal) }
 }

@@ -20,5 +20,6 @@ enum SconMigrations {
         CreateEndorsement(),
         CreateAttachment(),
         CreateReviewTables(),
+        CreateCallDecision(),
     ]
 }

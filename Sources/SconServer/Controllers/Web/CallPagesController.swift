@@ -113,6 +113,7 @@ struct CallPagesController: RouteCollection {
             return strings.format("calls.refused.notAllowed", ["from": strings["callstate.\(from.rawValue)"], "to": strings["callstate.\(to.rawValue)"]])
         case .deadlinePassed(let deadline): return strings.format("calls.refused.deadlinePassed", ["deadline": deadline])
         case .beforeDeadline(let deadline): return strings.format("calls.refused.beforeDeadline", ["deadline": deadline])
+        case .needsDecision: return strings["calls.refused.needsDecision"]
         }
     }
 

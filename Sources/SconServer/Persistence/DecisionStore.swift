@@ -1,0 +1,90 @@
+import Fluent
+import Foundation
+import SconDomain
+import Vapor
+
+/// The selection of a call: previewed from the submitted reviews, confirmed by an officer
+/// (the call becomes decided), and read as results once published.
+struct DecisionStore: Sendable {
+    let db: any Database
+    let audit: AuditLog
+
+    struct Preview: Sendable {
+        var outcome: SelectionOutcome
+        var scores: [String: Double]
+        /// Proposals that could not be ranked, and why (`not-eligible: …`, `not-reviewed`).
+        var unranked: [String: String]
+    }
+
+    /// The exact selection the rules give from today's reviews (nothing is written).
+    func preview(_ callID: UUID, by principal: Principal) async throws -> Preview {
+        try principal.require(principal.isSignedIn, "see the selection")
+        let call = try await CallStore.managedModel(callID, by: principal, on: db)
+        return try await Self.compute(call, on: db)
+    }
+
+    /// Confirms the selection: records it with who and when, and the call becomes decided.
+    func decide(_ callID: UUID, by principal: Principal, now: Date = Date()) async throws -> CallDecision {
+        try principal.require(principal.isSignedIn, "decide calls")
+        _ = try await CallStore.managedModel(callID, by: principal, on: db)
+        return try await audit.record { tx in
+            let call = try await CallStore.managedModel(callID, by: principal, on: tx)
+            guard call.callState == .inReview else { throw DomainError.conflict("a call is decided while it is in review; it is \(call.state).") }
+            let preview = try await Self.compute(call, on: tx)
+            guard !preview.outcome.selected.isEmpty else { throw DomainError.conflict("no proposal can be selected yet: none is eligible and reviewed.") }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let decision = CallDecision()
+            decision.callID = callID
+            decision.outcomeJSON = String(decoding: try encoder.encode(preview.outcome), as: UTF8.self)
+            decision.scoresJSON = String(decoding: try encoder.encode(preview.scores), as: UTF8.self)
+            decision.decidedBy = principal.userID!
+            decision.decidedAt = now
+            try await decision.create(on: tx)
+            call.state = try call.callState.moving(to: .decided).rawValue
+            try await call.update(on: tx)
+            let details: [String: [String]] = ["selected": preview.outcome.selected, "reserve": preview.outcome.reserve]
+            return (decision, [AuditEvent(actor: principal.userID, action: "call.decide", subject: CallStore.subject(callID), details: details)])
+        }
+    }
+
+    /// The decision once the call is published (everyone), or decided (its managers).
+    func decision(_ callID: UUID, by principal: Principal) async throws -> (Call, CallDecision) {
+        let call = try await CallStore.visibleModel(callID, by: principal, on: db)
+        let mayManage = principal.mayManageCall(callID)
+        guard call.callState == .published || (call.callState == .decided && mayManage),
+              let decision = try await CallDecision.query(on: db).filter(\.$callID == callID).first() else {
+            throw DomainError.notFound("results")
+        }
+        return (call, decision)
+    }
+
+    static func compute(_ call: Call, on db: any Database) async throws -> Preview {
+        let callID = try call.requireID()
+        let terms = try call.terms()
+        let targets = try await ReviewPool.targets(of: call, on: db)
+        let reviews = try await Review.query(on: db).filter(\.$callID == callID).filter(\.$state == "submitted").all()
+        let standings = ReviewScoring.standings(reviews.compactMap { review in
+            review.total.map { SubmittedReview(reviewer: UUIDText.string(review.reviewerID), proposal: UUIDText.string(review.proposalID), total: $0) }
+        })
+        let endorsed = Set(try await Endorsement.query(on: db).filter(\.$callID == callID).all().map(\.proposalID))
+        var candidates: [SelectionCandidate] = []
+        var unranked: [String: String] = [:]
+        var scores: [String: Double] = [:]
+        for (proposal, target) in targets {
+            let id = try proposal.requireID()
+            let facts = EligibilityFacts(country: proposal.country, supportType: proposal.fields.supportType, budget: proposal.budget,
+                                         attachedDocuments: try await AttachmentStore.coveredDocuments(id, on: db), endorsed: endorsed.contains(id))
+            let failed = Eligibility.check(facts, against: terms).filter { !$0.passed }
+            if !failed.isEmpty { unranked[target.id] = "not-eligible: " + failed.map(\.rule.rawValue).joined(separator: ", "); continue }
+            guard let standing = standings.first(where: { $0.proposal == target.id }) else { unranked[target.id] = "not-reviewed"; continue }
+            let score = (standing.normalizedScore * 100).rounded() / 100
+            scores[target.id] = score
+            candidates.append(SelectionCandidate(proposal: target.id, country: proposal.countryCode, supportType: proposal.supportType,
+                                                 budget: proposal.budget, score: score,
+                                                 submittedAt: proposal.submittedAt.map(AuditChain.timestamp) ?? ""))
+        }
+        let outcome = try Selection.select(candidates, rules: terms.selectionRules)
+        return Preview(outcome: outcome, scores: scores, unranked: unranked)
+    }
+}

@@ -1,0 +1,80 @@
+import Fluent
+import Foundation
+import SconDomain
+import Testing
+import VaporTesting
+@testable import SconServer
+
+@Suite struct DecisionAPITests {
+    @Test(arguments: TestDatabase.all)
+    func theSelectionRespectsOnePerCountryIsConfirmedAndPublished(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let base = try await ProposalFixture.make(app, endorsementsPerCountry: 3, requiredDocuments: [])
+            let callID = base.callID
+            // Two Thai proposals and one from Viet Nam.
+            let thai = [try await base.draft(), try await base.draft()]
+            let vnOrganisation = try await app.organisationID("sample-vn-songxanh-city")
+            let vnMember = try await app.member(of: vnOrganisation)
+            var vnBody = base.proposal
+            vnBody["organisation"] = vnOrganisation.uuidString
+            vnBody["city"] = base.hanoi.uuidString
+            vnBody["supportType"] = "pre-feasibility"
+            let vietnamese = try await base.draft(by: vnMember, vnBody)
+            for id in thai { _ = try await base.post("/api/v1/proposals/\(id)/submit", by: base.member) }
+            _ = try await base.post("/api/v1/proposals/\(vietnamese)/submit", by: vnMember)
+            let thFocal = try await app.makeUser(grants: [Grant(role: .countryFocalPoint, scope: .country(CountryCode("TH")!))])
+            let vnFocal = try await app.makeUser(grants: [Grant(role: .countryFocalPoint, scope: .country(CountryCode("VN")!))])
+            #expect(try await base.endorse(thai, by: thFocal).status == .ok)
+            #expect(try await base.endorse([vietnamese], by: vnFocal, country: "VN").status == .ok)
+
+            let officer = Principal(userID: base.officer.id, grants: [Grant(role: .programmeOfficer, scope: .global)])
+            _ = try await CallStore(db: app.db, audit: app.auditLog).transition(UUID(uuidString: callID)!, to: "closed", by: officer, now: Date(timeIntervalSince1970: 4_200_000_000))
+            #expect(try await CallAPITests.move(app, callID, to: "in-review", by: base.officer).status == .ok)
+            var reviewers: [TestUser] = []
+            for _ in 0..<2 {
+                let reviewer = try await app.makeUser(grants: [Grant(role: .reviewer, scope: .call(callID.lowercased()))])
+                reviewers.append(reviewer)
+            }
+            #expect(try await base.post("/api/v1/calls/\(callID)/assignment", by: base.officer, ["reviewsPerProposal": 2]).status == .ok)
+            // Both reviewers score every proposal: Thai #1 best, then Viet Nam, then Thai #2.
+            let scores: [String: [String: Int]] = [thai[0]: ["need": 5, "fit": 5], vietnamese: ["need": 4, "fit": 4], thai[1]: ["need": 3, "fit": 2]]
+            for reviewer in reviewers {
+                for (proposal, score) in scores {
+                    var result: TestingHTTPResponse?
+                    try await app.testing().test(.PUT, "/api/v1/reviews/\(proposal)", headers: Body.jsonHeaders.adding(reviewer.bearer),
+                                                 body: try Body.json(["scores": score, "comment": "Comment on \(score["need"]!)", "submit": true])) { result = $0 }
+                    #expect(result?.status == .ok)
+                }
+            }
+
+            let preview = try await base.get("/api/v1/calls/\(callID)/selection", by: base.officer)
+            let entries = preview.json["entries"] as? [[String: Any]] ?? []
+            #expect(entries.map { $0["proposal"] as? String } == [thai[0], vietnamese, thai[1]])
+            #expect(entries.map { $0["reason"] as? String } == ["selected", "selected", "country-taken"])
+            #expect(entries.last?["reservePosition"] as? Int == 1)
+            #expect(try await base.get("/api/v1/calls/\(callID)/selection", by: reviewers[0]).status == .forbidden)
+
+            #expect(try await CallAPITests.move(app, callID, to: "decided", by: base.officer).status == .conflict)
+            let decided = try await base.post("/api/v1/calls/\(callID)/decision", by: base.officer)
+            #expect(decided.status == .ok)
+            #expect(decided.json["state"] as? String == "decided")
+            #expect(try await base.post("/api/v1/calls/\(callID)/decision", by: base.officer).status == .conflict)
+            #expect(try await base.get("/api/v1/calls/\(callID)/results", by: nil).status == .notFound)
+            #expect(try await base.get("/api/v1/calls/\(callID)/results", by: base.officer).status == .ok)
+
+            #expect(try await CallAPITests.move(app, callID, to: "published", by: base.officer).status == .ok)
+            let results = try await base.get("/api/v1/calls/\(callID)/results", by: nil)
+            #expect(results.status == .ok)
+            let published = results.json["entries"] as? [[String: Any]] ?? []
+            #expect(published.compactMap { $0["code"] as? String }.sorted() == ["KSCON-2026-TH-01", "KSCON-2026-TH-02", "KSCON-2026-VN-01"])
+            #expect((published.first?["criteria"] as? [String: Double])?["need"] == 5)
+
+            let own = try await base.get("/api/v1/proposals/\(thai[1])/result", by: base.member)
+            #expect(own.json["reason"] as? String == "country-taken")
+            #expect(own.json["comments"] as? [String] == ["Comment on 3", "Comment on 3"])
+            #expect(!own.text.contains(reviewers[0].id.uuidString.lowercased()))
+            #expect(try await base.get("/api/v1/proposals/\(thai[1])/result", by: vnMember).status == .notFound)
+            #expect(try await app.auditLog.verify() == .intact(entries: try await app.count(AuditRecord.self)))
+        }
+    }
+}
