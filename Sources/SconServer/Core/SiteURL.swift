@@ -51,6 +51,7 @@ enum SiteURL: Sendable {
     case callConflicts(Parameter<UUID>)
     case callAssignment(Parameter<UUID>)
     case callAssignmentPair(Parameter<UUID>)
+    case callDecision(Parameter<UUID>)
     case attachmentDelete(Parameter<UUID>)
     case language(Parameter<String>)
     case area(Area)
@@ -110,6 +111,7 @@ enum SiteURL: Sendable {
         case .callConflicts(let id): return ["calls", param("id", id), "conflicts"]
         case .callAssignment(let id): return ["calls", param("id", id), "assignment"]
         case .callAssignmentPair(let id): return ["calls", param("id", id), "assignment", "pair"]
+        case .callDecision(let id): return ["calls", param("id", id), "decision"]
         case .attachmentDelete(let id): return ["attachments", param("id", id), "delete"]
         case .language(let code): return ["language", param("code", code)]
         case .area(let area): return [.constant(area.rawValue)]

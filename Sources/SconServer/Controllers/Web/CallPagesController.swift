@@ -30,6 +30,13 @@ struct CallPagesController: RouteCollection {
         let countries = try await req.application.countryNames.all(on: req.db)
         var model = CallShowPage.Model(call: call, countries: countries, mayManage: mayManage, history: history, message: message, problem: problem)
         let principal = req.principal
+        if let (stored, decision) = try? await req.decisionStore.decision(id, by: principal), let outcome = decision.outcome {
+            let shown = SelectionOutcome(entries: outcome.entries.filter { $0.reason == .selected || $0.reservePosition != nil })
+            let ids = shown.entries.compactMap { UUID(uuidString: $0.proposal) }
+            model.results = SelectionTable.rows(shown, scores: decision.scores, proposals: try await Proposal.query(on: req.db).filter(\.$id ~~ ids).all(),
+                                                countries: countries, reviews: try await Review.query(on: req.db).filter(\.$proposalID ~~ ids).filter(\.$state == "submitted").all(),
+                                                terms: try stored.terms(), language: req.language)
+        }
         if principal.isSignedIn {
             let proposals = try await req.proposalStore.visible(in: id, to: principal)
             let organisations = try await Organisation.query(on: req.db).filter(\.$id ~~ Set(proposals.map(\.organisationID))).all()

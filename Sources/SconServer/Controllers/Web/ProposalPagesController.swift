@@ -82,13 +82,19 @@ struct ProposalPagesController: RouteCollection {
         let organisation = try await Organisation.find(model.organisationID, on: req.db)
         let city = try await City.find(model.cityID, on: req.db)
         let language = req.language
+        var result: (entry: SelectionOutcome.Entry?, score: Double?, comments: [String])?
+        if call.state == .published, req.principal.mayWriteProposal(of: model.organisationID) || req.principal.mayManageCall(model.callID),
+           let decision = try await CallDecision.query(on: req.db).filter(\.$callID == model.callID).first() {
+            let comments = try await Review.query(on: req.db).filter(\.$proposalID == id).filter(\.$state == "submitted").sort(\.$submittedAt).all().map(\.comment)
+            result = (decision.outcome?.entries.first { $0.proposal == UUIDText.string(id) }, decision.scores[UUIDText.string(id)], comments)
+        }
         return ProposalShowPage.render(PageContext(request: req), .init(
             proposal: try ProposalDTO(model), call: call,
             organisationName: organisation.map { LocalizedText(en: $0.nameEn, ko: $0.nameKo).text(in: language) } ?? "",
             cityName: city.map { LocalizedText(en: $0.nameEn, ko: $0.nameKo).text(in: language) } ?? "",
             eligibility: try await req.proposalStore.eligibility(id, by: req.principal),
             mayWrite: req.principal.mayWriteProposal(of: model.organisationID),
-            attachments: try await req.attachmentStore.list(id, by: req.principal), maxAttachmentBytes: maxAttachmentBytes,
+            attachments: try await req.attachmentStore.list(id, by: req.principal), maxAttachmentBytes: maxAttachmentBytes, result: result,
             message: message, problem: problem))
     }
 

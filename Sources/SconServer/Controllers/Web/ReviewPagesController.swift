@@ -15,6 +15,7 @@ struct ReviewPagesController: RouteCollection {
         routes.get(.callAssignment(.key), use: assignment)
         routes.post(.callAssignment(.key), use: runAssignment)
         routes.post(.callAssignmentPair(.key), use: changePair)
+        routes.post(.callDecision(.key), use: decide)
     }
 
     // MARK: Profile
@@ -138,9 +139,21 @@ struct ReviewPagesController: RouteCollection {
         let call = try await req.callStore.find(callID, by: req.principal)
         let proposals = try await Proposal.query(on: req.db).filter(\.$callID == callID).all()
         let titles = Dictionary(proposals.compactMap { proposal in proposal.id.map { ($0, "\(proposal.code ?? "") \(proposal.title)") } }, uniquingKeysWith: { first, _ in first })
-        return AssignmentPage.render(PageContext(request: req), .init(call: call, pool: try await ReviewPool.reviewers(of: callID, on: req.db), pairs: pairs,
-                                                                     titles: titles, standings: try await req.reviewStore.standings(callID, by: req.principal),
-                                                                     run: run, message: message, problem: problem, issues: issues))
+        var model = AssignmentPage.Model(call: call, pool: try await ReviewPool.reviewers(of: callID, on: req.db), pairs: pairs,
+                                         titles: titles, standings: try await req.reviewStore.standings(callID, by: req.principal),
+                                         run: run, message: message, problem: problem, issues: issues)
+        let countries = try await req.application.countryNames.all(on: req.db)
+        let terms = call.terms
+        if call.state == .inReview, let stored = try await Call.find(callID, on: req.db) {
+            let preview = try await DecisionStore.compute(stored, on: req.db)
+            model.selection = SelectionTable.rows(preview.outcome, scores: preview.scores, proposals: proposals, countries: countries,
+                                                  reviews: [], terms: terms, language: req.language)
+            model.unranked = preview.unranked.sorted { $0.key < $1.key }.map { (titles[UUID(uuidString: $0.key) ?? UUID()] ?? $0.key, $0.value) }
+        } else if let decision = try await CallDecision.query(on: req.db).filter(\.$callID == callID).first(), let outcome = decision.outcome {
+            model.selection = SelectionTable.rows(outcome, scores: decision.scores, proposals: proposals, countries: countries,
+                                                  reviews: [], terms: terms, language: req.language)
+        }
+        return AssignmentPage.render(PageContext(request: req), model)
     }
 
     struct RunForm: Content { var reviewsPerProposal: String?; var loadBalancing: String? }
@@ -154,6 +167,16 @@ struct ReviewPagesController: RouteCollection {
             return try await assignmentPage(req, callID: callID, run: run).encodeResponse(for: req)
         } catch DomainError.invalid(let issues) {
             return try await assignmentPage(req, callID: callID, issues: issues).encodeResponse(status: .unprocessableEntity, for: req)
+        } catch DomainError.conflict(let reason) {
+            return try await assignmentPage(req, callID: callID, problem: reason).encodeResponse(status: .conflict, for: req)
+        }
+    }
+
+    @Sendable func decide(_ req: Request) async throws -> Response {
+        let callID = try req.uuidParameter()
+        do {
+            _ = try await req.decisionStore.decide(callID, by: req.principal)
+            return try await assignmentPage(req, callID: callID, message: req.strings["selection.decided"]).encodeResponse(for: req)
         } catch DomainError.conflict(let reason) {
             return try await assignmentPage(req, callID: callID, problem: reason).encodeResponse(status: .conflict, for: req)
         }

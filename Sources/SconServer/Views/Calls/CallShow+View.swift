@@ -17,6 +17,7 @@ enum CallShowPage {
         var endorsingCountries: [(code: String, name: String)] = []
         var showProposals = false
         var isReviewer = false
+        var results: [SelectionTable.Row] = []
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -66,6 +67,7 @@ enum CallShowPage {
         \(documentList)
         <h2>\(context["calls.eligibility"])</h2>
         <ul>\(rules)</ul>
+        \(model.results.isEmpty ? HTML.empty : "<section aria-labelledby=\"results\"><h2 id=\"results\">\(context["selection.results"])</h2>\(SelectionTable.render(context, model.results, caption: context["selection.rule"]))</section>")
         \(model.showProposals ? proposalSection(context, model) : .empty)
         \(model.mayManage ? management(context, model) : .empty)
         """
@@ -97,7 +99,10 @@ enum CallShowPage {
             : "<p class=\"muted\">\(context["calls.editOnlyDraft"])</p>"
         // The way forward first, cancelling last.
         let actions: [HTML] = call.state.successors.sorted { ($0 == .cancelled ? 1 : 0, $0.rawValue) < ($1 == .cancelled ? 1 : 0, $1.rawValue) }.map { next in
-            """
+            if next == .decided {
+                return "<a class=\"button\" href=\"\(SiteURL.callAssignment(.value(call.id)).path)\">\(context["callaction.decided"])</a>"
+            }
+            return """
             <form method="post" action="\(SiteURL.callTransition(.value(call.id)).path)" class="inline">\(context.csrfField)\
             <input type="hidden" name="to" value="\(next.rawValue)"><button type="submit" class="button\(next == .cancelled ? " button-secondary" : "")">\(context["callaction.\(next.rawValue)"])</button></form>
             """

@@ -13,6 +13,9 @@ enum ProposalShowPage {
         var mayWrite: Bool
         var attachments: [AttachmentStore.Summary] = []
         var maxAttachmentBytes: Int = 0
+        /// Once the call's results are published: the outcome for this proposal and the
+        /// reviewers' comments without their names (applicant and managers only).
+        var result: (entry: SelectionOutcome.Entry?, score: Double?, comments: [String])? = nil
         var message: String? = nil
         var problem: String? = nil
     }
@@ -45,6 +48,7 @@ enum ProposalShowPage {
         <p class="prose" lang="\(fields.language.rawValue)">\(fields.problem.isEmpty ? context["common.none"] : fields.problem)</p>
         <h2>\(context["proposalfield.objectives"])</h2>
         <p class="prose" lang="\(fields.language.rawValue)">\(fields.objectives.isEmpty ? context["common.none"] : fields.objectives)</p>
+        \(resultSection(context, model))
         \(files(context, model))
         <h2>\(context["proposals.eligibility"])</h2>
         <ul class="checks-list">\(checks)</ul>
@@ -88,6 +92,19 @@ enum ProposalShowPage {
         <h2>\(context["attachments.title"])</h2>
         \(table)
         \(upload)
+        """
+    }
+
+    static func resultSection(_ context: PageContext, _ model: Model) -> HTML {
+        guard let result = model.result else { return .empty }
+        let outcome = result.entry.map { context["selectionreason.\($0.reason.code)"] } ?? context["selectionreason.not-ranked"]
+        let reserve: HTML = result.entry?.reservePosition.map { " (\(context.strings.format("selection.reserve", ["n": String($0)])))" } ?? .empty
+        let comments: [HTML] = result.comments.enumerated().map { "<li><strong>\(context.strings.format("selection.reviewer", ["n": String($0.offset + 1)]))</strong> \($0.element)</li>" }
+        return """
+        <section aria-labelledby="result"><h2 id="result">\(context["selection.yourResult"])</h2>
+        <p class="lead">\(outcome)\(reserve)\(result.score.map { " · \(context["selection.score"]) \(String(format: "%.2f", $0))" } ?? "")</p>
+        \(comments.isEmpty ? HTML.empty : "<ul class=\"plain\">\(comments)</ul>")
+        </section>
         """
     }
 

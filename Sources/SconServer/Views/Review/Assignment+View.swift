@@ -14,6 +14,8 @@ enum AssignmentPage {
         var message: String? = nil
         var problem: String? = nil
         var issues: [FieldIssue] = []
+        var selection: [SelectionTable.Row] = []
+        var unranked: [(title: String, why: String)] = []
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -69,6 +71,17 @@ enum AssignmentPage {
         <h2>\(context["assignment.standings"])</h2>
         \(standingRows.isEmpty ? "<p>\(context["assignment.noStandings"])</p>" as HTML : "<table class=\"list\"><thead><tr><th scope=\"col\">\(context["proposalfield.title"])</th><th scope=\"col\" class=\"number\">\(context["assignment.reviews"])</th><th scope=\"col\" class=\"number\">\(context["assignment.raw"])</th><th scope=\"col\" class=\"number\">\(context["assignment.normalised"])</th><th scope=\"col\" class=\"number\">\(context["assignment.spread"])</th><th scope=\"col\"></th></tr></thead><tbody>\(standingRows)</tbody></table>")
         """
-        return Layout.page(context, title: title, current: "nav.calls", body: body)
+        let unranked: [HTML] = model.unranked.map { "<li>\($0.title): \($0.why)</li>" }
+        let confirm: HTML = model.call.state == .inReview && model.selection.contains { $0.entry.reason == .selected } ? """
+            <form method="post" action="\(SiteURL.callDecision(.value(callID)).path)">\(context.csrfField)
+            <p class="hint">\(context["selection.confirmHint"])</p><button type="submit" class="button">\(context["selection.confirm"])</button></form>
+            """ : .empty
+        let selection: HTML = """
+            <h2>\(context["selection.title"])</h2>
+            \(SelectionTable.render(context, model.selection, caption: context["selection.rule"]))
+            \(unranked.isEmpty ? HTML.empty : "<h3>\(context["selection.unranked"])</h3><ul>\(unranked)</ul>")
+            \(confirm)
+            """
+        return Layout.page(context, title: title, current: "nav.calls", body: body + selection)
     }
 }
