@@ -38,6 +38,7 @@ func configure(_ app: Application, config: AppConfig, postgresSearchPath: [Strin
     app.asyncCommands.use(SolveCommand(), as: "solve")
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(AuditCommand(), as: "audit")
+    app.asyncCommands.use(RemindCommand(), as: "remind")
 }
 
 /// Headers every answer carries: no sniffing, no framing, a strict content policy (no CDN, no inline script).

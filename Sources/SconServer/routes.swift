@@ -18,6 +18,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: ProposalAPIController())
     try api.register(collection: ReviewAPIController())
     try api.register(collection: DecisionAPIController())
+    try api.register(collection: AppealAPIController())
     try api.register(collection: AttachmentAPIController(maxAttachmentBytes: app.sconConfig.maxAttachmentKilobytes * 1024))
 
     if app.sconConfig.benchCeiling {

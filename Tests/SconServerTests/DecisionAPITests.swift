@@ -87,7 +87,35 @@ import VaporTesting
             #expect(own.json["comments"] as? [String] == ["Comment on 3", "Comment on 3"])
             #expect(!own.text.contains(reviewers[0].id.uuidString.lowercased()))
             #expect(try await base.get("/api/v1/proposals/\(thai[1])/result", by: vnMember).status == .notFound)
+
+            // The applicant appeals once, within the period; the officer answers on the record.
+            #expect(ownPage.text.contains("한 번 이의를 신청할 수 있습니다"))
+            #expect(try await base.post("/api/v1/proposals/\(thai[1])/appeal", by: base.member, ["text": "Too short"]).problemFields == ["text"])
+            #expect(try await base.post("/api/v1/proposals/\(thai[1])/appeal", by: vnMember, ["text": "We object to this result strongly."]).status == .notFound)
+            let lodged = try await base.post("/api/v1/proposals/\(thai[1])/appeal", by: base.member, ["text": "Our budget was within the cap; please reconsider."])
+            #expect(lodged.status == .created)
+            #expect(try await base.post("/api/v1/proposals/\(thai[1])/appeal", by: base.member, ["text": "And once more, please reconsider."]).status == .conflict)
+            #expect(try await base.post("/api/v1/proposals/\(thai[1])/appeal/answer", by: reviewers[0], ["answer": "Dismissed by me.", "upheld": false]).status == .forbidden)
+            let answered = try await base.post("/api/v1/proposals/\(thai[1])/appeal/answer", by: base.officer,
+                                               ["answer": "One selection per country: the rule applies.", "upheld": false])
+            #expect(answered.status == .ok)
+            #expect(answered.json["upheld"] as? Bool == false)
+            #expect(try await base.post("/api/v1/proposals/\(thai[1])/appeal/answer", by: base.officer, ["answer": "Changed my mind entirely.", "upheld": true]).status == .conflict)
+            let withAnswer = try await applicant.get("/proposals/\(thai[1])?lang=en")
+            #expect(withAnswer.text.contains("Dismissed"))
+            #expect(withAnswer.text.contains("One selection per country: the rule applies."))
+            #expect(try await base.get("/api/v1/calls/\(callID)/appeals", by: base.officer).json["items"] as? [Any] != nil)
+            #expect(try await base.get("/api/v1/calls/\(callID)/appeals", by: base.member).status == .forbidden)
             #expect(try await app.auditLog.verify() == .intact(entries: try await app.count(AuditRecord.self)))
         }
+    }
+
+    @Test func anAppealIsLodgedOnceWithinThePeriod() {
+        let published = Date(timeIntervalSince1970: 1_700_000_000)
+        let end = AppealRules.deadline(publishedAt: published, days: 14)
+        #expect(AppealRules.lodgingRefusal(callState: .published, publishedAt: published, days: 14, alreadyLodged: false, now: end.addingTimeInterval(-1)) == nil)
+        #expect(AppealRules.lodgingRefusal(callState: .published, publishedAt: published, days: 14, alreadyLodged: false, now: end) != nil)
+        #expect(AppealRules.lodgingRefusal(callState: .published, publishedAt: published, days: 14, alreadyLodged: true, now: published) != nil)
+        #expect(AppealRules.lodgingRefusal(callState: .decided, publishedAt: nil, days: 14, alreadyLodged: false, now: published) != nil)
     }
 }

@@ -6,6 +6,8 @@ import VaporTesting
 @testable import SconServer
 
 @Suite struct ReviewPageTests {
+    func path(for pair: ReviewAssignment) -> String { "/reviews/\(pair.proposalID.uuidString.lowercased())" }
+
     @Test(arguments: TestDatabase.all)
     func anOfficerAssignsAndAReviewerScoresThroughThePages(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
@@ -27,6 +29,9 @@ import VaporTesting
             let reviewer = try #require(fixture.reviewers.first { $0.id == pair.reviewerID })
             let browser = Browser(app)
             try await browser.signIn(reviewer)
+            let due = try await browser.get("/?lang=ko")
+            #expect(due.text.contains("해야 할 일"))
+            #expect(due.text.contains(path(for: pair)))
             let list = try await browser.get("/reviews?state=pending&lang=en")
             #expect(list.text.contains("KSCON-2026-TH-0"))
             let path = "/reviews/\(pair.proposalID.uuidString.lowercased())"

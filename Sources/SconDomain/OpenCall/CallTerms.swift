@@ -18,6 +18,12 @@ public struct CallTerms: Sendable, Hashable, Codable {
     public var evaluation: EvaluationCriteria
     public var requiredDocuments: [LocalizedText]
     public var eligibilityRules: [EligibilityRule]
+    /// Days after publication during which an applicant may appeal its result (nil: the
+    /// programme's 14).
+    public var appealDays: Int?
+
+    /// The appeal period in days.
+    public var appealPeriodDays: Int { appealDays ?? 14 }
 
     /// The limits the selection applies (`Selection`).
     public var selectionRules: SelectionRules {
@@ -48,6 +54,7 @@ public struct CallDraft: Sendable, Hashable {
     public var scaleMaximum: Int?
     public var requiredDocuments: [LocalizedText]?
     public var eligibilityRules: [String]?
+    public var appealDays: Int?
 
     public init() {}
 
@@ -141,11 +148,15 @@ public struct CallDraft: Sendable, Hashable {
             if !eligibility.contains(rule) { eligibility.append(rule) }
         }
 
+        if let appealDays, !(1...90).contains(appealDays) {
+            rules.fail("appealDays", "out-of-range", "the appeal period is 1 to 90 days.")
+        }
+
         try rules.check()
         return CallTerms(title: title, text: text, supportTypes: offered.sorted(), eligibleCountries: countries, schedule: schedule!,
                          selections: selections, onePerCountry: onePerCountry ?? true, budgets: budgets, totalBudget: totalBudget,
                          endorsementsPerCountry: endorsements, evaluation: evaluation!, requiredDocuments: documents,
-                         eligibilityRules: eligibility)
+                         eligibilityRules: eligibility, appealDays: appealDays)
     }
 }
 
@@ -167,5 +178,6 @@ extension CallDraft {
         scaleMinimum = terms.evaluation.scaleMinimum; scaleMaximum = terms.evaluation.scaleMaximum
         requiredDocuments = terms.requiredDocuments
         eligibilityRules = terms.eligibilityRules.map(\.rawValue)
+        appealDays = terms.appealDays
     }
 }

@@ -52,6 +52,8 @@ enum SiteURL: Sendable {
     case callAssignment(Parameter<UUID>)
     case callAssignmentPair(Parameter<UUID>)
     case callDecision(Parameter<UUID>)
+    case proposalAppeal(Parameter<UUID>)
+    case proposalAppealAnswer(Parameter<UUID>)
     case attachmentDelete(Parameter<UUID>)
     case language(Parameter<String>)
     case area(Area)
@@ -112,6 +114,8 @@ enum SiteURL: Sendable {
         case .callAssignment(let id): return ["calls", param("id", id), "assignment"]
         case .callAssignmentPair(let id): return ["calls", param("id", id), "assignment", "pair"]
         case .callDecision(let id): return ["calls", param("id", id), "decision"]
+        case .proposalAppeal(let id): return ["proposals", param("id", id), "appeal"]
+        case .proposalAppealAnswer(let id): return ["proposals", param("id", id), "appeal", "answer"]
         case .attachmentDelete(let id): return ["attachments", param("id", id), "delete"]
         case .language(let code): return ["language", param("code", code)]
         case .area(let area): return [.constant(area.rawValue)]

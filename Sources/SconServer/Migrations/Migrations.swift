@@ -21,5 +21,7 @@ enum SconMigrations {
         CreateAttachment(),
         CreateReviewTables(),
         CreateCallDecision(),
+        AddCallPublishedAt(),
+        CreateAppeal(),
     ]
 }

@@ -16,6 +16,7 @@ final class Call: Model, @unchecked Sendable {
     @Field(key: "closes_at") var closesAt: Date
     @Field(key: "sample") var sample: Bool
     @OptionalField(key: "created_by") var createdBy: UUID?
+    @OptionalField(key: "published_at") var publishedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -63,6 +63,7 @@ struct CallStore: Sendable {
             let current = model.callState
             let moved = try CallGate.check(current, to: next, terms: try model.terms(), now: now)
             model.state = moved.rawValue
+            if moved == .published { model.publishedAt = now }
             try await model.update(on: tx)
             let change = ["from": current.rawValue, "to": moved.rawValue]
             return (try CallDTO(model), [AuditEvent(actor: principal.userID, action: "call.transition", subject: Self.subject(id), details: change)])

@@ -156,6 +156,7 @@ struct CallForm: Content {
     var documentEn: [String]?
     var documentKo: [String]?
     var eligibilityRules: [String]?
+    var appealDays: String?
 
     var draft: CallDraft {
         var draft = CallDraft()
@@ -182,6 +183,7 @@ struct CallForm: Content {
             return document.en.trimmingCharacters(in: .whitespaces).isEmpty && document.ko.trimmingCharacters(in: .whitespaces).isEmpty ? nil : document
         }
         draft.eligibilityRules = eligibilityRules ?? []
+        draft.appealDays = Self.number(appealDays)
         return draft
     }
 

@@ -13,6 +13,8 @@ struct ProposalPagesController: RouteCollection {
         routes.on(.POST, SiteURL.proposalAttachments(.key).pathComponents, body: .collect(maxSize: ByteCount(value: uploadLimit)), use: upload)
             .allowingBodies(upTo: uploadLimit)
         routes.post(.attachmentDelete(.key), use: removeAttachment)
+        routes.post(.proposalAppeal(.key), use: lodgeAppeal)
+        routes.post(.proposalAppealAnswer(.key), use: answerAppeal)
         routes.get(.callProposalNew(.key), use: newForm)
         routes.post(.callProposalNew(.key), use: create)
         routes.get(.proposals, use: mine)
@@ -88,6 +90,16 @@ struct ProposalPagesController: RouteCollection {
             let comments = try await Review.query(on: req.db).filter(\.$proposalID == id).filter(\.$state == "submitted").sort(\.$submittedAt).all().map(\.comment)
             result = (decision.outcome?.entries.first { $0.proposal == UUIDText.string(id) }, decision.scores[UUIDText.string(id)], comments)
         }
+        var appeal: Appeal?
+        var appealUntil: Date?
+        if result != nil {
+            appeal = try await req.appealStore.get(id, by: req.principal)
+            if appeal == nil, req.principal.mayWriteProposal(of: model.organisationID), let stored = try await Call.find(model.callID, on: req.db),
+               AppealRules.lodgingRefusal(callState: stored.callState, publishedAt: stored.publishedAt, days: try stored.terms().appealPeriodDays,
+                                          alreadyLodged: false, now: Date()) == nil, let publishedAt = stored.publishedAt {
+                appealUntil = AppealRules.deadline(publishedAt: publishedAt, days: try stored.terms().appealPeriodDays)
+            }
+        }
         return ProposalShowPage.render(PageContext(request: req), .init(
             proposal: try ProposalDTO(model), call: call,
             organisationName: organisation.map { LocalizedText(en: $0.nameEn, ko: $0.nameKo).text(in: language) } ?? "",
@@ -95,6 +107,7 @@ struct ProposalPagesController: RouteCollection {
             eligibility: try await req.proposalStore.eligibility(id, by: req.principal),
             mayWrite: req.principal.mayWriteProposal(of: model.organisationID),
             attachments: try await req.attachmentStore.list(id, by: req.principal), maxAttachmentBytes: maxAttachmentBytes, result: result,
+            appeal: appeal, appealUntil: appealUntil, mayAnswerAppeal: req.principal.mayManageCall(model.callID),
             message: message, problem: problem))
     }
 
@@ -147,6 +160,40 @@ struct ProposalPagesController: RouteCollection {
     @Sendable func removeAttachment(_ req: Request) async throws -> Response {
         let proposalID = try await req.attachmentStore.remove(try req.uuidParameter(), by: req.principal)
         return try await showPage(req, id: proposalID, message: req.strings["attachments.removed"]).encodeResponse(for: req)
+    }
+
+    // MARK: Appeals
+
+    struct AppealForm: Content { var text: String?; var answer: String?; var upheld: String? }
+
+    @Sendable func lodgeAppeal(_ req: Request) async throws -> Response {
+        let id = try req.uuidParameter()
+        let form = try req.content.decode(AppealForm.self)
+        do {
+            _ = try await req.appealStore.lodge(id, text: form.text, by: req.principal)
+            return try await showPage(req, id: id, message: req.strings["appeal.lodged"]).encodeResponse(for: req)
+        } catch DomainError.invalid(let issues) {
+            let context = PageContext(request: req)
+            return try await showPage(req, id: id, problem: issues.map { context.localized($0, label: "appeal.text") }.joined(separator: " "))
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        } catch DomainError.conflict(let reason) {
+            return try await showPage(req, id: id, problem: reason).encodeResponse(status: .conflict, for: req)
+        }
+    }
+
+    @Sendable func answerAppeal(_ req: Request) async throws -> Response {
+        let id = try req.uuidParameter()
+        let form = try req.content.decode(AppealForm.self)
+        do {
+            _ = try await req.appealStore.answer(id, answer: form.answer, upheld: form.upheld.map { $0 == "true" }, by: req.principal)
+            return try await showPage(req, id: id, message: req.strings["appeal.answered"]).encodeResponse(for: req)
+        } catch DomainError.invalid(let issues) {
+            let context = PageContext(request: req)
+            return try await showPage(req, id: id, problem: issues.map { context.localized($0, label: "appeal.answer") }.joined(separator: " "))
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        } catch DomainError.conflict(let reason) {
+            return try await showPage(req, id: id, problem: reason).encodeResponse(status: .conflict, for: req)
+        }
     }
 
     @Sendable func mine(_ req: Request) async throws -> HTML {

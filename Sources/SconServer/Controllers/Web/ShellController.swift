@@ -17,7 +17,8 @@ struct ShellController: RouteCollection {
         let countries = try await req.application.countryNames.all(on: req.db)
         let cities = try await City.query(on: req.db).count()
         let organisations = try await Organisation.query(on: req.db).count()
-        return HomePage.render(PageContext(request: req), .init(countries: countries, cityCount: cities, organisationCount: organisations))
+        let due = req.principal.isSignedIn ? try await DueStore(db: req.db).due(for: req.principal) : []
+        return HomePage.render(PageContext(request: req), .init(countries: countries, cityCount: cities, organisationCount: organisations, due: due))
     }
 
     /// Remembers the chosen language in a cookie and goes back to the page it came from.

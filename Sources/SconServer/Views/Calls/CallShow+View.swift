@@ -56,6 +56,7 @@ enum CallShowPage {
         \(Components.definition(context["field.budgets"], "<ul class=\"plain\">\(budgets)</ul>"))
         \(Components.definition(context["calls.totalCap"], "\(terms.totalBudget.map { MoneyText.krw($0, language) } ?? context["calls.noCap"])"))
         \(Components.definition(context["field.endorsementsPerCountry"], "\(terms.endorsementsPerCountry)"))
+        \(Components.definition(context["field.appealDays"], "\(terms.appealPeriodDays)"))
         </dl>
         <h2>\(context["calls.text"])</h2>
         <p class="prose">\(text.isEmpty ? context["common.none"] : text)</p>

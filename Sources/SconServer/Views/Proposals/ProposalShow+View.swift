@@ -16,6 +16,10 @@ enum ProposalShowPage {
         /// Once the call's results are published: the outcome for this proposal and the
         /// reviewers' comments without their names (applicant and managers only).
         var result: (entry: SelectionOutcome.Entry?, score: Double?, comments: [String])? = nil
+        var appeal: Appeal? = nil
+        /// The end of the appeal period when the applicant may still appeal.
+        var appealUntil: Date? = nil
+        var mayAnswerAppeal = false
         var message: String? = nil
         var problem: String? = nil
     }
@@ -104,7 +108,41 @@ enum ProposalShowPage {
         <section aria-labelledby="result"><h2 id="result">\(context["selection.yourResult"])</h2>
         <p class="lead">\(outcome)\(reserve)\(result.score.map { " · \(context["selection.score"]) \(String(format: "%.2f", $0))" } ?? "")</p>
         \(comments.isEmpty ? HTML.empty : "<ul class=\"plain\">\(comments)</ul>")
+        \(appealSection(context, model))
         </section>
+        """
+    }
+
+    static func appealSection(_ context: PageContext, _ model: Model) -> HTML {
+        let id = model.proposal.id
+        if let appeal = model.appeal {
+            let answer: HTML
+            if let text = appeal.answer {
+                answer = "<p><strong>\(context[appeal.upheld == true ? "appeal.upheld" : "appeal.dismissed"])</strong></p><p class=\"prose\">\(text)</p>"
+            } else if model.mayAnswerAppeal {
+                answer = """
+                <form method="post" action="\(SiteURL.proposalAppealAnswer(.value(id)).path)" class="stacked">\(context.csrfField)
+                \(Components.textArea(context, [], field: "answer", name: "answer", label: context["appeal.answer"], value: nil))
+                <div class="actions"><button type="submit" name="upheld" value="true" class="button">\(context["appeal.uphold"])</button>
+                <button type="submit" name="upheld" value="false" class="button button-secondary">\(context["appeal.dismiss"])</button></div></form>
+                """
+            } else {
+                answer = "<p class=\"muted\">\(context["appeal.waiting"])</p>"
+            }
+            return """
+            <h3>\(context["appeal.title"])</h3>
+            <p class="muted">\(context.strings.format("appeal.lodgedAt", ["time": String(AuditChain.timestamp(appeal.lodgedAt).prefix(16)).replacingOccurrences(of: "T", with: " ")]))</p>
+            <p class="prose">\(appeal.text)</p>
+            \(answer)
+            """
+        }
+        guard let until = model.appealUntil else { return .empty }
+        return """
+        <h3>\(context["appeal.title"])</h3>
+        <p class="hint">\(context.strings.format("appeal.until", ["time": String(AuditChain.timestamp(until).prefix(16)).replacingOccurrences(of: "T", with: " ")]))</p>
+        <form method="post" action="\(SiteURL.proposalAppeal(.value(id)).path)" class="stacked">\(context.csrfField)
+        \(Components.textArea(context, [], field: "text", name: "text", label: context["appeal.text"], value: nil))
+        <button type="submit" class="button">\(context["appeal.lodge"])</button></form>
         """
     }
 

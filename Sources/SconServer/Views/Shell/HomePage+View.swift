@@ -3,7 +3,7 @@ import Vapor
 
 /// The front page: what the programme is, its four measures, the map and the directory's size.
 enum HomePage {
-    struct Model { var countries: [CountryDTO]; var cityCount: Int; var organisationCount: Int }
+    struct Model { var countries: [CountryDTO]; var cityCount: Int; var organisationCount: Int; var due: [DueItem] = [] }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
         let measures: [HTML] = (1...4).map { index in
@@ -12,6 +12,7 @@ enum HomePage {
         let body: HTML = """
         <h1>\(context["home.title"])</h1>
         <p class="lead">\(context["home.lead"])</p>
+        \(DueList.render(context, model.due))
         <ul class="stats">
         <li><a href="\(SiteURL.countries.path)"><strong>\(model.countries.count)</strong> \(context["nav.countries"])</a></li>
         <li><a href="\(SiteURL.cities.path)"><strong>\(model.cityCount)</strong> \(context["nav.cities"])</a></li>

@@ -30,10 +30,11 @@ struct CallInput: Decodable, Sendable {
     var scale: ScaleInput?
     var requiredDocuments: [LocalizedTextInput]?
     var eligibilityRules: [String]?
+    var appealDays: Int?
 
     static let keys: Set<String> = ["title", "text", "supportTypes", "eligibleCountries", "opensAt", "closesAt", "timeZone",
                                     "selections", "onePerCountry", "budgets", "totalBudget", "endorsementsPerCountry",
-                                    "criteria", "scale", "requiredDocuments", "eligibilityRules"]
+                                    "criteria", "scale", "requiredDocuments", "eligibilityRules", "appealDays"]
 
     init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(allowed: Self.keys)
@@ -58,6 +59,7 @@ struct CallInput: Decodable, Sendable {
         scale = try container.decodeIfPresent(ScaleInput.self, forKey: key("scale"))
         requiredDocuments = try container.decodeIfPresent([LocalizedTextInput].self, forKey: key("requiredDocuments"))
         eligibilityRules = try container.decodeIfPresent([String].self, forKey: key("eligibilityRules"))
+        appealDays = try container.decodeIfPresent(Int.self, forKey: key("appealDays"))
     }
 
     /// `base` with the fields this input names replaced.
@@ -81,6 +83,7 @@ struct CallInput: Decodable, Sendable {
         if let scale { draft.scaleMinimum = scale.minimum; draft.scaleMaximum = scale.maximum }
         if let requiredDocuments { draft.requiredDocuments = requiredDocuments.map { LocalizedText(en: $0.en ?? "", ko: $0.ko ?? "") } }
         if let eligibilityRules { draft.eligibilityRules = eligibilityRules }
+        if let appealDays { draft.appealDays = appealDays }
         return draft
     }
 }
