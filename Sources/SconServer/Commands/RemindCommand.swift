@@ -11,6 +11,7 @@ struct RemindCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
+        try await app.autoMigrate()
         let sender: any ReminderSender = NoReminderSender()
         var people = 0, items = 0, sent = 0
         for user in try await User.query(on: app.db).all() {
