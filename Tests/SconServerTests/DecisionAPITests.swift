@@ -110,6 +110,30 @@ import VaporTesting
         }
     }
 
+    @Test(arguments: TestDatabase.all)
+    func theSample2020RoundIsReadyForTheReview(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let call = try #require(try await Call.query(on: app.db).filter(\.$seedKey == "kscon-2020-sample").first())
+            let callID = try call.requireID().uuidString.lowercased()
+            #expect(call.state == "closed" && call.sample)
+            let proposals = try await Proposal.query(on: app.db).filter(\.$callID == call.requireID()).sort(\.$code).all()
+            #expect(proposals.count == 6)
+            #expect(proposals.compactMap(\.code).contains("KSCON-2020-TH-01"))
+            #expect(proposals.allSatisfy { $0.sample && $0.state == "submitted" })
+            // Submitted proposals are not public.
+            #expect(try await ProposalFixtureless.get(app, "/api/v1/proposals/\(proposals[0].id!.uuidString)", by: nil).status == .notFound)
+            let officer = try await app.officer()
+            #expect(try await CallAPITests.move(app, callID, to: "in-review", by: officer).status == .ok)
+            for _ in 0..<3 { _ = try await app.makeUser(grants: [Grant(role: .reviewer, scope: .call(callID))]) }
+            var run: TestingHTTPResponse?
+            try await app.testing().test(.POST, "/api/v1/calls/\(callID)/assignment", headers: Body.jsonHeaders.adding(officer.bearer),
+                                         body: try Body.json(["reviewsPerProposal": 2])) { run = $0 }
+            #expect(run?.status == .ok)
+            #expect((run?.json["pairs"] as? [Any])?.count == 12)
+            #expect(run?.json["optimal"] as? Bool == true)
+        }
+    }
+
     @Test func anAppealIsLodgedOnceWithinThePeriod() {
         let published = Date(timeIntervalSince1970: 1_700_000_000)
         let end = AppealRules.deadline(publishedAt: published, days: 14)
@@ -117,5 +141,14 @@ import VaporTesting
         #expect(AppealRules.lodgingRefusal(callState: .published, publishedAt: published, days: 14, alreadyLodged: false, now: end) != nil)
         #expect(AppealRules.lodgingRefusal(callState: .published, publishedAt: published, days: 14, alreadyLodged: true, now: published) != nil)
         #expect(AppealRules.lodgingRefusal(callState: .decided, publishedAt: nil, days: 14, alreadyLodged: false, now: published) != nil)
+    }
+}
+
+/// Requests without a fixture.
+enum ProposalFixtureless {
+    static func get(_ app: Application, _ path: String, by user: TestUser?) async throws -> TestingHTTPResponse {
+        var result: TestingHTTPResponse?
+        try await app.testing().test(.GET, path, headers: user?.bearer ?? [:]) { result = $0 }
+        return try #require(result)
     }
 }

@@ -100,11 +100,11 @@ import VaporTesting
             #expect(try await focal.get(path + "?lang=en").text.contains("at most 2 can be endorsed"))
             let clash = try await focal.post(path + "?lang=en", form: [("rank[\(ids[0])]", "1"), ("rank[\(ids[1])]", "1")])
             #expect(clash.status == .unprocessableEntity)
-            #expect(try await app.count(Endorsement.self) == 0)
+            #expect(try await Endorsement.query(on: app.db).filter(\.$callID == UUID(uuidString: fixture.callID)!).count() == 0)
             let saved = try await focal.post(path + "?lang=en", form: [("rank[\(ids[0])]", "2"), ("rank[\(ids[1])]", "1")])
             #expect(saved.status == .ok)
             #expect(saved.text.contains("The endorsement is saved."))
-            let ranking = try await Endorsement.query(on: app.db).sort(\.$rank).all().map { $0.proposalID.uuidString.lowercased() }
+            let ranking = try await Endorsement.query(on: app.db).filter(\.$callID == UUID(uuidString: fixture.callID)!).sort(\.$rank).all().map { $0.proposalID.uuidString.lowercased() }
             #expect(ranking == [ids[1], ids[0]])
             let applicant = Browser(app)
             try await applicant.signIn(fixture.member)

@@ -9,6 +9,12 @@ extension DemoData {
         var supportTypes: [String]; var opensAt: String; var closesAt: String; var timeZone: String
         var selections: Int; var onePerCountry: Bool; var budgets: [String: Int]; var endorsementsPerCountry: Int
         var criteria: [CriterionRecord]; var scaleMinimum: Int; var scaleMaximum: Int; var requiredDocuments: [LocalizedText]
+        var proposals: [ProposalRecord]?
+    }
+
+    struct ProposalRecord: Decodable {
+        var organisation: String; var city: String; var title: String; var problem: String; var objectives: String
+        var supportType: String; var budget: Int; var counterpart: String
     }
 
     /// The sample calls of Resources/Seed/calls.json, marked as samples, each with its
@@ -37,6 +43,43 @@ extension DemoData {
             try await call.create(on: db)
             try await AuditLog.append([AuditEvent(actor: nil, action: "call.seed", subject: CallStore.subject(call.id!),
                                                   details: ["state": state.rawValue, "sample": "true"])], on: db)
+            try await seedProposals(record.proposals ?? [], in: call, terms: terms, db)
+        }
+    }
+
+    /// Submitted sample proposals of a sample round, numbered and endorsed per country in
+    /// the order listed, submitted a day apart before the deadline.
+    static func seedProposals(_ records: [ProposalRecord], in call: Call, terms: CallTerms, _ db: any Database) async throws {
+        var perCountry: [CountryCode: Int] = [:]
+        for (index, record) in records.enumerated() {
+            guard let organisation = try await Organisation.query(on: db).filter(\.$seedKey == record.organisation).first(),
+                  let country = CountryCode(organisation.countryCode),
+                  let city = try await City.query(on: db).filter(\.$nameEn == record.city).filter(\.$countryCode == country.value).first() else {
+                throw CocoaError(.coderValueNotFound, userInfo: [NSDebugDescriptionErrorKey: "sample proposal \(record.title): unknown organisation or city"])
+            }
+            let fields = try ProposalDraft(cityID: try city.requireID(), title: record.title, problem: record.problem, objectives: record.objectives,
+                                           supportType: record.supportType, budget: record.budget, counterpart: record.counterpart, language: "en")
+                .validated(cities: [try city.requireID(): country], applicantCountry: country)
+            let number = (perCountry[country] ?? 0) + 1
+            perCountry[country] = number
+            let proposal = Proposal()
+            proposal.id = UUID()
+            proposal.callID = try call.requireID()
+            proposal.organisationID = try organisation.requireID()
+            proposal.apply(fields, country: country)
+            proposal.state = ProposalState.submitted.rawValue
+            proposal.code = ProposalRules.code(schedule: terms.schedule, country: country, number: number)
+            proposal.submittedAt = terms.schedule.closesAt.addingTimeInterval(-Double(records.count - index) * 86_400)
+            proposal.sample = true
+            try await proposal.create(on: db)
+            let endorsement = Endorsement()
+            endorsement.callID = proposal.callID
+            endorsement.countryCode = country.value
+            endorsement.proposalID = proposal.id!
+            endorsement.rank = number
+            try await endorsement.create(on: db)
+            try await AuditLog.append([AuditEvent(actor: nil, action: "proposal.seed", subject: ProposalStore.subject(proposal.id!),
+                                                  details: ["code": proposal.code ?? "", "sample": "true"])], on: db)
         }
     }
 }
