@@ -60,18 +60,27 @@ enum AssignmentPage {
         <h1>\(title)</h1>
         \(result)\(message)\(problem)\(Components.errorSummary(context, model.issues))
         <h2>\(context["assignment.pool"])</h2>
-        \(poolRows.isEmpty ? "<p>\(context["assignment.noPool"])</p>" as HTML : "<table class=\"list\"><thead><tr><th scope=\"col\">\(context["field.name"])</th><th scope=\"col\">\(context["field.sectors"])</th><th scope=\"col\">\(context["reviewer.countries"])</th><th scope=\"col\">\(context["reviewer.languages"])</th><th scope=\"col\" class=\"number\">\(context["assignment.load"])</th><th scope=\"col\">\(context["reviewer.available"])</th></tr></thead><tbody>\(poolRows)</tbody></table>")
+        \(poolRows.isEmpty ? "<p>\(context["assignment.noPool"])</p>" as HTML : "<table class=\"list\"><thead><tr><th scope=\"col\">\(context["field.name"])</th><th scope=\"col\">\(context["field.sectors"])</th><th scope=\"col\">\(context["assignment.countries"])</th><th scope=\"col\">\(context["assignment.languages"])</th><th scope=\"col\" class=\"number\">\(context["assignment.load"])</th><th scope=\"col\">\(context["reviewer.available"])</th></tr></thead><tbody>\(poolRows)</tbody></table>")
         <h2>\(context["assignment.run"])</h2>
         <form method="post" action="\(SiteURL.callAssignment(.value(callID)).path)" class="inline-form">\(context.csrfField)
         \(Components.textField(context, model.issues, field: "reviewsPerProposal", name: "reviewsPerProposal", label: context["assignment.k"], value: "3", type: "number"))
-        \(Components.textField(context, model.issues, field: "loadBalancing", name: "loadBalancing", label: context["assignment.balancing"], value: "0", type: "number", hint: context["assignment.balancingHint"]))
+        \(Components.textField(context, model.issues, field: "loadBalancing", name: "loadBalancing", label: context["assignment.balancing"], value: "100", type: "number", hint: context["assignment.balancingHint"]))
         <button type="submit" class="button">\(context["assignment.run"])</button></form>
         <h2>\(context["assignment.pairs"])</h2>
         \(pairRows.isEmpty ? "<p>\(context["assignment.none"])</p>" as HTML : "<table class=\"list\"><thead><tr><th scope=\"col\">\(context["proposalfield.title"])</th><th scope=\"col\">\(context["assignment.reviewer"])</th><th scope=\"col\" class=\"number\">\(context["assignment.affinity"])</th><th scope=\"col\">\(context["field.state"])</th><th scope=\"col\"></th></tr></thead><tbody>\(pairRows)</tbody></table>")
         <h2>\(context["assignment.standings"])</h2>
         \(standingRows.isEmpty ? "<p>\(context["assignment.noStandings"])</p>" as HTML : "<table class=\"list\"><thead><tr><th scope=\"col\">\(context["proposalfield.title"])</th><th scope=\"col\" class=\"number\">\(context["assignment.reviews"])</th><th scope=\"col\" class=\"number\">\(context["assignment.raw"])</th><th scope=\"col\" class=\"number\">\(context["assignment.normalised"])</th><th scope=\"col\" class=\"number\">\(context["assignment.spread"])</th><th scope=\"col\"></th></tr></thead><tbody>\(standingRows)</tbody></table>")
         """
-        let unranked: [HTML] = model.unranked.map { "<li>\($0.title): \($0.why)</li>" }
+        let unranked: [HTML] = model.unranked.map { item in
+            let why: String
+            if item.why.hasPrefix("not-eligible: ") {
+                let rules = item.why.dropFirst("not-eligible: ".count).split(separator: ",").map { context["eligibility.\($0.trimmingCharacters(in: .whitespaces))"] }
+                why = context.strings.format("selection.notEligible", ["rules": rules.joined(separator: "; ")])
+            } else {
+                why = context["selection.notReviewed"]
+            }
+            return "<li>\(item.title): \(why)</li>"
+        }
         let confirm: HTML = model.call.state == .inReview && model.selection.contains { $0.entry.reason == .selected } ? """
             <form method="post" action="\(SiteURL.callDecision(.value(callID)).path)">\(context.csrfField)
             <p class="hint">\(context["selection.confirmHint"])</p><button type="submit" class="button">\(context["selection.confirm"])</button></form>
