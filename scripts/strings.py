@@ -390,6 +390,7 @@ S = {
  "selection.notEligible": ("not eligible — {rules}", "자격 미충족 — {rules}"),
  "assignment.countries": ("Countries", "국가"),
  "assignment.languages": ("Languages", "언어"),
+ "selection.place": ("City, country", "도시, 국가"),
  "selection.confirm": ("Confirm the decision", "선정 확정"),
  "selection.confirmHint": ("Confirming records this selection with your name and the time; the call becomes decided. It cannot be undone.", "확정하면 이 선정 결과가 확정자와 시각과 함께 기록되고 공모는 선정 결정 상태가 됩니다. 되돌릴 수 없습니다."),
  "selection.decided": ("The decision is recorded.", "선정이 확정되었습니다."),

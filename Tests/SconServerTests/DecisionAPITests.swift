@@ -77,6 +77,7 @@ import VaporTesting
             let publicPage = try await Browser(app).get("/calls/\(callID)?lang=en")
             #expect(publicPage.text.contains("Results"))
             #expect(publicPage.text.contains("KSCON-2026-VN-01"))
+            #expect(publicPage.text.contains("Hanoi, Viet Nam") || publicPage.text.contains("Hanoi, Vietnam"))
             let applicant = Browser(app)
             try await applicant.signIn(base.member)
             let ownPage = try await applicant.get("/proposals/\(thai[1])?lang=ko")

@@ -33,9 +33,11 @@ struct CallPagesController: RouteCollection {
         if let (stored, decision) = try? await req.decisionStore.decision(id, by: principal), let outcome = decision.outcome {
             let shown = SelectionOutcome(entries: outcome.entries.filter { $0.reason == .selected || $0.reservePosition != nil })
             let ids = shown.entries.compactMap { UUID(uuidString: $0.proposal) }
-            model.results = SelectionTable.rows(shown, scores: decision.scores, proposals: try await Proposal.query(on: req.db).filter(\.$id ~~ ids).all(),
+            let proposals = try await Proposal.query(on: req.db).filter(\.$id ~~ ids).all()
+            model.results = SelectionTable.rows(shown, scores: decision.scores, proposals: proposals,
                                                 countries: countries, reviews: try await Review.query(on: req.db).filter(\.$proposalID ~~ ids).filter(\.$state == "submitted").all(),
-                                                terms: try stored.terms(), language: req.language)
+                                                terms: try stored.terms(), language: req.language,
+                                                cities: try await City.query(on: req.db).filter(\.$id ~~ proposals.map(\.cityID)).all())
         }
         if principal.isSignedIn {
             let proposals = try await req.proposalStore.visible(in: id, to: principal)

@@ -8,6 +8,7 @@ enum SelectionTable {
         var score: Double?
         var proposal: Proposal?
         var countryName: String
+        var cityName: String = ""
         var breakdown: [(name: String, mean: Double)] = []
     }
 
@@ -19,7 +20,7 @@ enum SelectionTable {
             let breakdown: HTML = showBreakdown ? "<td>\(row.breakdown.map { "\($0.name) \(String(format: "%.2f", $0.mean))" }.joined(separator: " · "))</td>" : .empty
             return """
             <tr><td class="number">\(row.entry.rank)</td><td>\(row.proposal?.code ?? "")</td><th scope="row" lang="\(row.proposal?.language ?? "en")">\(row.proposal?.title ?? row.entry.proposal)</th>\
-            <td>\(row.countryName)</td><td>\(row.proposal.map { context["supporttype.\($0.supportType)"] } ?? "")</td>\
+            <td>\(row.cityName.isEmpty ? row.countryName : "\(row.cityName), \(row.countryName)")</td><td>\(row.proposal.map { context["supporttype.\($0.supportType)"] } ?? "")</td>\
             <td class="number">\(row.score.map { String(format: "%.2f", $0) } ?? "—")</td><td>\(context["selectionreason.\(row.entry.reason.code)"])\(reserve)</td>\(breakdown)</tr>
             """
         }
@@ -27,7 +28,7 @@ enum SelectionTable {
         return """
         <table class="list"><caption>\(caption)</caption>
         <thead><tr><th scope="col" class="number">\(context["selection.rank"])</th><th scope="col">\(context["proposals.code"])</th><th scope="col">\(context["proposalfield.title"])</th>\
-        <th scope="col">\(context["field.country"])</th><th scope="col">\(context["proposalfield.supportType"])</th><th scope="col" class="number">\(context["selection.score"])</th>\
+        <th scope="col">\(context["selection.place"])</th><th scope="col">\(context["proposalfield.supportType"])</th><th scope="col" class="number">\(context["selection.score"])</th>\
         <th scope="col">\(context["selection.outcome"])</th>\(breakdownHeader)</tr></thead>
         <tbody>\(body)</tbody></table>
         """
@@ -35,7 +36,7 @@ enum SelectionTable {
 
     /// Rows for an outcome, with the proposals and, for results, the mean per criterion.
     static func rows(_ outcome: SelectionOutcome, scores: [String: Double], proposals: [Proposal], countries: [CountryDTO],
-                     reviews: [Review], terms: CallTerms, language: Language) -> [Row] {
+                     reviews: [Review], terms: CallTerms, language: Language, cities: [City] = []) -> [Row] {
         outcome.entries.map { entry in
             let proposal = proposals.first { $0.id.map(UUIDText.string) == entry.proposal }
             let mine = reviews.filter { UUIDText.string($0.proposalID) == entry.proposal }.map(\.scores)
@@ -45,7 +46,9 @@ enum SelectionTable {
                 return (criterion.name.text(in: language), Double(values.reduce(0, +)) / Double(values.count))
             }
             return Row(entry: entry, score: scores[entry.proposal], proposal: proposal,
-                       countryName: proposal.map { countries.name(of: $0.countryCode, in: language) } ?? "", breakdown: breakdown)
+                       countryName: proposal.map { countries.name(of: $0.countryCode, in: language) } ?? "",
+                       cityName: proposal.flatMap { p in cities.first { $0.id == p.cityID } }.map { LocalizedText(en: $0.nameEn, ko: $0.nameKo).text(in: language) } ?? "",
+                       breakdown: breakdown)
         }
     }
 }
