@@ -65,6 +65,12 @@ import VaporTesting
             #expect(decided.json["state"] as? String == "decided")
             #expect(try await base.post("/api/v1/calls/\(callID)/decision", by: base.officer).status == .conflict)
             #expect(try await base.get("/api/v1/calls/\(callID)/results", by: nil).status == .notFound)
+            // Each selected proposal is now a project at stage "selected", under its code; not public yet.
+            let projects = try await Project.query(on: app.db).filter(\.$callID == UUID(uuidString: callID)!).sort(\.$code).all()
+            #expect(projects.map(\.code) == ["KSCON-2026-TH-01", "KSCON-2026-VN-01"])
+            #expect(projects.allSatisfy { $0.stage == "selected" })
+            #expect((try await base.get("/api/v1/projects", by: nil).json["items"] as? [Any])?.isEmpty == true)
+            #expect(try await base.get("/api/v1/projects/\(projects[0].id!.uuidString)", by: nil).status == .notFound)
             #expect(try await base.get("/api/v1/calls/\(callID)/results", by: base.officer).status == .ok)
 
             #expect(try await CallAPITests.move(app, callID, to: "published", by: base.officer).status == .ok)
@@ -74,6 +80,10 @@ import VaporTesting
             #expect(published.compactMap { $0["code"] as? String }.sorted() == ["KSCON-2026-TH-01", "KSCON-2026-TH-02", "KSCON-2026-VN-01"])
             #expect((published.first?["criteria"] as? [String: Double])?["need"] == 5)
 
+            #expect((try await base.get("/api/v1/projects", by: nil).json["items"] as? [[String: Any]])?.compactMap { $0["code"] as? String } == ["KSCON-2026-TH-01", "KSCON-2026-VN-01"])
+            let projectsPage = try await Browser(app).get("/projects?lang=ko")
+            #expect(projectsPage.text.contains("KSCON-2026-VN-01"))
+            #expect(projectsPage.text.contains("하노이, 베트남"))
             let publicPage = try await Browser(app).get("/calls/\(callID)?lang=en")
             #expect(publicPage.text.contains("Results"))
             #expect(publicPage.text.contains("KSCON-2026-VN-01"))

@@ -53,6 +53,8 @@ enum SiteURL: Sendable {
     case callAssignmentPair(Parameter<UUID>)
     case callDecision(Parameter<UUID>)
     case proposalAppeal(Parameter<UUID>)
+    case projects
+    case project(Parameter<UUID>)
     case proposalAppealAnswer(Parameter<UUID>)
     case attachmentDelete(Parameter<UUID>)
     case language(Parameter<String>)
@@ -62,7 +64,7 @@ enum SiteURL: Sendable {
 
     /// The parts of the platform whose own issues are still open; each has a page saying so.
     enum Area: String, Sendable, CaseIterable {
-        case marketplace, projects, fund, centres, training, agreements, portal
+        case marketplace, fund, centres, training, agreements, portal
     }
 
     var pathComponents: [PathComponent] {
@@ -115,6 +117,8 @@ enum SiteURL: Sendable {
         case .callAssignmentPair(let id): return ["calls", param("id", id), "assignment", "pair"]
         case .callDecision(let id): return ["calls", param("id", id), "decision"]
         case .proposalAppeal(let id): return ["proposals", param("id", id), "appeal"]
+        case .projects: return ["projects"]
+        case .project(let id): return ["projects", param("id", id)]
         case .proposalAppealAnswer(let id): return ["proposals", param("id", id), "appeal", "answer"]
         case .attachmentDelete(let id): return ["attachments", param("id", id), "delete"]
         case .language(let code): return ["language", param("code", code)]

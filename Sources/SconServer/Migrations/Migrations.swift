@@ -23,5 +23,6 @@ enum SconMigrations {
         CreateCallDecision(),
         AddCallPublishedAt(),
         CreateAppeal(),
+        CreateProject(),
     ]
 }

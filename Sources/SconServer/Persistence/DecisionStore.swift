@@ -44,7 +44,27 @@ struct DecisionStore: Sendable {
             call.state = try call.callState.moving(to: .decided).rawValue
             try await call.update(on: tx)
             let details: [String: [String]] = ["selected": preview.outcome.selected, "reserve": preview.outcome.reserve]
-            return (decision, [AuditEvent(actor: principal.userID, action: "call.decide", subject: CallStore.subject(callID), details: details)])
+            var events = [AuditEvent(actor: principal.userID, action: "call.decide", subject: CallStore.subject(callID), details: details)]
+            // Each selected proposal becomes a project at stage `selected`, under the proposal's code.
+            for id in preview.outcome.selected.compactMap(UUID.init(uuidString:)) {
+                guard let proposal = try await Proposal.find(id, on: tx) else { continue }
+                let project = Project()
+                project.id = UUID()
+                project.code = ProjectOrigin.fromSelection(proposalCode: proposal.code, proposalID: UUIDText.string(id))
+                project.proposalID = id
+                project.callID = callID
+                project.organisationID = proposal.organisationID
+                project.cityID = proposal.cityID
+                project.countryCode = proposal.countryCode
+                project.title = proposal.title
+                project.supportType = proposal.supportType
+                project.stage = ProjectStage.selected.rawValue
+                project.sample = proposal.sample || call.sample
+                try await project.create(on: tx)
+                events.append(AuditEvent(actor: principal.userID, action: "project.create", subject: "project:\(UUIDText.string(project.id!))",
+                                         details: ["code": project.code, "stage": project.stage, "proposal": UUIDText.string(id)]))
+            }
+            return (decision, events)
         }
     }
 

@@ -1,0 +1,51 @@
+import Fluent
+import Foundation
+import SconDomain
+
+/// A project on the way from a study to the main project. Projects of the open call are
+/// created by the decision, one per selected proposal, at stage `selected`.
+final class Project: Model, @unchecked Sendable {
+    static let schema = "projects"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "code") var code: String
+    @OptionalField(key: "proposal_id") var proposalID: UUID?
+    @OptionalField(key: "call_id") var callID: UUID?
+    @Field(key: "organisation_id") var organisationID: UUID
+    @Field(key: "city_id") var cityID: UUID
+    @Field(key: "country_code") var countryCode: String
+    @Field(key: "title") var title: String
+    @Field(key: "support_type") var supportType: String
+    @Field(key: "stage") var stage: String
+    @Field(key: "sample") var sample: Bool
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    var projectStage: ProjectStage { ProjectStage(rawValue: stage) ?? .lead }
+}
+
+struct CreateProject: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(Project.schema)
+            .id()
+            .field("code", .string, .required)
+            .field("proposal_id", .uuid, .references(Proposal.schema, "id"))
+            .field("call_id", .uuid, .references(Call.schema, "id"))
+            .field("organisation_id", .uuid, .required, .references(Organisation.schema, "id"))
+            .field("city_id", .uuid, .required, .references(City.schema, "id"))
+            .field("country_code", .string, .required)
+            .field("title", .string, .required)
+            .field("support_type", .string, .required)
+            .field("stage", .string, .required)
+            .field("sample", .bool, .required)
+            .field("created_at", .datetime)
+            .unique(on: "code")
+            .unique(on: "proposal_id")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(Project.schema).delete()
+    }
+}

@@ -1,0 +1,29 @@
+import Fluent
+import Foundation
+import SconDomain
+import Vapor
+
+/// Reads projects. A project of the open call is public once its call's results are
+/// published; before that only the call's managers see it.
+struct ProjectStore: Sendable {
+    let db: any Database
+
+    func visible(to principal: Principal) async throws -> [Project] {
+        let projects = try await Project.query(on: db).sort(\.$code).limit(1_000).all()
+        let calls = try await Call.query(on: db).filter(\.$id ~~ projects.compactMap(\.callID)).all()
+        let byID = Dictionary(calls.compactMap { call in call.id.map { ($0, call) } }, uniquingKeysWith: { first, _ in first })
+        return projects.filter { project in Self.maySee(project, project.callID.flatMap { byID[$0] }, principal) }
+    }
+
+    func find(_ id: UUID, by principal: Principal) async throws -> Project {
+        guard let project = try await Project.find(id, on: db) else { throw DomainError.notFound("project") }
+        let call = try await project.callID.asyncFlatMap { try await Call.find($0, on: db) }
+        guard Self.maySee(project, call, principal) else { throw DomainError.notFound("project") }
+        return project
+    }
+
+    static func maySee(_ project: Project, _ call: Call?, _ principal: Principal) -> Bool {
+        guard let call, let callID = call.id else { return principal.mayCreateCalls }
+        return call.callState == .published || principal.mayManageCall(callID)
+    }
+}
