@@ -117,8 +117,8 @@ struct ProposalFixture {
             do {
                 _ = try await store.submit(id, by: principal, now: deadline)
                 Issue.record("a submission at the deadline must be refused")
-            } catch DomainError.conflict(let reason) {
-                #expect(reason == "the call closed at 2099-06-30T18:00 (Asia/Bangkok); late submissions are not accepted.")
+            } catch let refusal as ProposalRules.Refusal {
+                #expect(refusal.description == "the call closed at 2099-06-30T18:00 (Asia/Bangkok); late submissions are not accepted.")
             }
             #expect(try await Proposal.find(id, on: app.db)?.state == "draft")
             let inTime = try await store.submit(id, by: principal, now: deadline.addingTimeInterval(-1))

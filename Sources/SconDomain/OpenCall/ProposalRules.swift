@@ -2,7 +2,8 @@ import Foundation
 
 /// When a proposal may change state, and the human-readable code it gets on submission.
 public enum ProposalRules {
-    public enum Refusal: Sendable, Hashable, CustomStringConvertible {
+    /// Why a proposal cannot change now; thrown as an error (409), localized by the pages.
+    public enum Refusal: Error, Sendable, Hashable, CustomStringConvertible {
         case callNotOpen(CallState)
         case closed(deadline: String)
         case notYetOpen(opens: String)

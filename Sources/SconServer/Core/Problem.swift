@@ -30,6 +30,8 @@ enum ProblemMapping {
         switch error {
         case let error as DomainError:
             return map(domain: error, path: path)
+        case let refusal as ProposalRules.Refusal:
+            return map(domain: .conflict(refusal.description), path: path)
         case let error as DecodingError:
             return Mapped(status: .badRequest, problem: Problem(
                 type: "urn:kscon:problem:malformed-body", title: "The request body is not in the expected shape.", status: 400,

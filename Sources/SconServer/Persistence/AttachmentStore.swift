@@ -32,7 +32,7 @@ struct AttachmentStore: Sendable {
             let call = try await ProposalStore.call(of: proposal, on: tx)
             let terms = try call.terms()
             if let refusal = ProposalRules.editRefusal(state: proposal.proposalState, schedule: terms.schedule, now: now) {
-                throw DomainError.conflict(refusal.description)
+                throw refusal
             }
             let count = try await Attachment.query(on: tx).filter(\.$proposalID == proposalID).count()
             let facts = try AttachmentRules.validated(filename: filename, declaredType: declaredType, bytes: bytes, maximumBytes: maximumBytes,
@@ -52,7 +52,7 @@ struct AttachmentStore: Sendable {
             let proposal = try await ProposalStore.writableModel(model.proposalID, by: principal, on: tx)
             let call = try await ProposalStore.call(of: proposal, on: tx)
             if let refusal = ProposalRules.editRefusal(state: proposal.proposalState, schedule: try call.terms().schedule, now: now) {
-                throw DomainError.conflict(refusal.description)
+                throw refusal
             }
             try await Attachment.query(on: tx).filter(\.$id == id).delete()
             return (model.proposalID, [AuditEvent(actor: principal.userID, action: "proposal.detach", subject: ProposalStore.subject(model.proposalID),

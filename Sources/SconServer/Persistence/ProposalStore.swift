@@ -43,9 +43,9 @@ struct ProposalStore: Sendable {
                                                   detail: "organisations of \(country.value) cannot apply to this call; it is open to \(terms.eligibleCountries.map(\.value).joined(separator: ", ")).")])
         }
         guard call.callState == .open, now < terms.schedule.closesAt else {
-            throw DomainError.conflict(call.callState == .open
-                ? ProposalRules.Refusal.closed(deadline: "\(terms.schedule.closesLocal) (\(terms.schedule.timeZone))").description
-                : ProposalRules.Refusal.callNotOpen(call.callState).description)
+            throw call.callState == .open
+                ? ProposalRules.Refusal.closed(deadline: "\(terms.schedule.closesLocal) (\(terms.schedule.timeZone))")
+                : ProposalRules.Refusal.callNotOpen(call.callState)
         }
         let fields = try draft.validated(cities: try await cityCountries(draft.cityID), applicantCountry: country)
         return try await audit.record { tx in
@@ -71,7 +71,7 @@ struct ProposalStore: Sendable {
             let model = try await Self.writableModel(id, by: principal, on: tx)
             let call = try await Self.call(of: model, on: tx)
             if let refusal = ProposalRules.editRefusal(state: model.proposalState, schedule: try call.terms().schedule, now: now) {
-                throw DomainError.conflict(refusal.description)
+                throw refusal
             }
             model.apply(fields, country: model.country)
             try await model.update(on: tx)
@@ -88,7 +88,7 @@ struct ProposalStore: Sendable {
             let schedule = try call.terms().schedule
             if let refusal = ProposalRules.submissionRefusal(state: model.proposalState, fields: model.fields, callState: call.callState,
                                                              schedule: schedule, now: now) {
-                throw DomainError.conflict(refusal.description)
+                throw refusal
             }
             let numbered = try await Proposal.query(on: tx).filter(\.$callID == model.callID)
                 .filter(\.$countryCode == model.countryCode).filter(\.$code != nil).count()
@@ -109,7 +109,7 @@ struct ProposalStore: Sendable {
             let model = try await Self.writableModel(id, by: principal, on: tx)
             let call = try await Self.call(of: model, on: tx)
             if let refusal = ProposalRules.withdrawalRefusal(state: model.proposalState, schedule: try call.terms().schedule, now: now) {
-                throw DomainError.conflict(refusal.description)
+                throw refusal
             }
             model.state = ProposalState.withdrawn.rawValue
             try await model.update(on: tx)
