@@ -44,9 +44,7 @@ public enum Eligibility {
             case .requiredDocuments:
                 let needed = terms.requiredDocuments.count
                 let passed = facts.attachedDocuments >= needed
-                return EligibilityResult(rule: rule, passed: passed, reason: passed
-                    ? "\(facts.attachedDocuments) of \(needed) required documents attached."
-                    : "\(facts.attachedDocuments) of \(needed) required documents attached.")
+                return EligibilityResult(rule: rule, passed: passed, reason: "\(facts.attachedDocuments) of \(needed) required documents attached.")
             case .endorsed:
                 return EligibilityResult(rule: rule, passed: facts.endorsed, reason: facts.endorsed
                     ? "endorsed by the country's focal point."

@@ -36,6 +36,13 @@ public enum ProposalRules {
         return missing.isEmpty ? nil : .incomplete(missing)
     }
 
+    /// A new draft is written while the call is open and before its deadline.
+    public static func draftingRefusal(callState: CallState, schedule: CallSchedule, now: Date) -> Refusal? {
+        guard callState == .open else { return .callNotOpen(callState) }
+        if now >= schedule.closesAt { return .closed(deadline: "\(schedule.closesLocal) (\(schedule.timeZone))") }
+        return nil
+    }
+
     /// Editing is for drafts while the call has not closed.
     public static func editRefusal(state: ProposalState, schedule: CallSchedule, now: Date) -> Refusal? {
         guard state == .draft else { return .wrongState(state) }

@@ -24,6 +24,9 @@ final class City: Model, @unchecked Sendable {
 
     init() {}
 
+    /// The name in both languages.
+    var name: LocalizedText { LocalizedText(en: nameEn, ko: nameKo) }
+
     func apply(_ fields: CityDraft.Fields) {
         nameEn = fields.name.en
         nameKo = fields.name.ko

@@ -26,6 +26,9 @@ final class Organisation: Model, @unchecked Sendable {
 
     init() {}
 
+    /// The name in both languages.
+    var name: LocalizedText { LocalizedText(en: nameEn, ko: nameKo) }
+
     func apply(_ fields: OrganisationDraft.Fields) {
         nameEn = fields.name.en
         nameKo = fields.name.ko

@@ -69,7 +69,15 @@ struct AttachmentStore: Sendable {
 
     /// How many of the call's required documents the proposal has (each counted once).
     static func coveredDocuments(_ proposalID: UUID, on db: any Database) async throws -> Int {
-        Set(try await summaries(proposalID, on: db).compactMap(\.document)).count
+        try await coveredDocuments([proposalID], on: db)[proposalID] ?? 0
+    }
+
+    /// The same for many proposals in one query.
+    static func coveredDocuments(_ proposalIDs: [UUID], on db: any Database) async throws -> [UUID: Int] {
+        guard !proposalIDs.isEmpty else { return [:] }
+        let rows = try await Attachment.query(on: db).filter(\.$proposalID ~~ proposalIDs).filter(\.$documentIndex != nil)
+            .field(\.$id).field(\.$proposalID).field(\.$documentIndex).all()
+        return Dictionary(grouping: rows, by: \.proposalID).mapValues { Set($0.compactMap(\.documentIndex)).count }
     }
 
     static func summaries(_ proposalID: UUID, on db: any Database) async throws -> [Summary] {

@@ -88,23 +88,16 @@ struct DecisionStore: Sendable {
             review.total.map { SubmittedReview(reviewer: UUIDText.string(review.reviewerID), proposal: UUIDText.string(review.proposalID), total: $0) }
         })
         let endorsed = Set(try await Endorsement.query(on: db).filter(\.$callID == callID).all().map(\.proposalID))
-        var candidates: [SelectionCandidate] = []
-        var unranked: [String: String] = [:]
-        var scores: [String: Double] = [:]
-        for (proposal, target) in targets {
+        let covered = try await AttachmentStore.coveredDocuments(targets.compactMap(\.proposal.id), on: db)
+        let entries = try targets.map { proposal, target in
             let id = try proposal.requireID()
-            let facts = EligibilityFacts(country: proposal.country, supportType: proposal.fields.supportType, budget: proposal.budget,
-                                         attachedDocuments: try await AttachmentStore.coveredDocuments(id, on: db), endorsed: endorsed.contains(id))
-            let failed = Eligibility.check(facts, against: terms).filter { !$0.passed }
-            if !failed.isEmpty { unranked[target.id] = "not-eligible: " + failed.map(\.rule.rawValue).joined(separator: ", "); continue }
-            guard let standing = standings.first(where: { $0.proposal == target.id }) else { unranked[target.id] = "not-reviewed"; continue }
-            let score = (standing.normalizedScore * 100).rounded() / 100
-            scores[target.id] = score
-            candidates.append(SelectionCandidate(proposal: target.id, country: proposal.countryCode, supportType: proposal.supportType,
-                                                 budget: proposal.budget, score: score,
-                                                 submittedAt: proposal.submittedAt.map(AuditChain.timestamp) ?? ""))
+            return SelectionPool.Entry(proposal: target.id,
+                                       facts: EligibilityFacts(country: proposal.country, supportType: proposal.fields.supportType, budget: proposal.budget,
+                                                               attachedDocuments: covered[id] ?? 0, endorsed: endorsed.contains(id)),
+                                       submittedAt: proposal.submittedAt.map(AuditChain.timestamp) ?? "")
         }
-        let outcome = try Selection.select(candidates, rules: terms.selectionRules)
-        return Preview(outcome: outcome, scores: scores, unranked: unranked)
+        let ranking = SelectionPool.ranking(entries, standings: standings, terms: terms)
+        let outcome = try Selection.select(ranking.candidates, rules: terms.selectionRules)
+        return Preview(outcome: outcome, scores: ranking.scores, unranked: ranking.unranked)
     }
 }

@@ -40,16 +40,21 @@ struct DueStore: Sendable {
             }
         }
         // Endorsements: a focal point's country has submitted proposals and no ranking yet.
-        for call in calls where [.open, .closed].contains(call.callState) {
-            let callID = try call.requireID()
-            for country in (try? call.terms().eligibleCountries) ?? [] where principal.mayEndorse(for: country) {
-                let submitted = try await Proposal.query(on: db).filter(\.$callID == callID).filter(\.$countryCode == country.value)
-                    .filter(\.$state == ProposalState.submitted.rawValue).count()
-                let ranked = try await Endorsement.query(on: db).filter(\.$callID == callID).filter(\.$countryCode == country.value).count()
-                if submitted > 0 && ranked == 0 {
-                    let (date, text) = deadline(call) ?? (now, "")
-                    items.append(DueItem(kind: .endorsement, title: (try? call.terms().title.en) ?? "", due: date > now ? date : nil, dueText: date > now ? text : nil,
-                                         path: SiteURL.callEndorsement(.value(callID), .value(country.value)).path))
+        let endorsing = calls.filter { [.open, .closed].contains($0.callState) }
+        let focalCountries = Set(endorsing.flatMap { (try? $0.terms().eligibleCountries) ?? [] }.filter { principal.mayEndorse(for: $0) }.map(\.value))
+        if !focalCountries.isEmpty {
+            let callIDs = endorsing.compactMap(\.id)
+            let submitted = try await Proposal.query(on: db).filter(\.$callID ~~ callIDs).filter(\.$countryCode ~~ Array(focalCountries))
+                .filter(\.$state == ProposalState.submitted.rawValue).field(\.$id).field(\.$callID).field(\.$countryCode).all()
+            let ranked = Set(try await Endorsement.query(on: db).filter(\.$callID ~~ callIDs).filter(\.$countryCode ~~ Array(focalCountries))
+                .all().map { "\($0.callID)|\($0.countryCode)" })
+            let waiting = Set(submitted.map { "\($0.callID)|\($0.countryCode)" }).subtracting(ranked)
+            for call in endorsing {
+                guard let callID = call.id else { continue }
+                for country in focalCountries.sorted() where waiting.contains("\(callID)|\(country)") {
+                    let due = deadline(call).flatMap { $0.0 > now ? $0 : nil }
+                    items.append(DueItem(kind: .endorsement, title: (try? call.terms().title.en) ?? "", due: due?.0, dueText: due?.1,
+                                         path: SiteURL.callEndorsement(.value(callID), .value(country)).path))
                 }
             }
         }
@@ -67,8 +72,10 @@ struct DueStore: Sendable {
         // Appeals waiting for an answer, for those who manage their call.
         let published = calls.filter { $0.callState == .published }.compactMap(\.id).filter { principal.mayManageCall($0) }
         if !published.isEmpty {
-            for appeal in try await Appeal.query(on: db).filter(\.$callID ~~ published).filter(\.$answeredAt == nil).all() {
-                items.append(DueItem(kind: .appeal, title: (try await Proposal.find(appeal.proposalID, on: db))?.title ?? "", due: nil, dueText: nil,
+            let appeals = try await Appeal.query(on: db).filter(\.$callID ~~ published).filter(\.$answeredAt == nil).all()
+            let titles = try await Proposal.query(on: db).filter(\.$id ~~ appeals.map(\.proposalID)).all()
+            for appeal in appeals {
+                items.append(DueItem(kind: .appeal, title: titles.first { $0.id == appeal.proposalID }?.title ?? "", due: nil, dueText: nil,
                                      path: SiteURL.proposal(.value(appeal.proposalID)).path))
             }
         }

@@ -42,11 +42,7 @@ struct ProposalStore: Sendable {
             throw DomainError.invalid([FieldIssue(field: "organisation", code: "not-eligible",
                                                   detail: "organisations of \(country.value) cannot apply to this call; it is open to \(terms.eligibleCountries.map(\.value).joined(separator: ", ")).")])
         }
-        guard call.callState == .open, now < terms.schedule.closesAt else {
-            throw call.callState == .open
-                ? ProposalRules.Refusal.closed(deadline: "\(terms.schedule.closesLocal) (\(terms.schedule.timeZone))")
-                : ProposalRules.Refusal.callNotOpen(call.callState)
-        }
+        if let refusal = ProposalRules.draftingRefusal(callState: call.callState, schedule: terms.schedule, now: now) { throw refusal }
         let fields = try draft.validated(cities: try await cityCountries(draft.cityID), applicantCountry: country)
         return try await audit.record { tx in
             let model = Proposal()

@@ -42,7 +42,7 @@ struct ReviewerStore: Sendable {
         let organisations = try await Organisation.query(on: db).filter(\.$id ~~ targets.map(\.proposal.organisationID)).all()
         return targets.map { item in
             let organisation = organisations.first { $0.id == item.proposal.organisationID }
-            return ConflictLine(proposal: item.proposal, organisationName: LocalizedText(en: organisation?.nameEn ?? "", ko: organisation?.nameKo ?? ""),
+            return ConflictLine(proposal: item.proposal, organisationName: organisation?.name ?? LocalizedText(en: "", ko: ""),
                                 declared: declared.first { $0.proposalID == item.proposal.id }?.reason,
                                 derived: ReviewMatching.derivedConflict(me, item.target))
         }

@@ -45,11 +45,11 @@ struct CallPagesController: RouteCollection {
             model.proposals = try proposals.map { proposal in
                 ProposalTable.Row(proposal: try ProposalDTO(proposal), callTitle: nil,
                                   organisationName: organisations.first { $0.id == proposal.organisationID }
-                                      .map { LocalizedText(en: $0.nameEn, ko: $0.nameKo).text(in: req.language) } ?? "")
+                                      .map { $0.name.text(in: req.language) } ?? "")
             }
             let memberCountries = try await Organisation.query(on: req.db)
                 .filter(\.$id ~~ principal.organisationIDs.compactMap(UUID.init(uuidString:))).all().map(\.countryCode)
-            model.mayPropose = call.state == .open && Date() < call.terms.schedule.closesAt
+            model.mayPropose = ProposalRules.draftingRefusal(callState: call.state, schedule: call.terms.schedule, now: Date()) == nil
                 && memberCountries.contains { code in call.terms.eligibleCountries.contains { $0.value == code } }
             model.endorsingCountries = call.terms.eligibleCountries.filter { principal.mayEndorse(for: $0) }
                 .map { (code: $0.value, name: countries.name(of: $0.value, in: req.language)) }

@@ -21,7 +21,7 @@ struct ProjectPagesController: RouteCollection {
         let organisation = try await Organisation.find(project.organisationID, on: req.db)
         let call = try await project.callID.asyncFlatMap { try await Call.find($0, on: req.db) }
         return ProjectShowPage.render(PageContext(request: req), project: project, place: places[project.cityID] ?? project.countryCode,
-                                      organisation: organisation.map { LocalizedText(en: $0.nameEn, ko: $0.nameKo).text(in: req.language) } ?? "",
+                                      organisation: organisation.map { $0.name.text(in: req.language) } ?? "",
                                       callTitle: try call?.terms().title.text(in: req.language))
     }
 
@@ -30,7 +30,7 @@ struct ProjectPagesController: RouteCollection {
         let countries = try await req.application.countryNames.all(on: req.db)
         let cities = try await City.query(on: req.db).filter(\.$id ~~ projects.map(\.cityID)).all()
         return Dictionary(cities.compactMap { city in
-            city.id.map { ($0, "\(LocalizedText(en: city.nameEn, ko: city.nameKo).text(in: req.language)), \(countries.name(of: city.countryCode, in: req.language))") }
+            city.id.map { ($0, "\(city.name.text(in: req.language)), \(countries.name(of: city.countryCode, in: req.language))") }
         }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -102,8 +102,8 @@ struct ProposalPagesController: RouteCollection {
         }
         return ProposalShowPage.render(PageContext(request: req), .init(
             proposal: try ProposalDTO(model), call: call,
-            organisationName: organisation.map { LocalizedText(en: $0.nameEn, ko: $0.nameKo).text(in: language) } ?? "",
-            cityName: city.map { LocalizedText(en: $0.nameEn, ko: $0.nameKo).text(in: language) } ?? "",
+            organisationName: organisation.map { $0.name.text(in: language) } ?? "",
+            cityName: city.map { $0.name.text(in: language) } ?? "",
             eligibility: try await req.proposalStore.eligibility(id, by: req.principal),
             mayWrite: req.principal.mayWriteProposal(of: model.organisationID),
             attachments: try await req.attachmentStore.list(id, by: req.principal), maxAttachmentBytes: maxAttachmentBytes, result: result,
@@ -224,7 +224,7 @@ struct ProposalPagesController: RouteCollection {
         let rows = try proposals.map { proposal in
             ProposalTable.Row(proposal: try ProposalDTO(proposal),
                               callTitle: try calls.first { $0.id == proposal.callID }?.terms().title.text(in: language) ?? "",
-                              organisationName: organisations.first { $0.id == proposal.organisationID }.map { LocalizedText(en: $0.nameEn, ko: $0.nameKo).text(in: language) } ?? "")
+                              organisationName: organisations.first { $0.id == proposal.organisationID }.map { $0.name.text(in: language) } ?? "")
         }
         return MyProposalsPage.render(PageContext(request: req), rows)
     }
@@ -278,14 +278,14 @@ struct ProposalPagesController: RouteCollection {
         let organisations = try await Organisation.query(on: req.db).filter(\.$id ~~ ids).all().filter { eligible.contains($0.countryCode) }
         try req.principal.require(!organisations.isEmpty, "write proposals to this call (you are not a member of an organisation in an eligible country)")
         let language = req.language
-        let choices = try organisations.map { (id: try $0.requireID(), name: LocalizedText(en: $0.nameEn, ko: $0.nameKo).text(in: language)) }
+        let choices = try organisations.map { (id: try $0.requireID(), name: $0.name.text(in: language)) }
         return (choices, try await cities(req, in: Set(organisations.compactMap { CountryCode($0.countryCode) })))
     }
 
     static func cities(_ req: Request, in countries: Set<CountryCode>) async throws -> [(id: UUID, name: String)] {
         let language = req.language
         return try await City.query(on: req.db).filter(\.$countryCode ~~ countries.map(\.value)).sort(\.$sortKey).all()
-            .map { (id: try $0.requireID(), name: "\(LocalizedText(en: $0.nameEn, ko: $0.nameKo).text(in: language)) (\($0.countryCode))") }
+            .map { (id: try $0.requireID(), name: "\($0.name.text(in: language)) (\($0.countryCode))") }
     }
 }
 

@@ -7,7 +7,7 @@ enum AccountForms {
     struct SignUpModel { var email: String = ""; var displayName: String = ""; var language: Language = .en; var issues: [FieldIssue] = [] }
 
     static func signIn(_ context: PageContext, _ model: SignInModel) -> HTML {
-        let notice: HTML = model.notice.map { "<div class=\"error-summary\" role=\"alert\"><p>\($0)</p></div>" } ?? .empty
+        let notice: HTML = Components.alert(model.notice)
         let body: HTML = """
         <div class="narrow">
         <h1>\(context["signin.title"])</h1>

@@ -37,8 +37,8 @@ enum CallShowPage {
         let documentList: HTML = documents.isEmpty ? "<p>\(context["common.none"])</p>" : "<ul>\(documents)</ul>"
         let rules: [HTML] = terms.eligibilityRules.map { "<li>\(context["eligibility.\($0.rawValue)"])</li>" }
         let text = terms.text.text(in: language)
-        let message: HTML = model.message.map { "<div class=\"notice\" role=\"status\"><p>\($0)</p></div>" } ?? .empty
-        let problem: HTML = model.problem.map { "<div class=\"error-summary\" role=\"alert\"><p>\($0)</p></div>" } ?? .empty
+        let message: HTML = Components.notice(model.message)
+        let problem: HTML = Components.alert(model.problem)
         let sampleNote: HTML = call.sample ? "<p class=\"notice\">\(context["sample.explain"])</p>" : .empty
         let body: HTML = """
         <p class="breadcrumb"><a href="\(SiteURL.calls.path)">\(context["calls.title"])</a></p>

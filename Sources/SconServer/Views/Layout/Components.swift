@@ -3,6 +3,16 @@ import Vapor
 
 /// Small pieces shared by pages: the sample badge, field errors, form fields, pagination.
 enum Components {
+    /// What an action did, announced politely to screen readers.
+    static func notice(_ text: String?) -> HTML {
+        text.map { "<div class=\"notice\" role=\"status\"><p>\($0)</p></div>" } ?? .empty
+    }
+
+    /// Why an action was refused, announced at once.
+    static func alert(_ text: String?) -> HTML {
+        text.map { "<div class=\"error-summary\" role=\"alert\"><p>\($0)</p></div>" } ?? .empty
+    }
+
     static func sampleBadge(_ context: PageContext, _ isSample: Bool) -> HTML {
         isSample ? "<span class=\"badge badge-sample\" title=\"\(context["sample.explain"])\">\(context["sample.badge"])</span>" : .empty
     }

@@ -61,7 +61,7 @@ enum EndorsementPage {
                                            label: "\(proposal.code ?? "") \(proposal.fields.title)", options: options, selected: rank ?? "")
             return "<li>\(select)</li>"
         }
-        let message: HTML = model.message.map { "<div class=\"notice\" role=\"status\"><p>\($0)</p></div>" } ?? .empty
+        let message: HTML = Components.notice(model.message)
         let form: HTML = rows.isEmpty ? "<p>\(context["proposals.none"])</p>" : """
             <form method="post" action="\(SiteURL.callEndorsement(.value(model.call.id), .value(model.country)).path)" class="stacked">
             \(context.csrfField)

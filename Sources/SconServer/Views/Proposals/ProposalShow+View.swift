@@ -33,8 +33,8 @@ enum ProposalShowPage {
             let detail: HTML = language == .en ? " <span class=\"muted\">— \(result.reason)</span>" : .empty
             return "<li class=\"\(result.passed ? "passed" : "failed")\"><strong>\(outcome)</strong> \(context["eligibility.\(result.rule.rawValue)"])\(detail)</li>"
         }
-        let message: HTML = model.message.map { "<div class=\"notice\" role=\"status\"><p>\($0)</p></div>" } ?? .empty
-        let problem: HTML = model.problem.map { "<div class=\"error-summary\" role=\"alert\"><p>\($0)</p></div>" } ?? .empty
+        let message: HTML = Components.notice(model.message)
+        let problem: HTML = Components.alert(model.problem)
         let body: HTML = """
         <p class="breadcrumb"><a href="\(SiteURL.call(.value(model.call.id)).path)">\(model.call.terms.title.text(in: language))</a></p>
         <h1 lang="\(fields.language.rawValue)">\(fields.title) \(Components.sampleBadge(context, proposal.sample))</h1>

@@ -52,8 +52,8 @@ enum AssignmentPage {
         let result: HTML = model.run.map {
             "<div class=\"notice\" role=\"status\"><p>\(context.strings.format("assignment.result", ["objective": MoneyText.grouped($0.objective), "pairs": String($0.pairs.count)])) \($0.optimal ? context["assignment.optimal"] : context["assignment.notProven"])</p></div>"
         } ?? .empty
-        let message: HTML = model.message.map { "<div class=\"notice\" role=\"status\"><p>\($0)</p></div>" } ?? .empty
-        let problem: HTML = model.problem.map { "<div class=\"error-summary\" role=\"alert\"><p>\($0)</p></div>" } ?? .empty
+        let message: HTML = Components.notice(model.message)
+        let problem: HTML = Components.alert(model.problem)
         let title = context["assignment.title"]
         let body: HTML = """
         <p class="breadcrumb"><a href="\(SiteURL.call(.value(callID)).path)">\(model.call.terms.title.text(in: context.language))</a></p>

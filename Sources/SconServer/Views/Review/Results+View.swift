@@ -47,7 +47,7 @@ enum SelectionTable {
             }
             return Row(entry: entry, score: scores[entry.proposal], proposal: proposal,
                        countryName: proposal.map { countries.name(of: $0.countryCode, in: language) } ?? "",
-                       cityName: proposal.flatMap { p in cities.first { $0.id == p.cityID } }.map { LocalizedText(en: $0.nameEn, ko: $0.nameKo).text(in: language) } ?? "",
+                       cityName: proposal.flatMap { p in cities.first { $0.id == p.cityID } }.map { $0.name.text(in: language) } ?? "",
                        breakdown: breakdown)
         }
     }

@@ -19,7 +19,7 @@ enum ReviewerProfilePage {
         let chosen = Set(profile.countries.map(\.value))
         let countries: [HTML] = model.countries.map { box("countries[]", $0.code, $0.name.text(in: context.language), chosen.contains($0.code)) }
         let languages: [HTML] = [box("languages[]", "en", "English", profile.languages.contains(.en)), box("languages[]", "ko", "한국어", profile.languages.contains(.ko))]
-        let message: HTML = model.message.map { "<div class=\"notice\" role=\"status\"><p>\($0)</p></div>" } ?? .empty
+        let message: HTML = Components.notice(model.message)
         let body: HTML = """
         <h1>\(context["reviewer.title"])</h1>
         <p class="lead">\(context["reviewer.lead"])</p>
@@ -51,7 +51,7 @@ enum ConflictSheetPage {
             <td><label class="visually-hidden" for="r-\(id)">\(context["conflict.reason"])</label><input id="r-\(id)" name="reason[\(id)]" maxlength="500" value="\(line.declared ?? "")"></td></tr>
             """
         }
-        let message: HTML = message.map { "<div class=\"notice\" role=\"status\"><p>\($0)</p></div>" } ?? .empty
+        let message: HTML = Components.notice(message)
         let title = context["conflict.title"]
         let table: HTML = rows.isEmpty ? "<p>\(context["proposals.none"])</p>" : """
             <form method="post" action="\(SiteURL.callConflicts(.value(call.id)).path)">\(context.csrfField)

@@ -54,8 +54,8 @@ enum ReviewPage {
             return Components.select(context, field: "scores.\(criterion.key)", name: "scores[\(criterion.key)]", label: label, options: scale,
                                      selected: review?.scores[criterion.key].map(String.init), includeBlank: "—", issues: model.issues)
         }
-        let message: HTML = model.message.map { "<div class=\"notice\" role=\"status\"><p>\($0)</p></div>" } ?? .empty
-        let problem: HTML = model.problem.map { "<div class=\"error-summary\" role=\"alert\"><p>\($0)</p></div>" } ?? .empty
+        let message: HTML = Components.notice(model.message)
+        let problem: HTML = Components.alert(model.problem)
         let total: HTML = review?.total.map { "<p><strong>\(context["reviews.total"])</strong> \(String(format: "%.2f", Double($0) / 100)) / 100</p>" } ?? .empty
         let form: HTML = final ? """
             <dl class="facts">\(criteria)</dl>\(total)
