@@ -21,6 +21,12 @@ public struct CallTerms: Sendable, Hashable, Codable {
     /// Days after publication during which an applicant may appeal its result (nil: the
     /// programme's 14).
     public var appealDays: Int?
+    /// Whether a reviewer working for an organisation of the proposal's country is in conflict
+    /// (nil: no).
+    public var sameCountryConflict: Bool?
+
+    /// Whether the review counts the same country as a conflict.
+    public var countsSameCountryAsConflict: Bool { sameCountryConflict ?? false }
 
     /// The appeal period in days.
     public var appealPeriodDays: Int { appealDays ?? 14 }
@@ -55,6 +61,7 @@ public struct CallDraft: Sendable, Hashable {
     public var requiredDocuments: [LocalizedText]?
     public var eligibilityRules: [String]?
     public var appealDays: Int?
+    public var sameCountryConflict: Bool?
 
     public init() {}
 
@@ -156,7 +163,8 @@ public struct CallDraft: Sendable, Hashable {
         return CallTerms(title: title, text: text, supportTypes: offered.sorted(), eligibleCountries: countries, schedule: schedule!,
                          selections: selections, onePerCountry: onePerCountry ?? true, budgets: budgets, totalBudget: totalBudget,
                          endorsementsPerCountry: endorsements, evaluation: evaluation!, requiredDocuments: documents,
-                         eligibilityRules: eligibility, appealDays: appealDays)
+                         eligibilityRules: eligibility, appealDays: appealDays,
+                         sameCountryConflict: sameCountryConflict == true ? true : nil)
     }
 }
 
@@ -179,5 +187,6 @@ extension CallDraft {
         requiredDocuments = terms.requiredDocuments
         eligibilityRules = terms.eligibilityRules.map(\.rawValue)
         appealDays = terms.appealDays
+        sameCountryConflict = terms.sameCountryConflict
     }
 }

@@ -3,12 +3,32 @@ import Foundation
 /// When a proposal may change state, and the human-readable code it gets on submission.
 public enum ProposalRules {
     /// Why a proposal cannot change now; thrown as an error (409), localized by the pages.
-    public enum Refusal: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Refusal: SconDomain.Refusal, Hashable {
         case callNotOpen(CallState)
         case closed(deadline: String)
         case notYetOpen(opens: String)
         case incomplete([String])
         case wrongState(ProposalState)
+
+        public var key: String {
+            switch self {
+            case .callNotOpen: "proposal.callNotOpen"
+            case .closed: "proposal.closed"
+            case .notYetOpen: "proposal.notYetOpen"
+            case .incomplete: "proposal.incomplete"
+            case .wrongState: "proposal.wrongState"
+            }
+        }
+
+        public var values: [String: RefusalValue] {
+            switch self {
+            case .callNotOpen(let state): ["state": .key("callstate.\(state.rawValue)")]
+            case .closed(let deadline): ["deadline": .text(deadline)]
+            case .notYetOpen(let opens): ["opens": .text(opens)]
+            case .incomplete(let fields): ["fields": .keys(fields.map { "proposalfield.\($0)" })]
+            case .wrongState(let state): ["state": .key("proposalstate.\(state.rawValue)")]
+            }
+        }
 
         public var description: String {
             switch self {

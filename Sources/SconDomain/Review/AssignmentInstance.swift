@@ -45,9 +45,12 @@ public struct AssignmentInstance: Sendable, Hashable, Codable {
     /// HotCRP-style balancing: the k-th review of a reviewer costs `loadBalancing × (k − 1)`
     /// affinity points, so that load spreads when affinities are close. 0 (default) is off.
     public var loadBalancing: Int
+    /// The fairness option: maximise the weakest proposal's total affinity, then the total
+    /// (`FairAssignment`). Cannot be combined with `loadBalancing`.
+    public var fairness: Bool
 
     public init(reviewsPerProposal: Int, proposals: [String], reviewers: [Reviewer], affinity: [Affinity] = [],
-                conflicts: [Pair] = [], pinned: [Pair] = [], loadBalancing: Int = 0) {
+                conflicts: [Pair] = [], pinned: [Pair] = [], loadBalancing: Int = 0, fairness: Bool = false) {
         self.reviewsPerProposal = reviewsPerProposal
         self.proposals = proposals
         self.reviewers = reviewers
@@ -55,10 +58,11 @@ public struct AssignmentInstance: Sendable, Hashable, Codable {
         self.conflicts = conflicts
         self.pinned = pinned
         self.loadBalancing = loadBalancing
+        self.fairness = fairness
     }
 
     enum CodingKeys: String, CodingKey {
-        case reviewsPerProposal, proposals, reviewers, affinity, conflicts, pinned, loadBalancing
+        case reviewsPerProposal, proposals, reviewers, affinity, conflicts, pinned, loadBalancing, fairness
     }
 
     public init(from decoder: any Decoder) throws {
@@ -70,6 +74,7 @@ public struct AssignmentInstance: Sendable, Hashable, Codable {
         conflicts = try container.decodeIfPresent([Pair].self, forKey: .conflicts) ?? []
         pinned = try container.decodeIfPresent([Pair].self, forKey: .pinned) ?? []
         loadBalancing = try container.decodeIfPresent(Int.self, forKey: .loadBalancing) ?? 0
+        fairness = try container.decodeIfPresent(Bool.self, forKey: .fairness) ?? false
     }
 }
 
@@ -80,11 +85,28 @@ public struct AssignmentResult: Sendable, Hashable, Codable {
     public var objective: Int
     /// The load-balancing penalty subtracted when `loadBalancing` > 0 (omitted when 0).
     public var balancingPenalty: Int?
+    /// With the fairness option: the weakest proposal's total and what was proved about it.
+    public var fairness: FairnessReport?
 
-    public init(assignments: [AssignmentInstance.Pair], objective: Int, balancingPenalty: Int? = nil) {
+    public init(assignments: [AssignmentInstance.Pair], objective: Int, balancingPenalty: Int? = nil, fairness: FairnessReport? = nil) {
         self.assignments = assignments
         self.objective = objective
         self.balancingPenalty = balancingPenalty
+        self.fairness = fairness
+    }
+}
+
+/// What the fairness option reached: the weakest proposal's total affinity, an upper bound
+/// no assignment can pass, and whether the answer was proved optimal (then the two are equal).
+public struct FairnessReport: Sendable, Hashable, Codable {
+    public var weakest: Int
+    public var weakestBound: Int
+    public var proven: Bool
+
+    public init(weakest: Int, weakestBound: Int, proven: Bool) {
+        self.weakest = weakest
+        self.weakestBound = weakestBound
+        self.proven = proven
     }
 }
 
@@ -122,7 +144,7 @@ struct CompiledAssignment {
     /// or a pinned pair, which is already counted).
     var score: [Int32]
     let pinned: [(proposal: Int, reviewer: Int)]
-    let maxScore: Int
+    var maxScore: Int
     let loadBalancing: Int
     /// Reviews already taken by pinned pairs, per reviewer (for the balancing cost).
     let pinnedLoad: [Int]
@@ -135,6 +157,9 @@ struct CompiledAssignment {
         guard !instance.proposals.isEmpty else { throw .invalid("there are no proposals") }
         guard instance.loadBalancing >= 0, instance.loadBalancing <= 1_000_000 else {
             throw .invalid("loadBalancing must be between 0 and 1000000")
+        }
+        guard !instance.fairness || instance.loadBalancing == 0 else {
+            throw .invalid("fairness and loadBalancing cannot be combined")
         }
         var proposalIndex: [String: Int] = [:]
         for (index, id) in instance.proposals.enumerated() {

@@ -9,8 +9,13 @@
 /// Every proposal receives exactly k reviewers, so minimising Σ(maxScore − affinity)
 /// maximises the total affinity.
 public enum AssignmentSolver {
+    /// The best assignment: the largest total affinity, or with `fairness` the strongest
+    /// weakest proposal, then the largest total (`FairAssignment`).
     public static func solve(_ instance: AssignmentInstance) throws(AssignmentError) -> AssignmentResult {
-        try solution(of: instance).result
+        guard instance.fairness else { return try solution(of: instance).result }
+        let problem = try CompiledAssignment(instance)
+        try problem.checkFeasibility()
+        return try FairAssignment.solve(problem)
     }
 
     /// The solution with its potentials, for checking optimality.
@@ -196,6 +201,15 @@ struct AssignmentNetwork: Sendable {
             penalty += problem.loadBalancing * load * (load - 1) / 2
         }
         return AssignmentResult(assignments: pairs, objective: objective, balancingPenalty: penalty)
+    }
+
+    /// The reviewers the solver gave each proposal (pinned pairs not included).
+    func reviewersByProposal() -> [[Int]] {
+        var chosen = [[Int]](repeating: [], count: proposals)
+        for r in 0..<reviewers {
+            for p in reviewerLoad[r] { chosen[Int(p)].append(r) }
+        }
+        return chosen
     }
 
     func certifiesOptimality() -> Bool {

@@ -32,6 +32,25 @@ public enum GeneratedAssignment {
         return AssignmentInstance(reviewsPerProposal: k, proposals: proposalIDs, reviewers: reviewerList,
                                   affinity: affinity, conflicts: conflicts)
     }
+
+    /// Instances where proposals compete for the same few experts, as in a call on a narrow
+    /// subject: each reviewer has a general standing (heavy-tailed), each pair a fit around it,
+    /// and a third of the proposals are niche (few reviewers know them at all). The largest
+    /// total then leaves some proposal with weak reviewers, which the fairness option lifts.
+    public static func contested(proposals: Int, reviewers: Int, reviewsPerProposal k: Int, seed: UInt64 = 2020) -> AssignmentInstance {
+        var random = SplitMix64(seed: seed)
+        var instance = instance(proposals: proposals, reviewers: reviewers, reviewsPerProposal: k, conflictShare: 0, seed: seed)
+        let standing = (0..<reviewers).map { _ in random.nextUnit() }.map { 50 + 950 * $0 * $0 * $0 }
+        var affinity: [AssignmentInstance.Affinity] = []
+        for p in instance.proposals {
+            let niche = random.nextUnit() < 0.33
+            for (index, reviewer) in instance.reviewers.enumerated() where random.nextUnit() < (niche ? 0.15 : 0.8) {
+                affinity.append(.init(proposal: p, reviewer: reviewer.id, score: Int(standing[index] * (0.6 + 0.4 * random.nextUnit()))))
+            }
+        }
+        instance.affinity = affinity
+        return instance
+    }
 }
 
 /// SplitMix64 (Steele, Lea & Flood 2014): a small, fast, seedable generator.

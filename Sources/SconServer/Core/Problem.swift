@@ -30,7 +30,7 @@ enum ProblemMapping {
         switch error {
         case let error as DomainError:
             return map(domain: error, path: path)
-        case let refusal as ProposalRules.Refusal:
+        case let refusal as any Refusal:
             return map(domain: .conflict(refusal.description), path: path)
         case let error as DecodingError:
             return Mapped(status: .badRequest, problem: Problem(

@@ -45,3 +45,16 @@ public struct Strings: Sendable {
         return try JSONDecoder().decode([String: String].self, from: Data(contentsOf: url))
     }
 }
+
+extension Strings {
+    /// A refusal in this language: `refusal.<key>` with its values, keys translated.
+    public func localized(_ refusal: any Refusal) -> String {
+        format("refusal.\(refusal.key)", refusal.values.mapValues { value in
+            switch value {
+            case .text(let text): text
+            case .key(let key): self[key]
+            case .keys(let keys): keys.map { self[$0] }.joined(separator: ", ")
+            }
+        })
+    }
+}

@@ -24,5 +24,7 @@ enum SconMigrations {
         AddCallPublishedAt(),
         CreateAppeal(),
         CreateProject(),
+        // 003: reviewer availability and the review period
+        AddReviewPeriods(),
     ]
 }

@@ -17,6 +17,8 @@ final class Call: Model, @unchecked Sendable {
     @Field(key: "sample") var sample: Bool
     @OptionalField(key: "created_by") var createdBy: UUID?
     @OptionalField(key: "published_at") var publishedAt: Date?
+    /// The last day of the review (`YYYY-MM-DD`), set when reviewers are assigned.
+    @OptionalField(key: "reviews_due") var reviewsDue: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -13,13 +13,16 @@ final class ReviewerProfileRecord: Model, @unchecked Sendable {
     @Field(key: "languages") var languages: String
     @Field(key: "capacity") var capacity: Int
     @Field(key: "available") var available: Bool
+    /// Periods of absence, `start/end` separated by `;`.
+    @Field(key: "unavailable") var unavailable: String
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
 
     var profile: ReviewerProfile {
         ReviewerProfile(sectors: Sector.fromStorage(sectors), countries: countries.split(separator: ",").compactMap { CountryCode(String($0)) },
-                        languages: languages.split(separator: ",").compactMap { Language(rawValue: String($0)) }, capacity: capacity, available: available)
+                        languages: languages.split(separator: ",").compactMap { Language(rawValue: String($0)) }, capacity: capacity, available: available,
+                        unavailable: unavailable.split(separator: ";").compactMap { DayRange($0) })
     }
 
     func apply(_ profile: ReviewerProfile) {
@@ -28,6 +31,7 @@ final class ReviewerProfileRecord: Model, @unchecked Sendable {
         languages = profile.languages.map(\.rawValue).joined(separator: ",")
         capacity = profile.capacity
         available = profile.available
+        unavailable = profile.unavailable.map(\.description).joined(separator: ";")
     }
 }
 

@@ -25,7 +25,7 @@ struct AppealStore: Sendable {
             let lodged = try await Appeal.query(on: tx).filter(\.$proposalID == proposalID).count() > 0
             if let refusal = AppealRules.lodgingRefusal(callState: call.callState, publishedAt: call.publishedAt, days: try call.terms().appealPeriodDays,
                                                         alreadyLodged: lodged, now: now) {
-                throw DomainError.conflict(refusal)
+                throw refusal
             }
             let appeal = Appeal()
             appeal.callID = proposal.callID
@@ -47,7 +47,7 @@ struct AppealStore: Sendable {
         return try await audit.record { tx in
             guard let appeal = try await Appeal.query(on: tx).filter(\.$proposalID == proposalID).first() else { throw DomainError.notFound("appeal") }
             _ = try await CallStore.managedModel(appeal.callID, by: principal, on: tx)
-            guard appeal.answeredAt == nil else { throw DomainError.conflict("this appeal was answered; the answer is on the record.") }
+            guard appeal.answeredAt == nil else { throw AppealRules.Refusal.alreadyAnswered }
             appeal.answer = clean
             appeal.upheld = upheld
             appeal.answeredBy = principal.userID

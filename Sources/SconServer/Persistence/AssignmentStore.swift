@@ -13,15 +13,31 @@ struct AssignmentStore: Sendable {
         var objective: Int
         var optimal: Bool
         var pairs: [ReviewAssignment]
+        /// With the fairness option: the weakest proposal's total, its bound, and the proof.
+        var fairness: FairnessReport?
+        /// The last day of the review.
+        var reviewsDue: String
     }
 
-    func run(_ callID: UUID, reviewsPerProposal: Int, loadBalancing: Int, by principal: Principal) async throws -> Run {
+    /// Reviews are due `reviewsDue` (default: three weeks from today); reviewers away on any
+    /// day from today to then are left out.
+    func run(_ callID: UUID, reviewsPerProposal: Int, loadBalancing: Int, fairness: Bool = false, reviewsDue: String? = nil,
+             now: Date = Date(), by principal: Principal) async throws -> Run {
         try principal.require(principal.isSignedIn, "assign reviewers")
         _ = try await CallStore.managedModel(callID, by: principal, on: db)
         var rules = FieldRules()
         if !(1...10).contains(reviewsPerProposal) { rules.fail("reviewsPerProposal", "out-of-range", "reviewsPerProposal is 1 to 10.") }
         if !(0...1_000).contains(loadBalancing) { rules.fail("loadBalancing", "out-of-range", "loadBalancing is 0 (off) to 1000.") }
+        if fairness && loadBalancing != 0 { rules.fail("loadBalancing", "with-fairness", "loadBalancing is 0 when fairness is on.") }
+        let today = CalendarDay(now)
+        let due = reviewsDue.map { CalendarDay($0.trimmingCharacters(in: .whitespaces)) } ?? today.adding(days: Self.defaultReviewDays)
+        if let due, !(today...today.adding(days: 366)).contains(due) {
+            rules.fail("reviewsDue", "out-of-range", "reviewsDue is a day from today to a year ahead.")
+        } else if due == nil {
+            rules.fail("reviewsDue", "invalid", "reviewsDue is a day, YYYY-MM-DD.")
+        }
         try rules.check()
+        let period = DayRange(today, due!)
         return try await audit.record { tx in
             let call = try await Self.callInReview(callID, on: tx)
             let existing = try await ReviewAssignment.query(on: tx).filter(\.$callID == callID).all()
@@ -35,14 +51,23 @@ struct AssignmentStore: Sendable {
             let instance = ReviewMatching.instance(reviewsPerProposal: reviewsPerProposal, targets: targets.map(\.target), pool: pool.map(\.reviewer),
                                                    declared: Set(declared.map { pair($0.proposalID, $0.reviewerID) }),
                                                    pinned: keep.map { pair($0.proposalID, $0.reviewerID) },
-                                                   removed: Set(removed.map { pair($0.proposalID, $0.reviewerID) }), loadBalancing: loadBalancing)
-            let solution: AssignmentSolution
+                                                   removed: Set(removed.map { pair($0.proposalID, $0.reviewerID) }), loadBalancing: loadBalancing,
+                                                   fairness: fairness, reviewPeriod: period,
+                                                   sameCountryConflict: try call.terms().countsSameCountryAsConflict)
+            let result: AssignmentResult
+            let optimal: Bool
             do {
-                solution = try AssignmentSolver.solution(of: instance)
-            } catch {
-                throw DomainError.conflict("no assignment exists: \(error)")
+                if fairness {
+                    result = try AssignmentSolver.solve(instance)
+                    optimal = result.fairness?.proven ?? false
+                } else {
+                    let solution = try AssignmentSolver.solution(of: instance)
+                    result = solution.result
+                    optimal = solution.isOptimal
+                }
+            } catch let error as AssignmentError {
+                throw ReviewRefusal.noAssignment(error)
             }
-            let result = solution.result
             let scores = Dictionary(instance.affinity.map { ("\($0.proposal)|\($0.reviewer)", $0.score) }, uniquingKeysWith: max)
             let kept = Set(keep.map { "\(UUIDText.string($0.proposalID))|\(UUIDText.string($0.reviewerID))" })
             for row in existing where row.status == ReviewAssignment.assigned && !kept.contains("\(UUIDText.string(row.proposalID))|\(UUIDText.string(row.reviewerID))") {
@@ -58,10 +83,14 @@ struct AssignmentStore: Sendable {
                 row.affinity = scores["\(assigned.proposal)|\(assigned.reviewer)"] ?? 0
                 try await row.create(on: tx)
             }
+            call.reviewsDue = period.end.description
+            try await call.save(on: tx)
             let rows = try await ReviewAssignment.query(on: tx).filter(\.$callID == callID).filter(\.$status == ReviewAssignment.assigned).all()
-            let details: [String: Int] = ["reviewsPerProposal": reviewsPerProposal, "loadBalancing": loadBalancing, "objective": result.objective,
-                                          "pairs": rows.count, "optimal": solution.isOptimal ? 1 : 0]
-            return (Run(objective: result.objective, optimal: solution.isOptimal, pairs: rows),
+            var details: [String: String] = ["reviewsDue": period.end.description]
+            for (key, value) in ["reviewsPerProposal": reviewsPerProposal, "loadBalancing": loadBalancing, "objective": result.objective,
+                                 "pairs": rows.count, "optimal": optimal ? 1 : 0] { details[key] = String(value) }
+            if let report = result.fairness { details["weakest"] = String(report.weakest); details["weakestBound"] = String(report.weakestBound) }
+            return (Run(objective: result.objective, optimal: optimal, pairs: rows, fairness: result.fairness, reviewsDue: period.end.description),
                     [AuditEvent(actor: principal.userID, action: "assignment.run", subject: CallStore.subject(callID), details: details)])
         }
     }
@@ -88,17 +117,17 @@ struct AssignmentStore: Sendable {
                 return row
             }()
             if action == "pin" {
-                if let reason = ReviewMatching.derivedConflict(member.reviewer, target.target) {
-                    throw DomainError.conflict("this reviewer has a conflict with this proposal (\(reason.rawValue)).")
+                if let reason = ReviewMatching.derivedConflict(member.reviewer, target.target, sameCountry: try call.terms().countsSameCountryAsConflict) {
+                    throw ReviewRefusal.conflicted(reason)
                 }
                 if try await ReviewConflict.query(on: tx).filter(\.$proposalID == proposal).filter(\.$reviewerID == reviewer).count() > 0 {
-                    throw DomainError.conflict("this reviewer declared a conflict with this proposal.")
+                    throw ReviewRefusal.conflicted(.declared)
                 }
                 row.status = ReviewAssignment.assigned
                 row.pinned = true
             } else {
                 if try await Review.query(on: tx).filter(\.$proposalID == proposal).filter(\.$reviewerID == reviewer).count() > 0 {
-                    throw DomainError.conflict("this reviewer has begun the review; it cannot be removed.")
+                    throw ReviewRefusal.reviewBegun
                 }
                 row.status = ReviewAssignment.removed
                 row.pinned = false
@@ -114,10 +143,13 @@ struct AssignmentStore: Sendable {
         return try await ReviewAssignment.query(on: db).filter(\.$callID == callID).sort(\.$proposalID).sort(\.$reviewerID).all()
     }
 
+    /// Days from the assignment to the reviews' due day when the officer names none.
+    static let defaultReviewDays = 21
+
     static func callInReview(_ callID: UUID, on db: any Database) async throws -> Call {
         guard let call = try await Call.find(callID, on: db) else { throw DomainError.notFound("call") }
         guard call.callState == .inReview else {
-            throw DomainError.conflict("reviewers are assigned while the call is in review; it is \(call.state).")
+            throw ReviewRefusal.callNotInReview(step: .assignment, state: call.callState)
         }
         return call
     }

@@ -66,6 +66,7 @@ struct CallDTO: JSONWritable {
             }
             $0.field("eligibilityRules", terms.eligibilityRules.map(\.rawValue))
             $0.field("appealDays", terms.appealPeriodDays)
+            $0.field("sameCountryConflict", terms.countsSameCountryAsConflict)
             $0.field("nextStates", state.successors.map(\.rawValue).sorted())
             $0.field("createdAt", createdAt.map(AuditChain.timestamp))
             $0.field("updatedAt", updatedAt.map(AuditChain.timestamp))

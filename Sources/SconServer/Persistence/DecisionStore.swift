@@ -29,9 +29,9 @@ struct DecisionStore: Sendable {
         _ = try await CallStore.managedModel(callID, by: principal, on: db)
         return try await audit.record { tx in
             let call = try await CallStore.managedModel(callID, by: principal, on: tx)
-            guard call.callState == .inReview else { throw DomainError.conflict("a call is decided while it is in review; it is \(call.state).") }
+            guard call.callState == .inReview else { throw ReviewRefusal.callNotInReview(step: .decision, state: call.callState) }
             let preview = try await Self.compute(call, on: tx)
-            guard !preview.outcome.selected.isEmpty else { throw DomainError.conflict("no proposal can be selected yet: none is eligible and reviewed.") }
+            guard !preview.outcome.selected.isEmpty else { throw ReviewRefusal.nothingSelectable }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let decision = CallDecision()

@@ -66,7 +66,10 @@ struct DueStore: Sendable {
         let proposals = try await Proposal.query(on: db).filter(\.$id ~~ assigned.map(\.proposalID)).all()
         for assignment in assigned where !submitted.contains(assignment.proposalID) {
             let proposal = proposals.first { $0.id == assignment.proposalID }
-            items.append(DueItem(kind: .review, title: "\(proposal?.code ?? "") \(proposal?.title ?? "")", due: nil, dueText: nil,
+            // Due at the end of the due day, UTC.
+            let day = calls.first { $0.id == assignment.callID }?.reviewsDue.flatMap { CalendarDay($0) }
+            items.append(DueItem(kind: .review, title: "\(proposal?.code ?? "") \(proposal?.title ?? "")",
+                                 due: day.map { $0.adding(days: 1).start.addingTimeInterval(-1) }, dueText: day.map { "\($0) (UTC)" },
                                  path: SiteURL.review(.value(assignment.proposalID)).path))
         }
         // Appeals waiting for an answer, for those who manage their call.

@@ -12,6 +12,7 @@ struct ReviewerProfileDTO: JSONWritable {
             $0.field("languages", profile.languages.map(\.rawValue))
             $0.field("capacity", profile.capacity)
             $0.field("available", profile.available)
+            $0.field("unavailable", profile.unavailable.map(\.description))
         }
     }
 }
@@ -50,6 +51,8 @@ struct ConflictLineDTO: JSONWritable {
 struct AssignmentDTO: JSONWritable {
     let objective: Int?
     let optimal: Bool?
+    var fairness: FairnessReport? = nil
+    var reviewsDue: String? = nil
     let rows: [ReviewAssignment]
 
     func writeJSON(to writer: inout JSONWriter) {
@@ -57,6 +60,15 @@ struct AssignmentDTO: JSONWritable {
             $0.field("objective", objective)
             $0.key("optimal")
             if let optimal { $0.bool(optimal) } else { $0.null() }
+            $0.field("reviewsDue", reviewsDue)
+            if let fairness {
+                $0.key("fairness")
+                $0.object {
+                    $0.field("weakest", fairness.weakest)
+                    $0.field("weakestBound", fairness.weakestBound)
+                    $0.field("proven", fairness.proven)
+                }
+            }
             $0.key("pairs")
             $0.array(rows) { writer, row in
                 writer.object {

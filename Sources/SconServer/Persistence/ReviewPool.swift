@@ -14,11 +14,16 @@ enum ReviewPool {
         let users = try await User.query(on: db).filter(\.$id ~~ userIDs).sort(\.$email).all()
         let profiles = try await ReviewerProfileRecord.query(on: db).filter(\.$userID ~~ userIDs).all()
         let memberships = try await RoleGrant.query(on: db).filter(\.$userID ~~ userIDs).filter(\.$role == Role.organisationMember.rawValue).all()
+        let homes = try await Organisation.query(on: db).filter(\.$id ~~ memberships.compactMap { UUID(uuidString: $0.scopeID) }).all()
+        let countryOf = Dictionary(homes.compactMap { organisation in organisation.id.map { (UUIDText.string($0), organisation.countryCode) } },
+                                   uniquingKeysWith: { first, _ in first })
         return try users.map { user in
             let id = try user.requireID()
             let profile = profiles.first { $0.userID == id }?.profile ?? .starting
             let organisations = Set(memberships.filter { $0.userID == id }.map(\.scopeID))
-            return (user, PoolReviewer(id: UUIDText.string(id), email: user.email, profile: profile, organisationIDs: organisations))
+            let countries = Set(organisations.compactMap { countryOf[$0].flatMap { CountryCode($0) } })
+            return (user, PoolReviewer(id: UUIDText.string(id), email: user.email, profile: profile, organisationIDs: organisations,
+                                       homeCountries: countries))
         }
     }
 

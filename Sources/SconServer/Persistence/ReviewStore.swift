@@ -49,7 +49,7 @@ struct ReviewStore: Sendable {
                 throw DomainError.notFound("review")
             }
             let call = try await ProposalStore.call(of: proposal, on: tx)
-            guard call.callState == .inReview else { throw DomainError.conflict("reviews are written while the call is in review; it is \(call.state).") }
+            guard call.callState == .inReview else { throw ReviewRefusal.callNotInReview(step: .review, state: call.callState) }
             let evaluation = try call.terms().evaluation
             let review = try await Review.query(on: tx).filter(\.$proposalID == proposalID).filter(\.$reviewerID == userID).first() ?? {
                 let review = Review()
@@ -57,7 +57,7 @@ struct ReviewStore: Sendable {
                 review.state = "draft"; review.comment = ""; review.privateNote = ""; review.scoresJSON = "{}"
                 return review
             }()
-            guard review.state != "submitted" else { throw DomainError.conflict("this review was submitted; it is final.") }
+            guard review.state != "submitted" else { throw ReviewRefusal.reviewFinal }
             var rules = FieldRules()
             let cleanComment = rules.text(comment ?? review.comment, field: "comment", min: submit ? 1 : 0, max: 8_000)
             let cleanNote = rules.text(note ?? review.privateNote, field: "note", min: 0, max: 4_000)

@@ -39,12 +39,13 @@ struct ReviewerStore: Sendable {
         let (call, me) = try await poolMember(callID, principal)
         let declared = try await ReviewConflict.query(on: db).filter(\.$callID == callID).filter(\.$reviewerID == UUID(uuidString: me.id)!).all()
         let targets = try await ReviewPool.targets(of: call, on: db)
+        let sameCountry = try call.terms().countsSameCountryAsConflict
         let organisations = try await Organisation.query(on: db).filter(\.$id ~~ targets.map(\.proposal.organisationID)).all()
         return targets.map { item in
             let organisation = organisations.first { $0.id == item.proposal.organisationID }
             return ConflictLine(proposal: item.proposal, organisationName: organisation?.name ?? LocalizedText(en: "", ko: ""),
                                 declared: declared.first { $0.proposalID == item.proposal.id }?.reason,
-                                derived: ReviewMatching.derivedConflict(me, item.target))
+                                derived: ReviewMatching.derivedConflict(me, item.target, sameCountry: sameCountry))
         }
     }
 
@@ -52,7 +53,7 @@ struct ReviewerStore: Sendable {
     func declare(_ callID: UUID, _ conflicts: [(proposal: UUID, reason: String)], by principal: Principal) async throws -> Int {
         let (call, me) = try await poolMember(callID, principal)
         guard [.open, .closed, .inReview].contains(call.callState) else {
-            throw DomainError.conflict("conflicts are declared while the call is open, closed or in review; it is \(call.state).")
+            throw ReviewRefusal.conflictsClosed(call.callState)
         }
         let targets = Set(try await ReviewPool.targets(of: call, on: db).compactMap(\.proposal.id))
         var rules = FieldRules()

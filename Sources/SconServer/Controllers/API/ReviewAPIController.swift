@@ -30,7 +30,7 @@ struct ReviewAPIController: RouteCollection {
         try req.requireSignedIn("keep a reviewer profile")
         let input = try req.decodeJSON(ReviewerProfileInput.self)
         let profile = try ReviewerProfile.validated(sectors: input.sectors, countries: input.countries, languages: input.languages,
-                                                    capacity: input.capacity, available: input.available,
+                                                    capacity: input.capacity, available: input.available, unavailable: input.unavailable,
                                                     knownCountries: try await CountryQuery(db: req.db).codes())
         return ReviewerProfileDTO(profile: try await req.reviewerStore.setProfile(profile, by: req.principal))
     }
@@ -75,8 +75,9 @@ struct ReviewAPIController: RouteCollection {
         try req.requireSignedIn("assign reviewers")
         let callID = try req.uuidParameter()
         let input = try req.decodeJSON(AssignmentRunInput.self)
-        let run = try await req.assignmentStore.run(callID, reviewsPerProposal: input.reviewsPerProposal, loadBalancing: input.loadBalancing, by: req.principal)
-        return AssignmentDTO(objective: run.objective, optimal: run.optimal, rows: run.pairs)
+        let run = try await req.assignmentStore.run(callID, reviewsPerProposal: input.reviewsPerProposal, loadBalancing: input.loadBalancing,
+                                                    fairness: input.fairness, reviewsDue: input.reviewsDue, by: req.principal)
+        return AssignmentDTO(objective: run.objective, optimal: run.optimal, fairness: run.fairness, reviewsDue: run.reviewsDue, rows: run.pairs)
     }
 
     @Sendable func changePair(_ req: Request) async throws -> AssignmentDTO {

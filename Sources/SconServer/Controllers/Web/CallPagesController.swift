@@ -159,6 +159,7 @@ struct CallForm: Content {
     var documentKo: [String]?
     var eligibilityRules: [String]?
     var appealDays: String?
+    var sameCountryConflict: String?
 
     var draft: CallDraft {
         var draft = CallDraft()
@@ -186,6 +187,7 @@ struct CallForm: Content {
         }
         draft.eligibilityRules = eligibilityRules ?? []
         draft.appealDays = Self.number(appealDays)
+        draft.sameCountryConflict = sameCountryConflict != nil
         return draft
     }
 

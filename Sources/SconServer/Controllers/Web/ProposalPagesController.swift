@@ -127,8 +127,8 @@ struct ProposalPagesController: RouteCollection {
             let proposal = try await action(id)
             let note = strings.format("proposals.nowState", ["state": strings["proposalstate.\(proposal.state.rawValue)"], "code": proposal.code ?? ""])
             return try await showPage(req, id: id, message: note).encodeResponse(for: req)
-        } catch let refusal as ProposalRules.Refusal {
-            return try await showPage(req, id: id, problem: Self.localized(refusal, req.strings)).encodeResponse(status: .conflict, for: req)
+        } catch let refusal as any Refusal {
+            return try await showPage(req, id: id, problem: req.strings.localized(refusal)).encodeResponse(status: .conflict, for: req)
         } catch DomainError.conflict(let reason) {
             return try await showPage(req, id: id, problem: reason).encodeResponse(status: .conflict, for: req)
         }
@@ -154,8 +154,8 @@ struct ProposalPagesController: RouteCollection {
             let context = PageContext(request: req)
             let text = issues.map { context.localized($0, label: "attachments.file") }.joined(separator: " ")
             return try await showPage(req, id: id, problem: text).encodeResponse(status: .unprocessableEntity, for: req)
-        } catch let refusal as ProposalRules.Refusal {
-            return try await showPage(req, id: id, problem: Self.localized(refusal, req.strings)).encodeResponse(status: .conflict, for: req)
+        } catch let refusal as any Refusal {
+            return try await showPage(req, id: id, problem: req.strings.localized(refusal)).encodeResponse(status: .conflict, for: req)
         } catch DomainError.conflict(let reason) {
             return try await showPage(req, id: id, problem: reason).encodeResponse(status: .conflict, for: req)
         }
@@ -180,8 +180,8 @@ struct ProposalPagesController: RouteCollection {
             let context = PageContext(request: req)
             return try await showPage(req, id: id, problem: issues.map { context.localized($0, label: "appeal.text") }.joined(separator: " "))
                 .encodeResponse(status: .unprocessableEntity, for: req)
-        } catch let refusal as ProposalRules.Refusal {
-            return try await showPage(req, id: id, problem: Self.localized(refusal, req.strings)).encodeResponse(status: .conflict, for: req)
+        } catch let refusal as any Refusal {
+            return try await showPage(req, id: id, problem: req.strings.localized(refusal)).encodeResponse(status: .conflict, for: req)
         } catch DomainError.conflict(let reason) {
             return try await showPage(req, id: id, problem: reason).encodeResponse(status: .conflict, for: req)
         }
@@ -197,21 +197,10 @@ struct ProposalPagesController: RouteCollection {
             let context = PageContext(request: req)
             return try await showPage(req, id: id, problem: issues.map { context.localized($0, label: "appeal.answer") }.joined(separator: " "))
                 .encodeResponse(status: .unprocessableEntity, for: req)
-        } catch let refusal as ProposalRules.Refusal {
-            return try await showPage(req, id: id, problem: Self.localized(refusal, req.strings)).encodeResponse(status: .conflict, for: req)
+        } catch let refusal as any Refusal {
+            return try await showPage(req, id: id, problem: req.strings.localized(refusal)).encodeResponse(status: .conflict, for: req)
         } catch DomainError.conflict(let reason) {
             return try await showPage(req, id: id, problem: reason).encodeResponse(status: .conflict, for: req)
-        }
-    }
-
-    /// A refusal in the page's language.
-    static func localized(_ refusal: ProposalRules.Refusal, _ strings: Strings) -> String {
-        switch refusal {
-        case .callNotOpen(let state): strings.format("proposals.refused.callNotOpen", ["state": strings["callstate.\(state.rawValue)"]])
-        case .closed(let deadline): strings.format("proposals.refused.closed", ["deadline": deadline])
-        case .notYetOpen(let opens): strings.format("proposals.refused.notYetOpen", ["opens": opens])
-        case .incomplete(let fields): strings.format("proposals.refused.incomplete", ["fields": fields.map { strings["proposalfield.\($0)"] }.joined(separator: ", ")])
-        case .wrongState(let state): strings.format("proposals.refused.wrongState", ["state": strings["proposalstate.\(state.rawValue)"]])
         }
     }
 

@@ -32,6 +32,7 @@ struct ReviewPagesController: RouteCollection {
         var languages: [String]?
         var capacity: String?
         var available: String?
+        var unavailable: String?
     }
 
     @Sendable func saveProfile(_ req: Request) async throws -> Response {
@@ -41,6 +42,8 @@ struct ReviewPagesController: RouteCollection {
         do {
             let profile = try ReviewerProfile.validated(sectors: form.sectors ?? [], countries: form.countries ?? [], languages: form.languages ?? [],
                                                         capacity: CallForm.number(form.capacity), available: form.available != nil,
+                                                        unavailable: (form.unavailable ?? "").split(whereSeparator: \.isNewline).map(String.init)
+                                                            .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty },
                                                         knownCountries: Set(countries.compactMap { CountryCode($0.code) }))
             let saved = try await req.reviewerStore.setProfile(profile, by: req.principal)
             return try await ReviewerProfilePage.render(PageContext(request: req), .init(profile: saved, countries: countries, message: req.strings["reviewer.saved"]))
@@ -48,7 +51,8 @@ struct ReviewPagesController: RouteCollection {
         } catch DomainError.invalid(let issues) {
             var shown = ReviewerProfile.starting
             shown.languages = []
-            return try await ReviewerProfilePage.render(PageContext(request: req), .init(profile: shown, countries: countries, issues: issues))
+            return try await ReviewerProfilePage.render(PageContext(request: req), .init(profile: shown, countries: countries, issues: issues,
+                                                                                          unavailableText: form.unavailable))
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
     }
@@ -122,6 +126,8 @@ struct ReviewPagesController: RouteCollection {
             return try await reviewPage(req, id: id, message: req.strings[submit ? "reviews.submitted" : "reviews.saved"]).encodeResponse(for: req)
         } catch DomainError.invalid(let issues) {
             return try await reviewPage(req, id: id, issues: issues).encodeResponse(status: .unprocessableEntity, for: req)
+        } catch let refusal as any Refusal {
+            return try await reviewPage(req, id: id, problem: req.strings.localized(refusal)).encodeResponse(status: .conflict, for: req)
         } catch DomainError.conflict(let reason) {
             return try await reviewPage(req, id: id, problem: reason).encodeResponse(status: .conflict, for: req)
         }
@@ -142,6 +148,7 @@ struct ReviewPagesController: RouteCollection {
         var model = AssignmentPage.Model(call: call, pool: try await ReviewPool.reviewers(of: callID, on: req.db), pairs: pairs,
                                          titles: titles, standings: try await req.reviewStore.standings(callID, by: req.principal),
                                          run: run, message: message, problem: problem, issues: issues)
+        model.reviewsDue = try await Call.find(callID, on: req.db)?.reviewsDue
         let countries = try await req.application.countryNames.all(on: req.db)
         let terms = call.terms
         if call.state == .inReview, let stored = try await Call.find(callID, on: req.db) {
@@ -156,17 +163,21 @@ struct ReviewPagesController: RouteCollection {
         return AssignmentPage.render(PageContext(request: req), model)
     }
 
-    struct RunForm: Content { var reviewsPerProposal: String?; var loadBalancing: String? }
+    struct RunForm: Content { var reviewsPerProposal: String?; var loadBalancing: String?; var objective: String?; var reviewsDue: String? }
 
     @Sendable func runAssignment(_ req: Request) async throws -> Response {
         let callID = try req.uuidParameter()
         let form = try req.content.decode(RunForm.self)
         do {
+            let fairness = form.objective == "fairness"
             let run = try await req.assignmentStore.run(callID, reviewsPerProposal: CallForm.number(form.reviewsPerProposal) ?? 3,
-                                                        loadBalancing: CallForm.number(form.loadBalancing) ?? 0, by: req.principal)
+                                                        loadBalancing: fairness ? 0 : CallForm.number(form.loadBalancing) ?? 0, fairness: fairness,
+                                                        reviewsDue: form.reviewsDue.flatMap { $0.isEmpty ? nil : $0 }, by: req.principal)
             return try await assignmentPage(req, callID: callID, run: run).encodeResponse(for: req)
         } catch DomainError.invalid(let issues) {
             return try await assignmentPage(req, callID: callID, issues: issues).encodeResponse(status: .unprocessableEntity, for: req)
+        } catch let refusal as any Refusal {
+            return try await assignmentPage(req, callID: callID, problem: req.strings.localized(refusal)).encodeResponse(status: .conflict, for: req)
         } catch DomainError.conflict(let reason) {
             return try await assignmentPage(req, callID: callID, problem: reason).encodeResponse(status: .conflict, for: req)
         }
@@ -177,6 +188,8 @@ struct ReviewPagesController: RouteCollection {
         do {
             _ = try await req.decisionStore.decide(callID, by: req.principal)
             return try await assignmentPage(req, callID: callID, message: req.strings["selection.decided"]).encodeResponse(for: req)
+        } catch let refusal as any Refusal {
+            return try await assignmentPage(req, callID: callID, problem: req.strings.localized(refusal)).encodeResponse(status: .conflict, for: req)
         } catch DomainError.conflict(let reason) {
             return try await assignmentPage(req, callID: callID, problem: reason).encodeResponse(status: .conflict, for: req)
         }
@@ -190,6 +203,8 @@ struct ReviewPagesController: RouteCollection {
         do {
             _ = try await req.assignmentStore.change(callID, proposal: form.proposal, reviewer: form.reviewer, action: form.action, by: req.principal)
             return try await assignmentPage(req, callID: callID, message: req.strings["assignment.changed"]).encodeResponse(for: req)
+        } catch let refusal as any Refusal {
+            return try await assignmentPage(req, callID: callID, problem: req.strings.localized(refusal)).encodeResponse(status: .conflict, for: req)
         } catch DomainError.conflict(let reason) {
             return try await assignmentPage(req, callID: callID, problem: reason).encodeResponse(status: .conflict, for: req)
         }

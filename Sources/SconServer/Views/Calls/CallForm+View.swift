@@ -85,6 +85,7 @@ enum CallFormPage {
         <fieldset class="field"><legend>\(context["field.requiredDocuments"])</legend>\(Components.fieldError(context, issues, "requiredDocuments"))
         \(documentRows)
         </fieldset>
+        <div class="field"><label class="check"><input type="checkbox" name="sameCountryConflict" value="on"\(draft.sameCountryConflict == true ? HTML(raw: " checked") : HTML.empty)> \(context["field.sameCountryConflict"])</label></div>
         \(Components.textField(context, issues, field: "appealDays", name: "appealDays", label: context["field.appealDays"], value: shown(draft.appealDays ?? 14), type: "number"))
         <fieldset class="field"><legend>\(context["field.eligibilityRules"])</legend>\(Components.fieldError(context, issues, "eligibilityRules"))<div class="checks">\(ruleBoxes)</div></fieldset>
         <button type="submit" class="button">\(context["common.save"])</button>

@@ -57,6 +57,7 @@ enum CallShowPage {
         \(Components.definition(context["calls.totalCap"], "\(terms.totalBudget.map { MoneyText.krw($0, language) } ?? context["calls.noCap"])"))
         \(Components.definition(context["field.endorsementsPerCountry"], "\(terms.endorsementsPerCountry)"))
         \(Components.definition(context["field.appealDays"], "\(terms.appealPeriodDays)"))
+        \(Components.definition(context["field.sameCountryConflict"], "\(context[terms.countsSameCountryAsConflict ? "common.yes" : "common.no"])"))
         </dl>
         <h2>\(context["calls.text"])</h2>
         <p class="prose">\(text.isEmpty ? context["common.none"] : text)</p>

@@ -61,13 +61,14 @@ enum Components {
     }
 
     static func textArea(_ context: PageContext, _ issues: [FieldIssue], field: String, name: String, label: String,
-                         value: String?, lang: String? = nil) -> HTML {
+                         value: String?, lang: String? = nil, hint: String? = nil) -> HTML {
         let id = fieldID(field)
         let langAttr: HTML = lang.map { " lang=\"\($0)\"" } ?? ""
+        let hintHTML: HTML = hint.map { "<p class=\"hint\" id=\"\(id)-hint\">\($0)</p>" } ?? ""
         return """
         <div class="field">
         <label for="\(id)">\(label)</label>
-        \(fieldError(context, issues, field))
+        \(hintHTML)\(fieldError(context, issues, field))
         <textarea id="\(id)" name="\(name)" rows="5" maxlength="4000"\(langAttr)>\(value ?? "")</textarea>
         </div>
         """

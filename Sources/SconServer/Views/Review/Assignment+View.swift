@@ -16,6 +16,8 @@ enum AssignmentPage {
         var issues: [FieldIssue] = []
         var selection: [SelectionTable.Row] = []
         var unranked: [(title: String, why: String)] = []
+        /// The due day of the last assignment run, if any.
+        var reviewsDue: String? = nil
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -28,7 +30,7 @@ enum AssignmentPage {
             return """
             <tr><th scope="row">\(member.user.displayName)</th><td>\(sectors)</td><td>\(profile.countries.map(\.value).joined(separator: ", "))</td>\
             <td>\(profile.languages.map(\.rawValue).joined(separator: ", "))</td><td class="number">\(load[member.reviewer.id] ?? 0) / \(profile.capacity)</td>\
-            <td>\(context[profile.available ? "common.yes" : "common.no"])</td></tr>
+            <td>\(context[profile.available ? "common.yes" : "common.no"])\(profile.unavailable.isEmpty ? "" : " (" + profile.unavailable.map(\.description).joined(separator: ", ") + ")")</td></tr>
             """
         }
         let pairRows: [HTML] = model.pairs.map { pair in
@@ -49,8 +51,16 @@ enum AssignmentPage {
             <td>\(standing.needsConsensus ? context["assignment.consensus"] : "")</td></tr>
             """
         }
-        let result: HTML = model.run.map {
-            "<div class=\"notice\" role=\"status\"><p>\(context.strings.format("assignment.result", ["objective": MoneyText.grouped($0.objective), "pairs": String($0.pairs.count)])) \($0.optimal ? context["assignment.optimal"] : context["assignment.notProven"])</p></div>"
+        let result: HTML = model.run.map { run in
+            let objective = context.strings.format("assignment.result", ["objective": MoneyText.grouped(run.objective), "pairs": String(run.pairs.count)])
+            let proof: String
+            if let fairness = run.fairness {
+                proof = context.strings.format("assignment.fairnessResult", ["weakest": MoneyText.grouped(fairness.weakest), "bound": MoneyText.grouped(fairness.weakestBound)])
+                    + " " + context[fairness.proven ? "assignment.fairnessProven" : "assignment.fairnessNotProven"]
+            } else {
+                proof = context[run.optimal ? "assignment.optimal" : "assignment.notProven"]
+            }
+            return "<div class=\"notice\" role=\"status\"><p>\(objective) \(proof) \(context.strings.format("assignment.due", ["day": run.reviewsDue]))</p></div>"
         } ?? .empty
         let message: HTML = Components.notice(model.message)
         let problem: HTML = Components.alert(model.problem)
@@ -64,7 +74,11 @@ enum AssignmentPage {
         <h2>\(context["assignment.run"])</h2>
         <form method="post" action="\(SiteURL.callAssignment(.value(callID)).path)" class="inline-form">\(context.csrfField)
         \(Components.textField(context, model.issues, field: "reviewsPerProposal", name: "reviewsPerProposal", label: context["assignment.k"], value: "3", type: "number"))
+        \(Components.select(context, field: "objective", name: "objective", label: context["assignment.objective"],
+                            options: [("total", context["assignment.objective.total"]), ("fairness", context["assignment.objective.fairness"])],
+                            selected: model.run?.fairness != nil ? "fairness" : "total"))
         \(Components.textField(context, model.issues, field: "loadBalancing", name: "loadBalancing", label: context["assignment.balancing"], value: "100", type: "number", hint: context["assignment.balancingHint"]))
+        \(Components.textField(context, model.issues, field: "reviewsDue", name: "reviewsDue", label: context["assignment.reviewsDue"], value: model.reviewsDue, type: "date", hint: context["assignment.reviewsDueHint"]))
         <button type="submit" class="button">\(context["assignment.run"])</button></form>
         <h2>\(context["assignment.pairs"])</h2>
         \(pairRows.isEmpty ? "<p>\(context["assignment.none"])</p>" as HTML : "<table class=\"list\"><thead><tr><th scope=\"col\">\(context["proposalfield.title"])</th><th scope=\"col\">\(context["assignment.reviewer"])</th><th scope=\"col\" class=\"number\">\(context["assignment.affinity"])</th><th scope=\"col\">\(context["field.state"])</th><th scope=\"col\"></th></tr></thead><tbody>\(pairRows)</tbody></table>")

@@ -8,6 +8,8 @@ enum ReviewerProfilePage {
         var countries: [CountryDTO]
         var issues: [FieldIssue] = []
         var message: String? = nil
+        /// The periods of absence as typed, when the form comes back with errors.
+        var unavailableText: String? = nil
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -31,6 +33,8 @@ enum ReviewerProfilePage {
         <fieldset class="field"><legend>\(context["reviewer.languages"])</legend>\(Components.fieldError(context, model.issues, "languages"))<div class="checks">\(languages)</div></fieldset>
         \(Components.textField(context, model.issues, field: "capacity", name: "capacity", label: context["reviewer.capacity"], value: String(profile.capacity), type: "number"))
         <div class="field"><label class="check"><input type="checkbox" name="available" value="on"\(profile.available ? HTML(raw: " checked") : HTML.empty)> \(context["reviewer.available"])</label></div>
+        \(Components.textArea(context, model.issues, field: "unavailable", name: "unavailable", label: context["reviewer.unavailable"],
+                              value: model.unavailableText ?? profile.unavailable.map(\.description).joined(separator: "\n"), hint: context["reviewer.unavailableHint"]))
         <button type="submit" class="button">\(context["common.save"])</button>
         </form>
         """

@@ -31,10 +31,11 @@ struct CallInput: Decodable, Sendable {
     var requiredDocuments: [LocalizedTextInput]?
     var eligibilityRules: [String]?
     var appealDays: Int?
+    var sameCountryConflict: Bool?
 
     static let keys: Set<String> = ["title", "text", "supportTypes", "eligibleCountries", "opensAt", "closesAt", "timeZone",
                                     "selections", "onePerCountry", "budgets", "totalBudget", "endorsementsPerCountry",
-                                    "criteria", "scale", "requiredDocuments", "eligibilityRules", "appealDays"]
+                                    "criteria", "scale", "requiredDocuments", "eligibilityRules", "appealDays", "sameCountryConflict"]
 
     init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(allowed: Self.keys)
@@ -60,6 +61,7 @@ struct CallInput: Decodable, Sendable {
         requiredDocuments = try container.decodeIfPresent([LocalizedTextInput].self, forKey: key("requiredDocuments"))
         eligibilityRules = try container.decodeIfPresent([String].self, forKey: key("eligibilityRules"))
         appealDays = try container.decodeIfPresent(Int.self, forKey: key("appealDays"))
+        sameCountryConflict = try container.decodeIfPresent(Bool.self, forKey: key("sameCountryConflict"))
     }
 
     /// `base` with the fields this input names replaced.
@@ -84,6 +86,7 @@ struct CallInput: Decodable, Sendable {
         if let requiredDocuments { draft.requiredDocuments = requiredDocuments.map { LocalizedText(en: $0.en ?? "", ko: $0.ko ?? "") } }
         if let eligibilityRules { draft.eligibilityRules = eligibilityRules }
         if let appealDays { draft.appealDays = appealDays }
+        if let sameCountryConflict { draft.sameCountryConflict = sameCountryConflict }
         return draft
     }
 }

@@ -8,9 +8,10 @@ struct ReviewerProfileInput: Decodable, Sendable {
     var languages: [String]
     var capacity: Int?
     var available: Bool?
+    var unavailable: [String]
 
     init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(allowed: ["sectors", "countries", "languages", "capacity", "available"])
+        try decoder.rejectUnknownKeys(allowed: ["sectors", "countries", "languages", "capacity", "available", "unavailable"])
         let c = try decoder.container(keyedBy: AnyCodingKey.self)
         func key(_ name: String) -> AnyCodingKey { AnyCodingKey(stringValue: name) }
         sectors = try c.decodeIfPresent([String].self, forKey: key("sectors")) ?? []
@@ -18,6 +19,7 @@ struct ReviewerProfileInput: Decodable, Sendable {
         languages = try c.decodeIfPresent([String].self, forKey: key("languages")) ?? ["en"]
         capacity = try c.decodeIfPresent(Int.self, forKey: key("capacity"))
         available = try c.decodeIfPresent(Bool.self, forKey: key("available"))
+        unavailable = try c.decodeIfPresent([String].self, forKey: key("unavailable")) ?? []
     }
 }
 
@@ -44,11 +46,15 @@ struct ConflictsInput: Decodable, Sendable {
 struct AssignmentRunInput: Decodable, Sendable {
     var reviewsPerProposal: Int
     var loadBalancing: Int
+    var fairness: Bool
+    var reviewsDue: String?
     init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(allowed: ["reviewsPerProposal", "loadBalancing"])
+        try decoder.rejectUnknownKeys(allowed: ["reviewsPerProposal", "loadBalancing", "fairness", "reviewsDue"])
         let c = try decoder.container(keyedBy: AnyCodingKey.self)
         reviewsPerProposal = try c.decodeIfPresent(Int.self, forKey: AnyCodingKey(stringValue: "reviewsPerProposal")) ?? 3
         loadBalancing = try c.decodeIfPresent(Int.self, forKey: AnyCodingKey(stringValue: "loadBalancing")) ?? 0
+        fairness = try c.decodeIfPresent(Bool.self, forKey: AnyCodingKey(stringValue: "fairness")) ?? false
+        reviewsDue = try c.decodeIfPresent(String.self, forKey: AnyCodingKey(stringValue: "reviewsDue"))
     }
 }
 

@@ -1,0 +1,15 @@
+import Fluent
+
+/// Reviewers' periods of absence (`2026-12-10/2027-01-05;…`) and the day a call's reviews are
+/// due, set when the assignment runs.
+struct AddReviewPeriods: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(ReviewerProfileRecord.schema).field("unavailable", .string, .required, .sql(.default(""))).update()
+        try await database.schema(Call.schema).field("reviews_due", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(ReviewerProfileRecord.schema).deleteField("unavailable").update()
+        try await database.schema(Call.schema).deleteField("reviews_due").update()
+    }
+}
