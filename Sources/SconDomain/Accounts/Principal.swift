@@ -88,6 +88,10 @@ public struct Principal: Sendable, Hashable {
     }
 
     /// Reading the audit log: administrators and the programme office.
+    /// Fund managers book money (commitments, disbursements, cancellations, repayments) and
+    /// record exchange rates; no one else does.
+    public var mayBookMoney: Bool { holds(.fundManager) }
+
     public var mayReadAuditLog: Bool { isAdministrator || isProgrammeOfficer }
 
     // MARK: Accounts

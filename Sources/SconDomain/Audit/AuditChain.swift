@@ -86,4 +86,10 @@ public enum AuditChain {
     public static func timestamp(_ date: Date) -> String {
         date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: TimeZone(identifier: "UTC")!))
     }
+
+    /// Reads a `timestamp` back (with or without fractional seconds).
+    public static func date(_ text: String) -> Date? {
+        (try? Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: TimeZone(identifier: "UTC")!).parse(text))
+            ?? (try? Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!).parse(text))
+    }
 }

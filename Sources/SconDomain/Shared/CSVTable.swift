@@ -47,4 +47,26 @@ public struct CSVTable: Sendable {
     public var records: [[String: String]] {
         rows.map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
     }
+
+    /// RFC 4180 text: fields with a comma, quote or line break are quoted, quotes doubled;
+    /// lines end with CRLF.
+    public static func render(header: [String], rows: [[String]]) -> String {
+        func field(_ value: String) -> String {
+            guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return ([header] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    /// Text a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a leading `'`;
+    /// `unguarded` takes it off again, so that export and import round-trip.
+    public static func guarded(_ text: String) -> String {
+        guard let first = text.first, "=+-@'".contains(first) else { return text }
+        return "'" + text
+    }
+
+    public static func unguarded(_ text: String) -> String {
+        guard text.first == "'", let second = text.dropFirst().first, "=+-@'".contains(second) else { return text }
+        return String(text.dropFirst())
+    }
 }

@@ -32,6 +32,10 @@ enum ProblemMapping {
             return map(domain: error, path: path)
         case let refusal as any Refusal:
             return map(domain: .conflict(refusal.description), path: path)
+        case is IdempotencyKeyReused:
+            return Mapped(status: .unprocessableEntity, problem: Problem(
+                type: "urn:kscon:problem:idempotency-key-reused", title: "The Idempotency-Key was used for another request.", status: 422,
+                detail: "This key was already used for a different request; send a new key for a new booking.", instance: path))
         case let error as DecodingError:
             return Mapped(status: .badRequest, problem: Problem(
                 type: "urn:kscon:problem:malformed-body", title: "The request body is not in the expected shape.", status: 400,

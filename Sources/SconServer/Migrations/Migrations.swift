@@ -26,5 +26,7 @@ enum SconMigrations {
         CreateProject(),
         // 003: reviewer availability and the review period
         AddReviewPeriods(),
+        // 004: the fund and its ledger
+        CreateFundTables(),
     ]
 }

@@ -17,6 +17,8 @@ final class Project: Model, @unchecked Sendable {
     @Field(key: "title") var title: String
     @Field(key: "support_type") var supportType: String
     @Field(key: "stage") var stage: String
+    /// The sectors, stored as `Sector.storageText` (`,transport,water,`).
+    @Field(key: "sectors") var sectors: String
     @Field(key: "sample") var sample: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 

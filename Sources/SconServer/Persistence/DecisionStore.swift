@@ -59,6 +59,7 @@ struct DecisionStore: Sendable {
                 project.title = proposal.title
                 project.supportType = proposal.supportType
                 project.stage = ProjectStage.selected.rawValue
+                project.sectors = try await Organisation.find(proposal.organisationID, on: tx)?.sectors ?? ""
                 project.sample = proposal.sample || call.sample
                 try await project.create(on: tx)
                 events.append(AuditEvent(actor: principal.userID, action: "project.create", subject: "project:\(UUIDText.string(project.id!))",

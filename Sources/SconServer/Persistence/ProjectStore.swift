@@ -22,8 +22,14 @@ struct ProjectStore: Sendable {
         return project
     }
 
+    /// Fund managers see every project (they book its money). A project of the open call is
+    /// public once its call is published; one found elsewhere is public once it is past the
+    /// lead stage (a lead is for officers and the centres until it is taken up).
     static func maySee(_ project: Project, _ call: Call?, _ principal: Principal) -> Bool {
-        guard let call, let callID = call.id else { return principal.mayCreateCalls }
+        if principal.mayBookMoney { return true }
+        guard let call, let callID = call.id else {
+            return project.projectStage != .lead || principal.mayCreateCalls || principal.grants.contains { $0.role == .centreStaff }
+        }
         return call.callState == .published || principal.mayManageCall(callID)
     }
 }

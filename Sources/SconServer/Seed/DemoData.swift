@@ -34,6 +34,10 @@ public enum DemoData {
             try await db.transaction { db in try await seedCalls(db) }
             seeded = true
         }
+        if try await Fund.query(on: db).count() == 0 {
+            try await db.transaction { db in try await seedFund(db) }
+            seeded = true
+        }
         return seeded
     }
 

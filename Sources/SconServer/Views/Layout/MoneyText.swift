@@ -7,13 +7,15 @@ enum MoneyText {
         return language == .ko ? "\(digits)원" : "KRW \(digits)"
     }
 
-    static func grouped(_ amount: Int) -> String {
-        let text = String(amount.magnitude)
-        var out = ""
-        for (index, character) in text.enumerated() {
-            if index > 0, (text.count - index) % 3 == 0 { out.append(",") }
-            out.append(character)
-        }
-        return amount < 0 ? "-" + out : out
+    static func grouped(_ amount: Int) -> String { MoneyFormat.grouped(amount) }
+
+    /// An amount of any currency in major units with separators (`USD 1,234.50`, `1,234.50 USD`).
+    static func money(_ money: Money, _ language: Language) -> String {
+        if money.currency == .KRW { return krw(money.minor, language) }
+        let text = money.decimalText
+        let parts = text.split(separator: ".", maxSplits: 1)
+        let whole = Int(parts[0]) ?? 0
+        let grouped = (text.hasPrefix("-") && whole == 0 ? "-" : "") + MoneyFormat.grouped(whole) + (parts.count > 1 ? "." + parts[1] : "")
+        return language == .ko ? "\(grouped) \(money.currency.rawValue)" : "\(money.currency.rawValue) \(grouped)"
     }
 }

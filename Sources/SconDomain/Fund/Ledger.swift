@@ -1,0 +1,165 @@
+/// How the fund invests in a project.
+public enum Instrument: String, Sendable, Hashable, Codable, CaseIterable {
+    case equity, loan, guarantee
+}
+
+/// What a booking does to the money.
+public enum Movement: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The fund's capital, when the fund is set up.
+    case capital
+    /// Part of the fund set aside for a purpose (the ASEAN earmark).
+    case allocation
+    /// An investment decision: money promised to a project.
+    case commitment
+    /// Money paid out against a commitment.
+    case disbursement
+    /// The part of a commitment that will not be paid out, returned to where it came from.
+    case cancellation
+    /// A loan paid back, returned to where it came from.
+    case repayment
+}
+
+/// The accounts of the double-entry ledger, named as text so that they sort and group the
+/// same way on SQLite and PostgreSQL. A *source* is where a commitment's money comes from: an
+/// earmark (`earmark:<id>`) or the fund's unallocated part (`fund:<id>`).
+public enum LedgerAccount {
+    public static func capital(fund: String) -> String { "fund:\(fund):capital" }
+    public static func unallocated(fund: String) -> String { "fund:\(fund):available" }
+    public static func available(earmark: String) -> String { "earmark:\(earmark):available" }
+    /// What a source still has to commit.
+    public static func available(source: String) -> String { "\(source):available" }
+    /// A project's commitments not yet paid out, per source.
+    public static func outstanding(project: String, source: String) -> String { "project:\(project):outstanding:\(source)" }
+    public static func disbursed(project: String, source: String) -> String { "project:\(project):disbursed:\(source)" }
+    public static func repaid(project: String, source: String) -> String { "project:\(project):repaid:\(source)" }
+}
+
+/// One side of a booking, in KRW: debits positive, credits negative. Every posting sums to zero.
+public struct LedgerLine: Sendable, Hashable {
+    public var account: String
+    public var amount: Int
+
+    public init(_ account: String, _ amount: Int) {
+        self.account = account
+        self.amount = amount
+    }
+}
+
+/// What the rules need to know before a project booking: the balances it touches (in KRW).
+public struct SourcePosition: Sendable, Hashable {
+    /// What the source can still commit.
+    public var available: Int
+    /// The project's commitments from this source not yet paid out.
+    public var outstanding: Int
+    /// Paid out to the project from this source.
+    public var disbursed: Int
+    /// Paid back by the project to this source.
+    public var repaid: Int
+    /// Whether any of the project's commitments from this source is a loan.
+    public var hasLoan: Bool
+
+    public init(available: Int, outstanding: Int = 0, disbursed: Int = 0, repaid: Int = 0, hasLoan: Bool = false) {
+        self.available = available; self.outstanding = outstanding; self.disbursed = disbursed
+        self.repaid = repaid; self.hasLoan = hasLoan
+    }
+}
+
+/// Why money cannot move: answered with 409, in the reader's language on the pages.
+public enum LedgerRefusal: Refusal, Hashable {
+    case overCommitment(available: Int, requested: Int)
+    case overDisbursement(outstanding: Int, requested: Int)
+    case overCancellation(outstanding: Int, requested: Int)
+    case overRepayment(owed: Int, requested: Int)
+    case notALoan
+    case notPositive
+
+    public var key: String {
+        switch self {
+        case .overCommitment: "ledger.overCommitment"
+        case .overDisbursement: "ledger.overDisbursement"
+        case .overCancellation: "ledger.overCancellation"
+        case .overRepayment: "ledger.overRepayment"
+        case .notALoan: "ledger.notALoan"
+        case .notPositive: "ledger.notPositive"
+        }
+    }
+
+    public var values: [String: RefusalValue] {
+        switch self {
+        case .overCommitment(let limit, let requested), .overDisbursement(let limit, let requested),
+             .overCancellation(let limit, let requested), .overRepayment(let limit, let requested):
+            ["limit": .text(MoneyFormat.grouped(limit)), "requested": .text(MoneyFormat.grouped(requested))]
+        default: [:]
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .overCommitment(let available, let requested):
+            "the commitment of \(requested) KRW exceeds what is available to commit (\(available) KRW)."
+        case .overDisbursement(let outstanding, let requested):
+            "the disbursement of \(requested) KRW exceeds the commitment not yet paid out (\(outstanding) KRW)."
+        case .overCancellation(let outstanding, let requested):
+            "the cancellation of \(requested) KRW exceeds the commitment not yet paid out (\(outstanding) KRW)."
+        case .overRepayment(let owed, let requested):
+            "the repayment of \(requested) KRW exceeds what is owed (\(owed) KRW)."
+        case .notALoan: "repayments are booked for loans; this project has no loan from this source."
+        case .notPositive: "an amount is positive."
+        }
+    }
+}
+
+/// The double-entry rules of the fund: which accounts a movement debits and credits, and the
+/// limits it must respect. Run inside the transaction that writes the lines, with balances read
+/// in that transaction, one writer at a time: then no commitment can exceed what is available.
+public enum LedgerRules {
+    public static func posting(_ movement: Movement, project: String, source: String, amount: Int,
+                               position: SourcePosition) throws(LedgerRefusal) -> [LedgerLine] {
+        guard amount > 0 else { throw .notPositive }
+        let available = LedgerAccount.available(source: source)
+        let outstanding = LedgerAccount.outstanding(project: project, source: source)
+        switch movement {
+        case .commitment:
+            guard amount <= position.available else { throw .overCommitment(available: position.available, requested: amount) }
+            return [LedgerLine(outstanding, amount), LedgerLine(available, -amount)]
+        case .disbursement:
+            guard amount <= position.outstanding else { throw .overDisbursement(outstanding: position.outstanding, requested: amount) }
+            return [LedgerLine(LedgerAccount.disbursed(project: project, source: source), amount), LedgerLine(outstanding, -amount)]
+        case .cancellation:
+            guard amount <= position.outstanding else { throw .overCancellation(outstanding: position.outstanding, requested: amount) }
+            return [LedgerLine(available, amount), LedgerLine(outstanding, -amount)]
+        case .repayment:
+            guard position.hasLoan else { throw .notALoan }
+            let owed = position.disbursed - position.repaid
+            guard amount <= owed else { throw .overRepayment(owed: owed, requested: amount) }
+            return [LedgerLine(available, amount), LedgerLine(LedgerAccount.repaid(project: project, source: source), -amount)]
+        case .capital, .allocation:
+            preconditionFailure("capital and allocations are not project bookings")
+        }
+    }
+
+    /// The fund's capital: the fund can commit it all until it is earmarked.
+    public static func capital(fund: String, amount: Int) -> [LedgerLine] {
+        [LedgerLine(LedgerAccount.unallocated(fund: fund), amount), LedgerLine(LedgerAccount.capital(fund: fund), -amount)]
+    }
+
+    /// Sets part of the fund aside for an earmark.
+    public static func allocation(fund: String, earmark: String, amount: Int, fundAvailable: Int) throws(LedgerRefusal) -> [LedgerLine] {
+        guard amount > 0 else { throw .notPositive }
+        guard amount <= fundAvailable else { throw .overCommitment(available: fundAvailable, requested: amount) }
+        return [LedgerLine(LedgerAccount.available(earmark: earmark), amount), LedgerLine(LedgerAccount.unallocated(fund: fund), -amount)]
+    }
+}
+
+/// Whole numbers with thousands separators (`1,500,000,000,000`), for messages.
+public enum MoneyFormat {
+    public static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(character)
+        }
+        return (value < 0 ? "-" : "") + out
+    }
+}

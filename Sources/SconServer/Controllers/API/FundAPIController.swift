@@ -1,0 +1,69 @@
+import Fluent
+import SconDomain
+import Vapor
+
+/// `/api/v1/fund`, `/api/v1/exchange-rates`, `/api/v1/projects/{id}/finance` and the bookings
+/// that move money (`POST /api/v1/projects/{id}/bookings`, with an `Idempotency-Key`).
+struct FundAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("fund", use: position)
+        routes.get("fund", "transactions.csv", use: transactionsCSV)
+        routes.get("exchange-rates", use: rates)
+        routes.post("exchange-rates", use: recordRate)
+        routes.get("projects", ":id", "finance", use: finance)
+        routes.post("projects", ":id", "bookings", use: book)
+    }
+
+    @Sendable func position(_ req: Request) async throws -> FundPositionDTO {
+        let by = req.query[String.self, at: "by"] ?? "earmark"
+        guard let grouping = FundReports.Grouping(rawValue: by) else {
+            throw DomainError.badParameter([FieldIssue(field: "by", code: "unknown", detail: "by is earmark, country, sector or stage.")])
+        }
+        let currencyText = req.query[String.self, at: "currency"] ?? "KRW"
+        guard let currency = Currency(rawValue: currencyText) else {
+            throw DomainError.badParameter([FieldIssue(field: "currency", code: "unknown", detail: "reports are in KRW or USD.")])
+        }
+        return FundPositionDTO(report: try await FundReports(db: req.db).position(by: grouping, currency: currency))
+    }
+
+    @Sendable func transactionsCSV(_ req: Request) async throws -> Response {
+        try req.requireSignedIn("export the ledger")
+        try req.principal.require(req.principal.mayBookMoney || req.principal.isProgrammeOfficer, "export the ledger")
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.contentDisposition = .init(.attachment, filename: "kscon-ledger.csv")
+        return Response(status: .ok, headers: headers, body: .init(string: try await LedgerCSV(db: req.db).export()))
+    }
+
+    @Sendable func rates(_ req: Request) async throws -> ListResponse<ExchangeRateDTO> {
+        let rows = try await ExchangeRateStore(db: req.db, audit: req.auditLog).all()
+        return ListResponse(items: rows.compactMap { row in row.rate.map { ExchangeRateDTO(rate: $0, sample: row.sample) } }, nextCursor: nil)
+    }
+
+    @Sendable func recordRate(_ req: Request) async throws -> Response {
+        try req.requireSignedIn("record exchange rates")
+        let input = try req.decodeJSON(ExchangeRateInput.self)
+        let row = try await ExchangeRateStore(db: req.db, audit: req.auditLog)
+            .record(currency: input.currency, day: input.day, rate: input.krwPerUnit, source: input.source, by: req.principal)
+        return ExchangeRateDTO(rate: row.rate!, sample: row.sample).jsonResponse(status: .created, allocator: req.byteBufferAllocator)
+    }
+
+    @Sendable func finance(_ req: Request) async throws -> ProjectFinanceDTO {
+        let project = try await ProjectStore(db: req.db).find(try req.uuidParameter(), by: req.principal)
+        return ProjectFinanceDTO(finance: try await ProjectFinance.of(project, on: req.db))
+    }
+
+    @Sendable func book(_ req: Request) async throws -> Response {
+        try req.requireSignedIn("book money")
+        let input = try req.decodeJSON(BookingInput.self)
+        let answer = try await req.ledgerStore.book(try req.uuidParameter(), input.request, key: req.headers.first(name: "Idempotency-Key"), by: req.principal)
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        if answer.replayed { headers.add(name: "Idempotency-Replayed", value: "true") }
+        return Response(status: answer.status, headers: headers, body: .init(string: answer.body))
+    }
+}
+
+extension Request {
+    var ledgerStore: LedgerStore { LedgerStore(db: db, audit: auditLog) }
+}

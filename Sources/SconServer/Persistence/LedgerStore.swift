@@ -1,0 +1,206 @@
+import Crypto
+import Fluent
+import Foundation
+import SconDomain
+import Vapor
+
+/// A money movement as asked for: checked by `LedgerStore.book`.
+struct BookingRequest: Sendable, Hashable, Codable {
+    var movement: String?
+    var amount: String?
+    var currency: String?
+    var earmark: UUID?
+    var instrument: String?
+    var valueDay: String?
+    var memo: String?
+
+    /// The request's fingerprint for `Idempotency-Key`: the same key with another request is refused.
+    func fingerprint(project: UUID) -> String {
+        let text = [UUIDText.string(project), movement ?? "", amount ?? "", currency ?? "", earmark.map(UUIDText.string) ?? "",
+                    instrument ?? "", valueDay ?? "", memo ?? ""].joined(separator: "\u{1F}")
+        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// The answer to a booking: the transaction written (or the stored answer of a retry).
+struct BookingAnswer: Sendable {
+    var status: HTTPResponseStatus
+    var body: String
+    /// True when this is the stored answer to an earlier request with the same key.
+    var replayed: Bool
+}
+
+/// A key used again for a different request (RFC draft "The Idempotency-Key HTTP Header Field", §2.7).
+struct IdempotencyKeyReused: Error {}
+
+/// The fund's double-entry ledger. Every booking runs inside `AuditLog.record`: one writer at a
+/// time (an advisory lock on PostgreSQL, a queue on SQLite), balances read and the limit checked
+/// in the same transaction that writes the lines, the balances and the audit entry. So a
+/// commitment can never exceed what is available, however many requests race.
+struct LedgerStore: Sendable {
+    let db: any Database
+    let audit: AuditLog
+
+    static let projectMovements: [Movement] = [.commitment, .disbursement, .cancellation, .repayment]
+
+    func book(_ projectID: UUID, _ request: BookingRequest, key: String?, by principal: Principal, now: Date = Date()) async throws -> BookingAnswer {
+        try principal.require(principal.isSignedIn, "book money")
+        try principal.require(principal.mayBookMoney, "book money")
+        let project = try await ProjectStore(db: db).find(projectID, by: principal)
+        let key = try Self.checkedKey(key)
+        let today = CalendarDay(now)
+        var rules = FieldRules()
+        let movement = Movement(rawValue: request.movement ?? "").flatMap { Self.projectMovements.contains($0) ? $0 : nil }
+        if movement == nil { rules.fail("movement", request.movement == nil ? "required" : "unknown", "movement is one of: commitment, disbursement, cancellation, repayment.") }
+        let currency = Currency(rawValue: request.currency ?? "")
+        if currency == nil { rules.fail("currency", request.currency == nil ? "required" : "unknown", "currency is one of: \(Currency.allCases.map(\.rawValue).joined(separator: ", ")).") }
+        var amount: Money?
+        if let currency {
+            amount = Money.parse(request.amount ?? "", currency)
+            if amount == nil {
+                rules.fail("amount", request.amount == nil ? "required" : "invalid", "amount is a decimal in \(currency.rawValue) with at most \(currency.exponent) decimals.")
+            } else if amount!.minor <= 0 {
+                rules.fail("amount", "not-positive", "amount is more than zero.")
+            }
+        }
+        let instrument = request.instrument.flatMap(Instrument.init(rawValue:))
+        if movement == .commitment && instrument == nil {
+            rules.fail("instrument", request.instrument == nil ? "required" : "unknown", "a commitment is an equity, loan or guarantee.")
+        } else if movement != .commitment && request.instrument != nil {
+            rules.fail("instrument", "not-allowed", "only a commitment names its instrument.")
+        }
+        let valueDay = request.valueDay.map { CalendarDay($0) } ?? today
+        if valueDay == nil || valueDay! > today { rules.fail("valueDay", "invalid", "valueDay is a day (YYYY-MM-DD), not in the future.") }
+        let memo = rules.text(request.memo, field: "memo", min: 0, max: 500)
+        try rules.check()
+        let fingerprint = request.fingerprint(project: projectID)
+        let money = amount!
+        let userID = principal.userID!
+        return try await audit.record { tx in
+            if let earlier = try await IdempotencyRecord.query(on: tx).filter(\.$userID == userID).filter(\.$key == key).first() {
+                guard earlier.requestHash == fingerprint else { throw IdempotencyKeyReused() }
+                return (BookingAnswer(status: HTTPResponseStatus(statusCode: earlier.status), body: earlier.body, replayed: true), [])
+            }
+            let fund = try await Self.fund(of: request.earmark, on: tx)
+            let rate = try await Self.rate(for: currency!, on: valueDay!, on: tx)
+            let amountKRW = rate.toKRW(money)
+            guard amountKRW > 0 else {
+                throw DomainError.invalid([FieldIssue(field: "amount", code: "not-positive", detail: "amount is less than one won.")])
+            }
+            let fundKey = UUIDText.string(try fund.requireID())
+            let source = request.earmark.map { "earmark:\(UUIDText.string($0))" } ?? "fund:\(fundKey)"
+            let position = try await Self.position(project: projectID, source: source, on: tx)
+            let lines = try LedgerRules.posting(movement!, project: UUIDText.string(projectID), source: source, amount: amountKRW, position: position)
+            let transaction = LedgerTransaction()
+            transaction.number = try await Self.nextNumber(on: tx)
+            transaction.fundID = try fund.requireID()
+            transaction.earmarkID = request.earmark
+            transaction.projectID = projectID
+            transaction.movement = movement!.rawValue
+            transaction.instrument = instrument?.rawValue
+            transaction.amountMinor = money.minor
+            transaction.currency = currency!.rawValue
+            transaction.microKRW = rate.microKRWPerUnit
+            transaction.rateDay = rate.day.description
+            transaction.rateSource = rate.source
+            transaction.amountKRW = amountKRW
+            transaction.valueDay = valueDay!.description
+            transaction.memo = memo
+            transaction.bookedBy = userID
+            transaction.bookedAt = now
+            transaction.sample = false
+            try await Self.write(transaction, lines, on: tx)
+            let body = LedgerTransactionDTO(transaction: transaction, projectCode: project.code).jsonText
+            let record = IdempotencyRecord()
+            record.userID = userID; record.key = key; record.requestHash = fingerprint
+            record.status = 201; record.body = body; record.createdAt = now
+            try await record.create(on: tx)
+            let details = ["number": String(transaction.number), "movement": movement!.rawValue, "amount": money.decimalText,
+                           "currency": currency!.rawValue, "amountKRW": String(amountKRW), "rate": rate.rateText, "rateDay": rate.day.description,
+                           "source": source, "instrument": instrument?.rawValue ?? ""]
+            return (BookingAnswer(status: .created, body: body, replayed: false),
+                    [AuditEvent(actor: userID, action: "ledger.\(movement!.rawValue)", subject: "project:\(UUIDText.string(projectID))", details: details)])
+        }
+    }
+
+    // MARK: Parts of a booking
+
+    /// 1–200 visible ASCII characters (the header's value), required.
+    static func checkedKey(_ key: String?) throws -> String {
+        guard let key, !key.isEmpty else {
+            throw DomainError.badParameter([FieldIssue(field: "Idempotency-Key", code: "required",
+                                                       detail: "a request that moves money carries an Idempotency-Key header (a new UUID per booking).")])
+        }
+        guard key.count <= 200, key.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else {
+            throw DomainError.badParameter([FieldIssue(field: "Idempotency-Key", code: "invalid", detail: "the Idempotency-Key is 1 to 200 visible ASCII characters.")])
+        }
+        return key
+    }
+
+    /// The fund a booking draws on: the earmark's, or the only fund.
+    static func fund(of earmark: UUID?, on db: any Database) async throws -> Fund {
+        if let earmark {
+            guard let row = try await Earmark.find(earmark, on: db), let fund = try await Fund.find(row.fundID, on: db) else {
+                throw DomainError.invalid([FieldIssue(field: "earmark", code: "unknown", detail: "earmark is an earmark of the fund.")])
+            }
+            return fund
+        }
+        guard let fund = try await Fund.query(on: db).sort(\.$code).first() else { throw DomainError.notFound("fund") }
+        return fund
+    }
+
+    /// The latest rate of the currency on or before the day.
+    static func rate(for currency: Currency, on day: CalendarDay, on db: any Database) async throws -> ExchangeRate {
+        if currency == .KRW { return .krw(on: day) }
+        guard let row = try await ExchangeRateRecord.query(on: db).filter(\.$currency == currency.rawValue).filter(\.$day <= day.description)
+            .sort(\.$day, .descending).first(), let rate = row.rate else {
+            throw DomainError.invalid([FieldIssue(field: "currency", code: "no-rate",
+                                                  detail: "no exchange rate for \(currency.rawValue) on or before \(day); record one first.")])
+        }
+        return rate
+    }
+
+    static func position(project: UUID, source: String, on db: any Database) async throws -> SourcePosition {
+        let id = UUIDText.string(project)
+        let accounts = [LedgerAccount.available(source: source), LedgerAccount.outstanding(project: id, source: source),
+                        LedgerAccount.disbursed(project: id, source: source), LedgerAccount.repaid(project: id, source: source)]
+        let balances = try await balances(accounts, on: db)
+        let loans = try await LedgerTransaction.query(on: db).filter(\.$projectID == project).filter(\.$movement == Movement.commitment.rawValue)
+            .filter(\.$instrument == Instrument.loan.rawValue).all().contains { $0.source == source }
+        return SourcePosition(available: balances[accounts[0]] ?? 0, outstanding: balances[accounts[1]] ?? 0,
+                              disbursed: balances[accounts[2]] ?? 0, repaid: -(balances[accounts[3]] ?? 0), hasLoan: loans)
+    }
+
+    static func balances(_ accounts: [String], on db: any Database) async throws -> [String: Int] {
+        let rows = try await LedgerBalance.query(on: db).filter(\.$account ~~ accounts).all()
+        return Dictionary(rows.map { ($0.account, $0.balance) }, uniquingKeysWith: +)
+    }
+
+    static func nextNumber(on db: any Database) async throws -> Int {
+        (try await LedgerTransaction.query(on: db).max(\.$number) ?? 0) + 1
+    }
+
+    /// Writes a transaction with its lines and moves the balances (inside the caller's transaction).
+    static func write(_ transaction: LedgerTransaction, _ lines: [LedgerLine], on tx: any Database) async throws {
+        precondition(lines.reduce(0) { $0 + $1.amount } == 0, "a posting balances")
+        try await transaction.create(on: tx)
+        let transactionID = try transaction.requireID()
+        let current = try await balances(lines.map(\.account), on: tx)
+        for line in lines {
+            let row = LedgerLineRecord()
+            row.transactionID = transactionID
+            row.account = line.account
+            row.amountKRW = line.amount
+            try await row.create(on: tx)
+            if current[line.account] != nil {
+                try await LedgerBalance.query(on: tx).filter(\.$account == line.account)
+                    .set(\.$balance, to: current[line.account]! + line.amount).update()
+            } else {
+                let balance = LedgerBalance()
+                balance.account = line.account
+                balance.balance = line.amount
+                try await balance.create(on: tx)
+            }
+        }
+    }
+}
