@@ -39,6 +39,8 @@ func configure(_ app: Application, config: AppConfig, postgresSearchPath: [Strin
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(RemindCommand(), as: "remind")
+    app.asyncCommands.use(ExportCommand(), as: "export")
+    app.asyncCommands.use(LedgerCommand(), as: "ledger")
 }
 
 /// Headers every answer carries: no sniffing, no framing, a strict content policy (no CDN, no inline script).

@@ -22,6 +22,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: AppealAPIController())
     try api.register(collection: ProjectAPIController())
     try api.register(collection: FundAPIController())
+    try api.register(collection: PipelineAPIController())
     try api.register(collection: AttachmentAPIController(maxAttachmentBytes: app.sconConfig.maxAttachmentKilobytes * 1024))
 
     if app.sconConfig.benchCeiling {

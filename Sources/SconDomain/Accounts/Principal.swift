@@ -87,11 +87,11 @@ public struct Principal: Sendable, Hashable {
         holds(.reviewer) || holds(.reviewer, in: .call(callID.uuidString.lowercased()))
     }
 
-    /// Reading the audit log: administrators and the programme office.
     /// Fund managers book money (commitments, disbursements, cancellations, repayments) and
     /// record exchange rates; no one else does.
     public var mayBookMoney: Bool { holds(.fundManager) }
 
+    /// Reading the audit log: administrators and the programme office.
     public var mayReadAuditLog: Bool { isAdministrator || isProgrammeOfficer }
 
     // MARK: Accounts

@@ -287,3 +287,18 @@ extension Sector {
         }
     }
 }
+
+extension OrganisationType {
+    /// The IATI OrganisationType code. Companies and financiers are told apart by where they
+    /// are: 71 in the provider country (Korea), 72 in the recipient country, 73 elsewhere.
+    public func iatiCode(country: CountryCode, recipient: CountryCode) -> Int {
+        switch self {
+        case .ministry: 10
+        case .localGovernment: 11
+        case .publicInstitution: 15
+        case .internationalOrganisation: 40
+        case .researchInstitute, .university: 80
+        case .company, .financier: country.value == "KR" ? 71 : (country == recipient ? 72 : 73)
+        }
+    }
+}

@@ -28,5 +28,7 @@ enum SconMigrations {
         AddReviewPeriods(),
         // 004: the fund and its ledger
         CreateFundTables(),
+        // 005: the project pipeline
+        CreatePipelineTables(),
     ]
 }

@@ -95,7 +95,7 @@ final class LedgerLineRecord: Model, @unchecked Sendable {
 }
 
 /// The running balance of an account, kept with the lines in the same transaction; the lines
-/// are the truth and `scon ledger verify` checks that both agree.
+/// are the truth; the tests and `scon bench ledger` check that both agree.
 final class LedgerBalance: Model, @unchecked Sendable {
     static let schema = "ledger_balances"
 

@@ -19,12 +19,15 @@ final class Project: Model, @unchecked Sendable {
     @Field(key: "stage") var stage: String
     /// The sectors, stored as `Sector.storageText` (`,transport,water,`).
     @Field(key: "sectors") var sectors: String
+    @Field(key: "description_en") var descriptionEn: String
+    @Field(key: "description_ko") var descriptionKo: String
     @Field(key: "sample") var sample: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
 
     var projectStage: ProjectStage { ProjectStage(rawValue: stage) ?? .lead }
+    var description: LocalizedText { LocalizedText(en: descriptionEn, ko: descriptionKo) }
 }
 
 struct CreateProject: AsyncMigration {

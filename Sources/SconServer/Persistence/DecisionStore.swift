@@ -60,6 +60,9 @@ struct DecisionStore: Sendable {
                 project.supportType = proposal.supportType
                 project.stage = ProjectStage.selected.rawValue
                 project.sectors = try await Organisation.find(proposal.organisationID, on: tx)?.sectors ?? ""
+                // The urban problem, in the language the proposal was written in; the other is for the officer to add.
+                project.descriptionEn = proposal.language == "en" ? proposal.problem : ""
+                project.descriptionKo = proposal.language == "ko" ? proposal.problem : ""
                 project.sample = proposal.sample || call.sample
                 try await project.create(on: tx)
                 events.append(AuditEvent(actor: principal.userID, action: "project.create", subject: "project:\(UUIDText.string(project.id!))",

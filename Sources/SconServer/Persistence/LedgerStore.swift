@@ -66,7 +66,7 @@ struct LedgerStore: Sendable {
         let instrument = request.instrument.flatMap(Instrument.init(rawValue:))
         if movement == .commitment && instrument == nil {
             rules.fail("instrument", request.instrument == nil ? "required" : "unknown", "a commitment is an equity, loan or guarantee.")
-        } else if movement != .commitment && request.instrument != nil {
+        } else if movement != nil && movement != .commitment && request.instrument != nil {
             rules.fail("instrument", "not-allowed", "only a commitment names its instrument.")
         }
         let valueDay = request.valueDay.map { CalendarDay($0) } ?? today

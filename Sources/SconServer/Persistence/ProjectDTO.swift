@@ -18,6 +18,8 @@ struct ProjectDTO: JSONWritable {
             $0.field("organisationId", project.organisationID)
             $0.field("proposalId", project.proposalID.map(UUIDText.string))
             $0.field("callId", project.callID.map(UUIDText.string))
+            $0.field("sectors", Sector.fromStorage(project.sectors).map(\.rawValue))
+            $0.field("description", project.description)
             $0.field("sample", project.sample)
             $0.field("createdAt", project.createdAt.map(AuditChain.timestamp))
         }

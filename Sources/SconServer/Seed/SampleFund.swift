@@ -13,7 +13,7 @@ extension DemoData {
         }
         struct ProjectRecord: Decodable {
             var code: String; var organisation: String; var city: String; var supportType: String
-            var title: String; var stage: String; var bookings: [BookingRecord]
+            var title: String; var descriptionEn: String; var descriptionKo: String; var stage: String; var bookings: [BookingRecord]
         }
         var fund: FundRecord
         var earmarks: [EarmarkRecord]
@@ -86,12 +86,13 @@ extension DemoData {
             project.code = record.code; project.organisationID = try organisation.requireID(); project.cityID = try city.requireID()
             project.countryCode = organisation.countryCode; project.title = record.title; project.supportType = record.supportType
             project.stage = record.stage; project.sectors = organisation.sectors; project.sample = true
+            project.descriptionEn = record.descriptionEn; project.descriptionKo = record.descriptionKo
             try await project.create(on: db)
             for booking in record.bookings {
                 let currency = Currency(rawValue: booking.currency)!
                 let money = Money.parse(booking.amount, currency)!
                 let day = CalendarDay(booking.valueDay)!
-                let rate = currency == .KRW ? krw : try await LedgerStore.rate(for: currency, on: day, on: db)
+                let rate = try await LedgerStore.rate(for: currency, on: day, on: db)
                 let amount = rate.toKRW(money)
                 let earmark = booking.earmark.flatMap { earmarks[$0] }
                 let source = earmark.map { "earmark:\(UUIDText.string($0))" } ?? "fund:\(fundKey)"

@@ -12,6 +12,15 @@ struct FundAPIController: RouteCollection {
         routes.post("exchange-rates", use: recordRate)
         routes.get("projects", ":id", "finance", use: finance)
         routes.post("projects", ":id", "bookings", use: book)
+        routes.get("export", "iati.xml", use: iati)
+    }
+
+    /// The public projects as IATI 2.03 activities; 404 while there is none to publish.
+    @Sendable func iati(_ req: Request) async throws -> Response {
+        guard let document = try await IATIExport(db: req.db).document() else { throw DomainError.notFound("public project") }
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "application", subType: "xml", parameters: ["charset": "utf-8"])
+        return Response(status: .ok, headers: headers, body: .init(string: document))
     }
 
     @Sendable func position(_ req: Request) async throws -> FundPositionDTO {

@@ -1,0 +1,147 @@
+import Fluent
+import SconDomain
+import Vapor
+
+/// The project pipeline under `/api/v1/projects`: leads, the dossier, and every change to a
+/// project (participants, deliverables, milestones, tender, indicators, readiness, stage).
+struct PipelineAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post("projects", use: createLead)
+        let project = routes.grouped("projects", ":id")
+        project.get("dossier", use: dossier)
+        project.put("profile", use: profile)
+        project.post("participants", use: participant)
+        project.post("deliverables", use: deliverable)
+        project.post("deliverables", ":deliverable", "versions", use: version)
+        project.post("deliverables", ":deliverable", "approval", use: approve)
+        project.post("milestones", use: milestone)
+        project.put("milestones", ":milestone", use: milestoneActual)
+        project.post("tender", use: tender)
+        project.post("tender", "bids", use: bid)
+        project.post("tender", "award", use: award)
+        project.post("indicators", use: indicator)
+        project.post("readiness", ":flag", use: justify)
+        project.post("stage", use: stage)
+    }
+
+    private func dossierAnswer(_ req: Request, _ id: UUID, status: HTTPResponseStatus = .ok) async throws -> Response {
+        ProjectDossierDTO(dossier: try await ProjectDossier.of(id, by: req.principal, on: req.db))
+            .jsonResponse(status: status, allocator: req.byteBufferAllocator)
+    }
+
+    @Sendable func createLead(_ req: Request) async throws -> Response {
+        try req.requireSignedIn("record leads")
+        let project = try await req.pipelineStore.createLead(try req.decodeJSON(LeadInput.self).lead, by: req.principal)
+        return try await dossierAnswer(req, try project.requireID(), status: .created)
+    }
+
+    @Sendable func dossier(_ req: Request) async throws -> Response { try await dossierAnswer(req, try req.uuidParameter()) }
+
+    @Sendable func profile(_ req: Request) async throws -> Response {
+        try req.requireSignedIn("change projects")
+        let id = try req.uuidParameter()
+        let input = try req.decodeJSON(ProfileInput.self)
+        _ = try await req.pipelineStore.setProfile(id, descriptionEn: input.descriptionEn, descriptionKo: input.descriptionKo, sectors: input.sectors, by: req.principal)
+        return try await dossierAnswer(req, id)
+    }
+
+    @Sendable func participant(_ req: Request) async throws -> Response {
+        try req.requireSignedIn("change projects")
+        let id = try req.uuidParameter()
+        let input = try req.decodeJSON(ParticipantInput.self)
+        _ = try await req.pipelineStore.addParticipant(id, organisation: input.organisation, role: input.role, by: req.principal)
+        return try await dossierAnswer(req, id, status: .created)
+    }
+
+    @Sendable func deliverable(_ req: Request) async throws -> Response {
+        try req.requireSignedIn("change projects")
+        let id = try req.uuidParameter()
+        let input = try req.decodeJSON(DeliverableInput.self)
+        _ = try await req.pipelineStore.addDeliverable(id, kind: input.kind, title: input.title, isPublic: input.isPublic, by: req.principal)
+        return try await dossierAnswer(req, id, status: .created)
+    }
+
+    @Sendable func version(_ req: Request) async throws -> Response {
+        try req.requireSignedIn("change projects")
+        let id = try req.uuidParameter()
+        let input = try req.decodeJSON(VersionInput.self)
+        _ = try await req.pipelineStore.addVersion(id, deliverable: try req.uuidParameter("deliverable"), note: input.note, by: req.principal)
+        return try await dossierAnswer(req, id, status: .created)
+    }
+
+    @Sendable func approve(_ req: Request) async throws -> Response {
+        try req.requireSignedIn("change projects")
+        let id = try req.uuidParameter()
+        _ = try await req.pipelineStore.approve(id, deliverable: try req.uuidParameter("deliverable"), by: req.principal)
+        return try await dossierAnswer(req, id)
+    }
+
+    @Sendable func milestone(_ req: Request) async throws -> Response {
+        try req.requireSignedIn("change projects")
+        let id = try req.uuidParameter()
+        let input = try req.decodeJSON(MilestoneInput.self)
+        _ = try await req.pipelineStore.addMilestone(id, titleEn: input.titleEn, titleKo: input.titleKo, planned: input.planned, actual: input.actual, by: req.principal)
+        return try await dossierAnswer(req, id, status: .created)
+    }
+
+    @Sendable func milestoneActual(_ req: Request) async throws -> Response {
+        try req.requireSignedIn("change projects")
+        let id = try req.uuidParameter()
+        let input = try req.decodeJSON(MilestoneActualInput.self)
+        _ = try await req.pipelineStore.setActual(id, milestone: try req.uuidParameter("milestone"), actual: input.actual, by: req.principal)
+        return try await dossierAnswer(req, id)
+    }
+
+    @Sendable func tender(_ req: Request) async throws -> Response {
+        try req.requireSignedIn("change projects")
+        let id = try req.uuidParameter()
+        let input = try req.decodeJSON(TenderInput.self)
+        _ = try await req.pipelineStore.openTender(id, terms: input.terms, agreedOn: input.agreedOn, closesOn: input.closesOn, by: req.principal)
+        return try await dossierAnswer(req, id, status: .created)
+    }
+
+    @Sendable func bid(_ req: Request) async throws -> Response {
+        try req.requireSignedIn("change projects")
+        let id = try req.uuidParameter()
+        let input = try req.decodeJSON(BidInput.self)
+        _ = try await req.pipelineStore.addBid(id, organisation: input.organisation, amountKRW: input.amountKRW, technicalScore: input.technicalScore, by: req.principal)
+        return try await dossierAnswer(req, id, status: .created)
+    }
+
+    @Sendable func award(_ req: Request) async throws -> Response {
+        try req.requireSignedIn("change projects")
+        let id = try req.uuidParameter()
+        _ = try await req.pipelineStore.award(id, bid: try req.decodeJSON(AwardInput.self).bid, by: req.principal)
+        return try await dossierAnswer(req, id)
+    }
+
+    @Sendable func indicator(_ req: Request) async throws -> Response {
+        try req.requireSignedIn("change projects")
+        let id = try req.uuidParameter()
+        let input = try req.decodeJSON(IndicatorInput.self)
+        _ = try await req.pipelineStore.addIndicator(id, resultType: input.resultType, titleEn: input.titleEn, titleKo: input.titleKo, measure: input.measure,
+                                                     baselineYear: input.baselineYear, baselineValue: input.baselineValue,
+                                                     periods: input.periods.map(\.value), by: req.principal)
+        return try await dossierAnswer(req, id, status: .created)
+    }
+
+    @Sendable func justify(_ req: Request) async throws -> Response {
+        try req.requireSignedIn("change projects")
+        let id = try req.uuidParameter()
+        let input = try req.decodeJSON(ReasonInput.self)
+        _ = try await req.pipelineStore.justify(id, flag: req.parameters.get("flag") ?? "", reason: input.reason, by: req.principal)
+        return try await dossierAnswer(req, id)
+    }
+
+    @Sendable func stage(_ req: Request) async throws -> Response {
+        try req.requireSignedIn("change projects")
+        let id = try req.uuidParameter()
+        let input = try req.decodeJSON(ReasonInput.self)
+        _ = try await req.pipelineStore.move(id, to: input.to, reason: input.reason, by: req.principal)
+        return try await dossierAnswer(req, id)
+    }
+}
+
+extension Request {
+    var pipelineStore: PipelineStore { PipelineStore(db: db, audit: auditLog) }
+}

@@ -1,0 +1,387 @@
+import Fluent
+import Foundation
+import SconDomain
+import Vapor
+
+/// The project pipeline: leads, the project's profile and participants, deliverables in
+/// versions with their approval, milestones, the consultancy tender, results indicators,
+/// readiness flags and their justifications, and stage moves through `StageGate`. Officers
+/// manage it; the members of participating organisations add versions and actual days;
+/// cooperation-centre staff record leads. Every change goes to the audit log.
+struct PipelineStore: Sendable {
+    let db: any Database
+    let audit: AuditLog
+
+    // MARK: Who may do what
+
+    static func mayManage(_ principal: Principal) -> Bool { principal.isProgrammeOfficer || principal.isAdministrator }
+
+    static func isParticipant(_ principal: Principal, _ participants: [ProjectParticipant]) -> Bool {
+        let mine = principal.organisationIDs
+        return participants.contains { mine.contains(UUIDText.string($0.organisationID)) }
+    }
+
+    /// The project, for a writer: managers, or participants when `participants` is true.
+    private func writable(_ id: UUID, _ principal: Principal, participants allowed: Bool = false, on db: any Database) async throws -> Project {
+        try principal.require(principal.isSignedIn, "change projects")
+        let project = try await ProjectStore(db: db).find(id, by: principal)
+        if Self.mayManage(principal) { return project }
+        if allowed, Self.isParticipant(principal, try await ProjectParticipant.query(on: db).filter(\.$projectID == id).all()) { return project }
+        throw DomainError.forbidden("change this project")
+    }
+
+    private func event(_ principal: Principal, _ action: String, _ project: UUID, _ details: [String: String]) -> AuditEvent {
+        AuditEvent(actor: principal.userID, action: action, subject: "project:\(UUIDText.string(project))", details: details)
+    }
+
+    // MARK: Leads and the profile
+
+    struct LeadInput: Sendable {
+        var organisation: UUID?; var city: UUID?; var title: String?; var supportType: String?
+        var descriptionEn: String?; var descriptionKo: String?; var sectors: [String]?
+    }
+
+    /// A lead found outside the open call (by an officer or a cooperation centre), coded
+    /// `KSCON-LEAD-<country>-<nn>`.
+    func createLead(_ input: LeadInput, by principal: Principal) async throws -> Project {
+        try principal.require(principal.isSignedIn, "record leads")
+        try principal.require(Self.mayManage(principal) || principal.grants.contains { $0.role == .centreStaff }, "record leads")
+        var rules = FieldRules()
+        let title = rules.text(input.title, field: "title", min: 3, max: 300)
+        let descriptionEn = rules.text(input.descriptionEn, field: "descriptionEn", min: 0, max: 8_000)
+        let descriptionKo = rules.text(input.descriptionKo, field: "descriptionKo", min: 0, max: 8_000)
+        let support = SupportType(rawValue: input.supportType ?? "")
+        if support == nil { rules.fail("supportType", input.supportType == nil ? "required" : "unknown", "supportType is master-plan or pre-feasibility.") }
+        let sectors = Self.sectors(input.sectors ?? [], &rules)
+        let organisation = try await input.organisation.asyncFlatMap { try await Organisation.find($0, on: db) }
+        if organisation == nil { rules.fail("organisation", input.organisation == nil ? "required" : "unknown", "organisation is an organisation of the directory.") }
+        let city = try await input.city.asyncFlatMap { try await City.find($0, on: db) }
+        if city == nil { rules.fail("city", input.city == nil ? "required" : "unknown", "city is a city of the directory.") }
+        if let organisation, let city, organisation.countryCode != city.countryCode {
+            rules.fail("city", "other-country", "the city is in the organisation's country.")
+        }
+        try rules.check()
+        return try await audit.record { tx in
+            let country = organisation!.countryCode
+            let number = try await Project.query(on: tx).filter(\.$code =~ "KSCON-LEAD-\(country)-").count() + 1
+            let project = Project()
+            project.id = UUID()
+            project.code = "KSCON-LEAD-\(country)-" + (number < 10 ? "0\(number)" : String(number))
+            project.organisationID = try organisation!.requireID()
+            project.cityID = try city!.requireID()
+            project.countryCode = country
+            project.title = title
+            project.supportType = support!.rawValue
+            project.stage = ProjectStage.lead.rawValue
+            project.sectors = Sector.storageText(sectors)
+            project.descriptionEn = descriptionEn
+            project.descriptionKo = descriptionKo
+            project.sample = false
+            try await project.create(on: tx)
+            let lead = ProjectParticipant()
+            lead.projectID = project.id!; lead.organisationID = project.organisationID; lead.role = ProjectRole.beneficiary.rawValue
+            try await lead.create(on: tx)
+            return (project, [event(principal, "project.create", project.id!, ["code": project.code, "stage": project.stage])])
+        }
+    }
+
+    func setProfile(_ id: UUID, descriptionEn: String?, descriptionKo: String?, sectors: [String]?, by principal: Principal) async throws -> Project {
+        let project = try await writable(id, principal, on: db)
+        var rules = FieldRules()
+        let en = rules.text(descriptionEn, field: "descriptionEn", min: 0, max: 8_000)
+        let ko = rules.text(descriptionKo, field: "descriptionKo", min: 0, max: 8_000)
+        let chosen = sectors.map { Self.sectors($0, &rules) }
+        try rules.check()
+        return try await audit.record { tx in
+            project.descriptionEn = en
+            project.descriptionKo = ko
+            if let chosen { project.sectors = Sector.storageText(chosen) }
+            try await project.save(on: tx)
+            return (project, [event(principal, "project.profile", id, ["sectors": project.sectors])])
+        }
+    }
+
+    private static func sectors(_ codes: [String], _ rules: inout FieldRules) -> [Sector] {
+        var chosen: [Sector] = []
+        for (index, code) in codes.enumerated() {
+            guard let sector = Sector(rawValue: code) else { rules.fail("sectors[\(index)]", "unknown", "\(code.prefix(40)) is not a sector."); continue }
+            if !chosen.contains(sector) { chosen.append(sector) }
+        }
+        return chosen
+    }
+
+    func addParticipant(_ id: UUID, organisation: UUID?, role: String?, by principal: Principal) async throws -> ProjectParticipant {
+        _ = try await writable(id, principal, on: db)
+        var rules = FieldRules()
+        let projectRole = ProjectRole(rawValue: role ?? "")
+        if projectRole == nil { rules.fail("role", role == nil ? "required" : "unknown", "role is one of: \(ProjectRole.allCases.map(\.rawValue).joined(separator: ", ")).") }
+        let known = try await organisation.asyncFlatMap { try await Organisation.find($0, on: db) }
+        if known == nil { rules.fail("organisation", organisation == nil ? "required" : "unknown", "organisation is an organisation of the directory.") }
+        try rules.check()
+        return try await audit.record { tx in
+            if try await ProjectParticipant.query(on: tx).filter(\.$projectID == id).filter(\.$organisationID == organisation!)
+                .filter(\.$role == projectRole!.rawValue).count() > 0 {
+                throw DomainError.conflict("this organisation already takes part in this role.")
+            }
+            let row = ProjectParticipant()
+            row.projectID = id; row.organisationID = organisation!; row.role = projectRole!.rawValue
+            try await row.create(on: tx)
+            return (row, [event(principal, "project.participant", id, ["organisation": UUIDText.string(organisation!), "role": row.role])])
+        }
+    }
+
+    // MARK: Deliverables
+
+    func addDeliverable(_ id: UUID, kind: String?, title: String?, isPublic: Bool?, by principal: Principal) async throws -> Deliverable {
+        _ = try await writable(id, principal, on: db)
+        var rules = FieldRules()
+        let deliverableKind = DeliverableKind(rawValue: kind ?? "")
+        if deliverableKind == nil { rules.fail("kind", kind == nil ? "required" : "unknown", "kind is one of: \(DeliverableKind.allCases.map(\.rawValue).joined(separator: ", ")).") }
+        let clean = rules.text(title, field: "title", min: 3, max: 300)
+        try rules.check()
+        return try await audit.record { tx in
+            let row = Deliverable()
+            row.projectID = id; row.kind = deliverableKind!.rawValue; row.title = clean; row.isPublic = isPublic ?? false
+            try await row.create(on: tx)
+            return (row, [event(principal, "deliverable.create", id, ["kind": row.kind, "title": clean])])
+        }
+    }
+
+    func addVersion(_ id: UUID, deliverable: UUID, note: String?, by principal: Principal, now: Date = Date()) async throws -> DeliverableVersion {
+        _ = try await writable(id, principal, participants: true, on: db)
+        var rules = FieldRules()
+        let clean = rules.text(note, field: "note", min: 3, max: 4_000)
+        try rules.check()
+        return try await audit.record { tx in
+            guard let owner = try await Deliverable.find(deliverable, on: tx), owner.projectID == id else { throw DomainError.notFound("deliverable") }
+            let number = (try await DeliverableVersion.query(on: tx).filter(\.$deliverableID == deliverable).max(\.$number) ?? 0) + 1
+            let row = DeliverableVersion()
+            row.deliverableID = deliverable; row.number = number; row.note = clean
+            row.submittedBy = principal.userID!; row.submittedAt = now
+            try await row.create(on: tx)
+            return (row, [event(principal, "deliverable.version", id, ["deliverable": UUIDText.string(deliverable), "version": String(number)])])
+        }
+    }
+
+    /// An officer approves the latest version.
+    func approve(_ id: UUID, deliverable: UUID, by principal: Principal, now: Date = Date()) async throws -> DeliverableVersion {
+        _ = try await writable(id, principal, on: db)
+        return try await audit.record { tx in
+            guard let owner = try await Deliverable.find(deliverable, on: tx), owner.projectID == id else { throw DomainError.notFound("deliverable") }
+            guard let latest = try await DeliverableVersion.query(on: tx).filter(\.$deliverableID == deliverable).sort(\.$number, .descending).first() else {
+                throw DomainError.conflict("there is no version to approve yet.")
+            }
+            guard latest.approvedAt == nil else { throw DomainError.conflict("version \(latest.number) is approved already.") }
+            latest.approvedBy = principal.userID; latest.approvedAt = now
+            try await latest.save(on: tx)
+            return (latest, [event(principal, "deliverable.approve", id, ["deliverable": UUIDText.string(deliverable), "version": String(latest.number)])])
+        }
+    }
+
+    // MARK: Milestones
+
+    func addMilestone(_ id: UUID, titleEn: String?, titleKo: String?, planned: String?, actual: String?, by principal: Principal) async throws -> Milestone {
+        _ = try await writable(id, principal, on: db)
+        var rules = FieldRules()
+        let en = rules.text(titleEn, field: "titleEn", max: 300)
+        let ko = rules.text(titleKo, field: "titleKo", max: 300)
+        let plannedDay = planned.flatMap { CalendarDay($0) }
+        if plannedDay == nil { rules.fail("planned", planned == nil ? "required" : "invalid", "planned is a day, YYYY-MM-DD.") }
+        let actualDay = actual.flatMap { CalendarDay($0) }
+        if actual != nil && actualDay == nil { rules.fail("actual", "invalid", "actual is a day, YYYY-MM-DD.") }
+        try rules.check()
+        return try await audit.record { tx in
+            let row = Milestone()
+            row.projectID = id; row.titleEn = en; row.titleKo = ko; row.planned = plannedDay!.description; row.actual = actualDay?.description
+            try await row.create(on: tx)
+            return (row, [event(principal, "milestone.create", id, ["title": en, "planned": row.planned])])
+        }
+    }
+
+    func setActual(_ id: UUID, milestone: UUID, actual: String?, by principal: Principal, now: Date = Date()) async throws -> Milestone {
+        _ = try await writable(id, principal, participants: true, on: db)
+        let day = actual.flatMap { CalendarDay($0) }
+        guard let day, day <= CalendarDay(now) else {
+            throw DomainError.invalid([FieldIssue(field: "actual", code: "invalid", detail: "actual is a day (YYYY-MM-DD), not in the future.")])
+        }
+        return try await audit.record { tx in
+            guard let row = try await Milestone.find(milestone, on: tx), row.projectID == id else { throw DomainError.notFound("milestone") }
+            row.actual = day.description
+            try await row.save(on: tx)
+            return (row, [event(principal, "milestone.actual", id, ["milestone": UUIDText.string(milestone), "actual": day.description])])
+        }
+    }
+
+    // MARK: The tender
+
+    func openTender(_ id: UUID, terms: String?, agreedOn: String?, closesOn: String?, by principal: Principal) async throws -> Tender {
+        _ = try await writable(id, principal, on: db)
+        var rules = FieldRules()
+        let clean = rules.text(terms, field: "terms", min: 20, max: 20_000)
+        let agreed = agreedOn.flatMap { CalendarDay($0) }
+        if agreed == nil { rules.fail("agreedOn", agreedOn == nil ? "required" : "invalid", "agreedOn is the day the applicant government agreed the terms of reference.") }
+        let closes = closesOn.flatMap { CalendarDay($0) }
+        if closes == nil { rules.fail("closesOn", closesOn == nil ? "required" : "invalid", "closesOn is a day, YYYY-MM-DD.") }
+        if let agreed, let closes, closes < agreed { rules.fail("closesOn", "before-agreement", "the tender closes after the terms are agreed.") }
+        try rules.check()
+        return try await audit.record { tx in
+            if try await Tender.query(on: tx).filter(\.$projectID == id).count() > 0 { throw DomainError.conflict("this project has its tender.") }
+            let row = Tender()
+            row.projectID = id; row.terms = clean; row.agreedOn = agreed!.description; row.closesOn = closes!.description
+            try await row.create(on: tx)
+            return (row, [event(principal, "tender.open", id, ["agreedOn": row.agreedOn, "closesOn": row.closesOn])])
+        }
+    }
+
+    func addBid(_ id: UUID, organisation: UUID?, amountKRW: Int?, technicalScore: Int?, by principal: Principal) async throws -> Bid {
+        _ = try await writable(id, principal, on: db)
+        var rules = FieldRules()
+        let bidder = try await organisation.asyncFlatMap { try await Organisation.find($0, on: db) }
+        if bidder == nil { rules.fail("organisation", organisation == nil ? "required" : "unknown", "organisation is an organisation of the directory.") }
+        if let bidder, bidder.countryCode != "KR" { rules.fail("organisation", "not-korean", "the support is delivered by a Korean consultancy.") }
+        if !(1...CallDraft.budgetLimit).contains(amountKRW ?? 0) { rules.fail("amountKRW", "out-of-range", "amountKRW is a positive whole number of won.") }
+        if !(0...100).contains(technicalScore ?? -1) { rules.fail("technicalScore", "out-of-range", "technicalScore is 0 to 100.") }
+        try rules.check()
+        return try await audit.record { tx in
+            guard let tender = try await Tender.query(on: tx).filter(\.$projectID == id).first() else { throw DomainError.conflict("open the tender first.") }
+            guard tender.awardedBidID == nil else { throw DomainError.conflict("the tender is awarded; it takes no more bids.") }
+            if try await Bid.query(on: tx).filter(\.$tenderID == tender.requireID()).filter(\.$organisationID == organisation!).count() > 0 {
+                throw DomainError.conflict("this organisation has bid already.")
+            }
+            let row = Bid()
+            row.tenderID = try tender.requireID(); row.organisationID = organisation!; row.amountKRW = amountKRW!; row.technicalScore = technicalScore!
+            try await row.create(on: tx)
+            return (row, [event(principal, "tender.bid", id, ["organisation": UUIDText.string(organisation!), "amountKRW": String(amountKRW!)])])
+        }
+    }
+
+    func award(_ id: UUID, bid: UUID?, by principal: Principal, now: Date = Date()) async throws -> Tender {
+        _ = try await writable(id, principal, on: db)
+        guard let bid else { throw DomainError.invalid([FieldIssue(field: "bid", code: "required", detail: "bid is the winning bid.")]) }
+        return try await audit.record { tx in
+            guard let tender = try await Tender.query(on: tx).filter(\.$projectID == id).first() else { throw DomainError.conflict("open the tender first.") }
+            guard tender.awardedBidID == nil else { throw DomainError.conflict("the tender is awarded already.") }
+            guard let winner = try await Bid.find(bid, on: tx), winner.tenderID == tender.id else {
+                throw DomainError.invalid([FieldIssue(field: "bid", code: "unknown", detail: "bid is a bid of this tender.")])
+            }
+            tender.awardedBidID = bid; tender.awardedAt = now
+            try await tender.save(on: tx)
+            let consultant = ProjectParticipant()
+            consultant.projectID = id; consultant.organisationID = winner.organisationID; consultant.role = ProjectRole.consultant.rawValue
+            if try await ProjectParticipant.query(on: tx).filter(\.$projectID == id).filter(\.$organisationID == winner.organisationID)
+                .filter(\.$role == ProjectRole.consultant.rawValue).count() == 0 {
+                try await consultant.create(on: tx)
+            }
+            return (tender, [event(principal, "tender.award", id, ["bid": UUIDText.string(bid), "organisation": UUIDText.string(winner.organisationID)])])
+        }
+    }
+
+    // MARK: Results
+
+    struct PeriodInput: Sendable { var start: String?; var end: String?; var target: String?; var actual: String? }
+
+    func addIndicator(_ id: UUID, resultType: String?, titleEn: String?, titleKo: String?, measure: String?, baselineYear: Int?,
+                      baselineValue: String?, periods: [PeriodInput], by principal: Principal) async throws -> Indicator {
+        _ = try await writable(id, principal, participants: true, on: db)
+        var rules = FieldRules()
+        if !["output", "outcome", "impact"].contains(resultType ?? "") { rules.fail("resultType", "unknown", "resultType is output, outcome or impact.") }
+        let en = rules.text(titleEn, field: "titleEn", max: 300)
+        let ko = rules.text(titleKo, field: "titleKo", max: 300)
+        if !["unit", "percentage"].contains(measure ?? "") { rules.fail("measure", "unknown", "measure is unit or percentage.") }
+        if !(1990...2100).contains(baselineYear ?? 0) { rules.fail("baselineYear", "out-of-range", "baselineYear is a year from 1990 to 2100.") }
+        func number(_ text: String?, _ field: String) -> String? {
+            guard let text else { return nil }
+            guard Money.parse(text, .USD) != nil || Int(text) != nil else { rules.fail(field, "invalid", "\(field) is a number with at most 2 decimals."); return nil }
+            return text
+        }
+        let baseline = number(baselineValue ?? "", "baselineValue") ?? ""
+        var clean: [(CalendarDay, CalendarDay, String?, String?)] = []
+        for (index, period) in periods.enumerated() {
+            let start = period.start.flatMap { CalendarDay($0) }, end = period.end.flatMap { CalendarDay($0) }
+            guard let start, let end, start <= end else { rules.fail("periods[\(index)]", "invalid", "a period has a start and an end day, in order."); continue }
+            clean.append((start, end, number(period.target, "periods[\(index)].target"), number(period.actual, "periods[\(index)].actual")))
+        }
+        try rules.check()
+        let values = clean
+        return try await audit.record { tx in
+            let row = Indicator()
+            row.projectID = id; row.resultType = resultType!; row.titleEn = en; row.titleKo = ko; row.measure = measure!
+            row.baselineYear = baselineYear!; row.baselineValue = baseline
+            try await row.create(on: tx)
+            for period in values {
+                let value = IndicatorPeriod()
+                value.indicatorID = try row.requireID(); value.start = period.0.description; value.end = period.1.description
+                value.target = period.2; value.actual = period.3
+                try await value.create(on: tx)
+            }
+            return (row, [event(principal, "indicator.create", id, ["title": en, "periods": String(values.count)])])
+        }
+    }
+
+    // MARK: Readiness and stages
+
+    func justify(_ id: UUID, flag: String, reason: String?, by principal: Principal, now: Date = Date()) async throws -> ReadinessJustification {
+        _ = try await writable(id, principal, on: db)
+        guard let known = ReadinessFlag(rawValue: flag) else { throw DomainError.notFound("readiness flag") }
+        var rules = FieldRules()
+        let clean = rules.text(reason, field: "reason", min: 10, max: 2_000)
+        try rules.check()
+        return try await audit.record { tx in
+            try await ReadinessJustification.query(on: tx).filter(\.$projectID == id).filter(\.$flag == known.rawValue).delete()
+            let row = ReadinessJustification()
+            row.projectID = id; row.flag = known.rawValue; row.reason = clean; row.justifiedBy = principal.userID!; row.justifiedAt = now
+            try await row.create(on: tx)
+            return (row, [event(principal, "readiness.justify", id, ["flag": known.rawValue, "reason": clean])])
+        }
+    }
+
+    /// Moves the project to `to` when its gate is open; the refusal names what is missing.
+    func move(_ id: UUID, to target: String?, reason: String?, by principal: Principal, now: Date = Date()) async throws -> Project {
+        _ = try await writable(id, principal, on: db)
+        guard let stage = ProjectStage(rawValue: target ?? "") else {
+            throw DomainError.invalid([FieldIssue(field: "to", code: target == nil ? "required" : "unknown",
+                                                  detail: "to is one of: \(ProjectStage.allCases.map(\.rawValue).joined(separator: ", ")).")])
+        }
+        return try await audit.record { tx in
+            guard let project = try await Project.find(id, on: tx) else { throw DomainError.notFound("project") }
+            let from = project.projectStage
+            let facts = try await Self.facts(project, on: tx, today: CalendarDay(now))
+            if let refusal = StageGate.refusal(from: from, to: stage, facts: facts, reason: reason) { throw refusal }
+            project.stage = stage.rawValue
+            try await project.save(on: tx)
+            var details = ["from": from.rawValue, "to": stage.rawValue]
+            if stage == .dropped { details["reason"] = reason!.trimmingCharacters(in: .whitespacesAndNewlines) }
+            return (project, [event(principal, "project.stage", id, details)])
+        }
+    }
+
+    /// The facts the gates look at, read in the caller's transaction.
+    static func facts(_ project: Project, on db: any Database, today: CalendarDay) async throws -> ProjectFacts {
+        let id = try project.requireID()
+        let tender = try await Tender.query(on: db).filter(\.$projectID == id).first()
+        let deliverables = try await Deliverable.query(on: db).filter(\.$projectID == id).all()
+        let approved = try await DeliverableVersion.query(on: db).filter(\.$deliverableID ~~ deliverables.compactMap(\.id)).filter(\.$approvedAt != nil).all()
+        let kinds = Set(approved.compactMap { version in deliverables.first { $0.id == version.deliverableID }.flatMap { DeliverableKind(rawValue: $0.kind) } })
+        let milestones = try await Milestone.query(on: db).filter(\.$projectID == id).all()
+        let finance = try await ProjectFinance.of(project, on: db)
+        return ProjectFacts(tenderAwarded: tender?.awardedBidID != nil, approved: kinds, openFlags: try await openFlags(project, on: db, today: today),
+                            committedKRW: finance.committed, milestones: milestones.count, openMilestones: milestones.filter { $0.actual == nil }.count)
+    }
+
+    /// The readiness flags of the project that are not justified.
+    static func openFlags(_ project: Project, on db: any Database, today: CalendarDay) async throws -> [ReadinessFlag] {
+        let justified = Set(try await ReadinessJustification.query(on: db).filter(\.$projectID == project.requireID()).all().map(\.flag))
+        return try await flags(project, on: db, today: today).filter { !justified.contains($0.rawValue) }
+    }
+
+    static func flags(_ project: Project, on db: any Database, today: CalendarDay) async throws -> [ReadinessFlag] {
+        let id = try project.requireID()
+        let roles = try await ProjectParticipant.query(on: db).filter(\.$projectID == id).all().compactMap { ProjectRole(rawValue: $0.role) }
+        let milestones = try await Milestone.query(on: db).filter(\.$projectID == id).all().compactMap { row in
+            CalendarDay(row.planned).map { ReadinessInput.Milestone(planned: $0, actual: row.actual.flatMap { CalendarDay($0) }) }
+        }
+        let indicators = try await Indicator.query(on: db).filter(\.$projectID == id).count()
+        return Readiness.flags(ReadinessInput(stage: project.projectStage, roles: roles, description: project.description,
+                                              sectors: Sector.fromStorage(project.sectors), milestones: milestones, indicators: indicators, today: today))
+    }
+}
