@@ -4,22 +4,35 @@ import Vapor
 
 /// `scon bench assignment [--runs N]`: times the exact reviewer assignment on generated
 /// instances (heavy-tailed affinities, 2% conflicts) and checks each answer's optimality
-/// certificate. Prints a Markdown table.
+/// certificate. `scon bench ledger [--clients 16] [--count 2000] [--postgres URL]`: commitments
+/// per second (`LedgerBench`). Both print Markdown tables.
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "What to measure: assignment")
+        @Argument(name: "what", help: "What to measure: assignment or ledger")
         var what: String
         @Option(name: "runs", help: "Timed runs per instance (default 5).")
         var runs: Int?
+        @Option(name: "clients", help: "ledger: concurrent clients (default 16).")
+        var clients: Int?
+        @Option(name: "count", help: "ledger: commitments in all (default 2000).")
+        var count: Int?
+        @Option(name: "postgres", help: "ledger: a PostgreSQL URL to measure on (a schema of its own, dropped afterwards) instead of SQLite.")
+        var postgres: String?
     }
 
-    var help: String { "Benchmarks: assignment (the HTTP benchmark is bench/http.sh)." }
+    var help: String { "Benchmarks: assignment, ledger (the HTTP benchmark is bench/http.sh)." }
 
     static let assignmentSizes = [(proposals: 500, reviewers: 100, k: 3), (proposals: 2_000, reviewers: 300, k: 3)]
 
     func run(using context: CommandContext, signature: Signature) async throws {
+        if signature.what == "ledger" {
+            let report = try await LedgerBench.run(clients: max(1, signature.clients ?? 16), count: max(1, signature.count ?? 2_000),
+                                                   postgres: signature.postgres)
+            context.console.print(report)
+            return
+        }
         guard signature.what == "assignment" else {
-            CommandFailure("unknown benchmark \(signature.what); use: scon bench assignment (HTTP: bench/http.sh)").exit()
+            CommandFailure("unknown benchmark \(signature.what); use: scon bench assignment | ledger (HTTP: bench/http.sh)").exit()
         }
         let runs = max(1, signature.runs ?? 5)
         let clock = ContinuousClock()

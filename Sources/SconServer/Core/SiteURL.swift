@@ -55,6 +55,11 @@ enum SiteURL: Sendable {
     case proposalAppeal(Parameter<UUID>)
     case projects
     case project(Parameter<UUID>)
+    case projectStage(Parameter<UUID>)
+    case projectReadiness(Parameter<UUID>)
+    case projectApproval(Parameter<UUID>, Parameter<UUID>)
+    case projectBooking(Parameter<UUID>)
+    case fund
     case proposalAppealAnswer(Parameter<UUID>)
     case attachmentDelete(Parameter<UUID>)
     case language(Parameter<String>)
@@ -64,7 +69,7 @@ enum SiteURL: Sendable {
 
     /// The parts of the platform whose own issues are still open; each has a page saying so.
     enum Area: String, Sendable, CaseIterable {
-        case marketplace, fund, centres, training, agreements, portal
+        case marketplace, centres, training, agreements, portal
     }
 
     var pathComponents: [PathComponent] {
@@ -119,6 +124,11 @@ enum SiteURL: Sendable {
         case .proposalAppeal(let id): return ["proposals", param("id", id), "appeal"]
         case .projects: return ["projects"]
         case .project(let id): return ["projects", param("id", id)]
+        case .projectStage(let id): return ["projects", param("id", id), "stage"]
+        case .projectReadiness(let id): return ["projects", param("id", id), "readiness"]
+        case .projectApproval(let id, let deliverable): return ["projects", param("id", id), "deliverables", param("deliverable", deliverable), "approval"]
+        case .projectBooking(let id): return ["projects", param("id", id), "bookings"]
+        case .fund: return ["fund"]
         case .proposalAppealAnswer(let id): return ["proposals", param("id", id), "appeal", "answer"]
         case .attachmentDelete(let id): return ["attachments", param("id", id), "delete"]
         case .language(let code): return ["language", param("code", code)]

@@ -65,6 +65,10 @@ struct DecisionStore: Sendable {
                 project.descriptionKo = proposal.language == "ko" ? proposal.problem : ""
                 project.sample = proposal.sample || call.sample
                 try await project.create(on: tx)
+                // The applicant leads its project; the officer adds the other participants.
+                let lead = ProjectParticipant()
+                lead.projectID = project.id!; lead.organisationID = proposal.organisationID; lead.role = ProjectRole.lead.rawValue
+                try await lead.create(on: tx)
                 events.append(AuditEvent(actor: principal.userID, action: "project.create", subject: "project:\(UUIDText.string(project.id!))",
                                          details: ["code": project.code, "stage": project.stage, "proposal": UUIDText.string(id)]))
             }

@@ -4,7 +4,7 @@ import SconDomain
 import Vapor
 
 /// The public projects as IATI 2.03 activities (`scon export iati`, `/api/v1/export/iati.xml`):
-/// the ones an anonymous reader may see, each with its participants, stage, milestone dates,
+/// the ones an anonymous reader may see (sample projects excluded), each with its participants, stage, milestone dates,
 /// city, sectors, yearly committed budgets, ledger transactions in their own currencies, and
 /// results. The publisher's reference comes from `SCON_IATI_PUBLISHER_REF` (the IATI Registry
 /// organisation identifier; `KR-GOV-999` is a placeholder until K-SCON is registered).
@@ -18,7 +18,8 @@ struct IATIExport: Sendable {
         name: LocalizedText(en: "Ministry of Land, Infrastructure and Transport, Republic of Korea (K-SCON)", ko: "대한민국 국토교통부 (K-SCON)"))
 
     func document(now: Date = Date()) async throws -> String? {
-        let projects = try await ProjectStore(db: db).visible(to: Principal(userID: nil, grants: []))
+        // Open data is real data: sample projects stay out.
+        let projects = try await ProjectStore(db: db).visible(to: Principal(userID: nil, grants: [])).filter { !$0.sample }
         var activities: [IATIActivity] = []
         for project in projects { activities.append(try await activity(project, now: now)) }
         guard !activities.isEmpty else { return nil }

@@ -67,7 +67,7 @@ struct LedgerStore: Sendable {
         if movement == .commitment && instrument == nil {
             rules.fail("instrument", request.instrument == nil ? "required" : "unknown", "a commitment is an equity, loan or guarantee.")
         } else if movement != nil && movement != .commitment && request.instrument != nil {
-            rules.fail("instrument", "not-allowed", "only a commitment names its instrument.")
+            rules.fail("instrument", "only-commitments", "only a commitment names its instrument.")
         }
         let valueDay = request.valueDay.map { CalendarDay($0) } ?? today
         if valueDay == nil || valueDay! > today { rules.fail("valueDay", "invalid", "valueDay is a day (YYYY-MM-DD), not in the future.") }
@@ -89,7 +89,7 @@ struct LedgerStore: Sendable {
             }
             let fundKey = UUIDText.string(try fund.requireID())
             let source = request.earmark.map { "earmark:\(UUIDText.string($0))" } ?? "fund:\(fundKey)"
-            let position = try await Self.position(project: projectID, source: source, on: tx)
+            let position = try await Self.position(project: projectID, source: source, for: movement!, on: tx)
             let lines = try LedgerRules.posting(movement!, project: UUIDText.string(projectID), source: source, amount: amountKRW, position: position)
             let transaction = LedgerTransaction()
             transaction.number = try await Self.nextNumber(on: tx)
@@ -160,13 +160,17 @@ struct LedgerStore: Sendable {
         return rate
     }
 
-    static func position(project: UUID, source: String, on db: any Database) async throws -> SourcePosition {
+    /// The balances a booking checks; whether a loan exists is looked up for repayments only.
+    static func position(project: UUID, source: String, for movement: Movement = .repayment, on db: any Database) async throws -> SourcePosition {
         let id = UUIDText.string(project)
         let accounts = [LedgerAccount.available(source: source), LedgerAccount.outstanding(project: id, source: source),
                         LedgerAccount.disbursed(project: id, source: source), LedgerAccount.repaid(project: id, source: source)]
         let balances = try await balances(accounts, on: db)
-        let loans = try await LedgerTransaction.query(on: db).filter(\.$projectID == project).filter(\.$movement == Movement.commitment.rawValue)
-            .filter(\.$instrument == Instrument.loan.rawValue).all().contains { $0.source == source }
+        var loans = false
+        if movement == .repayment {
+            loans = try await LedgerTransaction.query(on: db).filter(\.$projectID == project).filter(\.$movement == Movement.commitment.rawValue)
+                .filter(\.$instrument == Instrument.loan.rawValue).all().contains { $0.source == source }
+        }
         return SourcePosition(available: balances[accounts[0]] ?? 0, outstanding: balances[accounts[1]] ?? 0,
                               disbursed: balances[accounts[2]] ?? 0, repaid: -(balances[accounts[3]] ?? 0), hasLoan: loans)
     }

@@ -88,13 +88,14 @@ struct PipelineStore: Sendable {
     func setProfile(_ id: UUID, descriptionEn: String?, descriptionKo: String?, sectors: [String]?, by principal: Principal) async throws -> Project {
         let project = try await writable(id, principal, on: db)
         var rules = FieldRules()
-        let en = rules.text(descriptionEn, field: "descriptionEn", min: 0, max: 8_000)
-        let ko = rules.text(descriptionKo, field: "descriptionKo", min: 0, max: 8_000)
+        // A field left out stays as it is.
+        let en = descriptionEn.map { rules.text($0, field: "descriptionEn", min: 0, max: 8_000) }
+        let ko = descriptionKo.map { rules.text($0, field: "descriptionKo", min: 0, max: 8_000) }
         let chosen = sectors.map { Self.sectors($0, &rules) }
         try rules.check()
         return try await audit.record { tx in
-            project.descriptionEn = en
-            project.descriptionKo = ko
+            if let en { project.descriptionEn = en }
+            if let ko { project.descriptionKo = ko }
             if let chosen { project.sectors = Sector.storageText(chosen) }
             try await project.save(on: tx)
             return (project, [event(principal, "project.profile", id, ["sectors": project.sectors])])
@@ -188,7 +189,9 @@ struct PipelineStore: Sendable {
         let plannedDay = planned.flatMap { CalendarDay($0) }
         if plannedDay == nil { rules.fail("planned", planned == nil ? "required" : "invalid", "planned is a day, YYYY-MM-DD.") }
         let actualDay = actual.flatMap { CalendarDay($0) }
-        if actual != nil && actualDay == nil { rules.fail("actual", "invalid", "actual is a day, YYYY-MM-DD.") }
+        if actual != nil && (actualDay == nil || actualDay! > CalendarDay(Date())) {
+            rules.fail("actual", "invalid", "actual is a day (YYYY-MM-DD), not in the future.")
+        }
         try rules.check()
         return try await audit.record { tx in
             let row = Milestone()

@@ -88,6 +88,9 @@ extension DemoData {
             project.stage = record.stage; project.sectors = organisation.sectors; project.sample = true
             project.descriptionEn = record.descriptionEn; project.descriptionKo = record.descriptionKo
             try await project.create(on: db)
+            let lead = ProjectParticipant()
+            lead.projectID = project.id!; lead.organisationID = project.organisationID; lead.role = ProjectRole.lead.rawValue
+            try await lead.create(on: db)
             for booking in record.bookings {
                 let currency = Currency(rawValue: booking.currency)!
                 let money = Money.parse(booking.amount, currency)!

@@ -17,7 +17,9 @@ struct FundAPIController: RouteCollection {
 
     /// The public projects as IATI 2.03 activities; 404 while there is none to publish.
     @Sendable func iati(_ req: Request) async throws -> Response {
-        guard let document = try await IATIExport(db: req.db).document() else { throw DomainError.notFound("public project") }
+        guard let document = try await IATIExport(db: req.db).document() else {
+            throw Abort(.notFound, reason: "No project is public yet, so there is nothing to publish.")
+        }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "application", subType: "xml", parameters: ["charset": "utf-8"])
         return Response(status: .ok, headers: headers, body: .init(string: document))

@@ -80,6 +80,7 @@ enum Layout {
         var items: [(String, String, String)] = directoryItems.map { ($0.0.path, context[$0.1], $0.1) }
         items.append((SiteURL.calls.path, context["nav.calls"], "nav.calls"))
         items.append((SiteURL.projects.path, context["area.projects.name"], "nav.projects"))
+        items.append((SiteURL.fund.path, context["area.fund.name"], "nav.fund"))
         items += SiteURL.Area.allCases.map { (SiteURL.area($0).path, context["area.\($0.rawValue).name"], "area.\($0.rawValue)") }
         let links: [HTML] = items.map { path, label, key in
             let isCurrent: HTML = key == current ? " aria-current=\"page\"" : ""

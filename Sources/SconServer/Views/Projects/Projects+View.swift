@@ -1,7 +1,7 @@
 import SconDomain
 import Vapor
 
-/// The projects: code, title, place, support and stage; and one project.
+/// The projects: code, title, place, support and stage.
 enum ProjectListPage {
     struct Row {
         var project: Project
@@ -23,33 +23,8 @@ enum ProjectListPage {
         let html: HTML = """
         <h1>\(context["area.projects.name"])</h1>
         <p class="lead">\(context["area.projects.text"])</p>
-        <p class="notice">\(context["projects.soFar"])</p>
         \(table)
         """
         return Layout.page(context, title: context["area.projects.name"], current: "nav.projects", body: html)
-    }
-}
-
-enum ProjectShowPage {
-    static func render(_ context: PageContext, project: Project, place: String, organisation: String, callTitle: String?) -> HTML {
-        let way: [HTML] = ProjectStage.way.map { stage in
-            let current: HTML = stage == project.projectStage ? " aria-current=\"step\" class=\"current\"" : ""
-            return "<li\(current)>\(context["stage.\(stage.rawValue)"])</li>"
-        }
-        let call: HTML = project.callID.map { "<a href=\"\(SiteURL.call(.value($0)).path)\">\(callTitle ?? "")</a>" } ?? "\(context["common.none"])"
-        let body: HTML = """
-        <p class="breadcrumb"><a href="\(SiteURL.projects.path)">\(context["area.projects.name"])</a></p>
-        <h1>\(project.code) \(project.title) \(Components.sampleBadge(context, project.sample))</h1>
-        <dl class="facts">
-        \(Components.definition(context["projects.stage"], "<span class=\"badge badge-state\">\(context["stage.\(project.stage)"])</span>"))
-        \(Components.definition(context["selection.place"], "\(place)"))
-        \(Components.definition(context["proposalfield.organisation"], "\(organisation)"))
-        \(Components.definition(context["proposalfield.supportType"], "\(context["supporttype.\(project.supportType)"])"))
-        \(Components.definition(context["projects.origin"], call))
-        </dl>
-        <h2>\(context["projects.way"])</h2>
-        <ol class="stages">\(way)</ol>
-        """
-        return Layout.page(context, title: project.title, current: "nav.projects", body: body)
     }
 }

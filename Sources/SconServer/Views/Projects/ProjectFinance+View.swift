@@ -1,0 +1,58 @@
+import Foundation
+import SconDomain
+import Vapor
+
+/// A project's money on its page: per source and booking by booking, with the booking form for
+/// fund managers. The form carries a fresh Idempotency-Key, so a double submit books once.
+enum ProjectFinanceSection {
+    static func render(_ context: PageContext, _ model: ProjectShowPage.Model) -> HTML {
+        let finance = model.dossier.finance
+        let language = context.language
+        let sources: [HTML] = finance.sources.map { source in
+            let label = source.source.hasPrefix("fund:") ? context["finance.notEarmarked"] : source.label.text(in: language)
+            return """
+            <tr><th scope="row">\(label)</th><td class="number">\(MoneyText.krw(source.committed, language))</td><td class="number">\(MoneyText.krw(source.disbursed, language))</td>\
+            <td class="number">\(MoneyText.krw(source.repaid, language))</td><td class="number">\(MoneyText.krw(source.outstanding, language))</td></tr>
+            """
+        }
+        let bookings: [HTML] = finance.transactions.map { row in
+            """
+            <tr><td class="number">\(row.number)</td><td>\(row.valueDay)</td><td>\(context["movement.\(row.movement)"])\(row.instrument.map { " (\(context["instrument.\($0)"]))" } ?? "")</td>\
+            <td class="number">\(MoneyText.money(row.original, language))</td><td class="number">\(MoneyText.krw(row.amountKRW, language))</td><td>\(row.memo)</td></tr>
+            """
+        }
+        let tables: HTML = finance.transactions.isEmpty ? "<p>\(context["finance.none"])</p>" : """
+            <table class="list"><thead><tr><th scope="col">\(context["finance.source"])</th><th scope="col" class="number">\(context["finance.committed"])</th>\
+            <th scope="col" class="number">\(context["finance.disbursed"])</th><th scope="col" class="number">\(context["finance.repaid"])</th>\
+            <th scope="col" class="number">\(context["finance.outstanding"])</th></tr></thead><tbody>\(sources)</tbody></table>
+            <table class="list"><thead><tr><th scope="col" class="number">\(context["finance.number"])</th><th scope="col">\(context["finance.valueDay"])</th>\
+            <th scope="col">\(context["finance.movement"])</th><th scope="col" class="number">\(context["finance.amount"])</th>\
+            <th scope="col" class="number">\(context["finance.amountKRW"])</th><th scope="col">\(context["finance.memo"])</th></tr></thead><tbody>\(bookings)</tbody></table>
+            """
+        return "<h2 id=\"finance\">\(context["finance.title"])</h2>" + tables + (model.mayBook ? form(context, model) : .empty)
+    }
+
+    private static func form(_ context: PageContext, _ model: ProjectShowPage.Model) -> HTML {
+        let id = model.dossier.project.id ?? UUID()
+        let movements = LedgerStore.projectMovements.map { (value: $0.rawValue, label: context["movement.\($0.rawValue)"]) }
+        let currencies = Currency.allCases.map { (value: $0.rawValue, label: $0.rawValue) }
+        let instruments = Instrument.allCases.map { (value: $0.rawValue, label: context["instrument.\($0.rawValue)"]) }
+        let earmarks = model.earmarks.map { (value: UUIDText.string($0.id ?? UUID()), label: $0.name.text(in: context.language)) }
+        return """
+        <h3>\(context["finance.book"])</h3>
+        <form method="post" action="\(SiteURL.projectBooking(.value(id)).path)#finance" class="stacked" novalidate>\(context.csrfField)
+        <input type="hidden" name="idempotencyKey" value="\(UUID().uuidString.lowercased())">
+        \(Components.select(context, field: "movement", name: "movement", label: context["finance.movement"], options: movements, selected: "commitment", issues: model.issues))
+        \(Components.textField(context, model.issues, field: "amount", name: "amount", label: context["finance.amount"], value: nil, required: true))
+        \(Components.select(context, field: "currency", name: "currency", label: context["finance.currency"], options: currencies, selected: "KRW", issues: model.issues))
+        \(Components.select(context, field: "instrument", name: "instrument", label: context["finance.instrument"], options: instruments, selected: nil,
+                           includeBlank: "—", issues: model.issues))
+        \(Components.select(context, field: "earmark", name: "earmark", label: context["finance.earmark"], options: earmarks, selected: earmarks.first?.value,
+                           includeBlank: context["finance.notEarmarked"], issues: model.issues))
+        \(Components.textField(context, model.issues, field: "valueDay", name: "valueDay", label: context["finance.valueDay"], value: CalendarDay(Date()).description, type: "date"))
+        \(Components.textField(context, model.issues, field: "memo", name: "memo", label: context["finance.memo"], value: nil, maxLength: 500))
+        <p class="hint">\(context["finance.onceHint"])</p>
+        <button type="submit" class="button">\(context["finance.book"])</button></form>
+        """
+    }
+}
