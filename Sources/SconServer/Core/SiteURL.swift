@@ -59,6 +59,7 @@ enum SiteURL: Sendable {
     case projectReadiness(Parameter<UUID>)
     case projectApproval(Parameter<UUID>, Parameter<UUID>)
     case projectBooking(Parameter<UUID>)
+    case projectEdit(Parameter<UUID>, Parameter<String>)
     case fund
     case proposalAppealAnswer(Parameter<UUID>)
     case attachmentDelete(Parameter<UUID>)
@@ -128,6 +129,7 @@ enum SiteURL: Sendable {
         case .projectReadiness(let id): return ["projects", param("id", id), "readiness"]
         case .projectApproval(let id, let deliverable): return ["projects", param("id", id), "deliverables", param("deliverable", deliverable), "approval"]
         case .projectBooking(let id): return ["projects", param("id", id), "bookings"]
+        case .projectEdit(let id, let part): return ["projects", param("id", id), "edit", param("part", part)]
         case .fund: return ["fund"]
         case .proposalAppealAnswer(let id): return ["proposals", param("id", id), "appeal", "answer"]
         case .attachmentDelete(let id): return ["attachments", param("id", id), "delete"]

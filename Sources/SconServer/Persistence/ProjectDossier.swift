@@ -11,7 +11,7 @@ struct ProjectDossier: Sendable {
     struct IndicatorLine: Sendable { var indicator: Indicator; var periods: [IndicatorPeriod] }
     struct Flag: Sendable { var flag: ReadinessFlag; var justification: ReadinessJustification? }
     struct Move: Sendable { var to: ProjectStage; var refusal: StageRefusal? }
-    struct Event: Sendable { var day: String; var kind: String; var text: String }
+    struct Event: Sendable { var day: String; var kind: String; var text: String; var money: Money? = nil }
 
     var project: Project
     var participants: [(participant: ProjectParticipant, organisation: Organisation?)]
@@ -63,7 +63,7 @@ struct ProjectDossier: Sendable {
         var timeline: [Event] = milestones.flatMap { milestone in
             [Event(day: milestone.planned, kind: "milestone-planned", text: milestone.titleEn)] + (milestone.actual.map { [Event(day: $0, kind: "milestone-actual", text: milestone.titleEn)] } ?? [])
         }
-        timeline += finance.transactions.map { Event(day: $0.valueDay, kind: "money-\($0.movement)", text: MoneyText.money($0.original, .en)) }
+        timeline += finance.transactions.map { Event(day: $0.valueDay, kind: "money-\($0.movement)", text: $0.original.description, money: $0.original) }
         timeline += deliverables.flatMap { line in line.versions.compactMap { version in
             version.approvedAt.map { Event(day: CalendarDay($0).description, kind: "deliverable-approved", text: "\(line.deliverable.title) v\(version.number)") }
         } }

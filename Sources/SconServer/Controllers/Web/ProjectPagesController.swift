@@ -12,6 +12,7 @@ struct ProjectPagesController: RouteCollection {
         routes.post(.projectReadiness(.key), use: readiness)
         routes.post(.projectApproval(.key, .key), use: approve)
         routes.post(.projectBooking(.key), use: book)
+        routes.post(.projectEdit(.key, .key), use: edit)
         routes.get(.fund, use: fund)
     }
 
@@ -44,7 +45,9 @@ struct ProjectPagesController: RouteCollection {
         let model = ProjectShowPage.Model(dossier: dossier, place: places[project.cityID] ?? project.countryCode,
                                           organisation: organisation.map { $0.name.text(in: req.language) } ?? "",
                                           callTitle: try call?.terms().title.text(in: req.language),
-                                          earmarks: try await Earmark.query(on: req.db).sort(\.$code).all(), mayBook: req.principal.mayBookMoney,
+                                          earmarks: try await Earmark.query(on: req.db).sort(\.$code).all(),
+                                          organisations: dossier.mayManage ? try await Organisation.query(on: req.db).sort(\.$nameEn).all() : [],
+                                          mayBook: req.principal.mayBookMoney,
                                           message: message, problem: problem, issues: issues)
         return ProjectShowPage.render(PageContext(request: req), model)
     }
@@ -89,6 +92,55 @@ struct ProjectPagesController: RouteCollection {
         let deliverable = try req.uuidParameter("deliverable")
         return try await change(req, id: id, message: { nil }) {
             _ = try await req.pipelineStore.approve(id, deliverable: deliverable, by: req.principal)
+        }
+    }
+
+    /// Every field of the recording forms (`ProjectForms`); each part reads its own.
+    struct EditForm: Content {
+        var organisation: String?; var role: String?; var kind: String?; var title: String?; var `public`: String?
+        var deliverable: String?; var note: String?; var milestone: String?; var titleEn: String?; var titleKo: String?
+        var planned: String?; var actual: String?; var terms: String?; var agreedOn: String?; var closesOn: String?
+        var amountKRW: String?; var technicalScore: String?; var bid: String?; var resultType: String?; var measure: String?
+        var baselineYear: String?; var baselineValue: String?; var start: String?; var end: String?; var target: String?
+        var actualValue: String?; var descriptionEn: String?; var descriptionKo: String?; var sectors: [String]?
+    }
+
+    @Sendable func edit(_ req: Request) async throws -> Response {
+        let id = try req.uuidParameter()
+        let part = req.parameters.get("part") ?? ""
+        let form = try req.content.decode(EditForm.self)
+        let store = req.pipelineStore
+        let principal = req.principal
+        @Sendable func uuid(_ text: String?) -> UUID? { text.flatMap(UUID.init(uuidString:)) }
+        @Sendable func blank(_ text: String?) -> String? { text.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
+        let saved = req.strings["record.saved"]
+        return try await change(req, id: id, message: { saved }) {
+            switch part {
+            case "participant": _ = try await store.addParticipant(id, organisation: uuid(form.organisation), role: form.role, by: principal)
+            case "deliverable": _ = try await store.addDeliverable(id, kind: form.kind, title: form.title, isPublic: form.public != nil, by: principal)
+            case "version":
+                guard let deliverable = uuid(form.deliverable) else { throw DomainError.notFound("deliverable") }
+                _ = try await store.addVersion(id, deliverable: deliverable, note: form.note, by: principal)
+            case "milestone":
+                _ = try await store.addMilestone(id, titleEn: form.titleEn, titleKo: form.titleKo, planned: form.planned, actual: blank(form.actual), by: principal)
+            case "actual":
+                guard let milestone = uuid(form.milestone) else { throw DomainError.notFound("milestone") }
+                _ = try await store.setActual(id, milestone: milestone, actual: form.actual, by: principal)
+            case "tender": _ = try await store.openTender(id, terms: form.terms, agreedOn: form.agreedOn, closesOn: form.closesOn, by: principal)
+            case "bid":
+                _ = try await store.addBid(id, organisation: uuid(form.organisation), amountKRW: CallForm.number(form.amountKRW),
+                                           technicalScore: CallForm.number(form.technicalScore), by: principal)
+            case "award": _ = try await store.award(id, bid: uuid(form.bid), by: principal)
+            case "indicator":
+                let period = PipelineStore.PeriodInput(start: blank(form.start), end: blank(form.end), target: blank(form.target), actual: blank(form.actualValue))
+                _ = try await store.addIndicator(id, resultType: form.resultType, titleEn: form.titleEn, titleKo: form.titleKo, measure: form.measure,
+                                                 baselineYear: CallForm.number(form.baselineYear), baselineValue: form.baselineValue,
+                                                 periods: period.start == nil && period.end == nil ? [] : [period], by: principal)
+            case "profile":
+                _ = try await store.setProfile(id, descriptionEn: form.descriptionEn ?? "", descriptionKo: form.descriptionKo ?? "", sectors: form.sectors ?? [], by: principal)
+            default:
+                throw DomainError.notFound("form")
+            }
         }
     }
 

@@ -10,6 +10,7 @@ enum ProjectShowPage {
         var organisation: String
         var callTitle: String?
         var earmarks: [Earmark] = []
+        var organisations: [Organisation] = []
         var mayBook = false
         var message: String? = nil
         var problem: String? = nil
@@ -49,6 +50,7 @@ enum ProjectShowPage {
         \(tender(context, dossier))
         \(results(context, dossier))
         \(ProjectFinanceSection.render(context, model))
+        \(ProjectForms.render(context, model, .init(organisations: model.organisations)))
         <p class="hint">\(context["pipeline.apiOnly"])</p>
         """
         return Layout.page(context, title: "\(project.code) \(project.title)", current: "nav.projects", body: body)
@@ -126,7 +128,8 @@ enum ProjectShowPage {
             "<tr><th scope=\"row\">\(milestone.title.text(in: context.language))</th><td>\(milestone.planned)</td><td>\(milestone.actual ?? "—")</td></tr>"
         }
         let events: [HTML] = dossier.timeline.map { event in
-            "<li><time datetime=\"\(event.day)\">\(event.day)</time> \(context["timeline.\(event.kind)"])\(event.text.isEmpty ? "" : ": " + event.text)</li>"
+            let text = event.money.map { MoneyText.money($0, context.language) } ?? event.text
+            return "<li><time datetime=\"\(event.day)\">\(event.day)</time> \(context["timeline.\(event.kind)"])\(text.isEmpty ? "" : ": " + text)</li>"
         }
         return """
         <h2>\(context["pipeline.milestones"])</h2>
