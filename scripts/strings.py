@@ -383,6 +383,7 @@ S = {
  "timeline.tender-awarded": ("Tender awarded", "입찰 낙찰"),
  "record.title": ("Record", "기록"),
  "record.version": ("Add a version of a deliverable", "산출물 새 버전 등록"),
+ "record.file": ("The document (PDF, PNG or JPEG; optional)", "문서(PDF, PNG, JPEG; 선택)"),
  "record.note": ("What changed", "변경 내용"),
  "record.actual": ("Record a milestone's actual day", "마일스톤 실제 완료일 기록"),
  "record.indicator": ("Add a results indicator", "성과 지표 추가"),

@@ -8,7 +8,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: AdminController())
     try app.register(collection: CallPagesController())
     try app.register(collection: ReviewPagesController())
-    try app.register(collection: ProjectPagesController())
+    try app.register(collection: ProjectPagesController(maxAttachmentBytes: app.sconConfig.maxAttachmentKilobytes * 1024))
     try app.register(collection: ProposalPagesController(maxAttachmentBytes: app.sconConfig.maxAttachmentKilobytes * 1024))
     try app.register(collection: OperationsController())
 
@@ -22,7 +22,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: AppealAPIController())
     try api.register(collection: ProjectAPIController())
     try api.register(collection: FundAPIController())
-    try api.register(collection: PipelineAPIController())
+    try api.register(collection: PipelineAPIController(maxAttachmentBytes: app.sconConfig.maxAttachmentKilobytes * 1024))
     try api.register(collection: AttachmentAPIController(maxAttachmentBytes: app.sconConfig.maxAttachmentKilobytes * 1024))
 
     if app.sconConfig.benchCeiling {

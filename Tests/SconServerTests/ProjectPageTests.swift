@@ -36,9 +36,26 @@ import VaporTesting
             let member = Browser(app)
             try await member.signIn(try await app.member(of: project.organisationID))
             let deliverableID = try #require(try await Deliverable.query(on: app.db).first()?.requireID())
-            let version = try await member.post(path + "/edit/version?lang=en", form: [("deliverable", deliverableID.uuidString), ("note", "First draft")])
+            // A file that is not a PDF, PNG or JPEG is refused, nothing written; a PDF is kept with its hash.
+            let text = try await member.post(path + "/edit/version?lang=en", fields: [("deliverable", deliverableID.uuidString), ("note", "First draft")],
+                                             file: ("file", "notes.txt", "text/plain", Array("just text".utf8)))
+            #expect(text.status == .unprocessableEntity)
+            #expect(try await app.count(DeliverableVersion.self) == 0)
+            let version = try await member.post(path + "/edit/version?lang=en", fields: [("deliverable", deliverableID.uuidString), ("note", "First draft")],
+                                                file: ("file", "flood-study.pdf", "application/pdf", AttachmentTests.pdf))
             #expect(version.status == .ok)
             #expect(try await app.count(DeliverableVersion.self) == 1)
+            let stored = try #require(try await DeliverableVersion.query(on: app.db).first())
+            #expect(stored.filename == "flood-study.pdf")
+            #expect(stored.size == AttachmentTests.pdf.count)
+            // The file: for the participant, not for a visitor (the deliverable is not public).
+            let file = "/api/v1/projects/\(try project.requireID().uuidString)/deliverables/\(deliverableID.uuidString)/versions/1/file"
+            let download = try await member.get(file)
+            #expect(download.status == .ok)
+            #expect(Array(download.body.readableBytesView) == AttachmentTests.pdf)
+            #expect(download.headers.first(name: .eTag) == "\"\(stored.sha256 ?? "")\"")
+            #expect(try await Browser(app).get(file).status == .notFound)
+            #expect(try await member.get(file.replacingOccurrences(of: "/versions/1/", with: "/versions/2/")).status == .notFound)
             let outsider = Browser(app)
             try await outsider.signIn(try await app.member(of: try await app.organisationID("sample-hanbit-mobility")))
             #expect(try await outsider.post(path + "/edit/version?lang=en", form: [("deliverable", deliverableID.uuidString), ("note", "Mine")]).status == .forbidden)

@@ -41,6 +41,12 @@ final class DeliverableVersion: Model, @unchecked Sendable {
     @Field(key: "submitted_at") var submittedAt: Date
     @OptionalField(key: "approved_by") var approvedBy: UUID?
     @OptionalField(key: "approved_at") var approvedAt: Date?
+    /// The document itself (PDF, PNG or JPEG, checked by content), when one was uploaded.
+    @OptionalField(key: "filename") var filename: String?
+    @OptionalField(key: "media_type") var mediaType: String?
+    @OptionalField(key: "size") var size: Int?
+    @OptionalField(key: "sha256") var sha256: String?
+    @OptionalField(key: "content") var content: Data?
 
     init() {}
 }

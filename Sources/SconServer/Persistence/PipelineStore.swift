@@ -148,19 +148,37 @@ struct PipelineStore: Sendable {
         }
     }
 
-    func addVersion(_ id: UUID, deliverable: UUID, note: String?, by principal: Principal, now: Date = Date()) async throws -> DeliverableVersion {
+    /// A file of a version as uploaded: checked like a proposal's files (type by content, size).
+    struct Upload: Sendable { var filename: String?; var declaredType: String?; var bytes: [UInt8]; var maximumBytes: Int }
+
+    func addVersion(_ id: UUID, deliverable: UUID, note: String?, file: Upload? = nil, by principal: Principal, now: Date = Date()) async throws -> DeliverableVersion {
         _ = try await writable(id, principal, participants: true, on: db)
         var rules = FieldRules()
         let clean = rules.text(note, field: "note", min: 3, max: 4_000)
+        var facts: AttachmentFacts?
+        if let file {
+            do {
+                facts = try AttachmentRules.validated(filename: file.filename, declaredType: file.declaredType, bytes: file.bytes, maximumBytes: file.maximumBytes,
+                                                      document: nil, requiredDocuments: 0, attachedAlready: 0)
+            } catch {
+                if case .invalid(let issues) = error { for issue in issues { rules.fail(issue.field, issue.code, issue.detail) } }
+            }
+        }
         try rules.check()
+        let checked = facts
         return try await audit.record { tx in
             guard let owner = try await Deliverable.find(deliverable, on: tx), owner.projectID == id else { throw DomainError.notFound("deliverable") }
             let number = (try await DeliverableVersion.query(on: tx).filter(\.$deliverableID == deliverable).max(\.$number) ?? 0) + 1
             let row = DeliverableVersion()
             row.deliverableID = deliverable; row.number = number; row.note = clean
             row.submittedBy = principal.userID!; row.submittedAt = now
+            if let checked, let file {
+                row.filename = checked.filename; row.mediaType = checked.kind.rawValue; row.size = checked.size
+                row.sha256 = checked.sha256; row.content = Data(file.bytes)
+            }
             try await row.create(on: tx)
-            return (row, [event(principal, "deliverable.version", id, ["deliverable": UUIDText.string(deliverable), "version": String(number)])])
+            return (row, [event(principal, "deliverable.version", id, ["deliverable": UUIDText.string(deliverable), "version": String(number),
+                                                                       "sha256": checked?.sha256 ?? ""])])
         }
     }
 
@@ -177,6 +195,15 @@ struct PipelineStore: Sendable {
             try await latest.save(on: tx)
             return (latest, [event(principal, "deliverable.approve", id, ["deliverable": UUIDText.string(deliverable), "version": String(latest.number)])])
         }
+    }
+
+    /// A version's file, for a reader who may see the deliverable.
+    func file(_ id: UUID, deliverable: UUID, version: Int, by principal: Principal) async throws -> DeliverableVersion {
+        let dossier = try await ProjectDossier.of(id, by: principal, on: db)
+        guard dossier.deliverables.contains(where: { $0.deliverable.id == deliverable }),
+              let row = try await DeliverableVersion.query(on: db).filter(\.$deliverableID == deliverable).filter(\.$number == version).first(),
+              row.content != nil else { throw DomainError.notFound("file") }
+        return row
     }
 
     // MARK: Milestones

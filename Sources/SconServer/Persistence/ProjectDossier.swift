@@ -104,6 +104,8 @@ struct ProjectDossierDTO: JSONWritable {
                             $0.field("note", version.note)
                             $0.field("submittedAt", AuditChain.timestamp(version.submittedAt))
                             $0.field("approvedAt", version.approvedAt.map(AuditChain.timestamp))
+                            $0.field("filename", version.filename)
+                            $0.field("sha256", version.sha256)
                         }
                     }
                 }

@@ -51,15 +51,19 @@ struct AttachmentAPIController: RouteCollection {
     /// The file as a download: its own type, its name (RFC 6266, with an ASCII fallback), its
     /// hash as the ETag; never cached by shared caches.
     static func fileResponse(_ model: Attachment, for req: Request) -> Response {
+        fileResponse(filename: model.filename, mediaType: model.mediaType, sha256: model.sha256, content: model.content, for: req)
+    }
+
+    static func fileResponse(filename: String, mediaType: String, sha256: String, content: Data, for req: Request) -> Response {
         var headers = HTTPHeaders()
-        let etag = "\"\(model.sha256)\""
+        let etag = "\"\(sha256)\""
         headers.replaceOrAdd(name: .eTag, value: etag)
         headers.replaceOrAdd(name: .cacheControl, value: "private, max-age=0, must-revalidate")
         if req.headers.first(name: .ifNoneMatch) == etag { return Response(status: .notModified, headers: headers) }
-        headers.replaceOrAdd(name: .contentType, value: model.mediaType)
-        let ascii = String(model.filename.unicodeScalars.map { $0.isASCII && $0 != "\\" && $0 != "\"" ? Character($0) : "_" })
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(PercentEncoding.queryValue(model.filename))")
-        return Response(status: .ok, headers: headers, body: .init(buffer: ByteBuffer(data: model.content)))
+        headers.replaceOrAdd(name: .contentType, value: mediaType)
+        let ascii = String(filename.unicodeScalars.map { $0.isASCII && $0 != "\\" && $0 != "\"" ? Character($0) : "_" })
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(PercentEncoding.queryValue(filename))")
+        return Response(status: .ok, headers: headers, body: .init(buffer: ByteBuffer(data: content)))
     }
 }
 

@@ -1,10 +1,13 @@
 import Fluent
+import Foundation
 import SconDomain
 import Vapor
 
 /// The project pipeline under `/api/v1/projects`: leads, the dossier, and every change to a
 /// project (participants, deliverables, milestones, tender, indicators, readiness, stage).
 struct PipelineAPIController: RouteCollection {
+    let maxAttachmentBytes: Int
+
     func boot(routes: any RoutesBuilder) throws {
         routes.post("projects", use: createLead)
         let project = routes.grouped("projects", ":id")
@@ -14,6 +17,9 @@ struct PipelineAPIController: RouteCollection {
         project.post("deliverables", use: deliverable)
         project.post("deliverables", ":deliverable", "versions", use: version)
         project.post("deliverables", ":deliverable", "approval", use: approve)
+        project.on(.POST, "deliverables", ":deliverable", "versions", "file", body: .collect(maxSize: ByteCount(value: maxAttachmentBytes)), use: versionFile)
+            .allowingBodies(upTo: maxAttachmentBytes)
+        project.get("deliverables", ":deliverable", "versions", ":version", "file", use: download)
         project.post("milestones", use: milestone)
         project.put("milestones", ":milestone", use: milestoneActual)
         project.post("tender", use: tender)
@@ -67,6 +73,25 @@ struct PipelineAPIController: RouteCollection {
         let input = try req.decodeJSON(VersionInput.self)
         _ = try await req.pipelineStore.addVersion(id, deliverable: try req.uuidParameter("deliverable"), note: input.note, by: req.principal)
         return try await dossierAnswer(req, id, status: .created)
+    }
+
+    /// A version with its document: the file is the body, sent with its own `Content-Type`;
+    /// `?filename=` names it and `?note=` says what changed.
+    @Sendable func versionFile(_ req: Request) async throws -> Response {
+        try req.requireSignedIn("change projects")
+        let id = try req.uuidParameter()
+        let bytes = req.body.data.map { Array($0.readableBytesView) } ?? []
+        let upload = PipelineStore.Upload(filename: req.queryItem("filename"), declaredType: req.headers.first(name: .contentType), bytes: bytes,
+                                          maximumBytes: maxAttachmentBytes)
+        _ = try await req.pipelineStore.addVersion(id, deliverable: try req.uuidParameter("deliverable"), note: req.queryItem("note"), file: upload, by: req.principal)
+        return try await dossierAnswer(req, id, status: .created)
+    }
+
+    @Sendable func download(_ req: Request) async throws -> Response {
+        guard let number = req.parameters.get("version").flatMap(Int.init) else { throw Abort(.badRequest, reason: "version must be a whole number.") }
+        let row = try await req.pipelineStore.file(try req.uuidParameter(), deliverable: try req.uuidParameter("deliverable"), version: number, by: req.principal)
+        return AttachmentAPIController.fileResponse(filename: row.filename ?? "document", mediaType: row.mediaType ?? "application/octet-stream",
+                                                    sha256: row.sha256 ?? "", content: row.content ?? Data(), for: req)
     }
 
     @Sendable func approve(_ req: Request) async throws -> Response {

@@ -5,6 +5,8 @@ import Vapor
 
 /// The pages of projects.
 struct ProjectPagesController: RouteCollection {
+    let maxAttachmentBytes: Int
+
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.projects, use: list)
         routes.get(.project(.key), use: show)
@@ -12,7 +14,10 @@ struct ProjectPagesController: RouteCollection {
         routes.post(.projectReadiness(.key), use: readiness)
         routes.post(.projectApproval(.key, .key), use: approve)
         routes.post(.projectBooking(.key), use: book)
-        routes.post(.projectEdit(.key, .key), use: edit)
+        // The version form carries a file: the upload limit plus its boundaries and other fields.
+        let uploadLimit = maxAttachmentBytes + 64 * 1024
+        routes.on(.POST, SiteURL.projectEdit(.key, .key).pathComponents, body: .collect(maxSize: ByteCount(value: uploadLimit)), use: edit)
+            .allowingBodies(upTo: uploadLimit)
         routes.get(.fund, use: fund)
     }
 
@@ -103,6 +108,7 @@ struct ProjectPagesController: RouteCollection {
         var amountKRW: String?; var technicalScore: String?; var bid: String?; var resultType: String?; var measure: String?
         var baselineYear: String?; var baselineValue: String?; var start: String?; var end: String?; var target: String?
         var actualValue: String?; var descriptionEn: String?; var descriptionKo: String?; var sectors: [String]?
+        var file: File?
     }
 
     @Sendable func edit(_ req: Request) async throws -> Response {
@@ -120,7 +126,12 @@ struct ProjectPagesController: RouteCollection {
             case "deliverable": _ = try await store.addDeliverable(id, kind: form.kind, title: form.title, isPublic: form.public != nil, by: principal)
             case "version":
                 guard let deliverable = uuid(form.deliverable) else { throw DomainError.notFound("deliverable") }
-                _ = try await store.addVersion(id, deliverable: deliverable, note: form.note, by: principal)
+                let upload = form.file.flatMap { file in
+                    file.data.readableBytes == 0 && file.filename.isEmpty ? nil
+                        : PipelineStore.Upload(filename: file.filename, declaredType: file.contentType?.serialize(), bytes: Array(file.data.readableBytesView),
+                                               maximumBytes: maxAttachmentBytes)
+                }
+                _ = try await store.addVersion(id, deliverable: deliverable, note: form.note, file: upload, by: principal)
             case "milestone":
                 _ = try await store.addMilestone(id, titleEn: form.titleEn, titleKo: form.titleKo, planned: form.planned, actual: blank(form.actual), by: principal)
             case "actual":

@@ -14,10 +14,11 @@ enum ProjectForms {
         let dossier = model.dossier
         guard dossier.mayContribute else { return .empty }
         let id = dossier.project.id ?? UUID()
-        func form(_ part: String, _ title: String, _ fields: HTML) -> HTML {
-            """
+        func form(_ part: String, _ title: String, _ fields: HTML, multipart: Bool = false) -> HTML {
+            let encoding: HTML = multipart ? " enctype=\"multipart/form-data\"" : ""
+            return """
             <details class="record"><summary>\(title)</summary>
-            <form method="post" action="\(SiteURL.projectEdit(.value(id), .value(part)).path)" class="stacked" novalidate>\(context.csrfField)\(fields)
+            <form method="post" action="\(SiteURL.projectEdit(.value(id), .value(part)).path)" class="stacked" novalidate\(encoding)>\(context.csrfField)\(fields)
             <button type="submit" class="button">\(context["common.save"])</button></form></details>
             """
         }
@@ -32,8 +33,12 @@ enum ProjectForms {
         var forms: [HTML] = []
         let deliverables = dossier.deliverables.map { (value: UUIDText.string($0.deliverable.id ?? UUID()), label: $0.deliverable.title) }
         if !deliverables.isEmpty {
+            let file: HTML = """
+                <div class="field"><label for="f-file">\(context["record.file"])</label><p class="hint">\(context["attachments.hint"])</p>\
+                <input id="f-file" name="file" type="file" accept="application/pdf,image/png,image/jpeg">\(Components.fieldError(context, model.issues, "file"))</div>
+                """
             forms.append(form("version", context["record.version"], select("deliverable", context["pipeline.deliverables"], deliverables)
-                              + text("note", context["record.note"])))
+                              + text("note", context["record.note"]) + file, multipart: true))
         }
         let open = dossier.milestones.filter { $0.actual == nil }.map { (value: UUIDText.string($0.id ?? UUID()), label: $0.title.text(in: context.language)) }
         if !open.isEmpty {

@@ -106,10 +106,13 @@ enum ProjectShowPage {
     private static func deliverables(_ context: PageContext, _ model: Model) -> HTML {
         let id = model.dossier.project.id ?? UUID()
         let rows: [HTML] = model.dossier.deliverables.map { line in
-            let versions = line.versions.map { version in
-                context.strings.format("pipeline.version", ["number": String(version.number)])
-                    + (version.approvedAt.map { " (" + context.strings.format("pipeline.approved", ["day": CalendarDay($0).description]) + ")" } ?? "")
-            }.joined(separator: "; ")
+            let versions: [HTML] = line.versions.enumerated().map { index, version in
+                let label = context.strings.format("pipeline.version", ["number": String(version.number)])
+                let path = "/api/v1/projects/\(UUIDText.string(id))/deliverables/\(UUIDText.string(line.deliverable.id ?? UUID()))/versions/\(version.number)/file"
+                let named: HTML = version.filename == nil ? "\(label)" : "<a href=\"\(path)\">\(label)</a>"
+                let approved: HTML = version.approvedAt.map { " (\(context.strings.format("pipeline.approved", ["day": CalendarDay($0).description])))" } ?? .empty
+                return (index > 0 ? "; " : "") + named + approved
+            }
             let approvable = model.dossier.mayManage && (line.versions.last.map { $0.approvedAt == nil } ?? false)
             let approve: HTML = approvable ? """
                 <form method="post" action="\(SiteURL.projectApproval(.value(id), .value(line.deliverable.id ?? UUID())).path)" class="inline">\(context.csrfField)\
@@ -117,7 +120,7 @@ enum ProjectShowPage {
                 """ : .empty
             return """
             <tr><th scope="row">\(line.deliverable.title)</th><td>\(context["deliverable.\(line.deliverable.kind)"])</td>\
-            <td>\(versions.isEmpty ? context["pipeline.noVersion"] : versions)</td><td>\(approve)</td></tr>
+            <td>\(versions.isEmpty ? ["\(context["pipeline.noVersion"])"] : versions)</td><td>\(approve)</td></tr>
             """
         }
         return "<h2>\(context["pipeline.deliverables"])</h2>" + (rows.isEmpty ? "<p>\(context["pipeline.none"])</p>" : "<table class=\"list\"><tbody>\(rows)</tbody></table>")
