@@ -33,7 +33,8 @@ struct ProjectDossier: Sendable {
         let participants = try await ProjectParticipant.query(on: db).filter(\.$projectID == id).all()
         let organisations = try await Organisation.query(on: db).filter(\.$id ~~ participants.map(\.organisationID)).all()
         let manage = PipelineStore.mayManage(principal)
-        let insider = manage || principal.mayBookMoney || PipelineStore.isParticipant(principal, participants)
+        let participant = PipelineStore.isParticipant(principal, participants)
+        let insider = manage || principal.mayBookMoney || participant
         var deliverables: [DeliverableLine] = []
         for deliverable in try await Deliverable.query(on: db).filter(\.$projectID == id).sort(\.$createdAt).all() where deliverable.isPublic || insider {
             let versions = try await DeliverableVersion.query(on: db).filter(\.$deliverableID == deliverable.requireID()).sort(\.$number).all()
@@ -71,7 +72,7 @@ struct ProjectDossier: Sendable {
         timeline.sort { ($0.day, $0.kind) < ($1.day, $1.kind) }
         return ProjectDossier(project: project, participants: participants.map { row in (row, organisations.first { $0.id == row.organisationID }) },
                               deliverables: deliverables, milestones: milestones, tender: tender, bids: bids, indicators: indicators, flags: flags,
-                              moves: moves, timeline: timeline, finance: finance, mayManage: manage, mayContribute: insider)
+                              moves: moves, timeline: timeline, finance: finance, mayManage: manage, mayContribute: manage || participant)
     }
 }
 
