@@ -30,7 +30,8 @@ struct LedgerCSV: Sendable {
     /// The moment rounded to the millisecond, so that what the database gives back (microseconds
     /// in a binary double) prints the same before and after a round trip.
     static func toMillisecond(_ date: Date) -> Date {
-        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1_000).rounded() / 1_000 + 0.000_000_1)
+        // A fifth of a millisecond above the rounded value, so that printing (which truncates) gives it exactly.
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1_000).rounded() / 1_000 + 0.000_2)
     }
 
     /// A line that cannot be booked, by its line number in the file.
