@@ -79,7 +79,7 @@ struct PipelineClient: Sendable {
             #expect(try await client.send(.POST, "tender", ["terms": "short", "agreedOn": "2026-11-20", "closesOn": "2026-11-01"], by: officer).problemFields.sorted()
                     == ["closesOn", "terms"])
             #expect(try await client.send(.POST, "tender", ["terms": "Terms of reference for the master plan, agreed with the city.", "agreedOn": "2026-11-10",
-                                                            "closesOn": "2026-11-20"], by: officer).status == .created)
+                                                            "closesOn": "\(CalendarDay(Date()).adding(days: 30))"], by: officer).status == .created)
             let nuri = try await app.organisationID("sample-nuri-engineering")
             #expect(try await client.send(.POST, "tender/bids", ["organisation": beneficiary.uuidString, "amountKRW": 100, "technicalScore": 50], by: officer)
                     .problemFields == ["organisation"])
@@ -100,6 +100,10 @@ struct PipelineClient: Sendable {
             // Non-public deliverables: the consultant sees the report, an anonymous reader does not.
             #expect((try await client.send(.GET, "dossier", by: nil).json["deliverables"] as? [Any])?.isEmpty == true)
             #expect((try await client.send(.GET, "dossier", by: consultant).json["deliverables"] as? [Any])?.count == 1)
+            #expect(try await client.move("study-completed", by: officer).status == .conflict)
+            #expect(try await client.send(.POST, "deliverables/\(reportID)/approval", by: officer).status == .ok)
+            // A newer version, not yet approved, reopens the question.
+            #expect(try await client.send(.POST, "deliverables/\(reportID)/versions", ["note": "Second draft"], by: consultant).status == .created)
             #expect(try await client.move("study-completed", by: officer).status == .conflict)
             #expect(try await client.send(.POST, "deliverables/\(reportID)/approval", by: officer).status == .ok)
             #expect(try await client.move("study-completed", by: officer).status == .ok)
@@ -186,6 +190,23 @@ struct PipelineClient: Sendable {
             let entry = try #require(try await AuditRecord.query(on: app.db).filter(\.$action == "project.stage").first())
             #expect(entry.entry.details.contains("another financier"))
             #expect(try await client.move("financing", by: officer).status == .conflict)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aClosedTenderTakesNoBids(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let officer = try await app.officer()
+            let project = try #require(try await Project.query(on: app.db).filter(\.$code == "SAMPLE-PIS-KH-01").first())
+            let client = PipelineClient(app: app, project: try project.requireID())
+            let yesterday = CalendarDay(Date()).adding(days: -1).description
+            #expect(try await client.send(.POST, "tender", ["terms": "Terms of reference for the early-warning network.", "agreedOn": "2026-11-01",
+                                                            "closesOn": yesterday], by: officer).status == .created)
+            let late = try await client.send(.POST, "tender/bids", ["organisation": try await app.organisationID("sample-nuri-engineering").uuidString,
+                                                                    "amountKRW": 300_000_000, "technicalScore": 80], by: officer)
+            #expect(late.status == .conflict)
+            #expect((late.json["detail"] as? String)?.contains("closed on \(yesterday)") == true)
+            #expect(try await app.count(Bid.self) == 0)
         }
     }
 }

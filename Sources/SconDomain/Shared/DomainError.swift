@@ -2,7 +2,7 @@
 public enum DomainError: Error, Sendable, Equatable {
     /// The input broke one or more rules; nothing was written.
     case invalid([FieldIssue])
-    /// A query parameter (filter, page size, cursor) is not one the list understands.
+    /// A request parameter (a filter, page size or cursor; a header such as Idempotency-Key) is not valid.
     case badParameter([FieldIssue])
     /// The object does not exist, or the caller may not know that it exists.
     case notFound(String)

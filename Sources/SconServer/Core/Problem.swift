@@ -64,7 +64,7 @@ enum ProblemMapping {
                 errors: issues.map { Problem.FieldError(field: $0.field, detail: $0.detail) }))
         case .badParameter(let issues):
             return Mapped(status: .badRequest, problem: Problem(
-                type: "urn:kscon:problem:bad-parameter", title: "A query parameter is not valid.", status: 400,
+                type: "urn:kscon:problem:bad-parameter", title: "A request parameter is not valid.", status: 400,
                 detail: issues.map(\.detail).joined(separator: " "), instance: path,
                 errors: issues.map { Problem.FieldError(field: $0.field, detail: $0.detail) }))
         case .notFound(let what):

@@ -263,7 +263,7 @@ struct PipelineStore: Sendable {
         }
     }
 
-    func addBid(_ id: UUID, organisation: UUID?, amountKRW: Int?, technicalScore: Int?, by principal: Principal) async throws -> Bid {
+    func addBid(_ id: UUID, organisation: UUID?, amountKRW: Int?, technicalScore: Int?, by principal: Principal, now: Date = Date()) async throws -> Bid {
         _ = try await writable(id, principal, on: db)
         var rules = FieldRules()
         let bidder = try await organisation.asyncFlatMap { try await Organisation.find($0, on: db) }
@@ -275,6 +275,9 @@ struct PipelineStore: Sendable {
         return try await audit.record { tx in
             guard let tender = try await Tender.query(on: tx).filter(\.$projectID == id).first() else { throw DomainError.conflict("open the tender first.") }
             guard tender.awardedBidID == nil else { throw DomainError.conflict("the tender is awarded; it takes no more bids.") }
+            if let closes = CalendarDay(tender.closesOn), CalendarDay(now) > closes {
+                throw DomainError.conflict("the tender closed on \(closes); it takes no more bids.")
+            }
             if try await Bid.query(on: tx).filter(\.$tenderID == tender.requireID()).filter(\.$organisationID == organisation!).count() > 0 {
                 throw DomainError.conflict("this organisation has bid already.")
             }
@@ -390,8 +393,12 @@ struct PipelineStore: Sendable {
         let id = try project.requireID()
         let tender = try await Tender.query(on: db).filter(\.$projectID == id).first()
         let deliverables = try await Deliverable.query(on: db).filter(\.$projectID == id).all()
-        let approved = try await DeliverableVersion.query(on: db).filter(\.$deliverableID ~~ deliverables.compactMap(\.id)).filter(\.$approvedAt != nil).all()
-        let kinds = Set(approved.compactMap { version in deliverables.first { $0.id == version.deliverableID }.flatMap { DeliverableKind(rawValue: $0.kind) } })
+        // A deliverable counts when its latest version is approved: a newer draft reopens the question.
+        let versions = try await DeliverableVersion.query(on: db).filter(\.$deliverableID ~~ deliverables.compactMap(\.id)).all()
+        let latest = Dictionary(grouping: versions, by: \.deliverableID).compactMapValues { $0.max { $0.number < $1.number } }
+        let kinds = Set(latest.values.filter { $0.approvedAt != nil }.compactMap { version in
+            deliverables.first { $0.id == version.deliverableID }.flatMap { DeliverableKind(rawValue: $0.kind) }
+        })
         let milestones = try await Milestone.query(on: db).filter(\.$projectID == id).all()
         let finance = try await ProjectFinance.of(project, on: db)
         return ProjectFacts(tenderAwarded: tender?.awardedBidID != nil, approved: kinds, openFlags: try await openFlags(project, on: db, today: today),
