@@ -5,43 +5,11 @@ import Testing
     /// The best value of Σ affinity − balancing penalty over every feasible assignment, by
     /// enumerating each proposal's reviewer sets; nil when none exists.
     static func bruteForce(_ instance: AssignmentInstance) -> Int? {
-        let k = instance.reviewsPerProposal
-        let reviewerIDs = instance.reviewers.map(\.id)
-        var score: [String: Int] = [:]
-        for entry in instance.affinity { score["\(entry.proposal)|\(entry.reviewer)"] = entry.score }
-        let conflicts = Set(instance.conflicts.map { "\($0.proposal)|\($0.reviewer)" })
-        let pinned = Set(instance.pinned.map { "\($0.proposal)|\($0.reviewer)" })
-        var load = [Int](repeating: 0, count: reviewerIDs.count)
         var best: Int?
-
-        func penalty() -> Int { load.reduce(0) { $0 + instance.loadBalancing * $1 * ($1 - 1) / 2 } }
-
-        func assign(_ proposalIndex: Int, _ total: Int) {
-            guard proposalIndex < instance.proposals.count else {
-                let value = total - penalty()
-                if best == nil || value > best! { best = value }
-                return
-            }
-            let proposal = instance.proposals[proposalIndex]
-            func choose(_ from: Int, _ chosen: [Int], _ subtotal: Int) {
-                if chosen.count == k {
-                    let pins = reviewerIDs.indices.filter { pinned.contains("\(proposal)|\(reviewerIDs[$0])") }
-                    guard pins.allSatisfy(chosen.contains) else { return }
-                    assign(proposalIndex + 1, total + subtotal)
-                    return
-                }
-                guard from < reviewerIDs.count else { return }
-                let key = "\(proposal)|\(reviewerIDs[from])"
-                if !conflicts.contains(key), load[from] < instance.reviewers[from].capacity {
-                    load[from] += 1
-                    choose(from + 1, chosen + [from], subtotal + (score[key] ?? 0))
-                    load[from] -= 1
-                }
-                choose(from + 1, chosen, subtotal)
-            }
-            choose(0, [], 0)
+        BruteForceAssignments.enumerate(instance) { totals, load in
+            let value = totals.reduce(0, +) - load.reduce(0) { $0 + instance.loadBalancing * $1 * ($1 - 1) / 2 }
+            if best == nil || value > best! { best = value }
         }
-        assign(0, 0)
         return best
     }
 

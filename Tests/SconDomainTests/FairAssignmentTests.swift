@@ -5,40 +5,11 @@ import Testing
     /// The best (weakest proposal's total, total) over every feasible assignment, by
     /// enumerating each proposal's reviewer sets; nil when none exists.
     static func bruteForce(_ instance: AssignmentInstance) -> (weakest: Int, total: Int)? {
-        let k = instance.reviewsPerProposal
-        let reviewerIDs = instance.reviewers.map(\.id)
-        var score: [String: Int] = [:]
-        for entry in instance.affinity { score["\(entry.proposal)|\(entry.reviewer)"] = entry.score }
-        let conflicts = Set(instance.conflicts.map { "\($0.proposal)|\($0.reviewer)" })
-        let pinned = Set(instance.pinned.map { "\($0.proposal)|\($0.reviewer)" })
-        var load = [Int](repeating: 0, count: reviewerIDs.count)
         var best: (weakest: Int, total: Int)?
-
-        func assign(_ proposalIndex: Int, _ weakest: Int, _ total: Int) {
-            guard proposalIndex < instance.proposals.count else {
-                if best == nil || (weakest, total) > best! { best = (weakest, total) }
-                return
-            }
-            let proposal = instance.proposals[proposalIndex]
-            func choose(_ from: Int, _ chosen: [Int], _ subtotal: Int) {
-                if chosen.count == k {
-                    let pins = reviewerIDs.indices.filter { pinned.contains("\(proposal)|\(reviewerIDs[$0])") }
-                    guard pins.allSatisfy(chosen.contains) else { return }
-                    assign(proposalIndex + 1, min(weakest, subtotal), total + subtotal)
-                    return
-                }
-                guard from < reviewerIDs.count else { return }
-                let key = "\(proposal)|\(reviewerIDs[from])"
-                if !conflicts.contains(key), load[from] < instance.reviewers[from].capacity {
-                    load[from] += 1
-                    choose(from + 1, chosen + [from], subtotal + (score[key] ?? 0))
-                    load[from] -= 1
-                }
-                choose(from + 1, chosen, subtotal)
-            }
-            choose(0, [], 0)
+        BruteForceAssignments.enumerate(instance) { totals, _ in
+            let value = (weakest: totals.min() ?? .max, total: totals.reduce(0, +))
+            if best == nil || value > best! { best = value }
         }
-        assign(0, .max, 0)
         return best
     }
 
