@@ -76,6 +76,9 @@ import VaporTesting
             }
             #expect(try await publicCodes().isEmpty)
             #expect(try await base.get("/api/v1/projects/\(projects[0].id!.uuidString)", by: nil).status == .notFound)
+            // Not even the applicant, which leads the project, learns of it before the results are published.
+            #expect(try await ProjectParticipant.query(on: app.db).filter(\.$projectID == projects[0].id!).first()?.role == "lead")
+            #expect(try await base.get("/api/v1/projects/\(projects[0].id!.uuidString)", by: base.member).status == .notFound)
             #expect(try await base.get("/api/v1/calls/\(callID)/results", by: base.officer).status == .ok)
 
             #expect(try await CallAPITests.move(app, callID, to: "published", by: base.officer).status == .ok)

@@ -4,22 +4,36 @@ import SconDomain
 import Vapor
 
 /// Reads projects. A project of the open call is public once its call's results are
-/// published; before that only the call's managers see it.
+/// published; before that only the call's managers see it. A lead is seen by officers, the
+/// centres and the organisations taking part in it.
 struct ProjectStore: Sendable {
     let db: any Database
 
     func visible(to principal: Principal) async throws -> [Project] {
-        let projects = try await Project.query(on: db).sort(\.$code).limit(1_000).all()
+        let projects = try await Project.query(on: db).sort(\.$code).all()
         let calls = try await Call.query(on: db).filter(\.$id ~~ projects.compactMap(\.callID)).all()
         let byID = Dictionary(calls.compactMap { call in call.id.map { ($0, call) } }, uniquingKeysWith: { first, _ in first })
-        return projects.filter { project in Self.maySee(project, project.callID.flatMap { byID[$0] }, principal) }
+        let mine = try await participating(principal)
+        return projects.filter { project in
+            Self.maySee(project, project.callID.flatMap { byID[$0] }, principal) || (project.callID == nil && project.id.map(mine.contains) == true)
+        }
     }
 
     func find(_ id: UUID, by principal: Principal) async throws -> Project {
         guard let project = try await Project.find(id, on: db) else { throw DomainError.notFound("project") }
         let call = try await project.callID.asyncFlatMap { try await Call.find($0, on: db) }
-        guard Self.maySee(project, call, principal) else { throw DomainError.notFound("project") }
+        if Self.maySee(project, call, principal) { return project }
+        // A lead's participants see it; a project of the open call waits for the published results, for everyone.
+        guard project.callID == nil, try await participating(principal).contains(id) else { throw DomainError.notFound("project") }
         return project
+    }
+
+    /// The projects in which one of the principal's organisations takes part (they see a lead
+    /// at every stage; the open call's projects only once its results are published).
+    private func participating(_ principal: Principal) async throws -> Set<UUID> {
+        let organisations = principal.organisationIDs.compactMap(UUID.init(uuidString:))
+        guard !organisations.isEmpty else { return [] }
+        return Set(try await ProjectParticipant.query(on: db).filter(\.$organisationID ~~ organisations).all().map(\.projectID))
     }
 
     /// Fund managers see every project (they book its money). A project of the open call is
