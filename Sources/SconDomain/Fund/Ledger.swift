@@ -55,12 +55,12 @@ public struct SourcePosition: Sendable, Hashable {
     public var disbursed: Int
     /// Paid back by the project to this source.
     public var repaid: Int
-    /// Whether any of the project's commitments from this source is a loan.
-    public var hasLoan: Bool
+    /// The project's loan commitments from this source (equity and guarantees are not repaid).
+    public var loanCommitted: Int
 
-    public init(available: Int, outstanding: Int = 0, disbursed: Int = 0, repaid: Int = 0, hasLoan: Bool = false) {
+    public init(available: Int, outstanding: Int = 0, disbursed: Int = 0, repaid: Int = 0, loanCommitted: Int = 0) {
         self.available = available; self.outstanding = outstanding; self.disbursed = disbursed
-        self.repaid = repaid; self.hasLoan = hasLoan
+        self.repaid = repaid; self.loanCommitted = loanCommitted
     }
 }
 
@@ -129,8 +129,9 @@ public enum LedgerRules {
             guard amount <= position.outstanding else { throw .overCancellation(outstanding: position.outstanding, requested: amount) }
             return [LedgerLine(available, amount), LedgerLine(outstanding, -amount)]
         case .repayment:
-            guard position.hasLoan else { throw .notALoan }
-            let owed = position.disbursed - position.repaid
+            guard position.loanCommitted > 0 else { throw .notALoan }
+            // What was paid out, but never more than was lent, less what came back.
+            let owed = min(position.disbursed, position.loanCommitted) - position.repaid
             guard amount <= owed else { throw .overRepayment(owed: owed, requested: amount) }
             return [LedgerLine(available, amount), LedgerLine(LedgerAccount.repaid(project: project, source: source), -amount)]
         case .capital, .allocation:

@@ -166,13 +166,13 @@ struct LedgerStore: Sendable {
         let accounts = [LedgerAccount.available(source: source), LedgerAccount.outstanding(project: id, source: source),
                         LedgerAccount.disbursed(project: id, source: source), LedgerAccount.repaid(project: id, source: source)]
         let balances = try await balances(accounts, on: db)
-        var loans = false
+        var loans = 0
         if movement == .repayment {
             loans = try await LedgerTransaction.query(on: db).filter(\.$projectID == project).filter(\.$movement == Movement.commitment.rawValue)
-                .filter(\.$instrument == Instrument.loan.rawValue).all().contains { $0.source == source }
+                .filter(\.$instrument == Instrument.loan.rawValue).all().filter { $0.source == source }.reduce(0) { $0 + $1.amountKRW }
         }
         return SourcePosition(available: balances[accounts[0]] ?? 0, outstanding: balances[accounts[1]] ?? 0,
-                              disbursed: balances[accounts[2]] ?? 0, repaid: -(balances[accounts[3]] ?? 0), hasLoan: loans)
+                              disbursed: balances[accounts[2]] ?? 0, repaid: -(balances[accounts[3]] ?? 0), loanCommitted: loans)
     }
 
     static func balances(_ accounts: [String], on db: any Database) async throws -> [String: Int] {
