@@ -8,6 +8,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: AdminController())
     try app.register(collection: CallPagesController())
     try app.register(collection: ReviewPagesController())
+    try app.register(collection: FundPagesController())
     try app.register(collection: ProjectPagesController(maxAttachmentBytes: app.sconConfig.maxAttachmentKilobytes * 1024))
     try app.register(collection: ProposalPagesController(maxAttachmentBytes: app.sconConfig.maxAttachmentKilobytes * 1024))
     try app.register(collection: OperationsController())

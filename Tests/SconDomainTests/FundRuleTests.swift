@@ -110,6 +110,15 @@ import Testing
                 == .openMilestones(1))
     }
 
+    @Test func aDeliverableCountsWhenItsLatestVersionIsApproved() {
+        let kinds = ProjectFacts.approvedKinds([
+            (kind: .studyReport, versions: [(number: 1, approved: true), (number: 2, approved: false)]),
+            (kind: .feasibilityReport, versions: [(number: 2, approved: true), (number: 1, approved: false)]),
+            (kind: .other, versions: []),
+        ])
+        #expect(kinds == [.feasibilityReport])
+    }
+
     @Test func readinessFlagsFollowTheStageAndTheData() {
         let today = CalendarDay("2026-11-30")!
         var input = ReadinessInput(stage: .lead, roles: [], description: LocalizedText(en: "x", ko: ""), sectors: [], milestones: [],

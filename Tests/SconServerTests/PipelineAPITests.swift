@@ -194,6 +194,85 @@ struct PipelineClient: Sendable {
         }
     }
 
+    /// Every write of the pipeline: bad input is a 422 naming the fields, an outsider a 403,
+    /// an anonymous caller a 401, and none of them writes anything.
+    @Test(arguments: TestDatabase.all)
+    func everyWriteRefusesBadInputAndOutsidersWritingNothing(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let officer = try await app.officer()
+            let company = try await app.member(of: try await app.organisationID("sample-hanbit-mobility"))
+            let project = try #require(try await Project.query(on: app.db).filter(\.$code == "SAMPLE-PIS-KH-01").first())
+            let client = PipelineClient(app: app, project: try project.requireID())
+            let created = try await client.send(.POST, "deliverables", ["kind": "other", "title": "Field notes"], by: officer)
+            let deliverable = try #require((created.json["deliverables"] as? [[String: Any]])?.first?["id"] as? String)
+            let cases: [(HTTPMethod, String, valid: [String: Any], bad: [String: Any], fields: Set<String>)] = [
+                (.PUT, "profile", ["descriptionEn": "Flood alerts."], ["sectors": ["space"]], ["sectors[0]"]),
+                (.POST, "participants", ["organisation": UUIDText.string(try await app.organisationID("molit")), "role": "partner"],
+                 ["role": "boss"], ["organisation", "role"]),
+                (.POST, "deliverables", ["kind": "other", "title": "More notes"], ["kind": "x", "title": ""], ["kind", "title"]),
+                (.POST, "deliverables/\(deliverable)/versions", ["note": "First"], ["note": ""], ["note"]),
+                (.POST, "milestones", ["titleEn": "Survey", "titleKo": "조사", "planned": "2026-12-01"], ["titleEn": "", "planned": "x"],
+                 ["titleEn", "titleKo", "planned"]),
+                (.PUT, "milestones/\(UUID().uuidString)", ["actual": "2026-11-01"], ["actual": "later"], ["actual"]),
+                (.POST, "tender", ["terms": "Terms of reference agreed with the city.", "agreedOn": "2026-11-01", "closesOn": "2026-12-31"],
+                 ["terms": "x"], ["terms", "agreedOn", "closesOn"]),
+                (.POST, "tender/bids", ["organisation": UUIDText.string(try await app.organisationID("sample-nuri-engineering")), "amountKRW": 1, "technicalScore": 1],
+                 ["amountKRW": 0], ["organisation", "amountKRW", "technicalScore"]),
+                (.POST, "tender/award", ["bid": UUID().uuidString], [:], ["bid"]),
+                (.POST, "indicators", ["resultType": "output", "titleEn": "Gauges", "titleKo": "관측소", "measure": "unit", "baselineYear": 2026, "baselineValue": "0"],
+                 ["resultType": "x", "measure": "x"], ["resultType", "titleEn", "titleKo", "measure", "baselineYear", "baselineValue"]),
+                (.POST, "readiness/no-milestones", ["reason": "The works are planned by the city."], ["reason": "x"], ["reason"]),
+                (.POST, "stage", ["to": "implementation"], ["to": "x"], ["to"]),
+            ]
+            func counts() async throws -> [Int] {
+                [try await app.count(ProjectParticipant.self), try await app.count(Deliverable.self), try await app.count(DeliverableVersion.self),
+                 try await app.count(Milestone.self), try await app.count(Tender.self), try await app.count(Bid.self), try await app.count(Indicator.self),
+                 try await app.count(ReadinessJustification.self), try await app.count(AuditRecord.self)]
+            }
+            let before = try await counts()
+            for (method, path, valid, bad, fields) in cases {
+                #expect(try await client.send(method, path, valid, by: company).status == .forbidden, "\(path) by a company")
+                #expect(try await client.send(method, path, valid, by: nil).status == .unauthorized, "\(path) anonymously")
+                let refused = try await client.send(method, path, bad, by: officer)
+                #expect(refused.status == .unprocessableEntity, "\(path) with bad input")
+                #expect(Set(refused.problemFields) == fields, "\(path)")
+            }
+            #expect(try await counts() == before)
+
+            // A version with its file over the API: the officer's PDF is kept; a text file is refused; a company may not.
+            func upload(_ bytes: [UInt8], type: String, by user: TestUser?) async throws -> TestingHTTPResponse {
+                var result: TestingHTTPResponse?
+                var headers = HTTPHeaders([("Content-Type", type)]).adding(user?.bearer ?? [:])
+                headers.add(name: "Accept", value: "application/json")
+                try await app.testing().test(.POST, "/api/v1/projects/\(project.id!.uuidString)/deliverables/\(deliverable)/versions/file?filename=notes.pdf&note=Scanned",
+                                             headers: headers, body: ByteBuffer(bytes: bytes)) { result = $0 }
+                return try #require(result)
+            }
+            #expect(try await upload(AttachmentTests.pdf, type: "application/pdf", by: company).status == .forbidden)
+            #expect(try await upload(Array("text".utf8), type: "text/plain", by: officer).problemFields == ["file"])
+            #expect(try await counts() == before)
+            let kept = try await upload(AttachmentTests.pdf, type: "application/pdf", by: officer)
+            #expect(kept.status == .created)
+            let versions = (kept.json["deliverables"] as? [[String: Any]])?.first?["versions"] as? [[String: Any]]
+            #expect(versions?.first?["filename"] as? String == "notes.pdf")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func readsOfRatesFinanceAndOpenData(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let client = PipelineClient(app: app, project: UUID())
+            let rates = try await client.send(.GET, "/api/v1/exchange-rates", by: nil)
+            #expect((rates.json["items"] as? [[String: Any]])?.contains { $0["currency"] as? String == "USD" && $0["krwPerUnit"] as? String == "1400" } == true)
+            let lead = try #require(try await Project.query(on: app.db).filter(\.$code == "SAMPLE-LEAD-PH-01").first())
+            #expect(try await client.send(.GET, "/api/v1/projects/\(lead.id!.uuidString)/finance", by: nil).status == .notFound)
+            #expect(try await client.send(.GET, "/api/v1/projects/\(lead.id!.uuidString)/finance", by: try await app.officer()).status == .ok)
+            #expect(try await client.send(.GET, "/api/v1/projects/not-a-uuid/finance", by: nil).status == .badRequest)
+            // Only sample projects so far: nothing to publish.
+            #expect(try await client.send(.GET, "/api/v1/export/iati.xml", by: nil).status == .notFound)
+        }
+    }
+
     @Test(arguments: TestDatabase.all)
     func aClosedTenderTakesNoBids(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in

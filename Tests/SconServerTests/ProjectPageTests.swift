@@ -61,6 +61,13 @@ import VaporTesting
             #expect(try await outsider.post(path + "/edit/version?lang=en", form: [("deliverable", deliverableID.uuidString), ("note", "Mine")]).status == .forbidden)
             #expect(try await outsider.post(path + "/stage?lang=en", form: [("to", "implementation")]).status == .forbidden)
             #expect(try await app.count(DeliverableVersion.self) == 1)
+            // Readiness: a justification on the page needs a real reason; an outsider cannot give one.
+            #expect(try await officer.post(path + "/readiness?lang=en", form: [("flag", "no-indicators"), ("reason", "x")]).status == .unprocessableEntity)
+            #expect(try await outsider.post(path + "/readiness?lang=en", form: [("flag", "no-indicators"), ("reason", "Indicators come with the F/S.")]).status == .forbidden)
+            #expect(try await app.count(ReadinessJustification.self) == 0)
+            let justified = try await officer.post(path + "/readiness?lang=ko", form: [("flag", "no-indicators"), ("reason", "Indicators come with the F/S.")])
+            #expect(justified.status == .ok)
+            #expect(justified.text.contains("사유 기록됨"))
             // The officer approves it from the page; without CSRF nothing happens.
             let approval = "\(path)/deliverables/\(deliverableID.uuidString.lowercased())/approval?lang=en"
             #expect(try await officer.post(approval, form: [], csrf: false).status == .forbidden)

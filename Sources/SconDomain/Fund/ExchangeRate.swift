@@ -14,6 +14,25 @@ public struct ExchangeRate: Sendable, Hashable, Codable {
         self.source = source
     }
 
+    /// Checks a rate as a fund manager records it: a currency other than KRW, a day not after
+    /// `today`, a positive rate with at most six decimals, a source of 3 to 300 characters.
+    public static func validated(currency: String?, day: String?, krwPerUnit: String?, source: String?,
+                                 today: CalendarDay) throws(DomainError) -> ExchangeRate {
+        var rules = FieldRules()
+        let unit = Currency(rawValue: currency ?? "")
+        if unit == nil || unit == .KRW {
+            rules.fail("currency", currency == nil ? "required" : "unknown",
+                       "currency is one of: \(Currency.allCases.filter { $0 != .KRW }.map(\.rawValue).joined(separator: ", ")).")
+        }
+        let date = day.flatMap { CalendarDay($0) }
+        if date == nil || date! > today { rules.fail("day", day == nil ? "required" : "invalid", "day is a day (YYYY-MM-DD), not in the future.") }
+        let micro = krwPerUnit.flatMap(parseRate)
+        if micro == nil { rules.fail("krwPerUnit", krwPerUnit == nil ? "required" : "invalid", "krwPerUnit is a positive decimal with at most 6 decimals.") }
+        let cited = rules.text(source, field: "source", min: 3, max: 300)
+        try rules.check()
+        return ExchangeRate(currency: unit!, day: date!, microKRWPerUnit: micro!, source: cited)
+    }
+
     /// KRW itself: one won per won.
     public static func krw(on day: CalendarDay) -> ExchangeRate {
         ExchangeRate(currency: .KRW, day: day, microKRWPerUnit: 1_000_000, source: "identity")

@@ -23,6 +23,12 @@ public struct ProjectFacts: Sendable, Hashable {
     /// Milestones without an actual date.
     public var openMilestones: Int
 
+    /// The kinds a gate may count: a deliverable whose *latest* version is approved (a newer
+    /// draft reopens the question). `versions` are (number, approved) per deliverable.
+    public static func approvedKinds(_ deliverables: [(kind: DeliverableKind, versions: [(number: Int, approved: Bool)])]) -> Set<DeliverableKind> {
+        Set(deliverables.compactMap { line in line.versions.max { $0.number < $1.number }.flatMap { $0.approved ? line.kind : nil } })
+    }
+
     public init(tenderAwarded: Bool = false, approved: Set<DeliverableKind> = [], openFlags: [ReadinessFlag] = [], committedKRW: Int = 0,
                 milestones: Int = 0, openMilestones: Int = 0) {
         self.tenderAwarded = tenderAwarded; self.approved = approved; self.openFlags = openFlags

@@ -16,29 +16,19 @@ struct ExchangeRateStore: Sendable {
                 by principal: Principal, now: Date = Date()) async throws -> ExchangeRateRecord {
         try principal.require(principal.isSignedIn, "record exchange rates")
         try principal.require(principal.mayBookMoney, "record exchange rates")
-        var rules = FieldRules()
-        let currency = Currency(rawValue: text ?? "")
-        if currency == nil || currency == .KRW {
-            rules.fail("currency", text == nil ? "required" : "unknown", "currency is one of: \(Currency.allCases.filter { $0 != .KRW }.map(\.rawValue).joined(separator: ", ")).")
-        }
-        let day = dayText.flatMap { CalendarDay($0) }
-        if day == nil || day! > CalendarDay(now) { rules.fail("day", dayText == nil ? "required" : "invalid", "day is a day (YYYY-MM-DD), not in the future.") }
-        let micro = rateText.flatMap(ExchangeRate.parseRate)
-        if micro == nil { rules.fail("krwPerUnit", rateText == nil ? "required" : "invalid", "krwPerUnit is a positive decimal with at most 6 decimals.") }
-        let source = rules.text(sourceText, field: "source", min: 3, max: 300)
-        try rules.check()
+        let rate = try ExchangeRate.validated(currency: text, day: dayText, krwPerUnit: rateText, source: sourceText, today: CalendarDay(now))
         return try await audit.record { tx in
-            if try await ExchangeRateRecord.query(on: tx).filter(\.$currency == currency!.rawValue).filter(\.$day == day!.description).count() > 0 {
-                throw DomainError.conflict("a rate for \(currency!.rawValue) on \(day!) is recorded; bookings may have used it, so it stays.")
+            if try await ExchangeRateRecord.query(on: tx).filter(\.$currency == rate.currency.rawValue).filter(\.$day == rate.day.description).count() > 0 {
+                throw DomainError.conflict("a rate for \(rate.currency.rawValue) on \(rate.day) is recorded; bookings may have used it, so it stays.")
             }
             let row = ExchangeRateRecord()
-            row.currency = currency!.rawValue
-            row.day = day!.description
-            row.microKRW = micro!
-            row.source = source
+            row.currency = rate.currency.rawValue
+            row.day = rate.day.description
+            row.microKRW = rate.microKRWPerUnit
+            row.source = rate.source
             row.sample = false
             try await row.create(on: tx)
-            let details = ["currency": row.currency, "day": row.day, "krwPerUnit": rateText!, "source": source]
+            let details = ["currency": row.currency, "day": row.day, "krwPerUnit": rate.rateText, "source": rate.source]
             return (row, [AuditEvent(actor: principal.userID, action: "rate.record", subject: "rate:\(row.currency):\(row.day)", details: details)])
         }
     }

@@ -67,11 +67,12 @@ struct IATIExport: Sendable {
                        valueDate: CalendarDay("\(year)-01-01")!)
         }
         let indicators = try await Indicator.query(on: db).filter(\.$projectID == id).all()
+        let allPeriods = try await IndicatorPeriod.query(on: db).filter(\.$indicatorID ~~ indicators.compactMap(\.id)).sort(\.$start).all()
         var results: [IATIResult] = []
         for (type, code) in [("output", 1), ("outcome", 2), ("impact", 3)] {
             var lines: [IATIIndicator] = []
             for indicator in indicators where indicator.resultType == type {
-                let periods = try await IndicatorPeriod.query(on: db).filter(\.$indicatorID == indicator.requireID()).sort(\.$start).all()
+                let periods = allPeriods.filter { $0.indicatorID == indicator.id }
                 lines.append(IATIIndicator(measure: indicator.measure == "percentage" ? 2 : 1, title: indicator.title, baselineYear: indicator.baselineYear,
                                            baselineValue: indicator.baselineValue.isEmpty ? nil : indicator.baselineValue,
                                            periods: periods.compactMap { period in

@@ -41,40 +41,15 @@ struct LedgerStore: Sendable {
     let db: any Database
     let audit: AuditLog
 
-    static let projectMovements: [Movement] = [.commitment, .disbursement, .cancellation, .repayment]
-
     func book(_ projectID: UUID, _ request: BookingRequest, key: String?, by principal: Principal, now: Date = Date()) async throws -> BookingAnswer {
         try principal.require(principal.isSignedIn, "book money")
         try principal.require(principal.mayBookMoney, "book money")
         let project = try await ProjectStore(db: db).find(projectID, by: principal)
         let key = try Self.checkedKey(key)
-        let today = CalendarDay(now)
-        var rules = FieldRules()
-        let movement = Movement(rawValue: request.movement ?? "").flatMap { Self.projectMovements.contains($0) ? $0 : nil }
-        if movement == nil { rules.fail("movement", request.movement == nil ? "required" : "unknown", "movement is one of: commitment, disbursement, cancellation, repayment.") }
-        let currency = Currency(rawValue: request.currency ?? "")
-        if currency == nil { rules.fail("currency", request.currency == nil ? "required" : "unknown", "currency is one of: \(Currency.allCases.map(\.rawValue).joined(separator: ", ")).") }
-        var amount: Money?
-        if let currency {
-            amount = Money.parse(request.amount ?? "", currency)
-            if amount == nil {
-                rules.fail("amount", request.amount == nil ? "required" : "invalid", "amount is a decimal in \(currency.rawValue) with at most \(currency.exponent) decimals.")
-            } else if amount!.minor <= 0 {
-                rules.fail("amount", "not-positive", "amount is more than zero.")
-            }
-        }
-        let instrument = request.instrument.flatMap(Instrument.init(rawValue:))
-        if movement == .commitment && instrument == nil {
-            rules.fail("instrument", request.instrument == nil ? "required" : "unknown", "a commitment is an equity, loan or guarantee.")
-        } else if movement != nil && movement != .commitment && request.instrument != nil {
-            rules.fail("instrument", "only-commitments", "only a commitment names its instrument.")
-        }
-        let valueDay = request.valueDay.map { CalendarDay($0) } ?? today
-        if valueDay == nil || valueDay! > today { rules.fail("valueDay", "invalid", "valueDay is a day (YYYY-MM-DD), not in the future.") }
-        let memo = rules.text(request.memo, field: "memo", min: 0, max: 500)
-        try rules.check()
+        let booking = try BookingDraft(movement: request.movement, amount: request.amount, currency: request.currency, instrument: request.instrument,
+                                       valueDay: request.valueDay, memo: request.memo).validated(today: CalendarDay(now))
         let fingerprint = request.fingerprint(project: projectID)
-        let money = amount!
+        let money = booking.amount, movement = booking.movement, instrument = booking.instrument
         let userID = principal.userID!
         return try await audit.record { tx in
             if let earlier = try await IdempotencyRecord.query(on: tx).filter(\.$userID == userID).filter(\.$key == key).first() {
@@ -82,30 +57,30 @@ struct LedgerStore: Sendable {
                 return (BookingAnswer(status: HTTPResponseStatus(statusCode: earlier.status), body: earlier.body, replayed: true), [])
             }
             let fund = try await Self.fund(of: request.earmark, on: tx)
-            let rate = try await Self.rate(for: currency!, on: valueDay!, on: tx)
+            let rate = try await Self.rate(for: money.currency, on: booking.valueDay, on: tx)
             let amountKRW = rate.toKRW(money)
             guard amountKRW > 0 else {
                 throw DomainError.invalid([FieldIssue(field: "amount", code: "not-positive", detail: "amount is less than one won.")])
             }
             let fundKey = UUIDText.string(try fund.requireID())
             let source = request.earmark.map { "earmark:\(UUIDText.string($0))" } ?? "fund:\(fundKey)"
-            let position = try await Self.position(project: projectID, source: source, for: movement!, on: tx)
-            let lines = try LedgerRules.posting(movement!, project: UUIDText.string(projectID), source: source, amount: amountKRW, position: position)
+            let position = try await Self.position(project: projectID, source: source, for: movement, on: tx)
+            let lines = try LedgerRules.posting(movement, project: UUIDText.string(projectID), source: source, amount: amountKRW, position: position)
             let transaction = LedgerTransaction()
             transaction.number = try await Self.nextNumber(on: tx)
             transaction.fundID = try fund.requireID()
             transaction.earmarkID = request.earmark
             transaction.projectID = projectID
-            transaction.movement = movement!.rawValue
+            transaction.movement = movement.rawValue
             transaction.instrument = instrument?.rawValue
             transaction.amountMinor = money.minor
-            transaction.currency = currency!.rawValue
+            transaction.currency = money.currency.rawValue
             transaction.microKRW = rate.microKRWPerUnit
             transaction.rateDay = rate.day.description
             transaction.rateSource = rate.source
             transaction.amountKRW = amountKRW
-            transaction.valueDay = valueDay!.description
-            transaction.memo = memo
+            transaction.valueDay = booking.valueDay.description
+            transaction.memo = booking.memo
             transaction.bookedBy = userID
             transaction.bookedAt = now
             transaction.sample = false
@@ -115,11 +90,11 @@ struct LedgerStore: Sendable {
             record.userID = userID; record.key = key; record.requestHash = fingerprint
             record.status = 201; record.body = body; record.createdAt = now
             try await record.create(on: tx)
-            let details = ["number": String(transaction.number), "movement": movement!.rawValue, "amount": money.decimalText,
-                           "currency": currency!.rawValue, "amountKRW": String(amountKRW), "rate": rate.rateText, "rateDay": rate.day.description,
+            let details = ["number": String(transaction.number), "movement": movement.rawValue, "amount": money.decimalText,
+                           "currency": money.currency.rawValue, "amountKRW": String(amountKRW), "rate": rate.rateText, "rateDay": rate.day.description,
                            "source": source, "instrument": instrument?.rawValue ?? ""]
             return (BookingAnswer(status: .created, body: body, replayed: false),
-                    [AuditEvent(actor: userID, action: "ledger.\(movement!.rawValue)", subject: "project:\(UUIDText.string(projectID))", details: details)])
+                    [AuditEvent(actor: userID, action: "ledger.\(movement.rawValue)", subject: "project:\(UUIDText.string(projectID))", details: details)])
         }
     }
 

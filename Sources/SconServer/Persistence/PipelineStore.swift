@@ -16,6 +16,11 @@ struct PipelineStore: Sendable {
 
     static func mayManage(_ principal: Principal) -> Bool { principal.isProgrammeOfficer || principal.isAdministrator }
 
+    /// Non-public documents: the project's participants, officers and fund managers.
+    static func mayReadNonPublic(_ principal: Principal, _ participants: [ProjectParticipant]) -> Bool {
+        mayManage(principal) || principal.mayBookMoney || isParticipant(principal, participants)
+    }
+
     static func isParticipant(_ principal: Principal, _ participants: [ProjectParticipant]) -> Bool {
         let mine = principal.organisationIDs
         return participants.contains { mine.contains(UUIDText.string($0.organisationID)) }
@@ -199,9 +204,13 @@ struct PipelineStore: Sendable {
 
     /// A version's file, for a reader who may see the deliverable.
     func file(_ id: UUID, deliverable: UUID, version: Int, by principal: Principal) async throws -> DeliverableVersion {
-        let dossier = try await ProjectDossier.of(id, by: principal, on: db)
-        guard dossier.deliverables.contains(where: { $0.deliverable.id == deliverable }),
-              let row = try await DeliverableVersion.query(on: db).filter(\.$deliverableID == deliverable).filter(\.$number == version).first(),
+        _ = try await ProjectStore(db: db).find(id, by: principal)
+        guard let owner = try await Deliverable.find(deliverable, on: db), owner.projectID == id else { throw DomainError.notFound("file") }
+        if !owner.isPublic {
+            let participants = try await ProjectParticipant.query(on: db).filter(\.$projectID == id).all()
+            guard Self.mayReadNonPublic(principal, participants) else { throw DomainError.notFound("file") }
+        }
+        guard let row = try await DeliverableVersion.query(on: db).filter(\.$deliverableID == deliverable).filter(\.$number == version).first(),
               row.content != nil else { throw DomainError.notFound("file") }
         return row
     }
@@ -317,17 +326,20 @@ struct PipelineStore: Sendable {
                       baselineValue: String?, periods: [PeriodInput], by principal: Principal) async throws -> Indicator {
         _ = try await writable(id, principal, participants: true, on: db)
         var rules = FieldRules()
-        if !["output", "outcome", "impact"].contains(resultType ?? "") { rules.fail("resultType", "unknown", "resultType is output, outcome or impact.") }
+        if !["output", "outcome", "impact"].contains(resultType ?? "") {
+            rules.fail("resultType", resultType == nil ? "required" : "unknown", "resultType is output, outcome or impact.")
+        }
         let en = rules.text(titleEn, field: "titleEn", max: 300)
         let ko = rules.text(titleKo, field: "titleKo", max: 300)
-        if !["unit", "percentage"].contains(measure ?? "") { rules.fail("measure", "unknown", "measure is unit or percentage.") }
+        if !["unit", "percentage"].contains(measure ?? "") { rules.fail("measure", measure == nil ? "required" : "unknown", "measure is unit or percentage.") }
         if !(1990...2100).contains(baselineYear ?? 0) { rules.fail("baselineYear", "out-of-range", "baselineYear is a year from 1990 to 2100.") }
         func number(_ text: String?, _ field: String) -> String? {
             guard let text else { return nil }
             guard Money.parse(text, .USD) != nil || Int(text) != nil else { rules.fail(field, "invalid", "\(field) is a number with at most 2 decimals."); return nil }
             return text
         }
-        let baseline = number(baselineValue ?? "", "baselineValue") ?? ""
+        if baselineValue == nil { rules.fail("baselineValue", "required", "baselineValue is the measured value in the baseline year.") }
+        let baseline = number(baselineValue, "baselineValue") ?? ""
         var clean: [(CalendarDay, CalendarDay, String?, String?)] = []
         for (index, period) in periods.enumerated() {
             let start = period.start.flatMap { CalendarDay($0) }, end = period.end.flatMap { CalendarDay($0) }
@@ -378,7 +390,7 @@ struct PipelineStore: Sendable {
         return try await audit.record { tx in
             guard let project = try await Project.find(id, on: tx) else { throw DomainError.notFound("project") }
             let from = project.projectStage
-            let facts = try await Self.facts(project, on: tx, today: CalendarDay(now))
+            let facts = try await PipelineRecords.load(project, on: tx).facts(today: CalendarDay(now))
             if let refusal = StageGate.refusal(from: from, to: stage, facts: facts, reason: reason) { throw refusal }
             project.stage = stage.rawValue
             try await project.save(on: tx)
@@ -386,39 +398,5 @@ struct PipelineStore: Sendable {
             if stage == .dropped { details["reason"] = reason!.trimmingCharacters(in: .whitespacesAndNewlines) }
             return (project, [event(principal, "project.stage", id, details)])
         }
-    }
-
-    /// The facts the gates look at, read in the caller's transaction.
-    static func facts(_ project: Project, on db: any Database, today: CalendarDay) async throws -> ProjectFacts {
-        let id = try project.requireID()
-        let tender = try await Tender.query(on: db).filter(\.$projectID == id).first()
-        let deliverables = try await Deliverable.query(on: db).filter(\.$projectID == id).all()
-        // A deliverable counts when its latest version is approved: a newer draft reopens the question.
-        let versions = try await DeliverableVersion.query(on: db).filter(\.$deliverableID ~~ deliverables.compactMap(\.id)).all()
-        let latest = Dictionary(grouping: versions, by: \.deliverableID).compactMapValues { $0.max { $0.number < $1.number } }
-        let kinds = Set(latest.values.filter { $0.approvedAt != nil }.compactMap { version in
-            deliverables.first { $0.id == version.deliverableID }.flatMap { DeliverableKind(rawValue: $0.kind) }
-        })
-        let milestones = try await Milestone.query(on: db).filter(\.$projectID == id).all()
-        let finance = try await ProjectFinance.of(project, on: db)
-        return ProjectFacts(tenderAwarded: tender?.awardedBidID != nil, approved: kinds, openFlags: try await openFlags(project, on: db, today: today),
-                            committedKRW: finance.committed, milestones: milestones.count, openMilestones: milestones.filter { $0.actual == nil }.count)
-    }
-
-    /// The readiness flags of the project that are not justified.
-    static func openFlags(_ project: Project, on db: any Database, today: CalendarDay) async throws -> [ReadinessFlag] {
-        let justified = Set(try await ReadinessJustification.query(on: db).filter(\.$projectID == project.requireID()).all().map(\.flag))
-        return try await flags(project, on: db, today: today).filter { !justified.contains($0.rawValue) }
-    }
-
-    static func flags(_ project: Project, on db: any Database, today: CalendarDay) async throws -> [ReadinessFlag] {
-        let id = try project.requireID()
-        let roles = try await ProjectParticipant.query(on: db).filter(\.$projectID == id).all().compactMap { ProjectRole(rawValue: $0.role) }
-        let milestones = try await Milestone.query(on: db).filter(\.$projectID == id).all().compactMap { row in
-            CalendarDay(row.planned).map { ReadinessInput.Milestone(planned: $0, actual: row.actual.flatMap { CalendarDay($0) }) }
-        }
-        let indicators = try await Indicator.query(on: db).filter(\.$projectID == id).count()
-        return Readiness.flags(ReadinessInput(stage: project.projectStage, roles: roles, description: project.description,
-                                              sectors: Sector.fromStorage(project.sectors), milestones: milestones, indicators: indicators, today: today))
     }
 }

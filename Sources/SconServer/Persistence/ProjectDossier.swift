@@ -30,37 +30,33 @@ struct ProjectDossier: Sendable {
 
     static func of(_ id: UUID, by principal: Principal, on db: any Database, now: Date = Date()) async throws -> ProjectDossier {
         let project = try await ProjectStore(db: db).find(id, by: principal)
-        let participants = try await ProjectParticipant.query(on: db).filter(\.$projectID == id).all()
+        let records = try await PipelineRecords.load(project, on: db)
+        let participants = records.participants
         let organisations = try await Organisation.query(on: db).filter(\.$id ~~ participants.map(\.organisationID)).all()
         let manage = PipelineStore.mayManage(principal)
         let participant = PipelineStore.isParticipant(principal, participants)
-        let insider = manage || principal.mayBookMoney || participant
-        var deliverables: [DeliverableLine] = []
-        for deliverable in try await Deliverable.query(on: db).filter(\.$projectID == id).sort(\.$createdAt).all() where deliverable.isPublic || insider {
-            let versions = try await DeliverableVersion.query(on: db).filter(\.$deliverableID == deliverable.requireID()).sort(\.$number).all()
-            deliverables.append(DeliverableLine(deliverable: deliverable, versions: versions))
+        let insider = PipelineStore.mayReadNonPublic(principal, participants)
+        let deliverables = records.deliverables.filter { $0.isPublic || insider }.map { deliverable in
+            DeliverableLine(deliverable: deliverable, versions: records.versions.filter { $0.deliverableID == deliverable.id })
         }
-        let milestones = try await Milestone.query(on: db).filter(\.$projectID == id).sort(\.$planned).all()
-        let tender = try await Tender.query(on: db).filter(\.$projectID == id).first()
+        let milestones = records.milestones
+        let tender = records.tender
         var bids: [(Bid, Organisation?)] = []
         if let tender, manage || principal.mayBookMoney {
             let rows = try await Bid.query(on: db).filter(\.$tenderID == tender.requireID()).sort(\.$amountKRW).all()
             let bidders = try await Organisation.query(on: db).filter(\.$id ~~ rows.map(\.organisationID)).all()
             bids = rows.map { bid in (bid, bidders.first { $0.id == bid.organisationID }) }
         }
-        var indicators: [IndicatorLine] = []
-        for indicator in try await Indicator.query(on: db).filter(\.$projectID == id).all() {
-            indicators.append(IndicatorLine(indicator: indicator, periods: try await IndicatorPeriod.query(on: db).filter(\.$indicatorID == indicator.requireID()).sort(\.$start).all()))
-        }
+        let periods = try await IndicatorPeriod.query(on: db).filter(\.$indicatorID ~~ records.indicators.compactMap(\.id)).sort(\.$start).all()
+        let indicators = records.indicators.map { indicator in IndicatorLine(indicator: indicator, periods: periods.filter { $0.indicatorID == indicator.id }) }
         let today = CalendarDay(now)
-        let justifications = try await ReadinessJustification.query(on: db).filter(\.$projectID == id).all()
-        let flags = try await PipelineStore.flags(project, on: db, today: today).map { flag in Flag(flag: flag, justification: justifications.first { $0.flag == flag.rawValue }) }
-        let facts = try await PipelineStore.facts(project, on: db, today: today)
+        let flags = records.flags(today: today).map { flag in Flag(flag: flag, justification: records.justification(of: flag)) }
+        let facts = records.facts(today: today)
         var moves: [Move] = []
         if let next = StageGate.next(after: project.projectStage) {
             moves.append(Move(to: next, refusal: StageGate.refusal(from: project.projectStage, to: next, facts: facts, reason: nil)))
         }
-        let finance = try await ProjectFinance.of(project, on: db)
+        let finance = records.finance
         var timeline: [Event] = milestones.flatMap { milestone in
             [Event(day: milestone.planned, kind: "milestone-planned", text: milestone.titleEn)] + (milestone.actual.map { [Event(day: $0, kind: "milestone-actual", text: milestone.titleEn)] } ?? [])
         }

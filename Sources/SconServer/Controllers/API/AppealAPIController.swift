@@ -15,7 +15,7 @@ struct AppealAPIController: RouteCollection {
         var text: String?
         init(from decoder: any Decoder) throws {
             try decoder.rejectUnknownKeys(allowed: ["text"])
-            text = try decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey(stringValue: "text"))
+            text = try decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("text"))
         }
     }
 
@@ -23,10 +23,9 @@ struct AppealAPIController: RouteCollection {
         var answer: String?
         var upheld: Bool?
         init(from decoder: any Decoder) throws {
-            try decoder.rejectUnknownKeys(allowed: ["answer", "upheld"])
-            let c = try decoder.container(keyedBy: AnyCodingKey.self)
-            answer = try c.decodeIfPresent(String.self, forKey: AnyCodingKey(stringValue: "answer"))
-            upheld = try c.decodeIfPresent(Bool.self, forKey: AnyCodingKey(stringValue: "upheld"))
+            let c = try decoder.strictFields(["answer", "upheld"])
+            answer = try c.value("answer", as: String.self)
+            upheld = try c.value("upheld", as: Bool.self)
         }
     }
 

@@ -18,18 +18,8 @@ struct ProjectPagesController: RouteCollection {
         let uploadLimit = maxAttachmentBytes + 64 * 1024
         routes.on(.POST, SiteURL.projectEdit(.key, .key).pathComponents, body: .collect(maxSize: ByteCount(value: uploadLimit)), use: edit)
             .allowingBodies(upTo: uploadLimit)
-        routes.get(.fund, use: fund)
     }
 
-    @Sendable func fund(_ req: Request) async throws -> HTML {
-        let currency = req.query[String.self, at: "currency"] == "USD" ? Currency.USD : .KRW
-        let reports = FundReports(db: req.db)
-        var all: [FundReports.Report] = []
-        for grouping in FundReports.Grouping.allCases { all.append(try await reports.position(by: grouping, currency: currency)) }
-        let rates = try await ExchangeRateStore(db: req.db, audit: req.auditLog).all()
-        return FundPage.render(PageContext(request: req), .init(reports: all, rates: rates, currency: currency,
-                                                                mayExport: req.principal.mayBookMoney || req.principal.isProgrammeOfficer))
-    }
 
     @Sendable func list(_ req: Request) async throws -> HTML {
         let projects = try await ProjectStore(db: req.db).visible(to: req.principal)

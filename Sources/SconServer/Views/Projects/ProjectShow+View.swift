@@ -20,7 +20,6 @@ enum ProjectShowPage {
     static func render(_ context: PageContext, _ model: Model) -> HTML {
         let dossier = model.dossier
         let project = dossier.project
-        let id = project.id ?? UUID()
         let way: [HTML] = ProjectStage.way.map { stage in
             let current: HTML = stage == project.projectStage ? " aria-current=\"step\" class=\"current\"" : ""
             return "<li\(current)>\(context["stage.\(stage.rawValue)"])</li>"

@@ -38,30 +38,25 @@ struct CallInput: Decodable, Sendable {
                                     "criteria", "scale", "requiredDocuments", "eligibilityRules", "appealDays", "sameCountryConflict"]
 
     init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(allowed: Self.keys)
-        let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        func key(_ name: String) -> AnyCodingKey { AnyCodingKey(stringValue: name) }
-        if container.allKeys.isEmpty {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "The body has no fields."))
-        }
-        title = try container.decodeIfPresent(LocalizedTextInput.self, forKey: key("title"))
-        text = try container.decodeIfPresent(LocalizedTextInput.self, forKey: key("text"))
-        supportTypes = try container.decodeIfPresent([String].self, forKey: key("supportTypes"))
-        eligibleCountries = try container.decodeIfPresent([String].self, forKey: key("eligibleCountries"))
-        opensAt = try container.decodeIfPresent(String.self, forKey: key("opensAt"))
-        closesAt = try container.decodeIfPresent(String.self, forKey: key("closesAt"))
-        timeZone = try container.decodeIfPresent(String.self, forKey: key("timeZone"))
-        selections = try container.decodeIfPresent(Int.self, forKey: key("selections"))
-        onePerCountry = try container.decodeIfPresent(Bool.self, forKey: key("onePerCountry"))
-        budgets = try container.decodeIfPresent([String: Int].self, forKey: key("budgets"))
-        totalBudget = try container.patch(Int.self, forKey: key("totalBudget"))
-        endorsementsPerCountry = try container.decodeIfPresent(Int.self, forKey: key("endorsementsPerCountry"))
-        criteria = try container.decodeIfPresent([CriterionInput].self, forKey: key("criteria"))
-        scale = try container.decodeIfPresent(ScaleInput.self, forKey: key("scale"))
-        requiredDocuments = try container.decodeIfPresent([LocalizedTextInput].self, forKey: key("requiredDocuments"))
-        eligibilityRules = try container.decodeIfPresent([String].self, forKey: key("eligibilityRules"))
-        appealDays = try container.decodeIfPresent(Int.self, forKey: key("appealDays"))
-        sameCountryConflict = try container.decodeIfPresent(Bool.self, forKey: key("sameCountryConflict"))
+        let container = try decoder.strictFields(Self.keys, nonEmpty: true)
+        title = try container.value("title", as: LocalizedTextInput.self)
+        text = try container.value("text", as: LocalizedTextInput.self)
+        supportTypes = try container.value("supportTypes", as: [String].self)
+        eligibleCountries = try container.value("eligibleCountries", as: [String].self)
+        opensAt = try container.value("opensAt", as: String.self)
+        closesAt = try container.value("closesAt", as: String.self)
+        timeZone = try container.value("timeZone", as: String.self)
+        selections = try container.value("selections", as: Int.self)
+        onePerCountry = try container.value("onePerCountry", as: Bool.self)
+        budgets = try container.decodeIfPresent([String: Int].self, forKey: AnyCodingKey("budgets"))
+        totalBudget = try container.patch(Int.self, forKey: AnyCodingKey("totalBudget"))
+        endorsementsPerCountry = try container.value("endorsementsPerCountry", as: Int.self)
+        criteria = try container.value("criteria", as: [CriterionInput].self)
+        scale = try container.value("scale", as: ScaleInput.self)
+        requiredDocuments = try container.value("requiredDocuments", as: [LocalizedTextInput].self)
+        eligibilityRules = try container.value("eligibilityRules", as: [String].self)
+        appealDays = try container.value("appealDays", as: Int.self)
+        sameCountryConflict = try container.value("sameCountryConflict", as: Bool.self)
     }
 
     /// `base` with the fields this input names replaced.
@@ -97,6 +92,6 @@ struct CallTransitionInput: Decodable, Sendable {
 
     init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(allowed: ["to"])
-        to = try decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey(stringValue: "to"))
+        to = try decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("to"))
     }
 }

@@ -11,18 +11,16 @@ struct CityInput: Decodable, Sendable {
     var kind: String?
 
     init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(allowed: ["name", "country", "latitude", "longitude", "population", "kind"])
-        let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        func key(_ name: String) -> AnyCodingKey { AnyCodingKey(stringValue: name) }
+        let container = try decoder.strictFields(["name", "country", "latitude", "longitude", "population", "kind"])
         if container.allKeys.isEmpty {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "The body has no fields."))
         }
-        name = try container.decodeIfPresent(LocalizedTextInput.self, forKey: key("name"))
-        country = try container.decodeIfPresent(String.self, forKey: key("country"))
-        latitude = try container.decodeIfPresent(Double.self, forKey: key("latitude"))
-        longitude = try container.decodeIfPresent(Double.self, forKey: key("longitude"))
-        population = try container.patch(Int.self, forKey: key("population"))
-        kind = try container.decodeIfPresent(String.self, forKey: key("kind"))
+        name = try container.value("name", as: LocalizedTextInput.self)
+        country = try container.value("country", as: String.self)
+        latitude = try container.value("latitude", as: Double.self)
+        longitude = try container.value("longitude", as: Double.self)
+        population = try container.patch(Int.self, forKey: AnyCodingKey("population"))
+        kind = try container.value("kind", as: String.self)
     }
 
     func applied(to base: CityDraft) -> CityDraft {

@@ -6,16 +6,14 @@ struct BookingInput: Decodable, Sendable {
     var request: BookingRequest
 
     init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(allowed: ["movement", "amount", "currency", "earmark", "instrument", "valueDay", "memo"])
-        let c = try decoder.container(keyedBy: AnyCodingKey.self)
-        func key(_ name: String) -> AnyCodingKey { AnyCodingKey(stringValue: name) }
-        request = BookingRequest(movement: try c.decodeIfPresent(String.self, forKey: key("movement")),
-                                 amount: try c.decodeIfPresent(String.self, forKey: key("amount")),
-                                 currency: try c.decodeIfPresent(String.self, forKey: key("currency")),
-                                 earmark: try c.decodeIfPresent(UUID.self, forKey: key("earmark")),
-                                 instrument: try c.decodeIfPresent(String.self, forKey: key("instrument")),
-                                 valueDay: try c.decodeIfPresent(String.self, forKey: key("valueDay")),
-                                 memo: try c.decodeIfPresent(String.self, forKey: key("memo")))
+        let c = try decoder.strictFields(["movement", "amount", "currency", "earmark", "instrument", "valueDay", "memo"])
+        request = BookingRequest(movement: try c.value("movement", as: String.self),
+                                 amount: try c.value("amount", as: String.self),
+                                 currency: try c.value("currency", as: String.self),
+                                 earmark: try c.value("earmark", as: UUID.self),
+                                 instrument: try c.value("instrument", as: String.self),
+                                 valueDay: try c.value("valueDay", as: String.self),
+                                 memo: try c.value("memo", as: String.self))
     }
 }
 
@@ -27,12 +25,10 @@ struct ExchangeRateInput: Decodable, Sendable {
     var source: String?
 
     init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(allowed: ["currency", "day", "krwPerUnit", "source"])
-        let c = try decoder.container(keyedBy: AnyCodingKey.self)
-        func key(_ name: String) -> AnyCodingKey { AnyCodingKey(stringValue: name) }
-        currency = try c.decodeIfPresent(String.self, forKey: key("currency"))
-        day = try c.decodeIfPresent(String.self, forKey: key("day"))
-        krwPerUnit = try c.decodeIfPresent(String.self, forKey: key("krwPerUnit"))
-        source = try c.decodeIfPresent(String.self, forKey: key("source"))
+        let c = try decoder.strictFields(["currency", "day", "krwPerUnit", "source"])
+        currency = try c.value("currency", as: String.self)
+        day = try c.value("day", as: String.self)
+        krwPerUnit = try c.value("krwPerUnit", as: String.self)
+        source = try c.value("source", as: String.self)
     }
 }

@@ -14,19 +14,14 @@ struct OrganisationInput: Decodable, Sendable {
     static let keys: Set<String> = ["name", "acronym", "type", "country", "sectors", "website", "description"]
 
     init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(allowed: Self.keys)
-        let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        func key(_ name: String) -> AnyCodingKey { AnyCodingKey(stringValue: name) }
-        if container.allKeys.isEmpty {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "The body has no fields."))
-        }
-        name = try container.decodeIfPresent(LocalizedTextInput.self, forKey: key("name"))
-        acronym = try container.patch(String.self, forKey: key("acronym"))
-        type = try container.decodeIfPresent(String.self, forKey: key("type"))
-        country = try container.decodeIfPresent(String.self, forKey: key("country"))
-        sectors = try container.decodeIfPresent([String].self, forKey: key("sectors"))
-        website = try container.patch(String.self, forKey: key("website"))
-        description = try container.decodeIfPresent(LocalizedTextInput.self, forKey: key("description"))
+        let container = try decoder.strictFields(Self.keys, nonEmpty: true)
+        name = try container.value("name", as: LocalizedTextInput.self)
+        acronym = try container.patch(String.self, forKey: AnyCodingKey("acronym"))
+        type = try container.value("type", as: String.self)
+        country = try container.value("country", as: String.self)
+        sectors = try container.value("sectors", as: [String].self)
+        website = try container.patch(String.self, forKey: AnyCodingKey("website"))
+        description = try container.value("description", as: LocalizedTextInput.self)
     }
 
     /// The draft for a new organisation.

@@ -9,16 +9,14 @@ struct PersonInput: Decodable, Sendable {
     var phone: PatchField<String>
 
     init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(allowed: ["name", "title", "email", "phone"])
-        let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        func key(_ name: String) -> AnyCodingKey { AnyCodingKey(stringValue: name) }
+        let container = try decoder.strictFields(["name", "title", "email", "phone"])
         if container.allKeys.isEmpty {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "The body has no fields."))
         }
-        name = try container.decodeIfPresent(String.self, forKey: key("name"))
-        title = try container.decodeIfPresent(LocalizedTextInput.self, forKey: key("title"))
-        email = try container.patch(String.self, forKey: key("email"))
-        phone = try container.patch(String.self, forKey: key("phone"))
+        name = try container.value("name", as: String.self)
+        title = try container.value("title", as: LocalizedTextInput.self)
+        email = try container.patch(String.self, forKey: AnyCodingKey("email"))
+        phone = try container.patch(String.self, forKey: AnyCodingKey("phone"))
     }
 
     func applied(to base: PersonDraft) -> PersonDraft {

@@ -1,20 +1,6 @@
 import Foundation
 import Vapor
 
-extension Decoder {
-    /// The object's fields, refusing keys not in `allowed`.
-    func strictFields(_ allowed: Set<String>) throws -> KeyedDecodingContainer<AnyCodingKey> {
-        try rejectUnknownKeys(allowed: allowed)
-        return try container(keyedBy: AnyCodingKey.self)
-    }
-}
-
-extension KeyedDecodingContainer where Key == AnyCodingKey {
-    func value<T: Decodable>(_ name: String, as type: T.Type = T.self) throws -> T? {
-        try decodeIfPresent(T.self, forKey: AnyCodingKey(stringValue: name))
-    }
-}
-
 /// `POST /api/v1/projects` (a lead).
 struct LeadInput: Decodable, Sendable {
     var lead: PipelineStore.LeadInput

@@ -17,21 +17,16 @@ struct ProposalInput: Decodable, Sendable {
     static let keys: Set<String> = ["organisation", "city", "title", "problem", "objectives", "supportType", "budget", "counterpart", "language"]
 
     init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(allowed: Self.keys)
-        let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        func key(_ name: String) -> AnyCodingKey { AnyCodingKey(stringValue: name) }
-        if container.allKeys.isEmpty {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "The body has no fields."))
-        }
-        organisation = try container.decodeIfPresent(UUID.self, forKey: key("organisation"))
-        city = try container.decodeIfPresent(UUID.self, forKey: key("city"))
-        title = try container.decodeIfPresent(String.self, forKey: key("title"))
-        problem = try container.decodeIfPresent(String.self, forKey: key("problem"))
-        objectives = try container.decodeIfPresent(String.self, forKey: key("objectives"))
-        supportType = try container.decodeIfPresent(String.self, forKey: key("supportType"))
-        budget = try container.decodeIfPresent(Int.self, forKey: key("budget"))
-        counterpart = try container.decodeIfPresent(String.self, forKey: key("counterpart"))
-        language = try container.decodeIfPresent(String.self, forKey: key("language"))
+        let container = try decoder.strictFields(Self.keys, nonEmpty: true)
+        organisation = try container.value("organisation", as: UUID.self)
+        city = try container.value("city", as: UUID.self)
+        title = try container.value("title", as: String.self)
+        problem = try container.value("problem", as: String.self)
+        objectives = try container.value("objectives", as: String.self)
+        supportType = try container.value("supportType", as: String.self)
+        budget = try container.value("budget", as: Int.self)
+        counterpart = try container.value("counterpart", as: String.self)
+        language = try container.value("language", as: String.self)
     }
 
     func applied(to base: ProposalDraft) -> ProposalDraft {
@@ -53,8 +48,7 @@ struct EndorsementInput: Decodable, Sendable {
     var proposals: [UUID]
 
     init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(allowed: ["proposals"])
-        let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        proposals = try container.decode([UUID].self, forKey: AnyCodingKey(stringValue: "proposals"))
+        let container = try decoder.strictFields(["proposals"])
+        proposals = try container.decode([UUID].self, forKey: AnyCodingKey("proposals"))
     }
 }

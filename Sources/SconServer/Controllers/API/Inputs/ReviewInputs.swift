@@ -11,15 +11,13 @@ struct ReviewerProfileInput: Decodable, Sendable {
     var unavailable: [String]
 
     init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(allowed: ["sectors", "countries", "languages", "capacity", "available", "unavailable"])
-        let c = try decoder.container(keyedBy: AnyCodingKey.self)
-        func key(_ name: String) -> AnyCodingKey { AnyCodingKey(stringValue: name) }
-        sectors = try c.decodeIfPresent([String].self, forKey: key("sectors")) ?? []
-        countries = try c.decodeIfPresent([String].self, forKey: key("countries")) ?? []
-        languages = try c.decodeIfPresent([String].self, forKey: key("languages")) ?? ["en"]
-        capacity = try c.decodeIfPresent(Int.self, forKey: key("capacity"))
-        available = try c.decodeIfPresent(Bool.self, forKey: key("available"))
-        unavailable = try c.decodeIfPresent([String].self, forKey: key("unavailable")) ?? []
+        let c = try decoder.strictFields(["sectors", "countries", "languages", "capacity", "available", "unavailable"])
+        sectors = try c.value("sectors", as: [String].self) ?? []
+        countries = try c.value("countries", as: [String].self) ?? []
+        languages = try c.value("languages", as: [String].self) ?? ["en"]
+        capacity = try c.value("capacity", as: Int.self)
+        available = try c.value("available", as: Bool.self)
+        unavailable = try c.value("unavailable", as: [String].self) ?? []
     }
 }
 
@@ -29,16 +27,15 @@ struct ConflictsInput: Decodable, Sendable {
         var proposal: UUID
         var reason: String
         init(from decoder: any Decoder) throws {
-            try decoder.rejectUnknownKeys(allowed: ["proposal", "reason"])
-            let c = try decoder.container(keyedBy: AnyCodingKey.self)
-            proposal = try c.decode(UUID.self, forKey: AnyCodingKey(stringValue: "proposal"))
-            reason = try c.decode(String.self, forKey: AnyCodingKey(stringValue: "reason"))
+            let c = try decoder.strictFields(["proposal", "reason"])
+            proposal = try c.decode(UUID.self, forKey: AnyCodingKey("proposal"))
+            reason = try c.decode(String.self, forKey: AnyCodingKey("reason"))
         }
     }
     var conflicts: [Line]
     init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(allowed: ["conflicts"])
-        conflicts = try decoder.container(keyedBy: AnyCodingKey.self).decode([Line].self, forKey: AnyCodingKey(stringValue: "conflicts"))
+        conflicts = try decoder.container(keyedBy: AnyCodingKey.self).decode([Line].self, forKey: AnyCodingKey("conflicts"))
     }
 }
 
@@ -49,12 +46,11 @@ struct AssignmentRunInput: Decodable, Sendable {
     var fairness: Bool
     var reviewsDue: String?
     init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(allowed: ["reviewsPerProposal", "loadBalancing", "fairness", "reviewsDue"])
-        let c = try decoder.container(keyedBy: AnyCodingKey.self)
-        reviewsPerProposal = try c.decodeIfPresent(Int.self, forKey: AnyCodingKey(stringValue: "reviewsPerProposal")) ?? 3
-        loadBalancing = try c.decodeIfPresent(Int.self, forKey: AnyCodingKey(stringValue: "loadBalancing")) ?? 0
-        fairness = try c.decodeIfPresent(Bool.self, forKey: AnyCodingKey(stringValue: "fairness")) ?? false
-        reviewsDue = try c.decodeIfPresent(String.self, forKey: AnyCodingKey(stringValue: "reviewsDue"))
+        let c = try decoder.strictFields(["reviewsPerProposal", "loadBalancing", "fairness", "reviewsDue"])
+        reviewsPerProposal = try c.value("reviewsPerProposal", as: Int.self) ?? 3
+        loadBalancing = try c.value("loadBalancing", as: Int.self) ?? 0
+        fairness = try c.value("fairness", as: Bool.self) ?? false
+        reviewsDue = try c.value("reviewsDue", as: String.self)
     }
 }
 
@@ -64,11 +60,10 @@ struct AssignmentPairInput: Decodable, Sendable {
     var reviewer: UUID
     var action: String?
     init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(allowed: ["proposal", "reviewer", "action"])
-        let c = try decoder.container(keyedBy: AnyCodingKey.self)
-        proposal = try c.decode(UUID.self, forKey: AnyCodingKey(stringValue: "proposal"))
-        reviewer = try c.decode(UUID.self, forKey: AnyCodingKey(stringValue: "reviewer"))
-        action = try c.decodeIfPresent(String.self, forKey: AnyCodingKey(stringValue: "action"))
+        let c = try decoder.strictFields(["proposal", "reviewer", "action"])
+        proposal = try c.decode(UUID.self, forKey: AnyCodingKey("proposal"))
+        reviewer = try c.decode(UUID.self, forKey: AnyCodingKey("reviewer"))
+        action = try c.value("action", as: String.self)
     }
 }
 
@@ -79,12 +74,10 @@ struct ReviewInput: Decodable, Sendable {
     var note: String?
     var submit: Bool
     init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(allowed: ["scores", "comment", "note", "submit"])
-        let c = try decoder.container(keyedBy: AnyCodingKey.self)
-        func key(_ name: String) -> AnyCodingKey { AnyCodingKey(stringValue: name) }
-        scores = try c.decodeIfPresent([String: Int].self, forKey: key("scores")) ?? [:]
-        comment = try c.decodeIfPresent(String.self, forKey: key("comment"))
-        note = try c.decodeIfPresent(String.self, forKey: key("note"))
-        submit = try c.decodeIfPresent(Bool.self, forKey: key("submit")) ?? false
+        let c = try decoder.strictFields(["scores", "comment", "note", "submit"])
+        scores = try c.decodeIfPresent([String: Int].self, forKey: AnyCodingKey("scores")) ?? [:]
+        comment = try c.value("comment", as: String.self)
+        note = try c.value("note", as: String.self)
+        submit = try c.value("submit", as: Bool.self) ?? false
     }
 }

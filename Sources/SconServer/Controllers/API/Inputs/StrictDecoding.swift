@@ -6,9 +6,21 @@ struct AnyCodingKey: CodingKey {
     var intValue: Int?
     init(stringValue: String) { self.stringValue = stringValue }
     init?(intValue: Int) { stringValue = String(intValue); self.intValue = intValue }
+    init(_ name: String) { stringValue = name }
 }
 
 extension Decoder {
+    /// The object's members, refusing those not in `allowed` and, with `nonEmpty`, an object
+    /// without any (a write that would change nothing).
+    func strictFields(_ allowed: Set<String>, nonEmpty: Bool = false) throws -> KeyedDecodingContainer<AnyCodingKey> {
+        try rejectUnknownKeys(allowed: allowed)
+        let container = try container(keyedBy: AnyCodingKey.self)
+        if nonEmpty && container.allKeys.isEmpty {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "The body has no fields."))
+        }
+        return container
+    }
+
     /// Refuses members the schema does not have (`additionalProperties: false`), naming the first one.
     func rejectUnknownKeys(allowed: Set<String>) throws {
         let container = try self.container(keyedBy: AnyCodingKey.self)
@@ -31,6 +43,13 @@ enum PatchField<Value: Sendable & Decodable>: Sendable {
     }
 
     var isPresent: Bool { if case .set = self { true } else { false } }
+}
+
+extension KeyedDecodingContainer where Key == AnyCodingKey {
+    /// The member `name` when present (and not null).
+    func value<T: Decodable>(_ name: String, as type: T.Type = T.self) throws -> T? {
+        try decodeIfPresent(T.self, forKey: AnyCodingKey(name))
+    }
 }
 
 extension KeyedDecodingContainer {

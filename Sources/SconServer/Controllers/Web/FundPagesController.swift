@@ -1,0 +1,18 @@
+import Fluent
+import SconDomain
+import Vapor
+
+/// The fund's page: its position for everyone, in KRW or USD.
+struct FundPagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(.fund, use: fund)
+    }
+
+    @Sendable func fund(_ req: Request) async throws -> HTML {
+        let currency = req.query[String.self, at: "currency"] == "USD" ? Currency.USD : .KRW
+        let all = try await FundReports(db: req.db).positions(by: FundReports.Grouping.allCases, currency: currency)
+        let rates = try await ExchangeRateStore(db: req.db, audit: req.auditLog).all()
+        return FundPage.render(PageContext(request: req), .init(reports: all, rates: rates, currency: currency,
+                                                                mayExport: req.principal.mayBookMoney || req.principal.isProgrammeOfficer))
+    }
+}
