@@ -65,6 +65,7 @@ let package = Package(
                 "SconServer",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -101,7 +101,8 @@ import VaporTesting
             try await app.testing().test(.GET, "/api/v1/calls/not-a-uuid") { #expect($0.status == .badRequest) }
             try await app.testing().test(.GET, "/api/v1/calls/\(UUID().uuidString)") { #expect($0.status == .notFound) }
             #expect(try await app.count(Call.self) == calls + 1)
-            #expect(try await app.count(AuditRecord.self) == entries + 1)
+            // One entry for the call, and the registry's entry that opened the call's chain.
+            #expect(try await app.count(AuditRecord.self) == entries + 2)
         }
     }
 
@@ -208,17 +209,26 @@ import VaporTesting
             let officer = try await app.officer()
             let id = try await Self.createDraft(app, by: officer)
             _ = try await Self.move(app, id, to: "open", by: officer)
-            let count = try await app.count(AuditRecord.self)
-            #expect(count >= 3)
+            // setup: the call's own chain holds its creation and its move
+            let chain = try await AuditRecord.query(on: app.db).filter(\.$chain == "call:\(id.lowercased())")
+                .sort(\.$chainSequence).all().compactMap(\.id)
+            #expect(chain.count == 2)
             let sql = app.db as! any SQLDatabase
-            try await sql.raw("UPDATE audit_entries SET details = '{\"from\":\"draft\",\"to\":\"published\"}' WHERE sequence = \(literal: count)").run()
+            // act: change the move's details
+            try await sql.raw("UPDATE audit_entries SET details = '{\"from\":\"draft\",\"to\":\"published\"}' WHERE sequence = \(literal: chain[1])").run()
+            // check: verify names it
             guard case .broken(let sequence, let reason) = try await app.auditLog.verify() else {
                 Issue.record("a changed entry must break the chain"); return
             }
-            #expect(sequence == count)
+            #expect(sequence == chain[1])
             #expect(reason.contains("changed"))
-            try await sql.raw("DELETE FROM audit_entries WHERE sequence = 2").run()
-            #expect(try await app.auditLog.verify() == .broken(sequence: 3, reason: "expected entry 2 here (an entry is missing or out of order)"))
+            // act: remove the creation; check: the move no longer fits
+            try await sql.raw("DELETE FROM audit_entries WHERE sequence = \(literal: chain[0])").run()
+            #expect(try await app.auditLog.verify() == .broken(sequence: chain[1], reason: "expected entry 1 of its chain here (an entry is missing or out of order)"))
+            // act: remove the whole chain; check: the registry entry that opened it says so
+            try await sql.raw("DELETE FROM audit_entries WHERE sequence = \(literal: chain[1])").run()
+            guard case .broken(_, let gone) = try await app.auditLog.verify() else { Issue.record("a removed chain must be noticed"); return }
+            #expect(gone.contains("has no entries"))
         }
     }
 }

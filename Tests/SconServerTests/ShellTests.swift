@@ -25,7 +25,7 @@ import VaporTesting
     @Test(arguments: TestDatabase.all)
     func areasNotBuiltYetSaySoInBothLanguages(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
-            for area in SiteURL.Area.allCases {
+            for area in ShellURL.Area.allCases {
                 let en = try await Browser(app).get("/\(area.rawValue)?lang=en")
                 #expect(en.status == .ok)
                 #expect(en.text.contains("not available yet"))
@@ -54,11 +54,12 @@ import VaporTesting
     }
 
     @Test func stringTablesHaveTheSameKeysAndNoEmptyText() throws {
-        let english = try Strings.loadTable(.en)
-        let korean = try Strings.loadTable(.ko)
+        let english = Strings.english.table
+        let korean = Strings.korean.table
         #expect(english.count > 150)
         #expect(Set(english.keys) == Set(korean.keys))
         #expect(english.values.allSatisfy { !$0.isEmpty })
         #expect(korean.values.allSatisfy { !$0.isEmpty })
+        #expect(Strings.catalogue.duplicates.isEmpty, "keys defined by two contexts: \(Strings.catalogue.duplicates)")
     }
 }

@@ -11,7 +11,7 @@ import Testing
                       {"proposal": "p2", "reviewer": "r2", "score": 100}],
          "conflicts": [{"proposal": "p1", "reviewer": "r2"}]}
         """
-        let output = String(decoding: try SolveCommand.solveAssignment(Data(input.utf8)), as: UTF8.self)
+        let output = String(decoding: try AssignmentCommandLine.solve(Data(input.utf8)), as: UTF8.self)
         // p1 can only have r1, so p2 takes r2 although it likes r1 more.
         #expect(output == #"{"assignments":[{"proposal":"p1","reviewer":"r1"},{"proposal":"p2","reviewer":"r2"}],"objective":970}"# + "\n")
     }
@@ -25,7 +25,7 @@ import Testing
         ]
         for (input, message) in cases {
             do {
-                _ = try SolveCommand.solveAssignment(Data(input.utf8))
+                _ = try AssignmentCommandLine.solve(Data(input.utf8))
                 Issue.record("answered \(input)")
             } catch {
                 #expect(error.message.contains(message), "\(error.message)")

@@ -2,41 +2,18 @@ import Fluent
 import Foundation
 import SconDomain
 
-/// The demo data of the real programme (Resources/Seed, sources in SOURCES.md): the 11
-/// countries, the ASCN and Korean cities, the organisations the facts name, and records
-/// marked `sample` for trying features.
+/// The demo data of the real programme (Resources/Seed, sources in SOURCES.md), seeded by
+/// each context: the directory, the sample calls, the fund; records marked `sample` are for
+/// trying features.
 public enum DemoData {
-    struct OrganisationRecord: Decodable {
-        var key: String; var nameEn: String; var nameKo: String; var acronym: String?; var type: String; var country: String
-        var sectors: [String]; var website: String?; var descriptionEn: String; var descriptionKo: String; var sample: Bool; var source: String
-    }
-
-    struct PersonRecord: Decodable {
-        var key: String; var organisationKey: String; var name: String; var titleEn: String; var titleKo: String
-        var email: String?; var phone: String?; var sample: Bool
-    }
-
-    /// Seeds an empty database: the directory when it has no countries, the sample call when
-    /// there are no calls (so that a database from before the open call gets it too).
-    /// Returns whether it seeded anything.
+    /// Seeds what is empty, context by context in the order of `SconContexts.all` (so that a
+    /// database from before a context gets that context's demo data too). Returns whether it
+    /// seeded anything.
     @discardableResult
     public static func seedIfEmpty(_ db: any Database) async throws -> Bool {
         var seeded = false
-        if try await Country.query(on: db).count() == 0 {
-            try await db.transaction { db in
-                try await seedCountries(db)
-                try await seedCities(db)
-                try await seedOrganisationsAndPeople(db)
-            }
-            seeded = true
-        }
-        if try await Call.query(on: db).count() == 0 {
-            try await db.transaction { db in try await seedCalls(db) }
-            seeded = true
-        }
-        if try await Fund.query(on: db).count() == 0 {
-            try await db.transaction { db in try await seedFund(db) }
-            seeded = true
+        for context in SconContexts.all {
+            if try await context.seedIfEmpty(db) { seeded = true }
         }
         return seeded
     }
@@ -47,78 +24,4 @@ public enum DemoData {
         }
         return try Data(contentsOf: url)
     }
-
-    static func seedCountries(_ db: any Database) async throws {
-        let table = try CSVTable(parsing: String(decoding: try resource("countries", "csv"), as: UTF8.self))
-        let countries = table.records.map { row -> Country in
-            let country = Country()
-            country.id = row["iso2"]
-            country.iso3 = row["iso3"] ?? ""
-            country.numeric = row["numeric"] ?? ""
-            country.nameEn = row["name_en"] ?? ""
-            country.nameKo = row["name_ko"] ?? ""
-            country.nameISO = row["name_iso"] ?? ""
-            country.currency = row["currency"] ?? ""
-            country.languages = row["languages"] ?? ""
-            country.timeZones = row["time_zones"] ?? ""
-            country.callingCode = row["calling_code"] ?? ""
-            country.aseanMember = row["asean_member"] == "true"
-            return country
-        }
-        try await countries.create(on: db)
-    }
-
-    static func seedCities(_ db: any Database) async throws {
-        let table = try CSVTable(parsing: String(decoding: try resource("cities", "csv"), as: UTF8.self))
-        let cities = try table.records.map { row -> City in
-            let draft = CityDraft(nameEn: row["name_en"], nameKo: row["name_ko"], country: row["country_iso2"],
-                                  latitude: Double(row["latitude"] ?? ""), longitude: Double(row["longitude"] ?? ""),
-                                  population: Int(row["population"] ?? ""), kind: row["kind"])
-            let city = City()
-            city.apply(try draft.validated(knownCountries: Set(CountryCode.seeded)))
-            city.geonamesID = Int(row["geonames_id"] ?? "")
-            city.source = row["source"] ?? ""
-            city.sample = false
-            return city
-        }
-        try await cities.create(on: db)
-    }
-
-    static func seedOrganisationsAndPeople(_ db: any Database) async throws {
-        let records = try JSONDecoder().decode([OrganisationRecord].self, from: try resource("organisations", "json"))
-        var idsByKey: [String: UUID] = [:]
-        let organisations = try records.map { record -> Organisation in
-            let draft = OrganisationDraft(nameEn: record.nameEn, nameKo: record.nameKo, acronym: record.acronym, type: record.type,
-                                          country: record.country, sectors: record.sectors, website: record.website,
-                                          descriptionEn: record.descriptionEn, descriptionKo: record.descriptionKo)
-            let organisation = Organisation()
-            organisation.id = UUID()
-            organisation.apply(try draft.validated(knownCountries: Set(CountryCode.seeded)))
-            organisation.seedKey = record.key
-            organisation.sample = record.sample
-            organisation.source = record.source
-            idsByKey[record.key] = organisation.id
-            return organisation
-        }
-        try await organisations.create(on: db)
-
-        let people = try JSONDecoder().decode([PersonRecord].self, from: try resource("people", "json"))
-        let models = try people.map { record -> Person in
-            guard let organisationID = idsByKey[record.organisationKey] else {
-                throw CocoaError(.coderValueNotFound, userInfo: [NSDebugDescriptionErrorKey: "unknown organisation \(record.organisationKey)"])
-            }
-            let person = Person()
-            person.organisationID = organisationID
-            person.apply(try PersonDraft(name: record.name, titleEn: record.titleEn, titleKo: record.titleKo,
-                                         email: record.email, phone: record.phone).validated())
-            person.sample = record.sample
-            return person
-        }
-        try await models.create(on: db)
-    }
-}
-
-extension CountryCode {
-    /// The codes of Resources/Seed/countries.csv, for validating the rest of the seed.
-    static let seeded: [CountryCode] = ["BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN", "KR"].compactMap(CountryCode.init)
 }

@@ -2,55 +2,31 @@ import Foundation
 import SconDomain
 import Vapor
 
-/// `scon solve assignment < instance.json > assignment.json`: the exact reviewer assignment
-/// (docs/assignment.md) as a filter. On a bad or unsolvable instance it writes the reason to
+/// `scon solve NAME < instance.json > solution.json`: a context's solver as a filter
+/// (`assignment`: docs/assignment.md). On a bad or unsolvable instance it writes the reason to
 /// standard error and exits with status 1.
 struct SolveCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "problem", help: "What to solve: assignment")
+        @Argument(name: "problem", help: "What to solve")
         var problem: String
     }
 
-    var help: String { "Solves a problem read as JSON from standard input: assignment." }
+    var help: String { "Solves a problem read as JSON from standard input: \(Self.solvers.keys.sorted().joined(separator: ", "))." }
+
+    static var solvers: [String: @Sendable (Data) throws -> Data] {
+        SconContexts.all.reduce(into: [:]) { $0.merge($1.tools.solvers) { first, _ in first } }
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.problem == "assignment" else {
-            CommandFailure("unknown problem \(signature.problem); use: scon solve assignment < instance.json").exit()
+        guard let solver = Self.solvers[signature.problem] else {
+            CommandFailure("unknown problem \(signature.problem); use: scon solve \(Self.solvers.keys.sorted().joined(separator: " | ")) < instance.json").exit()
         }
         do {
-            FileHandle.standardOutput.write(try Self.solveAssignment(FileHandle.standardInput.readDataToEndOfFile()))
+            FileHandle.standardOutput.write(try solver(FileHandle.standardInput.readDataToEndOfFile()))
+        } catch let failure as CommandFailure {
+            failure.exit()
         } catch {
-            error.exit()
-        }
-    }
-
-    /// The answer to an instance in JSON, or a `CommandFailure` naming why there is none.
-    static func solveAssignment(_ input: Data) throws(CommandFailure) -> Data {
-        let instance: AssignmentInstance
-        do {
-            instance = try JSONDecoder().decode(AssignmentInstance.self, from: input)
-        } catch {
-            throw CommandFailure("invalid instance: the input is not an assignment instance in JSON (\(describe(error)))")
-        }
-        let result: AssignmentResult
-        do {
-            result = try AssignmentSolver.solve(instance)
-        } catch {
-            throw CommandFailure("\(error)")
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return ((try? encoder.encode(result)) ?? Data()) + Data("\n".utf8)
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, _): return "missing \(key.stringValue)"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            return "wrong type at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
-        case DecodingError.dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "not JSON" : "bad value at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
-        default: return "\(error)"
+            CommandFailure("\(error)").exit()
         }
     }
 }

@@ -3,7 +3,8 @@ import Metrics
 import SconDomain
 import Vapor
 
-/// Configures the application: database, migrations, middleware, routes and commands.
+/// Configures the application: database, middleware, and each context of `SconContexts.all`
+/// with its migrations, routes and commands.
 /// Tests call it with their own `AppConfig`.
 public func configure(_ app: Application, config: AppConfig) async throws {
     try await configure(app, config: config, postgresSearchPath: nil)
@@ -13,9 +14,10 @@ func configure(_ app: Application, config: AppConfig, postgresSearchPath: [Strin
     app.sconConfig = config
     SconMetrics.bootstrap()
 
-    _ = try DatabaseSetup.configure(app, config: config, postgresSearchPath: postgresSearchPath)
-    app.migrations.add(SconMigrations.all)
-    app.auditWriters = AuditWriters()
+    let databaseKind = try DatabaseSetup.configure(app, config: config, postgresSearchPath: postgresSearchPath)
+    for context in SconContexts.all { app.migrations.add(context.migrations) }
+    // SQLite has one writer: writers queue in the process. PostgreSQL: per-aggregate locks.
+    app.auditWriters = AuditWriters(serialises: databaseKind == .sqlite)
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
 
     app.routes.defaultMaxBodySize = ByteCount(value: config.maxBodyKilobytes * 1024)
@@ -31,16 +33,17 @@ func configure(_ app: Application, config: AppConfig, postgresSearchPath: [Strin
     app.middleware.use(Authentication())
     app.middleware.use(CSRFProtection(secureCookies: config.secureCookies))
 
-    try routes(app)
+    for context in SconContexts.all {
+        try context.register(ContextRoutes(app: app))
+    }
 
     app.asyncCommands.use(SeedCommand(), as: "seed")
-    app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(SolveCommand(), as: "solve")
     app.asyncCommands.use(BenchCommand(), as: "bench")
-    app.asyncCommands.use(AuditCommand(), as: "audit")
-    app.asyncCommands.use(RemindCommand(), as: "remind")
     app.asyncCommands.use(ExportCommand(), as: "export")
-    app.asyncCommands.use(LedgerCommand(), as: "ledger")
+    for context in SconContexts.all {
+        for (name, command) in context.tools.commands { app.asyncCommands.use(command, as: name) }
+    }
 }
 
 /// Headers every answer carries: no sniffing, no framing, a strict content policy (no CDN, no inline script).

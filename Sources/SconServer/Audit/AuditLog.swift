@@ -1,3 +1,4 @@
+import Crypto
 import Fluent
 import Foundation
 import NIOConcurrencyHelpers
@@ -23,81 +24,161 @@ struct AuditEvent: Sendable {
     }
 }
 
-/// The append-only, hash-chained audit log (SconDomain.AuditChain) in the database.
+/// The aggregate a change belongs to: its audit chain and the lock its writers take. Writes to
+/// different aggregates do not wait for each other (on PostgreSQL); writes to one aggregate
+/// happen one at a time, each reading and deciding as the only writer of that aggregate.
+struct AuditChainKey: Sendable, Hashable {
+    let name: String
+
+    static func call(_ id: UUID) -> AuditChainKey { AuditChainKey(name: "call:\(UUIDText.string(id))") }
+    static func project(_ id: UUID) -> AuditChainKey { AuditChainKey(name: "project:\(UUIDText.string(id))") }
+    static func fund(_ id: UUID) -> AuditChainKey { AuditChainKey(name: "fund:\(UUIDText.string(id))") }
+    static func account(_ id: UUID) -> AuditChainKey { AuditChainKey(name: "user:\(UUIDText.string(id))") }
+    static func organisation(_ id: UUID) -> AuditChainKey { AuditChainKey(name: "organisation:\(UUIDText.string(id))") }
+    /// Exchange rates are one aggregate of their own.
+    static let rates = AuditChainKey(name: "exchange-rates")
+    static let registry = AuditChainKey(name: AuditChain.registry)
+
+    /// The PostgreSQL advisory lock of this chain: 64 bits of the name's SHA-256.
+    var lockKey: Int64 {
+        let digest = Array(SHA256.hash(data: Data("scon-audit-lock:\(name)".utf8)))
+        return digest.prefix(8).reduce(Int64(0)) { ($0 << 8) | Int64($1) }
+    }
+}
+
+/// The append-only audit log (SconDomain.AuditChain) in the database: one hash chain per
+/// aggregate.
 ///
 /// A change and its entries are written in one transaction, so there is never a change
-/// without its entry or an entry for a change that was rolled back. Entries must be added
-/// one writer at a time, since each holds the hash of the one before: on PostgreSQL a
-/// transaction-scoped advisory lock serialises the writers of every app server; on SQLite
-/// (one process) `AuditWriters` queues them. The primary key on `sequence` is the last guard.
+/// without its entry or an entry for a change that was rolled back. On PostgreSQL the change
+/// runs under its aggregate's transaction-scoped advisory lock, so writers of one aggregate
+/// (a fund's ledger, a call's proposals) take turns while other aggregates go on; on SQLite
+/// (one process, one writer) `AuditWriters` queues every writer. The unique index on
+/// (chain, chain_sequence) is the last guard.
 struct AuditLog: Sendable {
     let db: any Database
     let writers: AuditWriters
 
-    /// The lock key of the audit chain on PostgreSQL (any fixed 64-bit number).
-    static let advisoryLockKey = 0x5C0A_0D17
-
-    /// Runs `change` in a transaction and appends the events it returns, in order. The
-    /// chain's lock is taken first, so that `change` reads and decides as the only writer.
-    func record<T: Sendable>(_ change: @escaping @Sendable (any Database) async throws -> (T, [AuditEvent])) async throws -> T {
+    /// Runs `change` in a transaction under `chain`'s lock and appends the events it returns to
+    /// that chain, in order.
+    func record<T: Sendable>(_ chain: AuditChainKey, _ change: @escaping @Sendable (any Database) async throws -> (T, [AuditEvent])) async throws -> T {
         try await writers.run {
             try await db.transaction { tx in
-                try await Self.lock(tx)
+                try await Self.lock(chain, on: tx)
                 let (value, events) = try await change(tx)
-                try await Self.append(events, on: tx)
+                try await Self.append(events, to: chain, on: tx)
                 return value
             }
         }
     }
 
-    /// Appends events inside the caller's transaction (the seed uses this directly).
-    static func append(_ events: [AuditEvent], on tx: any Database) async throws {
-        try await lock(tx)
-        var previous = try await AuditRecord.query(on: tx).sort(\.$id, .descending).first()?.entry
+    /// Appends events to a chain inside the caller's transaction (the seed uses this directly),
+    /// opening the chain in the registry when it is new.
+    static func append(_ events: [AuditEvent], to chain: AuditChainKey, on tx: any Database, now: Date = Date()) async throws {
+        guard !events.isEmpty else { return }
+        try await lock(chain, on: tx)
+        var previous = try await head(of: chain.name, on: tx)
+        if previous == nil, chain != .registry {
+            try await lock(.registry, on: tx)
+            let registryHead = try await head(of: AuditChain.registry, on: tx)
+            let opening = AuditChain.entry(after: registryHead, in: AuditChain.registry, sequence: try await nextSequence(on: tx), recordedAt: now,
+                                           actor: "system", action: AuditChain.openAction, subject: "chain:\(chain.name)", details: "{}")
+            try await AuditRecord(opening).create(on: tx)
+            previous = opening
+        }
         for event in events {
-            let entry = AuditChain.entry(after: previous, recordedAt: Date(), actor: event.actor, action: event.action,
-                                         subject: event.subject, details: event.details)
+            let entry = AuditChain.entry(after: previous, in: chain.name, sequence: try await nextSequence(on: tx), recordedAt: now,
+                                         actor: event.actor, action: event.action, subject: event.subject, details: event.details)
             try await AuditRecord(entry).create(on: tx)
             previous = entry
         }
     }
 
-    /// On PostgreSQL, the chain's transaction-scoped advisory lock (taking it again in the
-    /// same transaction is a no-op).
-    private static func lock(_ tx: any Database) async throws {
+    /// On PostgreSQL, the chain's transaction-scoped advisory lock (taking it again in the same
+    /// transaction is a no-op). SQLite has one writer at a time anyway.
+    static func lock(_ chain: AuditChainKey, on tx: any Database) async throws {
         guard let sql = tx as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
-        try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: advisoryLockKey))").run()
+        try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: chain.lockKey))").run()
     }
 
-    /// Entries in sequence order, `limit` at a time after `after`.
+    /// The last entry of a chain.
+    static func head(of chain: String, on db: any Database) async throws -> AuditEntry? {
+        try await AuditRecord.query(on: db).filter(\.$chain == chain).sort(\.$chainSequence, .descending).first()?.entry
+    }
+
+    /// The next place in the whole log: a PostgreSQL sequence (no lock shared by all writers);
+    /// on SQLite, with its single writer, one more than the last.
+    static func nextSequence(on db: any Database) async throws -> Int {
+        if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
+            struct Next: Decodable { var next: Int }
+            return try await sql.raw("SELECT nextval('audit_entries_sequence') AS next").first(decoding: Next.self)?.next ?? 0
+        }
+        return (try await AuditRecord.query(on: db).max(\.$id) ?? 0) + 1
+    }
+
+    /// Entries in the order they were written, `limit` at a time after `after`.
     func entries(after: Int = 0, limit: Int = 1_000, subject: String? = nil) async throws -> [AuditEntry] {
         var query = AuditRecord.query(on: db).filter(\.$id > after).sort(\.$id, .ascending).limit(limit)
         if let subject { query = query.filter(\.$subject == subject) }
         return try await query.all().map(\.entry)
     }
 
-    /// Checks the whole chain, a thousand entries at a time.
+    /// Checks every chain, a thousand entries at a time: the registry, then each chain it
+    /// opened (which must exist and start from its opening entry), then that no chain exists
+    /// that the registry did not open. Names the first entry that does not fit.
     func verify() async throws -> AuditVerification {
+        var checked = 0
+        var openings: [String: AuditEntry] = [:]
+        let registry = try await verifyChain(AuditChain.registry, opening: nil) { entry in
+            if entry.action == AuditChain.openAction, entry.subject.hasPrefix("chain:") { openings[String(entry.subject.dropFirst(6))] = entry }
+        }
+        guard case .intact(let count) = registry else { return registry }
+        checked += count
+        for (name, opening) in openings.sorted(by: { $0.value.sequence < $1.value.sequence }) {
+            let result = try await verifyChain(name, opening: opening) { _ in }
+            guard case .intact(let count) = result else { return result }
+            if count == 0 { return .broken(sequence: opening.sequence, reason: "the chain \(name) it opened has no entries (they were removed)") }
+            checked += count
+        }
+        let sql = db as! any SQLDatabase
+        struct ChainRow: Decodable { var chain: String; var first: Int }
+        let chains = try await sql.raw("SELECT chain, MIN(sequence) AS first FROM audit_entries GROUP BY chain").all(decoding: ChainRow.self)
+        if let stray = chains.filter({ $0.chain != AuditChain.registry && openings[$0.chain] == nil }).min(by: { $0.first < $1.first }) {
+            return .broken(sequence: stray.first, reason: "its chain \(stray.chain) was never opened in the registry")
+        }
+        return .intact(entries: checked)
+    }
+
+    private func verifyChain(_ chain: String, opening: AuditEntry?, _ visit: (AuditEntry) -> Void) async throws -> AuditVerification {
         var checked = 0
         var previous: AuditEntry?
         while true {
-            let batch = try await entries(after: previous?.sequence ?? 0)
+            let batch = try await AuditRecord.query(on: db).filter(\.$chain == chain).filter(\.$chainSequence > (previous?.chainSequence ?? 0))
+                .sort(\.$chainSequence, .ascending).limit(1_000).all().map(\.entry)
             if batch.isEmpty { return .intact(entries: checked) }
-            if case .broken(let sequence, let reason) = AuditChain.verify(batch, after: previous) {
+            if case .broken(let sequence, let reason) = AuditChain.verify(batch, after: previous, opening: opening) {
                 return .broken(sequence: sequence, reason: reason)
             }
+            batch.forEach(visit)
             checked += batch.count
             previous = batch.last
         }
     }
 }
 
-/// Queues the writers of the audit chain within this process (for SQLite, where one
-/// process owns the file): one at a time, in the order they came.
+/// Queues the writers of the audit log within this process, for SQLite, where one process
+/// owns the file and one writer writes at a time: one at a time, in the order they came. On
+/// PostgreSQL it lets every writer through; the chains' advisory locks order them.
 final class AuditWriters: Sendable {
+    private let serialises: Bool
     private let state = NIOLockedValueBox<(busy: Bool, waiting: [CheckedContinuation<Void, Never>])>((false, []))
 
+    init(serialises: Bool = true) {
+        self.serialises = serialises
+    }
+
     func run<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        guard serialises else { return try await body() }
         await acquire()
         defer { release() }
         return try await body()

@@ -3,11 +3,15 @@ import Foundation
 import SconDomain
 
 /// One stored entry of the hash-chained audit log (`SconDomain.AuditEntry`). Rows are only
-/// ever inserted; `sequence` is the primary key, so two writers cannot both add entry n.
+/// ever inserted; `sequence` is the primary key and (chain, chain_sequence) is unique, so two
+/// writers cannot both add entry n of a chain.
 final class AuditRecord: Model, @unchecked Sendable {
     static let schema = "audit_entries"
 
     @ID(custom: "sequence", generatedBy: .user) var id: Int?
+    @Field(key: "chain") var chain: String
+    @Field(key: "chain_sequence") var chainSequence: Int
+    @Field(key: "version") var version: Int
     @Field(key: "recorded_at") var recordedAt: String
     @Field(key: "actor") var actor: String
     @Field(key: "action") var action: String
@@ -20,6 +24,9 @@ final class AuditRecord: Model, @unchecked Sendable {
 
     init(_ entry: AuditEntry) {
         id = entry.sequence
+        chain = entry.chain
+        chainSequence = entry.chainSequence
+        version = entry.version
         recordedAt = entry.recordedAt
         actor = entry.actor
         action = entry.action
@@ -30,7 +37,7 @@ final class AuditRecord: Model, @unchecked Sendable {
     }
 
     var entry: AuditEntry {
-        AuditEntry(sequence: id ?? 0, recordedAt: recordedAt, actor: actor, action: action, subject: subject,
-                   details: details, previousHash: previousHash, hash: hash)
+        AuditEntry(sequence: id ?? 0, chain: chain, chainSequence: chainSequence, version: version, recordedAt: recordedAt, actor: actor,
+                   action: action, subject: subject, details: details, previousHash: previousHash, hash: hash)
     }
 }

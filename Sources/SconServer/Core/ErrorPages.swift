@@ -26,7 +26,7 @@ struct ErrorPages: AsyncMiddleware {
         }
         if mapped.status == .unauthorized {
             let next = request.url.string
-            return request.redirect(to: SiteURL.signIn.path + "?next=" + PercentEncoding.queryValue(next))
+            return request.redirect(to: AccountURL.signIn.path + "?next=" + PercentEncoding.queryValue(next))
         }
         let page = ErrorPage(status: mapped.status, problem: mapped.problem)
         var headers = mapped.headers

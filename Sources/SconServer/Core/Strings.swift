@@ -1,17 +1,28 @@
 import Foundation
+import Metrics
 import SconDomain
 
-/// The user-facing strings of the web pages, one JSON table per language in
-/// `Resources/Strings/{ko,en}.json`. A key missing in one language falls back to the other,
-/// then to the key itself; a test keeps the two tables in step.
+/// A context's strings: key → (English, Korean). Both languages sit side by side, so that no
+/// string exists in one language only.
+typealias StringTable = [String: (en: String, ko: String)]
+
+/// The user-facing strings of the pages: every context's `StringTable`, merged. A key missing
+/// in one language falls back to the other; a key missing in both renders as nothing (and is
+/// counted in `scon_missing_strings_total`), never as the key itself. A test keeps every key
+/// the code uses present in both languages.
 public struct Strings: Sendable {
     public let language: Language
     let table: [String: String]
     let fallback: [String: String]
 
     public subscript(_ key: String) -> String {
-        table[key] ?? fallback[key] ?? key
+        if let text = table[key] ?? fallback[key] { return text }
+        Counter(label: "scon_missing_strings_total").increment()
+        return ""
     }
+
+    /// Whether the key has a text.
+    public func has(_ key: String) -> Bool { table[key] != nil || fallback[key] != nil }
 
     /// Replaces `{name}` placeholders.
     public func format(_ key: String, _ values: [String: String]) -> String {
@@ -27,23 +38,22 @@ public struct Strings: Sendable {
         }
     }
 
-    static let tables: [Language: [String: String]] = {
-        var tables: [Language: [String: String]] = [:]
-        for language in Language.allCases {
-            tables[language] = (try? loadTable(language)) ?? [:]
+    /// Every context's table merged, with the keys that more than one context defines.
+    static let catalogue: (tables: [Language: [String: String]], duplicates: [String]) = {
+        var english: [String: String] = [:], korean: [String: String] = [:]
+        var owners: [String: Int] = [:]
+        for context in SconContexts.all {
+            for (key, text) in context.strings {
+                owners[key, default: 0] += 1
+                english[key] = text.en
+                korean[key] = text.ko
+            }
         }
-        return tables
+        return ([.en: english, .ko: korean], owners.filter { $0.value > 1 }.map(\.key).sorted())
     }()
 
-    static let korean = Strings(language: .ko, table: tables[.ko] ?? [:], fallback: tables[.en] ?? [:])
-    static let english = Strings(language: .en, table: tables[.en] ?? [:], fallback: tables[.ko] ?? [:])
-
-    static func loadTable(_ language: Language) throws -> [String: String] {
-        guard let url = Bundle.module.url(forResource: language.rawValue, withExtension: "json", subdirectory: "Resources/Strings") else {
-            throw CocoaError(.fileNoSuchFile)
-        }
-        return try JSONDecoder().decode([String: String].self, from: Data(contentsOf: url))
-    }
+    static let korean = Strings(language: .ko, table: catalogue.tables[.ko] ?? [:], fallback: catalogue.tables[.en] ?? [:])
+    static let english = Strings(language: .en, table: catalogue.tables[.en] ?? [:], fallback: catalogue.tables[.ko] ?? [:])
 }
 
 extension Strings {

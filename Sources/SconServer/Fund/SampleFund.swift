@@ -50,7 +50,7 @@ extension DemoData {
             transaction.sample = project != nil
             try await LedgerStore.write(transaction, lines, on: db)
             try await AuditLog.append([AuditEvent(actor: nil, action: "ledger.\(movement.rawValue)", subject: project.map { "project:\(UUIDText.string($0))" } ?? "fund:\(fundKey)",
-                                                  details: ["number": String(number), "amountKRW": String(krw), "sample": project != nil ? "true" : "false"])], on: db)
+                                                  details: ["number": String(number), "amountKRW": String(krw), "sample": project != nil ? "true" : "false"])], to: .fund(fund.id!), on: db)
         }
         let krw = ExchangeRate.krw(on: opened)
         try await book(.capital, LedgerRules.capital(fund: fundKey, amount: seed.fund.capitalKRW), krw: seed.fund.capitalKRW,

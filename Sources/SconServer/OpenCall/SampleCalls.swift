@@ -42,7 +42,7 @@ extension DemoData {
             try call.apply(terms)
             try await call.create(on: db)
             try await AuditLog.append([AuditEvent(actor: nil, action: "call.seed", subject: CallStore.subject(call.id!),
-                                                  details: ["state": state.rawValue, "sample": "true"])], on: db)
+                                                  details: ["state": state.rawValue, "sample": "true"])], to: .call(call.id!), on: db)
             try await seedProposals(record.proposals ?? [], in: call, terms: terms, db)
         }
     }
@@ -79,7 +79,7 @@ extension DemoData {
             endorsement.rank = number
             try await endorsement.create(on: db)
             try await AuditLog.append([AuditEvent(actor: nil, action: "proposal.seed", subject: ProposalStore.subject(proposal.id!),
-                                                  details: ["code": proposal.code ?? "", "sample": "true"])], on: db)
+                                                  details: ["code": proposal.code ?? "", "sample": "true"])], to: .call(call.id!), on: db)
         }
     }
 }

@@ -7,9 +7,9 @@ import Vapor
 /// `/healthz`, `/metrics` and `/openapi.json`.
 struct OperationsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("healthz", use: health)
-        routes.get("metrics", use: metrics)
-        routes.get("openapi.json", use: openAPI)
+        routes.get(OperationsURL.health, use: health)
+        routes.get(OperationsURL.metrics, use: metrics)
+        routes.get(OperationsURL.openAPI, use: openAPI)
     }
 
     struct Health: Content { var status: String; var database: String; var version: String }

@@ -11,7 +11,7 @@ enum DueList {
                 let left = days >= 1 ? context.strings.format("due.days", ["n": String(days)]) : context["due.today"]
                 return " — \(context.strings.format("due.until", ["time": (item.dueText ?? "").replacingOccurrences(of: "T", with: " ")])) (\(left))"
             } ?? .empty
-            return "<li><span class=\"badge badge-state\">\(context["due.\(item.kind.rawValue)"])</span> <a href=\"\(item.path)\">\(item.title)</a>\(when)</li>"
+            return "<li><span class=\"badge badge-state\">\(context[item.kind])</span> <a href=\"\(item.path)\">\(item.title)</a>\(when)</li>"
         }
         return """
         <section aria-labelledby="due" class="due"><h2 id="due">\(context["due.title"])</h2><ul class="plain">\(rows)</ul></section>

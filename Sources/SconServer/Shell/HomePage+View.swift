@@ -14,9 +14,9 @@ enum HomePage {
         <p class="lead">\(context["home.lead"])</p>
         \(DueList.render(context, model.due))
         <ul class="stats">
-        <li><a href="\(SiteURL.countries.path)"><strong>\(model.countries.count)</strong> \(context["nav.countries"])</a></li>
-        <li><a href="\(SiteURL.cities.path)"><strong>\(model.cityCount)</strong> \(context["nav.cities"])</a></li>
-        <li><a href="\(SiteURL.organisations.path)"><strong>\(model.organisationCount)</strong> \(context["nav.organisations"])</a></li>
+        <li><a href="\(DirectoryURL.countries.path)"><strong>\(model.countries.count)</strong> \(context["nav.countries"])</a></li>
+        <li><a href="\(DirectoryURL.cities.path)"><strong>\(model.cityCount)</strong> \(context["nav.cities"])</a></li>
+        <li><a href="\(DirectoryURL.organisations.path)"><strong>\(model.organisationCount)</strong> \(context["nav.organisations"])</a></li>
         </ul>
         <h2>\(context["home.measures"])</h2>
         <ol class="measures">\(measures)</ol>
@@ -28,15 +28,15 @@ enum HomePage {
 
 /// The page of a part of the platform that is not built yet: says so plainly, never an error.
 enum AreaPage {
-    static func render(_ context: PageContext, _ area: SiteURL.Area) -> HTML {
+    static func render(_ context: PageContext, _ area: ShellURL.Area) -> HTML {
         let name = context["area.\(area.rawValue).name"]
         let body: HTML = """
         <h1>\(name)</h1>
         <p class="lead">\(context["area.\(area.rawValue).text"])</p>
         <div class="notice" role="status"><p>\(context["area.notyet"])</p></div>
-        <p><a href="\(SiteURL.organisations.path)">\(context["area.meanwhile"])</a></p>
+        <p><a href="\(DirectoryURL.organisations.path)">\(context["area.meanwhile"])</a></p>
         """
-        return Layout.page(context, title: name, current: "area.\(area.rawValue)", body: body)
+        return Layout.page(context, title: name, current: "area.\(area.rawValue).name", body: body)
     }
 }
 
@@ -47,7 +47,7 @@ struct ErrorPage {
 
     func render(_ context: PageContext) -> HTML {
         let key = "error.status.\(status.code)"
-        let title = context[key] == key ? status.reasonPhrase : context[key]
+        let title = context.strings.has(key) ? context[key] : status.reasonPhrase
         let fields: [HTML] = (problem.errors ?? []).map { "<li>\($0.field): \($0.detail)</li>" }
         let body: HTML = """
         <h1>\(title)</h1>

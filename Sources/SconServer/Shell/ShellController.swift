@@ -5,12 +5,12 @@ import Vapor
 /// The front page, the language switch, the pages of parts not built yet, and the assets.
 struct ShellController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.home, use: home)
-        routes.get(.language(.key), use: switchLanguage)
-        for area in SiteURL.Area.allCases {
-            routes.get(.area(area)) { req async throws -> HTML in AreaPage.render(PageContext(request: req), area) }
+        routes.get(ShellURL.home, use: home)
+        routes.get(ShellURL.language(.key), use: switchLanguage)
+        for area in ShellURL.Area.allCases {
+            routes.get(ShellURL.area(area)) { req async throws -> HTML in AreaPage.render(PageContext(request: req), area) }
         }
-        routes.get(.stylesheet, use: stylesheet)
+        routes.get(ShellURL.stylesheet, use: stylesheet)
     }
 
     @Sendable func home(_ req: Request) async throws -> HTML {
@@ -23,7 +23,7 @@ struct ShellController: RouteCollection {
 
     /// Remembers the chosen language in a cookie and goes back to the page it came from.
     @Sendable func switchLanguage(_ req: Request) async throws -> Response {
-        guard let language = Language(rawValue: req.parameters.get("code") ?? "") else { throw DomainError.notFound("language") }
+        guard let language = Language(rawValue: req.parameter(.code)) else { throw DomainError.notFound("language") }
         let response = req.redirect(to: LocalPath.sanitise(req.queryItem("next")), redirectType: .normal)
         response.cookies[Request.languageCookie] = HTTPCookies.Value(
             string: language.rawValue, maxAge: 365 * 86_400, path: "/",

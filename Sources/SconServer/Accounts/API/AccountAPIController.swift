@@ -5,7 +5,8 @@ import Vapor
 /// `/api/v1/me`: who the token or session belongs to, with their roles.
 struct AccountAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("me", use: me)
+        let signedIn = routes.grouped(RequireSignedIn())
+        signedIn.get(AccountAPI.me, use: me)
     }
 
     struct Me: Content {

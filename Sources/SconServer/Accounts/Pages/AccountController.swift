@@ -5,14 +5,14 @@ import Vapor
 /// Sign-up, sign-in, sign-out and the account page with personal API tokens.
 struct AccountController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.signIn, use: signInForm)
-        routes.post(.signIn, use: signIn)
-        routes.get(.signUp, use: signUpForm)
-        routes.post(.signUp, use: signUp)
-        routes.post(.signOut, use: signOut)
-        routes.get(.account, use: account)
-        routes.post(.accountTokens, use: createToken)
-        routes.post(.accountToken(.key), use: revokeToken)
+        routes.get(AccountURL.signIn, use: signInForm)
+        routes.post(AccountURL.signIn, use: signIn)
+        routes.get(AccountURL.signUp, use: signUpForm)
+        routes.post(AccountURL.signUp, use: signUp)
+        routes.post(AccountURL.signOut, use: signOut)
+        routes.signedIn.get(AccountURL.account, use: account)
+        routes.signedIn.post(AccountURL.accountTokens, use: createToken)
+        routes.signedIn.post(AccountURL.accountToken(.key), use: revokeToken)
     }
 
     struct SignInForm: Content { var email: String?; var password: String?; var next: String? }
@@ -56,7 +56,7 @@ struct AccountController: RouteCollection {
         do {
             let user = try await AccountStore(request: req).signUp(SignUpDraft(email: form.email, displayName: form.displayName,
                                                                              password: form.password, language: form.language))
-            return try await startSession(user, req, redirect: SiteURL.account.path)
+            return try await startSession(user, req, redirect: AccountURL.account.path)
         } catch DomainError.invalid(let issues) {
             let model = AccountForms.SignUpModel(email: form.email ?? "", displayName: form.displayName ?? "",
                                                  language: Language(rawValue: form.language ?? "") ?? req.language, issues: issues)
@@ -94,8 +94,8 @@ struct AccountController: RouteCollection {
 
     @Sendable func revokeToken(_ req: Request) async throws -> Response {
         guard let user = req.signedInUser else { throw DomainError.unauthenticated }
-        try await AccountStore(request: req).revokeToken(try req.uuidParameter(), of: user.id)
-        return req.redirect(to: SiteURL.account.path + "#tokens", redirectType: .normal)
+        try await AccountStore(request: req).revokeToken(try req.uuid(), of: user.id)
+        return req.redirect(to: AccountURL.account.path + "#tokens", redirectType: .normal)
     }
 
     private func accountModel(_ req: Request) async throws -> AccountPage.Model {

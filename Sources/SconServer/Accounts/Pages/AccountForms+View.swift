@@ -12,14 +12,14 @@ enum AccountForms {
         <div class="narrow">
         <h1>\(context["signin.title"])</h1>
         \(notice)\(Components.errorSummary(context, model.issues))
-        <form method="post" action="\(SiteURL.signIn.path)" novalidate>
+        <form method="post" action="\(AccountURL.signIn.path)" novalidate>
         \(context.csrfField)
         <input type="hidden" name="next" value="\(model.next)">
         \(Components.textField(context, model.issues, field: "email", name: "email", label: context["field.email"], value: model.email, type: "email", required: true, autocomplete: "username"))
         \(Components.textField(context, [], field: "password", name: "password", label: context["field.password"], value: nil, type: "password", required: true, autocomplete: "current-password"))
         <button type="submit" class="button">\(context["signin.submit"])</button>
         </form>
-        <p>\(context["signin.noaccount"]) <a href="\(SiteURL.signUp.path)">\(context["nav.signup"])</a></p>
+        <p>\(context["signin.noaccount"]) <a href="\(AccountURL.signUp.path)">\(context["nav.signup"])</a></p>
         </div>
         """
         return Layout.page(context, title: context["signin.title"], body: body)
@@ -32,7 +32,7 @@ enum AccountForms {
         <h1>\(context["signup.title"])</h1>
         <p>\(context["signup.intro"])</p>
         \(Components.errorSummary(context, model.issues))
-        <form method="post" action="\(SiteURL.signUp.path)" novalidate>
+        <form method="post" action="\(AccountURL.signUp.path)" novalidate>
         \(context.csrfField)
         \(Components.textField(context, model.issues, field: "email", name: "email", label: context["field.email"], value: model.email, type: "email", required: true, autocomplete: "email"))
         \(Components.textField(context, model.issues, field: "displayName", name: "displayName", label: context["field.displayName"], value: model.displayName, required: true, autocomplete: "name", maxLength: 100))

@@ -25,7 +25,7 @@ enum AccountPage {
         let rows: [HTML] = model.tokens.map { token in
             let state: HTML = token.revokedAt == nil
                 ? """
-                  <form method="post" action="\(SiteURL.accountToken(.value(token.id!)).path)">\(context.csrfField)<button type="submit" class="link-button">\(context["tokens.revoke"])</button></form>
+                  <form method="post" action="\(AccountURL.accountToken(.value(token.id!)).path)">\(context.csrfField)<button type="submit" class="link-button">\(context["tokens.revoke"])</button></form>
                   """
                 : "\(context["tokens.revoked"])"
             return "<tr><td>\(token.name)</td><td><code>…\(token.hint)</code></td><td>\(DateText.day(token.createdAt, context))</td><td>\(DateText.day(token.lastUsedAt, context))</td><td>\(state)</td></tr>"
@@ -43,13 +43,13 @@ enum AccountPage {
         </dl>
         <h2>\(context["account.roles"])</h2>
         \(rolesHTML)
-        \(context.principal.grants.contains { $0.role == .reviewer } ? "<p><a href=\"\(SiteURL.reviewerProfile.path)\">\(context["reviewer.title"])</a></p>" as HTML : .empty)
+        \(context.principal.grants.contains { $0.role == .reviewer } ? "<p><a href=\"\(ReviewURL.reviewerProfile.path)\">\(context["reviewer.title"])</a></p>" as HTML : .empty)
         <h2 id="tokens">\(context["tokens.title"])</h2>
         <p>\(context["tokens.intro"])</p>
         \(newToken)
         \(table)
         \(Components.errorSummary(context, model.issues))
-        <form method="post" action="\(SiteURL.accountTokens.path)" class="inline-form">
+        <form method="post" action="\(AccountURL.accountTokens.path)" class="inline-form">
         \(context.csrfField)
         \(Components.textField(context, model.issues, field: "name", name: "name", label: context["tokens.name"], value: nil, required: true, maxLength: 80))
         <button type="submit" class="button">\(context["tokens.create"])</button>

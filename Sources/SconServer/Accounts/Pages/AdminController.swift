@@ -5,9 +5,9 @@ import Vapor
 /// The administrators' pages: accounts and their roles.
 struct AdminController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.adminUsers, use: users)
-        routes.post(.adminUserGrants(.key), use: grant)
-        routes.post(.adminGrant(.key), use: revoke)
+        routes.signedIn.get(AccountURL.adminUsers, use: users)
+        routes.signedIn.post(AccountURL.adminUserGrants(.key), use: grant)
+        routes.signedIn.post(AccountURL.adminGrant(.key), use: revoke)
     }
 
     struct GrantForm: Content { var role: String?; var scopeKind: String?; var scopeID: String? }
@@ -19,14 +19,14 @@ struct AdminController: RouteCollection {
 
     @Sendable func grant(_ req: Request) async throws -> Response {
         try req.principal.require(req.principal.mayManageAccounts, "manage roles")
-        let userID = try req.uuidParameter()
+        let userID = try req.uuid()
         let form = try req.content.decode(GrantForm.self)
         do {
             let grant = try Grant.validated(role: form.role, scopeKind: form.scopeKind, scopeID: form.scopeID)
             try await GrantStore(db: req.db).grant(grant, to: userID, by: req.principal)
             req.logger.notice("role granted", metadata: ["user": .string(userID.uuidString), "role": .string(grant.role.rawValue),
                                                         "by": .string(req.principal.userID?.uuidString ?? "")])
-            return req.redirect(to: SiteURL.adminUsers.path + "#u-\(userID.uuidString.lowercased())", redirectType: .normal)
+            return req.redirect(to: AccountURL.adminUsers.path + "#u-\(userID.uuidString.lowercased())", redirectType: .normal)
         } catch DomainError.invalid(let issues) {
             var model = try await model(req)
             model.issues = issues
@@ -36,8 +36,8 @@ struct AdminController: RouteCollection {
     }
 
     @Sendable func revoke(_ req: Request) async throws -> Response {
-        let userID = try await GrantStore(db: req.db).revoke(try req.uuidParameter(), by: req.principal)
-        return req.redirect(to: SiteURL.adminUsers.path + "#u-\(userID.uuidString.lowercased())", redirectType: .normal)
+        let userID = try await GrantStore(db: req.db).revoke(try req.uuid(), by: req.principal)
+        return req.redirect(to: AccountURL.adminUsers.path + "#u-\(userID.uuidString.lowercased())", redirectType: .normal)
     }
 
     private func model(_ req: Request) async throws -> AdminUsersPage.Model {

@@ -14,7 +14,7 @@ enum AdminUsersPage {
             let grants: [HTML] = row.grants.compactMap { grant in
                 guard let value = grant.grant else { return nil }
                 return """
-                <li>\(RoleText.describe(value, context)) <form method="post" action="\(SiteURL.adminGrant(.value(grant.id!)).path)" class="inline">\(context.csrfField)<button type="submit" class="link-button">\(context["admin.revoke"])</button></form></li>
+                <li>\(RoleText.describe(value, context)) <form method="post" action="\(AccountURL.adminGrant(.value(grant.id!)).path)" class="inline">\(context.csrfField)<button type="submit" class="link-button">\(context["admin.revoke"])</button></form></li>
                 """
             }
             let issues = model.failedUser == id ? model.issues : []
@@ -23,7 +23,7 @@ enum AdminUsersPage {
             <h2 id="u-\(id.uuidString.lowercased())">\(row.user.displayName) <small>\(row.user.email)</small></h2>
             <ul>\(grants)</ul>
             \(Components.errorSummary(context, issues))
-            <form method="post" action="\(SiteURL.adminUserGrants(.value(id)).path)" class="grant-form">
+            <form method="post" action="\(AccountURL.adminUserGrants(.value(id)).path)" class="grant-form">
             \(context.csrfField)
             \(Components.select(context, field: "role-\(id.uuidString.lowercased())", name: "role", label: context["admin.role"], options: roleOptions, selected: nil))
             \(Components.select(context, field: "scope-\(id.uuidString.lowercased())", name: "scopeKind", label: context["admin.scopeKind"], options: scopeOptions, selected: nil))
@@ -35,7 +35,7 @@ enum AdminUsersPage {
         }
         let body: HTML = """
         <h1>\(context["admin.title"])</h1>
-        <form method="get" action="\(SiteURL.adminUsers.path)" class="filters" role="search">
+        <form method="get" action="\(AccountURL.adminUsers.path)" class="filters" role="search">
         \(Components.textField(context, [], field: "q", name: "q", label: context["admin.search"], value: model.query, type: "search"))
         <button type="submit" class="button">\(context["common.search"])</button>
         </form>

@@ -14,18 +14,10 @@ struct ListResponse<Item: JSONWritable>: JSONWritable {
 }
 
 extension Request {
-    /// A path parameter that must be a UUID; 400 naming the parameter otherwise.
-    func uuidParameter(_ name: String = "id") throws -> UUID {
-        guard let text = parameters.get(name), let id = UUID(uuidString: text) else {
-            throw Abort(.badRequest, reason: "\(name) must be a UUID.")
-        }
-        return id
-    }
-
     /// A 201 JSON answer with a Location header.
-    func created(_ value: some JSONWritable, location: String) -> Response {
+    func created(_ value: some JSONWritable, at route: some APIRoute) -> Response {
         let response = value.jsonResponse(status: .created, allocator: byteBufferAllocator)
-        response.headers.replaceOrAdd(name: .location, value: location)
+        response.headers.replaceOrAdd(name: .location, value: route.path)
         return response
     }
 }

@@ -102,16 +102,15 @@ extension PageContext {
     /// A field issue in the page's language: the generic rule text for its code, else the English detail.
     /// The same, with a label of the caller's choice.
     func localized(_ issue: FieldIssue, label key: String) -> String {
-        let text = strings["error.\(issue.code)"]
-        return text == "error.\(issue.code)" ? issue.detail : "\(strings[key]): \(text)"
+        let code = "error.\(issue.code)"
+        return strings.has(code) ? "\(strings[key]): \(strings[code])" : issue.detail
     }
 
     func localized(_ issue: FieldIssue) -> String {
         let key = "error.\(issue.code)"
         let name = issue.field.split(separator: "[").first.map(String.init) ?? issue.field
         let preferred = labelPrefix.map { "\($0)\(name)" }
-        let label = preferred.flatMap { strings[$0] == $0 ? nil : strings[$0] } ?? strings["field.\(name)"]
-        let text = strings[key]
-        return text == key ? issue.detail : "\(label): \(text)"
+        let label = preferred.flatMap { strings.has($0) ? strings[$0] : nil } ?? strings["field.\(name)"]
+        return strings.has(key) ? "\(label): \(strings[key])" : issue.detail
     }
 }

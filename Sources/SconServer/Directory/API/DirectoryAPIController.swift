@@ -6,21 +6,22 @@ import Vapor
 /// `/api/v1` for the directory: countries, sectors, cities, organisations and their people.
 struct DirectoryAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("countries", use: countries)
-        routes.get("countries", ":code", use: country)
-        routes.get("sectors", use: sectors)
-        routes.get("cities", use: cities)
-        routes.post("cities", use: createCity)
-        routes.get("cities", ":id", use: city)
-        routes.patch("cities", ":id", use: updateCity)
-        routes.get("organisations", use: organisations)
-        routes.post("organisations", use: createOrganisation)
-        routes.get("organisations", ":id", use: organisation)
-        routes.patch("organisations", ":id", use: updateOrganisation)
-        routes.get("organisations", ":id", "people", use: people)
-        routes.post("organisations", ":id", "people", use: createPerson)
-        routes.patch("people", ":id", use: updatePerson)
-        routes.delete("people", ":id", use: deletePerson)
+        let signedIn = routes.grouped(RequireSignedIn())
+        routes.get(DirectoryAPI.countries, use: countries)
+        routes.get(DirectoryAPI.country(.key), use: country)
+        routes.get(DirectoryAPI.sectors, use: sectors)
+        routes.get(DirectoryAPI.cities, use: cities)
+        signedIn.post(DirectoryAPI.cities, use: createCity)
+        routes.get(DirectoryAPI.city(.key), use: city)
+        signedIn.patch(DirectoryAPI.city(.key), use: updateCity)
+        routes.get(DirectoryAPI.organisations, use: organisations)
+        signedIn.post(DirectoryAPI.organisations, use: createOrganisation)
+        routes.get(DirectoryAPI.organisation(.key), use: organisation)
+        signedIn.patch(DirectoryAPI.organisation(.key), use: updateOrganisation)
+        routes.get(DirectoryAPI.organisationPeople(.key), use: people)
+        signedIn.post(DirectoryAPI.organisationPeople(.key), use: createPerson)
+        signedIn.patch(DirectoryAPI.person(.key), use: updatePerson)
+        signedIn.delete(DirectoryAPI.person(.key), use: deletePerson)
     }
 
     // MARK: Countries and sectors
@@ -30,7 +31,7 @@ struct DirectoryAPIController: RouteCollection {
     }
 
     @Sendable func country(_ req: Request) async throws -> CountryDTO {
-        guard let code = CountryCode(req.parameters.get("code") ?? "") else {
+        guard let code = CountryCode(req.parameter(.code)) else {
             throw Abort(.badRequest, reason: "code must be an ISO 3166-1 alpha-2 code.")
         }
         guard let country = try await CountryQuery(db: req.db).find(code) else { throw DomainError.notFound("country") }
@@ -55,7 +56,7 @@ struct DirectoryAPIController: RouteCollection {
     }
 
     @Sendable func city(_ req: Request) async throws -> CityDTO {
-        guard let city = try await CityQuery(rows: req.rows).find(try req.uuidParameter()) else { throw DomainError.notFound("city") }
+        guard let city = try await CityQuery(rows: req.rows).find(try req.uuid()) else { throw DomainError.notFound("city") }
         return city
     }
 
@@ -63,12 +64,11 @@ struct DirectoryAPIController: RouteCollection {
         try req.principal.require(req.principal.mayEditCities, "add cities")
         let input = try req.decodeJSON(CityInput.self)
         let city = try await CityStore(db: req.db).create(input.applied(to: CityDraft()), by: req.principal)
-        return req.created(city, location: "/api/v1/cities/\(city.id.uuidString.lowercased())")
+        return req.created(city, at: DirectoryAPI.city(.value(city.id)))
     }
 
     @Sendable func updateCity(_ req: Request) async throws -> CityDTO {
-        try req.requireSignedIn("edit cities")
-        let id = try req.uuidParameter()
+        let id = try req.uuid()
         let input = try req.decodeJSON(CityInput.self)
         return try await CityStore(db: req.db).update(id, by: req.principal) { input.applied(to: $0) }
     }
@@ -83,7 +83,7 @@ struct DirectoryAPIController: RouteCollection {
     }
 
     @Sendable func organisation(_ req: Request) async throws -> OrganisationDTO {
-        guard let organisation = try await OrganisationQuery(rows: req.rows).find(try req.uuidParameter()) else {
+        guard let organisation = try await OrganisationQuery(rows: req.rows).find(try req.uuid()) else {
             throw DomainError.notFound("organisation")
         }
         return organisation
@@ -93,12 +93,11 @@ struct DirectoryAPIController: RouteCollection {
         try req.principal.require(req.principal.mayCreateDirectoryEntries, "create organisations")
         let input = try req.decodeJSON(OrganisationInput.self)
         let organisation = try await OrganisationStore(db: req.db).create(input.draft, by: req.principal)
-        return req.created(organisation, location: "/api/v1/organisations/\(organisation.id.uuidString.lowercased())")
+        return req.created(organisation, at: DirectoryAPI.organisation(.value(organisation.id)))
     }
 
     @Sendable func updateOrganisation(_ req: Request) async throws -> OrganisationDTO {
-        try req.requireSignedIn("edit organisations")
-        let id = try req.uuidParameter()
+        let id = try req.uuid()
         let input = try req.decodeJSON(OrganisationInput.self)
         return try await OrganisationStore(db: req.db).update(id, by: req.principal) { input.applied(to: $0) }
     }
@@ -106,40 +105,33 @@ struct DirectoryAPIController: RouteCollection {
     // MARK: People
 
     @Sendable func people(_ req: Request) async throws -> ListResponse<PersonDTO> {
-        let id = try req.uuidParameter()
+        let id = try req.uuid()
         guard try await Organisation.find(id, on: req.db) != nil else { throw DomainError.notFound("organisation") }
         let people = try await PersonQuery(db: req.db).of(organisation: id, showContactDetails: req.principal.mayReadContactDetails)
         return ListResponse(items: people, nextCursor: nil)
     }
 
     @Sendable func createPerson(_ req: Request) async throws -> Response {
-        let id = try req.uuidParameter()
-        try req.principal.require(req.principal.isSignedIn, "add contacts")
+        let id = try req.uuid()
         let input = try req.decodeJSON(PersonInput.self)
         let person = try await PersonStore(db: req.db).create(in: id, input.applied(to: PersonDraft()), by: req.principal)
-        return req.created(person, location: "/api/v1/organisations/\(id.uuidString.lowercased())/people")
+        return req.created(person, at: DirectoryAPI.organisationPeople(.value(id)))
     }
 
     @Sendable func updatePerson(_ req: Request) async throws -> PersonDTO {
-        try req.requireSignedIn("edit contacts")
-        let id = try req.uuidParameter()
+        let id = try req.uuid()
         let input = try req.decodeJSON(PersonInput.self)
         return try await PersonStore(db: req.db).update(id, by: req.principal) { input.applied(to: $0) }
     }
 
     @Sendable func deletePerson(_ req: Request) async throws -> HTTPStatus {
-        try req.requireSignedIn("remove contacts")
-        try await PersonStore(db: req.db).delete(try req.uuidParameter(), by: req.principal)
+        try await PersonStore(db: req.db).delete(try req.uuid(), by: req.principal)
         return .noContent
     }
 }
 
 extension Request {
     /// Writes need a signed-in caller: 401 comes before looking the object up.
-    func requireSignedIn(_ what: String) throws {
-        try principal.require(principal.isSignedIn, what)
-    }
-
     var sql: any SQLDatabase { db as! any SQLDatabase }
 
     func pageQuery() throws -> PageQuery {

@@ -15,7 +15,7 @@ enum CityPages {
         let rows: [HTML] = model.page.items.map { city in
             let population: String = city.population.map { NumberText.grouped($0) } ?? context["common.unknown"]
             return """
-            <tr><th scope="row"><a href="\(SiteURL.city(.value(city.id)).path)">\(city.name.text(in: language))</a></th><td>\(model.countries.name(of: city.country, in: language))</td><td>\(context["citykind.\(city.kind)"])</td><td class="number">\(population)</td></tr>
+            <tr><th scope="row"><a href="\(DirectoryURL.city(.value(city.id)).path)">\(city.name.text(in: language))</a></th><td>\(model.countries.name(of: city.country, in: language))</td><td>\(context["citykind.\(city.kind)"])</td><td class="number">\(population)</td></tr>
             """
         }
         let kinds = CityKind.allCases.map { (value: $0.rawValue, label: context["citykind.\($0.rawValue)"]) }
@@ -31,14 +31,14 @@ enum CityPages {
         let body: HTML = """
         <h1>\(context["nav.cities"])</h1>
         <p>\(context["cities.intro"])</p>
-        <form method="get" action="\(SiteURL.cities.path)" class="filters" role="search" aria-label="\(context["list.filters"])">
+        <form method="get" action="\(DirectoryURL.cities.path)" class="filters" role="search" aria-label="\(context["list.filters"])">
         \(Components.textField(context, [], field: "q", name: "q", label: context["list.search"], value: model.filter.query, type: "search"))
         \(Components.select(context, field: "country", name: "country", label: context["field.country"], options: model.countries.options(language), selected: model.filter.country?.value, includeBlank: context["list.any"]))
         \(Components.select(context, field: "kind", name: "kind", label: context["field.kind"], options: kinds, selected: model.filter.kind?.rawValue, includeBlank: context["list.any"]))
         <button type="submit" class="button">\(context["list.apply"])</button>
         </form>
         \(table)
-        \(Pagination.links(context, base: SiteURL.cities.path, query: query, next: model.page.nextCursor, isFirstPage: model.isFirstPage))
+        \(Pagination.links(context, base: DirectoryURL.cities.path, query: query, next: model.page.nextCursor, isFirstPage: model.isFirstPage))
         <p class="attribution">\(context["cities.attribution"])</p>
         """
         return Layout.page(context, title: context["nav.cities"], current: "nav.cities", body: body)
@@ -48,11 +48,11 @@ enum CityPages {
         let language = context.language
         let other: Language = language == .ko ? .en : .ko
         let body: HTML = """
-        <p class="breadcrumb"><a href="\(SiteURL.cities.path)">\(context["nav.cities"])</a></p>
+        <p class="breadcrumb"><a href="\(DirectoryURL.cities.path)">\(context["nav.cities"])</a></p>
         <h1>\(city.name.text(in: language)) \(Components.sampleBadge(context, city.sample))</h1>
         <p class="subtitle" lang="\(other.rawValue)">\(city.name.text(in: other))</p>
         <dl class="facts">
-        \(Components.definition(context["field.country"], "<a href=\"\(SiteURL.country(.value(city.country)).path)\">\(countries.name(of: city.country, in: language))</a>"))
+        \(Components.definition(context["field.country"], "<a href=\"\(DirectoryURL.country(.value(city.country)).path)\">\(countries.name(of: city.country, in: language))</a>"))
         \(Components.definition(context["field.kind"], "\(context["citykind.\(city.kind)"])"))
         \(Components.definition(context["field.coordinates"], "\(String(format: "%.5f, %.5f", city.latitude, city.longitude))"))
         \(Components.definition(context["field.population"], "\(city.population.map { NumberText.grouped($0) } ?? context["common.unknown"])"))

@@ -8,7 +8,7 @@ enum CountryPages {
         let rows: [HTML] = countries.map { country in
             let membership = country.aseanMember ? context["country.asean"] : context["country.korea"]
             return """
-            <tr><th scope="row"><a href="\(SiteURL.country(.value(country.code)).path)">\(country.name.text(in: language))</a></th><td>\(country.code) / \(country.iso3)</td><td>\(membership)</td><td>\(country.currency)</td><td>\(country.timeZones.joined(separator: ", "))</td></tr>
+            <tr><th scope="row"><a href="\(DirectoryURL.country(.value(country.code)).path)">\(country.name.text(in: language))</a></th><td>\(country.code) / \(country.iso3)</td><td>\(membership)</td><td>\(country.currency)</td><td>\(country.timeZones.joined(separator: ", "))</td></tr>
             """
         }
         let body: HTML = """
@@ -34,13 +34,13 @@ enum CountryPages {
         let language = context.language
         let country = model.country
         let cities: [HTML] = model.cities.map {
-            "<li><a href=\"\(SiteURL.city(.value($0.id)).path)\">\($0.name.text(in: language))</a> <span class=\"muted\">\(context["citykind.\($0.kind)"])</span></li>"
+            "<li><a href=\"\(DirectoryURL.city(.value($0.id)).path)\">\($0.name.text(in: language))</a> <span class=\"muted\">\(context["citykind.\($0.kind)"])</span></li>"
         }
         let organisations: [HTML] = model.organisations.map {
-            "<li><a href=\"\(SiteURL.organisation(.value($0.id)).path)\">\($0.name.text(in: language))</a> <span class=\"muted\">\(context["orgtype.\($0.type)"])</span> \(Components.sampleBadge(context, $0.sample))</li>"
+            "<li><a href=\"\(DirectoryURL.organisation(.value($0.id)).path)\">\($0.name.text(in: language))</a> <span class=\"muted\">\(context["orgtype.\($0.type)"])</span> \(Components.sampleBadge(context, $0.sample))</li>"
         }
         let body: HTML = """
-        <p class="breadcrumb"><a href="\(SiteURL.countries.path)">\(context["nav.countries"])</a></p>
+        <p class="breadcrumb"><a href="\(DirectoryURL.countries.path)">\(context["nav.countries"])</a></p>
         <h1>\(country.name.text(in: language))</h1>
         <dl class="facts">
         \(Components.definition(context["country.isoName"], "\(country.nameISO)"))

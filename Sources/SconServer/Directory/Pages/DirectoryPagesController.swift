@@ -5,18 +5,18 @@ import Vapor
 /// The directory's pages: countries, cities, organisations and their contact people.
 struct DirectoryPagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.countries, use: countries)
-        routes.get(.country(.key), use: country)
-        routes.get(.cities, use: cities)
-        routes.get(.city(.key), use: city)
-        routes.get(.organisations, use: organisations)
-        routes.get(.organisationNew, use: newOrganisationForm)
-        routes.post(.organisationNew, use: createOrganisation)
-        routes.get(.organisation(.key), use: organisation)
-        routes.get(.organisationEdit(.key), use: editOrganisationForm)
-        routes.post(.organisationEdit(.key), use: updateOrganisation)
-        routes.post(.organisationPeople(.key), use: addPerson)
-        routes.post(.personDelete(.key), use: removePerson)
+        routes.get(DirectoryURL.countries, use: countries)
+        routes.get(DirectoryURL.country(.key), use: country)
+        routes.get(DirectoryURL.cities, use: cities)
+        routes.get(DirectoryURL.city(.key), use: city)
+        routes.get(DirectoryURL.organisations, use: organisations)
+        routes.get(DirectoryURL.organisationNew, use: newOrganisationForm)
+        routes.post(DirectoryURL.organisationNew, use: createOrganisation)
+        routes.get(DirectoryURL.organisation(.key), use: organisation)
+        routes.get(DirectoryURL.organisationEdit(.key), use: editOrganisationForm)
+        routes.post(DirectoryURL.organisationEdit(.key), use: updateOrganisation)
+        routes.post(DirectoryURL.organisationPeople(.key), use: addPerson)
+        routes.post(DirectoryURL.personDelete(.key), use: removePerson)
     }
 
     @Sendable func countries(_ req: Request) async throws -> HTML {
@@ -24,7 +24,7 @@ struct DirectoryPagesController: RouteCollection {
     }
 
     @Sendable func country(_ req: Request) async throws -> HTML {
-        guard let code = CountryCode(req.parameters.get("code") ?? ""),
+        guard let code = CountryCode(req.parameter(.code)),
               let country = try await CountryQuery(db: req.db).find(code) else { throw DomainError.notFound("country") }
         let cities = try await CityQuery(rows: req.rows).inCountry(code.value)
         let organisations = try await OrganisationQuery(rows: req.rows).inCountry(code.value)
@@ -40,7 +40,7 @@ struct DirectoryPagesController: RouteCollection {
     }
 
     @Sendable func city(_ req: Request) async throws -> HTML {
-        guard let id = UUID(uuidString: req.parameters.get("id") ?? ""),
+        guard let id = UUID(uuidString: req.parameter(.id)),
               let city = try await CityQuery(rows: req.rows).find(id) else { throw DomainError.notFound("city") }
         return CityPages.show(PageContext(request: req), city: city, countries: try await req.application.countryNames.all(on: req.db))
     }
@@ -82,7 +82,7 @@ struct DirectoryPagesController: RouteCollection {
         let form = try req.content.decode(OrganisationForm.self)
         do {
             let created = try await OrganisationStore(db: req.db).create(form.draft, by: req.principal)
-            return req.redirect(to: SiteURL.organisation(.value(created.id)).path, redirectType: .normal)
+            return req.redirect(to: DirectoryURL.organisation(.value(created.id)).path, redirectType: .normal)
         } catch DomainError.invalid(let issues) {
             let countries = try await req.application.countryNames.all(on: req.db)
             return try await OrganisationFormPage.render(PageContext(request: req), .init(organisationID: nil, draft: form.draft, countries: countries, issues: issues))
@@ -103,7 +103,7 @@ struct DirectoryPagesController: RouteCollection {
         let form = try req.content.decode(OrganisationForm.self)
         do {
             _ = try await OrganisationStore(db: req.db).update(id, by: req.principal) { _ in form.draft }
-            return req.redirect(to: SiteURL.organisation(.value(id)).path, redirectType: .normal)
+            return req.redirect(to: DirectoryURL.organisation(.value(id)).path, redirectType: .normal)
         } catch DomainError.invalid(let issues) {
             let countries = try await req.application.countryNames.all(on: req.db)
             return try await OrganisationFormPage.render(PageContext(request: req), .init(organisationID: id, draft: form.draft, countries: countries, issues: issues))
@@ -121,7 +121,7 @@ struct DirectoryPagesController: RouteCollection {
         let draft = PersonDraft(name: form.name, titleEn: form.titleEn, titleKo: form.titleKo, email: form.email, phone: form.phone)
         do {
             _ = try await PersonStore(db: req.db).create(in: id, draft, by: req.principal)
-            return req.redirect(to: SiteURL.organisation(.value(id)).path, redirectType: .normal)
+            return req.redirect(to: DirectoryURL.organisation(.value(id)).path, redirectType: .normal)
         } catch DomainError.invalid(let issues) {
             var model = try await showModel(req, id: id)
             model.personIssues = issues
@@ -131,13 +131,13 @@ struct DirectoryPagesController: RouteCollection {
     }
 
     @Sendable func removePerson(_ req: Request) async throws -> Response {
-        guard let id = UUID(uuidString: req.parameters.get("id") ?? "") else { throw DomainError.notFound("person") }
+        guard let id = UUID(uuidString: req.parameter(.id)) else { throw DomainError.notFound("person") }
         let organisationID = try await PersonStore(db: req.db).delete(id, by: req.principal)
-        return req.redirect(to: SiteURL.organisation(.value(organisationID)).path, redirectType: .normal)
+        return req.redirect(to: DirectoryURL.organisation(.value(organisationID)).path, redirectType: .normal)
     }
 
     private func organisationID(_ req: Request) throws -> UUID {
-        guard let id = UUID(uuidString: req.parameters.get("id") ?? "") else { throw DomainError.notFound("organisation") }
+        guard let id = UUID(uuidString: req.parameter(.id)) else { throw DomainError.notFound("organisation") }
         return id
     }
 

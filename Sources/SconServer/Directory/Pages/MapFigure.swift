@@ -54,7 +54,7 @@ enum MapFigure {
     static func render(_ context: PageContext, countries: [CountryDTO]) -> HTML {
         let items: [HTML] = shapes.map { shape in
             let name = countries.name(of: shape.code, in: context.language)
-            let href = SiteURL.country(.value(shape.code)).path
+            let href = DirectoryURL.country(.value(shape.code)).path
             let mark: HTML = shape.point.map { "<circle cx=\"\(String(format: "%.1f", $0.0))\" cy=\"\(String(format: "%.1f", $0.1))\" r=\"5\"/>" }
                 ?? "<path d=\"\(shape.path)\"/>"
             let css: HTML = shape.code == "KR" ? " class=\"korea\"" : ""

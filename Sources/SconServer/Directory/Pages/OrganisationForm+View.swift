@@ -14,7 +14,7 @@ enum OrganisationFormPage {
         let draft = model.draft
         let issues = model.issues
         let title = model.organisationID == nil ? context["organisation.new"] : context["organisation.edit"]
-        let action = model.organisationID.map { SiteURL.organisationEdit(.value($0)).path } ?? SiteURL.organisationNew.path
+        let action = model.organisationID.map { DirectoryURL.organisationEdit(.value($0)).path } ?? DirectoryURL.organisationNew.path
         let types = OrganisationType.allCases.map { (value: $0.rawValue, label: context["orgtype.\($0.rawValue)"]) }
         let chosen = Set(draft.sectors ?? [])
         let sectorBoxes: [HTML] = Sector.allCases.map { sector in

@@ -18,7 +18,7 @@ enum OrganisationListPage {
             let sectors = organisation.sectors.map { context["sector.\($0)"] }.joined(separator: ", ")
             let acronym: HTML = organisation.acronym.map { " <span class=\"acronym\">(\($0))</span>" } ?? ""
             return """
-            <tr><th scope="row"><a href="\(SiteURL.organisation(.value(organisation.id)).path)">\(organisation.name.text(in: language))</a>\(acronym) \(Components.sampleBadge(context, organisation.sample))</th><td>\(context["orgtype.\(organisation.type)"])</td><td>\(model.countries.name(of: organisation.country, in: language))</td><td>\(sectors)</td></tr>
+            <tr><th scope="row"><a href="\(DirectoryURL.organisation(.value(organisation.id)).path)">\(organisation.name.text(in: language))</a>\(acronym) \(Components.sampleBadge(context, organisation.sample))</th><td>\(context["orgtype.\(organisation.type)"])</td><td>\(model.countries.name(of: organisation.country, in: language))</td><td>\(sectors)</td></tr>
             """
         }
         let table: HTML = rows.isEmpty ? "<p class=\"empty\">\(context["list.empty"])</p>" : """
@@ -28,13 +28,13 @@ enum OrganisationListPage {
             <tbody>\(rows)</tbody>
             </table>
             """
-        let create: HTML = model.mayCreate ? "<p><a class=\"button\" href=\"\(SiteURL.organisationNew.path)\">\(context["organisation.new"])</a></p>" : .empty
+        let create: HTML = model.mayCreate ? "<p><a class=\"button\" href=\"\(DirectoryURL.organisationNew.path)\">\(context["organisation.new"])</a></p>" : .empty
         let body: HTML = """
         <h1>\(context["nav.organisations"])</h1>
         \(create)
         \(filters(context, model))
         \(table)
-        \(Pagination.links(context, base: SiteURL.organisations.path, query: queryItems(model.filter), next: model.page.nextCursor, isFirstPage: model.isFirstPage))
+        \(Pagination.links(context, base: DirectoryURL.organisations.path, query: queryItems(model.filter), next: model.page.nextCursor, isFirstPage: model.isFirstPage))
         """
         return Layout.page(context, title: context["nav.organisations"], current: "nav.organisations", body: body)
     }
@@ -43,7 +43,7 @@ enum OrganisationListPage {
         let types = OrganisationType.allCases.map { (value: $0.rawValue, label: context["orgtype.\($0.rawValue)"]) }
         let sectors = Sector.allCases.map { (value: $0.rawValue, label: context["sector.\($0.rawValue)"]) }
         return """
-        <form method="get" action="\(SiteURL.organisations.path)" class="filters" role="search" aria-label="\(context["list.filters"])">
+        <form method="get" action="\(DirectoryURL.organisations.path)" class="filters" role="search" aria-label="\(context["list.filters"])">
         \(Components.textField(context, [], field: "q", name: "q", label: context["list.search"], value: model.filter.query, type: "search"))
         \(Components.select(context, field: "type", name: "type", label: context["field.type"], options: types, selected: model.filter.type?.rawValue, includeBlank: context["list.any"]))
         \(Components.select(context, field: "country", name: "country", label: context["field.country"], options: model.countries.options(context.language), selected: model.filter.country?.value, includeBlank: context["list.any"]))

@@ -22,18 +22,18 @@ enum OrganisationShowPage {
         let description = organisation.description.text(in: language)
         let descriptionLang = organisation.description.en.isEmpty || organisation.description.ko.isEmpty
             ? (organisation.description.ko.isEmpty ? "en" : "ko") : language.rawValue
-        let edit: HTML = model.mayEdit ? "<p><a class=\"button\" href=\"\(SiteURL.organisationEdit(.value(organisation.id)).path)\">\(context["organisation.edit"])</a></p>" : .empty
+        let edit: HTML = model.mayEdit ? "<p><a class=\"button\" href=\"\(DirectoryURL.organisationEdit(.value(organisation.id)).path)\">\(context["organisation.edit"])</a></p>" : .empty
         let sampleNote: HTML = organisation.sample ? "<p class=\"notice\">\(context["sample.explain"])</p>" : .empty
         let source: HTML = organisation.source.map { Components.definition(context["field.source"], "\($0)") } ?? .empty
         let body: HTML = """
-        <p class="breadcrumb"><a href="\(SiteURL.organisations.path)">\(context["nav.organisations"])</a></p>
+        <p class="breadcrumb"><a href="\(DirectoryURL.organisations.path)">\(context["nav.organisations"])</a></p>
         <h1>\(organisation.name.text(in: language)) \(Components.sampleBadge(context, organisation.sample))</h1>
         <p class="subtitle" lang="\(other.rawValue)">\(organisation.name.text(in: other))</p>
         \(sampleNote)
         \(edit)
         <dl class="facts">
         \(Components.definition(context["field.type"], "\(context["orgtype.\(organisation.type)"])"))
-        \(Components.definition(context["field.country"], "<a href=\"\(SiteURL.country(.value(organisation.country)).path)\">\(model.countries.name(of: organisation.country, in: language))</a>"))
+        \(Components.definition(context["field.country"], "<a href=\"\(DirectoryURL.country(.value(organisation.country)).path)\">\(model.countries.name(of: organisation.country, in: language))</a>"))
         \(Components.definition(context["field.acronym"], "\(organisation.acronym ?? context["common.none"])"))
         \(Components.definition(context["field.sectors"], "\(sectors.isEmpty ? context["common.none"] : sectors)"))
         \(Components.definition(context["field.website"], website))
@@ -59,7 +59,7 @@ enum PeopleSection {
                 contact = "<span class=\"muted\">\(context["people.signinToSee"])</span>"
             }
             let delete: HTML = model.mayEdit ? """
-                <td><form method="post" action="\(SiteURL.personDelete(.value(person.id)).path)">\(context.csrfField)<button type="submit" class="link-button">\(context["people.remove"])</button></form></td>
+                <td><form method="post" action="\(DirectoryURL.personDelete(.value(person.id)).path)">\(context.csrfField)<button type="submit" class="link-button">\(context["people.remove"])</button></form></td>
                 """ : .empty
             return "<tr><th scope=\"row\">\(person.name) \(Components.sampleBadge(context, person.sample))</th><td>\(person.title.text(in: context.language))</td><td>\(contact)</td>\(delete)</tr>"
         }
@@ -74,7 +74,7 @@ enum PeopleSection {
         let form: HTML = model.mayEdit ? """
             <h3 id="add-person">\(context["people.add"])</h3>
             \(Components.errorSummary(context, issues))
-            <form method="post" action="\(SiteURL.organisationPeople(.value(model.organisation.id)).path)" novalidate>
+            <form method="post" action="\(DirectoryURL.organisationPeople(.value(model.organisation.id)).path)" novalidate>
             \(context.csrfField)
             \(Components.textField(context, issues, field: "name", name: "name", label: context["field.name"], value: draft.name, required: true, maxLength: 200))
             \(Components.textField(context, issues, field: "title.en", name: "titleEn", label: context["field.titleEn"], value: draft.titleEn, maxLength: 200, lang: "en"))

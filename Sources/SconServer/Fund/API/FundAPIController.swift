@@ -2,27 +2,17 @@ import Fluent
 import SconDomain
 import Vapor
 
-/// `/api/v1/fund`, `/api/v1/exchange-rates`, `/api/v1/projects/{id}/finance` and the bookings
-/// that move money (`POST /api/v1/projects/{id}/bookings`, with an `Idempotency-Key`).
+/// The fund's position, exchange rates, a project's finance and the bookings that move money
+/// (with an `Idempotency-Key`): `FundAPI`.
 struct FundAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("fund", use: position)
-        routes.get("fund", "transactions.csv", use: transactionsCSV)
-        routes.get("exchange-rates", use: rates)
-        routes.post("exchange-rates", use: recordRate)
-        routes.get("projects", ":id", "finance", use: finance)
-        routes.post("projects", ":id", "bookings", use: book)
-        routes.get("export", "iati.xml", use: iati)
-    }
-
-    /// The public projects as IATI 2.03 activities; 404 while there is none to publish.
-    @Sendable func iati(_ req: Request) async throws -> Response {
-        guard let document = try await IATIExport(db: req.db).document() else {
-            throw Abort(.notFound, reason: "No project is public yet, so there is nothing to publish.")
-        }
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "application", subType: "xml", parameters: ["charset": "utf-8"])
-        return Response(status: .ok, headers: headers, body: .init(string: document))
+        let signedIn = routes.grouped(RequireSignedIn())
+        routes.get(FundAPI.fund, use: position)
+        signedIn.get(FundAPI.transactionsCSV, use: transactionsCSV)
+        routes.get(FundAPI.exchangeRates, use: rates)
+        signedIn.post(FundAPI.exchangeRates, use: recordRate)
+        routes.get(FundAPI.projectFinance(.key), use: finance)
+        signedIn.post(FundAPI.projectBookings(.key), use: book)
     }
 
     @Sendable func position(_ req: Request) async throws -> FundPositionDTO {
@@ -38,7 +28,6 @@ struct FundAPIController: RouteCollection {
     }
 
     @Sendable func transactionsCSV(_ req: Request) async throws -> Response {
-        try req.requireSignedIn("export the ledger")
         try req.principal.require(req.principal.mayBookMoney || req.principal.isProgrammeOfficer, "export the ledger")
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
@@ -52,7 +41,6 @@ struct FundAPIController: RouteCollection {
     }
 
     @Sendable func recordRate(_ req: Request) async throws -> Response {
-        try req.requireSignedIn("record exchange rates")
         let input = try req.decodeJSON(ExchangeRateInput.self)
         let row = try await ExchangeRateStore(db: req.db, audit: req.auditLog)
             .record(currency: input.currency, day: input.day, rate: input.krwPerUnit, source: input.source, by: req.principal)
@@ -60,14 +48,13 @@ struct FundAPIController: RouteCollection {
     }
 
     @Sendable func finance(_ req: Request) async throws -> ProjectFinanceDTO {
-        let project = try await ProjectStore(db: req.db).find(try req.uuidParameter(), by: req.principal)
+        let project = try await ProjectStore(db: req.db).find(try req.uuid(), by: req.principal)
         return ProjectFinanceDTO(finance: try await ProjectFinance.of(project, on: req.db))
     }
 
     @Sendable func book(_ req: Request) async throws -> Response {
-        try req.requireSignedIn("book money")
         let input = try req.decodeJSON(BookingInput.self)
-        let answer = try await req.ledgerStore.book(try req.uuidParameter(), input.request, key: req.headers.first(name: "Idempotency-Key"), by: req.principal)
+        let answer = try await req.ledgerStore.book(try req.uuid(), input.request, key: req.headers.first(name: "Idempotency-Key"), by: req.principal)
         var headers = HTTPHeaders()
         headers.contentType = .json
         if answer.replayed { headers.add(name: "Idempotency-Replayed", value: "true") }

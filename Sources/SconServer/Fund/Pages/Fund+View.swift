@@ -56,18 +56,18 @@ enum FundPage {
         let usd: HTML = first.rate.map {
             "<p class=\"hint\">\(context.strings.format("fund.usdRate", ["rate": $0.rateText, "day": $0.day.description, "source": $0.source]))</p>"
         } ?? .empty
-        let export: HTML = model.mayExport ? "<li><a href=\"/api/v1/fund/transactions.csv\">\(context["fund.export"])</a></li>" : ""
+        let export: HTML = model.mayExport ? "<li><a href=\"\(FundAPI.transactionsCSV.path)\">\(context["fund.export"])</a></li>" : ""
         let body: HTML = """
         <h1>\(first.fund.name.text(in: language))</h1>
         <p class="lead">\(context["area.fund.text"])</p>
         <dl class="facts">\(Components.definition(context["fund.capital"], "\(amount(first, first.capital))"))</dl>
-        <p>\(context.strings.format("fund.inCurrency", ["currency": model.currency.rawValue])) · <a href="\(SiteURL.fund.path)?currency=\(other)">\(other)</a></p>
+        <p>\(context.strings.format("fund.inCurrency", ["currency": model.currency.rawValue])) · <a href="\(FundURL.fund.path)?currency=\(other)">\(other)</a></p>
         \(usd)
         \(tables)
         <h2>\(context["fund.rates"])</h2>
         <table class="list"><thead><tr><th scope="col">\(context["finance.currency"])</th><th scope="col">\(context["fund.day"])</th>\
         <th scope="col" class="number">\(context["fund.ratePer"])</th><th scope="col">\(context["fund.rateSource"])</th></tr></thead><tbody>\(rates)</tbody></table>
-        <ul><li><a href="/api/v1/export/iati.xml">\(context["fund.iati"])</a></li>\(export)</ul>
+        <ul><li><a href="\(OpenDataAPI.iati.path)">\(context["fund.iati"])</a></li>\(export)</ul>
         """
         return Layout.page(context, title: first.fund.name.text(in: language), current: "nav.fund", body: body)
     }

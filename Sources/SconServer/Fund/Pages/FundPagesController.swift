@@ -5,7 +5,7 @@ import Vapor
 /// The fund's page: its position for everyone, in KRW or USD.
 struct FundPagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.fund, use: fund)
+        routes.get(FundURL.fund, use: fund)
     }
 
     @Sendable func fund(_ req: Request) async throws -> HTML {

@@ -40,7 +40,7 @@ enum ProjectFinanceSection {
         let earmarks = model.earmarks.map { (value: UUIDText.string($0.id ?? UUID()), label: $0.name.text(in: context.language)) }
         return """
         <h3>\(context["finance.book"])</h3>
-        <form method="post" action="\(SiteURL.projectBooking(.value(id)).path)#finance" class="stacked" novalidate>\(context.csrfField)
+        <form method="post" action="\(FundURL.projectBooking(.value(id)).path)#finance" class="stacked" novalidate>\(context.csrfField)
         <input type="hidden" name="idempotencyKey" value="\(UUID().uuidString.lowercased())">
         \(Components.select(context, field: "movement", name: "movement", label: context["finance.movement"], options: movements, selected: "commitment", issues: model.issues))
         \(Components.textField(context, model.issues, field: "amount", name: "amount", label: context["finance.amount"], value: nil, required: true))

@@ -17,7 +17,7 @@ struct ExchangeRateStore: Sendable {
         try principal.require(principal.isSignedIn, "record exchange rates")
         try principal.require(principal.mayBookMoney, "record exchange rates")
         let rate = try ExchangeRate.validated(currency: text, day: dayText, krwPerUnit: rateText, source: sourceText, today: CalendarDay(now))
-        return try await audit.record { tx in
+        return try await audit.record(.rates) { tx in
             if try await ExchangeRateRecord.query(on: tx).filter(\.$currency == rate.currency.rawValue).filter(\.$day == rate.day.description).count() > 0 {
                 throw DomainError.conflict("a rate for \(rate.currency.rawValue) on \(rate.day) is recorded; bookings may have used it, so it stays.")
             }

@@ -45,7 +45,8 @@ struct LedgerCSV: Sendable {
     func importCSV(_ text: String, audit: AuditLog, actor: UUID?) async throws -> Int {
         let table = try CSVTable(parsing: text)
         guard table.header == Self.header else { throw LineError(line: 1, reason: "the header is not \(Self.header.joined(separator: ","))") }
-        return try await audit.record { tx in
+        let fundID = try await LedgerStore.fund(of: nil, on: db).requireID()
+        return try await audit.record(.fund(fundID)) { tx in
             let booked = Set(try await LedgerTransaction.query(on: tx).all().map(\.number))
             var count = 0
             for (index, record) in table.records.enumerated() {

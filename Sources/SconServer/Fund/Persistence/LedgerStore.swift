@@ -51,7 +51,9 @@ struct LedgerStore: Sendable {
         let fingerprint = request.fingerprint(project: projectID)
         let money = booking.amount, movement = booking.movement, instrument = booking.instrument
         let userID = principal.userID!
-        return try await audit.record { tx in
+        // The fund's lock: bookings on one fund take turns, so its limits are checked by the only writer.
+        let fundID = try await Self.fund(of: request.earmark, on: db).requireID()
+        return try await audit.record(.fund(fundID)) { tx in
             if let earlier = try await IdempotencyRecord.query(on: tx).filter(\.$userID == userID).filter(\.$key == key).first() {
                 guard earlier.requestHash == fingerprint else { throw IdempotencyKeyReused() }
                 return (BookingAnswer(status: HTTPResponseStatus(statusCode: earlier.status), body: earlier.body, replayed: true), [])

@@ -5,10 +5,11 @@ import Vapor
 /// `/api/v1` for appeals of published results.
 struct AppealAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("proposals", ":id", "appeal", use: appeal)
-        routes.post("proposals", ":id", "appeal", use: lodge)
-        routes.post("proposals", ":id", "appeal", "answer", use: answer)
-        routes.get("calls", ":id", "appeals", use: list)
+        let signedIn = routes.grouped(RequireSignedIn())
+        signedIn.get(OpenCallAPI.proposalAppeal(.key), use: appeal)
+        signedIn.post(OpenCallAPI.proposalAppeal(.key), use: lodge)
+        signedIn.post(OpenCallAPI.proposalAppealAnswer(.key), use: answer)
+        signedIn.get(OpenCallAPI.appeals(.key), use: list)
     }
 
     struct LodgeInput: Decodable, Sendable {
@@ -30,28 +31,24 @@ struct AppealAPIController: RouteCollection {
     }
 
     @Sendable func appeal(_ req: Request) async throws -> AppealDTO {
-        try req.requireSignedIn("see appeals")
-        guard let appeal = try await req.appealStore.get(try req.uuidParameter(), by: req.principal) else { throw DomainError.notFound("appeal") }
+        guard let appeal = try await req.appealStore.get(try req.uuid(), by: req.principal) else { throw DomainError.notFound("appeal") }
         return AppealDTO(appeal: appeal)
     }
 
     @Sendable func lodge(_ req: Request) async throws -> Response {
-        try req.requireSignedIn("appeal results")
-        let id = try req.uuidParameter()
+        let id = try req.uuid()
         let input = try req.decodeJSON(LodgeInput.self)
         let appeal = try await req.appealStore.lodge(id, text: input.text, by: req.principal)
-        return req.created(AppealDTO(appeal: appeal), location: "/api/v1/proposals/\(UUIDText.string(id))/appeal")
+        return req.created(AppealDTO(appeal: appeal), at: OpenCallAPI.proposalAppeal(.value(id)))
     }
 
     @Sendable func answer(_ req: Request) async throws -> AppealDTO {
-        try req.requireSignedIn("answer appeals")
         let input = try req.decodeJSON(AnswerInput.self)
-        return AppealDTO(appeal: try await req.appealStore.answer(try req.uuidParameter(), answer: input.answer, upheld: input.upheld, by: req.principal))
+        return AppealDTO(appeal: try await req.appealStore.answer(try req.uuid(), answer: input.answer, upheld: input.upheld, by: req.principal))
     }
 
     @Sendable func list(_ req: Request) async throws -> ListResponse<AppealDTO> {
-        try req.requireSignedIn("see appeals")
-        return ListResponse(items: try await req.appealStore.list(try req.uuidParameter(), by: req.principal).map(AppealDTO.init), nextCursor: nil)
+        return ListResponse(items: try await req.appealStore.list(try req.uuid(), by: req.principal).map(AppealDTO.init), nextCursor: nil)
     }
 }
 

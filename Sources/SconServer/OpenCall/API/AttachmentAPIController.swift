@@ -7,23 +7,23 @@ struct AttachmentAPIController: RouteCollection {
     let maxAttachmentBytes: Int
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("proposals", ":id", "attachments", use: list)
-        routes.on(.POST, "proposals", ":id", "attachments", body: .collect(maxSize: ByteCount(value: maxAttachmentBytes)), use: upload)
+        let signedIn = routes.grouped(RequireSignedIn())
+        routes.get(OpenCallAPI.proposalAttachments(.key), use: list)
+        signedIn.upload(OpenCallAPI.proposalAttachments(.key), maxBytes: maxAttachmentBytes, use: upload)
             .allowingBodies(upTo: maxAttachmentBytes)
-        routes.get("attachments", ":id", use: download)
-        routes.delete("attachments", ":id", use: remove)
+        routes.get(OpenCallAPI.attachment(.key), use: download)
+        signedIn.delete(OpenCallAPI.attachment(.key), use: remove)
     }
 
     @Sendable func list(_ req: Request) async throws -> ListResponse<AttachmentDTO> {
-        let summaries = try await req.attachmentStore.list(try req.uuidParameter(), by: req.principal)
+        let summaries = try await req.attachmentStore.list(try req.uuid(), by: req.principal)
         return ListResponse(items: summaries.map(AttachmentDTO.init), nextCursor: nil)
     }
 
     /// The file is the body, sent with its own `Content-Type`; `?filename=` names it and
     /// `?document=` says which of the call's required documents it is.
     @Sendable func upload(_ req: Request) async throws -> Response {
-        try req.requireSignedIn("attach files")
-        let id = try req.uuidParameter()
+        let id = try req.uuid()
         var issues = FieldRules()
         var document: Int?
         if let text = req.queryItem("document"), !text.isEmpty {
@@ -34,17 +34,16 @@ struct AttachmentAPIController: RouteCollection {
         let bytes = req.body.data.map { Array($0.readableBytesView) } ?? []
         let summary = try await req.attachmentStore.attach(id, filename: req.queryItem("filename"), declaredType: req.headers.first(name: .contentType),
                                                           document: document, bytes: bytes, maximumBytes: maxAttachmentBytes, by: req.principal)
-        return req.created(AttachmentDTO(summary: summary), location: "/api/v1/attachments/\(UUIDText.string(summary.id))")
+        return req.created(AttachmentDTO(summary: summary), at: OpenCallAPI.attachment(.value(summary.id)))
     }
 
     @Sendable func download(_ req: Request) async throws -> Response {
-        let model = try await req.attachmentStore.content(try req.uuidParameter(), by: req.principal)
+        let model = try await req.attachmentStore.content(try req.uuid(), by: req.principal)
         return Self.fileResponse(model, for: req)
     }
 
     @Sendable func remove(_ req: Request) async throws -> HTTPStatus {
-        try req.requireSignedIn("remove files")
-        _ = try await req.attachmentStore.remove(try req.uuidParameter(), by: req.principal)
+        _ = try await req.attachmentStore.remove(try req.uuid(), by: req.principal)
         return .noContent
     }
 

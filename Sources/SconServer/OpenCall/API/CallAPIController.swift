@@ -5,12 +5,13 @@ import Vapor
 /// `/api/v1/calls`: the open call's rounds, their terms and their states.
 struct CallAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("calls", use: calls)
-        routes.post("calls", use: create)
-        routes.get("calls", ":id", use: call)
-        routes.patch("calls", ":id", use: update)
-        routes.post("calls", ":id", "transitions", use: transition)
-        routes.get("calls", ":id", "audit", use: audit)
+        let signedIn = routes.grouped(RequireSignedIn())
+        routes.get(OpenCallAPI.calls, use: calls)
+        signedIn.post(OpenCallAPI.calls, use: create)
+        routes.get(OpenCallAPI.call(.key), use: call)
+        signedIn.patch(OpenCallAPI.call(.key), use: update)
+        signedIn.post(OpenCallAPI.callTransitions(.key), use: transition)
+        signedIn.get(OpenCallAPI.callAudit(.key), use: audit)
     }
 
     @Sendable func calls(_ req: Request) async throws -> ListResponse<CallDTO> {
@@ -18,34 +19,31 @@ struct CallAPIController: RouteCollection {
     }
 
     @Sendable func call(_ req: Request) async throws -> CallDTO {
-        try await req.callStore.find(try req.uuidParameter(), by: req.principal)
+        try await req.callStore.find(try req.uuid(), by: req.principal)
     }
 
     @Sendable func create(_ req: Request) async throws -> Response {
         try req.principal.require(req.principal.mayCreateCalls, "create calls")
         let input = try req.decodeJSON(CallInput.self)
         let call = try await req.callStore.create(input.applied(to: CallDraft()), by: req.principal)
-        return req.created(call, location: call.path)
+        return req.created(call, at: OpenCallAPI.call(.value(call.id)))
     }
 
     @Sendable func update(_ req: Request) async throws -> CallDTO {
-        try req.requireSignedIn("edit calls")
-        let id = try req.uuidParameter()
+        let id = try req.uuid()
         let input = try req.decodeJSON(CallInput.self)
         return try await req.callStore.update(id, by: req.principal) { input.applied(to: $0) }
     }
 
     @Sendable func transition(_ req: Request) async throws -> CallDTO {
-        try req.requireSignedIn("move calls")
-        let id = try req.uuidParameter()
+        let id = try req.uuid()
         let input = try req.decodeJSON(CallTransitionInput.self)
         return try await req.callStore.transition(id, to: input.to, by: req.principal)
     }
 
     /// The audit entries about one call, for those who manage it.
     @Sendable func audit(_ req: Request) async throws -> ListResponse<AuditEntryDTO> {
-        try req.requireSignedIn("read the audit log")
-        let id = try req.uuidParameter()
+        let id = try req.uuid()
         _ = try await CallStore.managedModel(id, by: req.principal, on: req.db)
         let entries = try await req.auditLog.entries(limit: 1_000, subject: CallStore.subject(id))
         return ListResponse(items: entries.map(AuditEntryDTO.init), nextCursor: nil)

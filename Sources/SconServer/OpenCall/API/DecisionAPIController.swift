@@ -5,16 +5,17 @@ import Vapor
 /// `/api/v1` for the selection, the decision and the published results of a call.
 struct DecisionAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("calls", ":id", "selection", use: selection)
-        routes.post("calls", ":id", "decision", use: decide)
-        routes.get("calls", ":id", "results", use: results)
-        routes.get("proposals", ":id", "result", use: proposalResult)
+        let signedIn = routes.grouped(RequireSignedIn())
+        signedIn.get(OpenCallAPI.selection(.key), use: selection)
+        signedIn.post(OpenCallAPI.decision(.key), use: decide)
+        routes.get(OpenCallAPI.results(.key), use: results)
+        routes.get(OpenCallAPI.proposalResult(.key), use: proposalResult)
     }
 
     /// An applicant's own result once the call is published: rank, reason, score, and the
     /// reviewers' comments without their names.
     @Sendable func proposalResult(_ req: Request) async throws -> ProposalResultDTO {
-        let id = try req.uuidParameter()
+        let id = try req.uuid()
         let proposal = try await ProposalStore.visibleModel(id, by: req.principal, on: req.db)
         guard req.principal.mayWriteProposal(of: proposal.organisationID) || req.principal.mayManageCall(proposal.callID) else {
             throw DomainError.notFound("result")
@@ -27,8 +28,7 @@ struct DecisionAPIController: RouteCollection {
 
     /// The selection the rules give from today's reviews; nothing is written.
     @Sendable func selection(_ req: Request) async throws -> SelectionDTO {
-        try req.requireSignedIn("see the selection")
-        let callID = try req.uuidParameter()
+        let callID = try req.uuid()
         let preview = try await req.decisionStore.preview(callID, by: req.principal)
         let call = try await CallStore.managedModel(callID, by: req.principal, on: req.db)
         return SelectionDTO(callID: callID, state: call.callState, decidedAt: nil,
@@ -37,8 +37,7 @@ struct DecisionAPIController: RouteCollection {
     }
 
     @Sendable func decide(_ req: Request) async throws -> SelectionDTO {
-        try req.requireSignedIn("decide calls")
-        let callID = try req.uuidParameter()
+        let callID = try req.uuid()
         let decision = try await req.decisionStore.decide(callID, by: req.principal)
         return SelectionDTO(callID: callID, state: .decided, decidedAt: decision.decidedAt,
                             entries: try await Self.entries(decision.outcome ?? SelectionOutcome(entries: []), scores: decision.scores, breakdown: false, on: req.db),
@@ -47,7 +46,7 @@ struct DecisionAPIController: RouteCollection {
 
     /// Published results: the selected proposals and the reserve, with the score per criterion.
     @Sendable func results(_ req: Request) async throws -> SelectionDTO {
-        let callID = try req.uuidParameter()
+        let callID = try req.uuid()
         let (call, decision) = try await req.decisionStore.decision(callID, by: req.principal)
         let outcome = decision.outcome ?? SelectionOutcome(entries: [])
         let shown = SelectionOutcome(entries: outcome.entries.filter { $0.reason == .selected || $0.reservePosition != nil })

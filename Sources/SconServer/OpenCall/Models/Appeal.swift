@@ -19,36 +19,3 @@ final class Appeal: Model, @unchecked Sendable {
 
     init() {}
 }
-
-struct CreateAppeal: AsyncMigration {
-    func prepare(on database: any Database) async throws {
-        try await database.schema(Appeal.schema)
-            .id()
-            .field("call_id", .uuid, .required, .references(Call.schema, "id"))
-            .field("proposal_id", .uuid, .required, .references(Proposal.schema, "id"))
-            .field("text", .string, .required)
-            .field("lodged_by", .uuid, .required)
-            .field("lodged_at", .datetime, .required)
-            .field("answer", .string)
-            .field("upheld", .bool)
-            .field("answered_by", .uuid)
-            .field("answered_at", .datetime)
-            .unique(on: "proposal_id")
-            .create()
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.schema(Appeal.schema).delete()
-    }
-}
-
-/// When a call's results were published: the start of the appeal period.
-struct AddCallPublishedAt: AsyncMigration {
-    func prepare(on database: any Database) async throws {
-        try await database.schema(Call.schema).field("published_at", .datetime).update()
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.schema(Call.schema).deleteField("published_at").update()
-    }
-}

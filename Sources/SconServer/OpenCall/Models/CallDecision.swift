@@ -25,21 +25,3 @@ final class CallDecision: Model, @unchecked Sendable {
         (try? JSONDecoder().decode([String: Double].self, from: Data(scoresJSON.utf8))) ?? [:]
     }
 }
-
-struct CreateCallDecision: AsyncMigration {
-    func prepare(on database: any Database) async throws {
-        try await database.schema(CallDecision.schema)
-            .id()
-            .field("call_id", .uuid, .required, .references(Call.schema, "id"))
-            .field("outcome", .string, .required)
-            .field("scores", .string, .required)
-            .field("decided_by", .uuid, .required)
-            .field("decided_at", .datetime, .required)
-            .unique(on: "call_id")
-            .create()
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.schema(CallDecision.schema).delete()
-    }
-}

@@ -19,7 +19,7 @@ enum CallFormPage {
         let draft = model.draft
         let issues = model.issues
         let title = model.callID == nil ? context["calls.new"] : context["calls.edit"]
-        let action = model.callID.map { SiteURL.callEdit(.value($0)).path } ?? SiteURL.callNew.path
+        let action = model.callID.map { OpenCallURL.callEdit(.value($0)).path } ?? OpenCallURL.callNew.path
         let offered = Set(draft.supportTypes ?? [])
         let supportBoxes: [HTML] = SupportType.allCases.map { type in
             checkbox("supportTypes[]", type.rawValue, context["supporttype.\(type.rawValue)"], offered.contains(type.rawValue))

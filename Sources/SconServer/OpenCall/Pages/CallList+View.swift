@@ -12,7 +12,7 @@ enum CallListPage {
         let rows: [HTML] = model.calls.map { call in
             let types = call.terms.supportTypes.map { context["supporttype.\($0.rawValue)"] }.joined(separator: ", ")
             return """
-            <tr><th scope="row"><a href="\(SiteURL.call(.value(call.id)).path)">\(call.terms.title.text(in: context.language))</a> \(Components.sampleBadge(context, call.sample))</th>
+            <tr><th scope="row"><a href="\(OpenCallURL.call(.value(call.id)).path)">\(call.terms.title.text(in: context.language))</a> \(Components.sampleBadge(context, call.sample))</th>
             <td>\(CallText.state(context, call.state))</td><td>\(types)</td><td>\(CallText.deadline(context, call.terms.schedule))</td></tr>
             """
         }
@@ -21,7 +21,7 @@ enum CallListPage {
             <thead><tr><th scope="col">\(context["field.title"])</th><th scope="col">\(context["field.state"])</th><th scope="col">\(context["field.supportTypes"])</th><th scope="col">\(context["field.closesAt"])</th></tr></thead>
             <tbody>\(rows)</tbody></table>
             """
-        let create: HTML = model.mayCreate ? "<p><a class=\"button\" href=\"\(SiteURL.callNew.path)\">\(context["calls.new"])</a></p>" : .empty
+        let create: HTML = model.mayCreate ? "<p><a class=\"button\" href=\"\(OpenCallURL.callNew.path)\">\(context["calls.new"])</a></p>" : .empty
         let body: HTML = """
         <h1>\(context["calls.title"])</h1>
         <p class="lead">\(context["calls.lead"])</p>

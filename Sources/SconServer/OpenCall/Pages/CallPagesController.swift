@@ -5,13 +5,13 @@ import Vapor
 /// The pages of the open call: the list, one call, the form, and the state buttons.
 struct CallPagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.calls, use: list)
-        routes.get(.callNew, use: newForm)
-        routes.post(.callNew, use: create)
-        routes.get(.call(.key), use: show)
-        routes.get(.callEdit(.key), use: editForm)
-        routes.post(.callEdit(.key), use: update)
-        routes.post(.callTransition(.key), use: transition)
+        routes.get(OpenCallURL.calls, use: list)
+        routes.get(OpenCallURL.callNew, use: newForm)
+        routes.post(OpenCallURL.callNew, use: create)
+        routes.get(OpenCallURL.call(.key), use: show)
+        routes.get(OpenCallURL.callEdit(.key), use: editForm)
+        routes.post(OpenCallURL.callEdit(.key), use: update)
+        routes.post(OpenCallURL.callTransition(.key), use: transition)
     }
 
     @Sendable func list(_ req: Request) async throws -> HTML {
@@ -20,7 +20,7 @@ struct CallPagesController: RouteCollection {
     }
 
     @Sendable func show(_ req: Request) async throws -> HTML {
-        try await showPage(req, id: try req.uuidParameter())
+        try await showPage(req, id: try req.uuid())
     }
 
     private func showPage(_ req: Request, id: UUID, message: String? = nil, problem: String? = nil) async throws -> HTML {
@@ -69,7 +69,7 @@ struct CallPagesController: RouteCollection {
         let draft = try req.content.decode(CallForm.self).draft
         do {
             let call = try await req.callStore.create(draft, by: req.principal)
-            return req.redirect(to: SiteURL.call(.value(call.id)).path, redirectType: .normal)
+            return req.redirect(to: OpenCallURL.call(.value(call.id)).path, redirectType: .normal)
         } catch DomainError.invalid(let issues) {
             let page = CallFormPage.render(PageContext(request: req), .init(callID: nil, draft: draft, countries: try await countries(req), issues: issues))
             return try await page.encodeResponse(status: .unprocessableEntity, for: req)
@@ -77,18 +77,18 @@ struct CallPagesController: RouteCollection {
     }
 
     @Sendable func editForm(_ req: Request) async throws -> HTML {
-        let id = try req.uuidParameter()
+        let id = try req.uuid()
         let model = try await CallStore.managedModel(id, by: req.principal, on: req.db)
         guard model.callState == .draft else { throw DomainError.conflict("only a draft call can be edited; this call is \(model.state).") }
         return CallFormPage.render(PageContext(request: req), .init(callID: id, draft: CallDraft(try model.terms()), countries: try await countries(req)))
     }
 
     @Sendable func update(_ req: Request) async throws -> Response {
-        let id = try req.uuidParameter()
+        let id = try req.uuid()
         let draft = try req.content.decode(CallForm.self).draft
         do {
             _ = try await req.callStore.update(id, by: req.principal) { _ in draft }
-            return req.redirect(to: SiteURL.call(.value(id)).path, redirectType: .normal)
+            return req.redirect(to: OpenCallURL.call(.value(id)).path, redirectType: .normal)
         } catch DomainError.invalid(let issues) {
             let page = CallFormPage.render(PageContext(request: req), .init(callID: id, draft: draft, countries: try await countries(req), issues: issues))
             return try await page.encodeResponse(status: .unprocessableEntity, for: req)
@@ -98,7 +98,7 @@ struct CallPagesController: RouteCollection {
     /// A state button: on success back to the call with a note; when the gate is closed, the
     /// call again with the reason (409).
     @Sendable func transition(_ req: Request) async throws -> Response {
-        let id = try req.uuidParameter()
+        let id = try req.uuid()
         struct Form: Content { var to: String? }
         let form = try req.content.decode(Form.self)
         let context = PageContext(request: req)

@@ -41,7 +41,7 @@ enum CallShowPage {
         let problem: HTML = Components.alert(model.problem)
         let sampleNote: HTML = call.sample ? "<p class=\"notice\">\(context["sample.explain"])</p>" : .empty
         let body: HTML = """
-        <p class="breadcrumb"><a href="\(SiteURL.calls.path)">\(context["calls.title"])</a></p>
+        <p class="breadcrumb"><a href="\(OpenCallURL.calls.path)">\(context["calls.title"])</a></p>
         <h1>\(terms.title.text(in: language)) \(Components.sampleBadge(context, call.sample))</h1>
         <p class="subtitle" lang="\(other.rawValue)">\(terms.title.text(in: other))</p>
         \(sampleNote)\(message)\(problem)
@@ -78,12 +78,12 @@ enum CallShowPage {
 
     static func proposalSection(_ context: PageContext, _ model: Model) -> HTML {
         let propose: HTML = model.mayPropose
-            ? "<p><a class=\"button\" href=\"\(SiteURL.callProposalNew(.value(model.call.id)).path)\">\(context["proposals.new"])</a></p>" : .empty
+            ? "<p><a class=\"button\" href=\"\(OpenCallURL.callProposalNew(.value(model.call.id)).path)\">\(context["proposals.new"])</a></p>" : .empty
         let endorse: [HTML] = model.endorsingCountries.map {
-            "<li><a href=\"\(SiteURL.callEndorsement(.value(model.call.id), .value($0.code)).path)\">\(context.strings.format("endorsement.title", ["country": $0.name]))</a></li>"
+            "<li><a href=\"\(OpenCallURL.callEndorsement(.value(model.call.id), .value($0.code)).path)\">\(context.strings.format("endorsement.title", ["country": $0.name]))</a></li>"
         }
         let conflicts: HTML = model.isReviewer && [.open, .closed, .inReview].contains(model.call.state)
-            ? "<p><a href=\"\(SiteURL.callConflicts(.value(model.call.id)).path)\">\(context["conflict.title"])</a></p>" : .empty
+            ? "<p><a href=\"\(ReviewURL.callConflicts(.value(model.call.id)).path)\">\(context["conflict.title"])</a></p>" : .empty
         return """
         <section aria-labelledby="proposals"><h2 id="proposals">\(context["proposals.title"])</h2>
         \(propose)
@@ -97,15 +97,15 @@ enum CallShowPage {
     static func management(_ context: PageContext, _ model: Model) -> HTML {
         let call = model.call
         let edit: HTML = call.state == .draft
-            ? "<p><a class=\"button\" href=\"\(SiteURL.callEdit(.value(call.id)).path)\">\(context["calls.edit"])</a></p>"
+            ? "<p><a class=\"button\" href=\"\(OpenCallURL.callEdit(.value(call.id)).path)\">\(context["calls.edit"])</a></p>"
             : "<p class=\"muted\">\(context["calls.editOnlyDraft"])</p>"
         // The way forward first, cancelling last.
         let actions: [HTML] = call.state.successors.sorted { ($0 == .cancelled ? 1 : 0, $0.rawValue) < ($1 == .cancelled ? 1 : 0, $1.rawValue) }.map { next in
             if next == .decided {
-                return "<a class=\"button\" href=\"\(SiteURL.callAssignment(.value(call.id)).path)\">\(context["callaction.decided"])</a>"
+                return "<a class=\"button\" href=\"\(ReviewURL.callAssignment(.value(call.id)).path)\">\(context["callaction.decided"])</a>"
             }
             return """
-            <form method="post" action="\(SiteURL.callTransition(.value(call.id)).path)" class="inline">\(context.csrfField)\
+            <form method="post" action="\(OpenCallURL.callTransition(.value(call.id)).path)" class="inline">\(context.csrfField)\
             <input type="hidden" name="to" value="\(next.rawValue)"><button type="submit" class="button\(next == .cancelled ? " button-secondary" : "")">\(context["callaction.\(next.rawValue)"])</button></form>
             """
         }
@@ -120,7 +120,7 @@ enum CallShowPage {
             <tbody>\(rows)</tbody></table>
             """
         let review: HTML = [.inReview, .decided, .published].contains(call.state)
-            ? "<p><a href=\"\(SiteURL.callAssignment(.value(call.id)).path)\">\(context["assignment.title"])</a></p>" : .empty
+            ? "<p><a href=\"\(ReviewURL.callAssignment(.value(call.id)).path)\">\(context["assignment.title"])</a></p>" : .empty
         return """
         <section aria-labelledby="manage"><h2 id="manage">\(context["calls.manage"])</h2>
         \(edit)
@@ -135,7 +135,7 @@ enum CallShowPage {
     /// An entry as a person reads it: what happened, and for a state change from what to what.
     static func describe(_ context: PageContext, _ entry: AuditEntry) -> HTML {
         let key = "audit.\(entry.action)"
-        let label = context[key] == key ? entry.action : context[key]
+        let label = context.strings.has(key) ? context[key] : entry.action
         guard entry.action == "call.transition",
               let change = try? JSONDecoder().decode([String: String].self, from: Data(entry.details.utf8)),
               let from = change["from"], let to = change["to"] else { return "\(label)" }

@@ -21,7 +21,7 @@ enum ProposalFormPage {
         let draft = model.draft
         let issues = model.issues
         let title = model.proposalID == nil ? context["proposals.new"] : context["proposals.edit"]
-        let action = model.proposalID.map { SiteURL.proposalEdit(.value($0)).path } ?? SiteURL.callProposalNew(.value(model.call.id)).path
+        let action = model.proposalID.map { OpenCallURL.proposalEdit(.value($0)).path } ?? OpenCallURL.callProposalNew(.value(model.call.id)).path
         let organisation: HTML = model.proposalID == nil
             ? Components.select(context, field: "organisation", name: "organisation", label: context["proposalfield.organisation"],
                                 options: model.organisations.map { (value: UUIDText.string($0.id), label: $0.name) },
@@ -29,7 +29,7 @@ enum ProposalFormPage {
             : .empty
         let types = model.call.terms.supportTypes.map { (value: $0.rawValue, label: context["supporttype.\($0.rawValue)"]) }
         let body: HTML = """
-        <p class="breadcrumb"><a href="\(SiteURL.call(.value(model.call.id)).path)">\(model.call.terms.title.text(in: context.language))</a></p>
+        <p class="breadcrumb"><a href="\(OpenCallURL.call(.value(model.call.id)).path)">\(model.call.terms.title.text(in: context.language))</a></p>
         <h1>\(title)</h1>
         \(Components.errorSummary(context, issues))
         <form method="post" action="\(action)" novalidate class="stacked">

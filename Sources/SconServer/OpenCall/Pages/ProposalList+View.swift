@@ -15,7 +15,7 @@ enum ProposalTable {
         let body: [HTML] = rows.map { row in
             let call: HTML = showCall ? "<td>\(row.callTitle ?? "")</td>" : .empty
             return """
-            <tr><td>\(row.proposal.code ?? "—")</td><th scope="row"><a href="\(SiteURL.proposal(.value(row.proposal.id)).path)" lang="\(row.proposal.fields.language.rawValue)">\(row.proposal.fields.title)</a></th>\
+            <tr><td>\(row.proposal.code ?? "—")</td><th scope="row"><a href="\(OpenCallURL.proposal(.value(row.proposal.id)).path)" lang="\(row.proposal.fields.language.rawValue)">\(row.proposal.fields.title)</a></th>\
             \(call)<td>\(row.organisationName)</td><td><span class="badge badge-state">\(context["proposalstate.\(row.proposal.state.rawValue)"])</span></td></tr>
             """
         }
@@ -63,7 +63,7 @@ enum EndorsementPage {
         }
         let message: HTML = Components.notice(model.message)
         let form: HTML = rows.isEmpty ? "<p>\(context["proposals.none"])</p>" : """
-            <form method="post" action="\(SiteURL.callEndorsement(.value(model.call.id), .value(model.country)).path)" class="stacked">
+            <form method="post" action="\(OpenCallURL.callEndorsement(.value(model.call.id), .value(model.country)).path)" class="stacked">
             \(context.csrfField)
             <ul class="plain">\(rows)</ul>
             <button type="submit" class="button">\(context["endorsement.save"])</button>
@@ -71,7 +71,7 @@ enum EndorsementPage {
             """
         let title = context.strings.format("endorsement.title", ["country": model.countryName])
         let body: HTML = """
-        <p class="breadcrumb"><a href="\(SiteURL.call(.value(model.call.id)).path)">\(model.call.terms.title.text(in: context.language))</a></p>
+        <p class="breadcrumb"><a href="\(OpenCallURL.call(.value(model.call.id)).path)">\(model.call.terms.title.text(in: context.language))</a></p>
         <h1>\(title)</h1>
         <p class="lead">\(context.strings.format("endorsement.lead", ["limit": String(model.limit)]))</p>
         \(message)

@@ -10,38 +10,38 @@ struct ProposalPagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         // A multipart form carries the file plus a little: its boundaries and the other fields.
         let uploadLimit = maxAttachmentBytes + 64 * 1024
-        routes.on(.POST, SiteURL.proposalAttachments(.key).pathComponents, body: .collect(maxSize: ByteCount(value: uploadLimit)), use: upload)
+        routes.upload(OpenCallURL.proposalAttachments(.key), maxBytes: uploadLimit, use: upload)
             .allowingBodies(upTo: uploadLimit)
-        routes.post(.attachmentDelete(.key), use: removeAttachment)
-        routes.post(.proposalAppeal(.key), use: lodgeAppeal)
-        routes.post(.proposalAppealAnswer(.key), use: answerAppeal)
-        routes.get(.callProposalNew(.key), use: newForm)
-        routes.post(.callProposalNew(.key), use: create)
-        routes.get(.proposals, use: mine)
-        routes.get(.proposal(.key), use: show)
-        routes.get(.proposalEdit(.key), use: editForm)
-        routes.post(.proposalEdit(.key), use: update)
-        routes.post(.proposalSubmit(.key), use: submit)
-        routes.post(.proposalWithdraw(.key), use: withdraw)
-        routes.get(.callEndorsement(.key, .key), use: endorsementForm)
-        routes.post(.callEndorsement(.key, .key), use: endorse)
+        routes.post(OpenCallURL.attachmentDelete(.key), use: removeAttachment)
+        routes.post(OpenCallURL.proposalAppeal(.key), use: lodgeAppeal)
+        routes.post(OpenCallURL.proposalAppealAnswer(.key), use: answerAppeal)
+        routes.get(OpenCallURL.callProposalNew(.key), use: newForm)
+        routes.post(OpenCallURL.callProposalNew(.key), use: create)
+        routes.signedIn.get(OpenCallURL.proposals, use: mine)
+        routes.get(OpenCallURL.proposal(.key), use: show)
+        routes.get(OpenCallURL.proposalEdit(.key), use: editForm)
+        routes.post(OpenCallURL.proposalEdit(.key), use: update)
+        routes.post(OpenCallURL.proposalSubmit(.key), use: submit)
+        routes.post(OpenCallURL.proposalWithdraw(.key), use: withdraw)
+        routes.get(OpenCallURL.callEndorsement(.key, .key), use: endorsementForm)
+        routes.post(OpenCallURL.callEndorsement(.key, .key), use: endorse)
     }
 
     // MARK: Drafting
 
     @Sendable func newForm(_ req: Request) async throws -> HTML {
-        let call = try await req.callStore.find(try req.uuidParameter(), by: req.principal)
+        let call = try await req.callStore.find(try req.uuid(), by: req.principal)
         let choices = try await Self.applicantChoices(req, call: call)
         return ProposalFormPage.render(PageContext(request: req), .init(call: call, proposalID: nil, draft: ProposalDraft(language: req.language.rawValue),
                                                                        organisationID: choices.organisations.first?.id, organisations: choices.organisations, cities: choices.cities))
     }
 
     @Sendable func create(_ req: Request) async throws -> Response {
-        let call = try await req.callStore.find(try req.uuidParameter(), by: req.principal)
+        let call = try await req.callStore.find(try req.uuid(), by: req.principal)
         let form = try req.content.decode(ProposalForm.self)
         do {
             let proposal = try await req.proposalStore.create(in: call.id, organisationID: form.organisation, form.draft, by: req.principal)
-            return req.redirect(to: SiteURL.proposal(.value(proposal.id)).path, redirectType: .normal)
+            return req.redirect(to: OpenCallURL.proposal(.value(proposal.id)).path, redirectType: .normal)
         } catch DomainError.invalid(let issues) {
             let choices = try await Self.applicantChoices(req, call: call)
             let page = ProposalFormPage.render(PageContext(request: req), .init(call: call, proposalID: nil, draft: form.draft, organisationID: form.organisation,
@@ -51,18 +51,18 @@ struct ProposalPagesController: RouteCollection {
     }
 
     @Sendable func editForm(_ req: Request) async throws -> HTML {
-        let model = try await ProposalStore.writableModel(try req.uuidParameter(), by: req.principal, on: req.db)
+        let model = try await ProposalStore.writableModel(try req.uuid(), by: req.principal, on: req.db)
         let call = try await req.callStore.find(model.callID, by: req.principal)
         return ProposalFormPage.render(PageContext(request: req), .init(call: call, proposalID: model.id, draft: ProposalDraft(model.fields), organisationID: model.organisationID,
                                                                        organisations: [], cities: try await Self.cities(req, in: [model.country])))
     }
 
     @Sendable func update(_ req: Request) async throws -> Response {
-        let id = try req.uuidParameter()
+        let id = try req.uuid()
         let form = try req.content.decode(ProposalForm.self)
         do {
             _ = try await req.proposalStore.update(id, by: req.principal) { _ in form.draft }
-            return req.redirect(to: SiteURL.proposal(.value(id)).path, redirectType: .normal)
+            return req.redirect(to: OpenCallURL.proposal(.value(id)).path, redirectType: .normal)
         } catch DomainError.invalid(let issues) {
             let model = try await ProposalStore.writableModel(id, by: req.principal, on: req.db)
             let call = try await req.callStore.find(model.callID, by: req.principal)
@@ -75,7 +75,7 @@ struct ProposalPagesController: RouteCollection {
     // MARK: The proposal
 
     @Sendable func show(_ req: Request) async throws -> HTML {
-        try await showPage(req, id: try req.uuidParameter())
+        try await showPage(req, id: try req.uuid())
     }
 
     private func showPage(_ req: Request, id: UUID, message: String? = nil, problem: String? = nil) async throws -> HTML {
@@ -121,7 +121,7 @@ struct ProposalPagesController: RouteCollection {
 
     /// Submit or withdraw, then the proposal again with what happened (409 with the reason when refused).
     private func act(_ req: Request, _ action: (UUID) async throws -> ProposalDTO) async throws -> Response {
-        let id = try req.uuidParameter()
+        let id = try req.uuid()
         let strings = req.strings
         do {
             let proposal = try await action(id)
@@ -142,7 +142,7 @@ struct ProposalPagesController: RouteCollection {
     }
 
     @Sendable func upload(_ req: Request) async throws -> Response {
-        let id = try req.uuidParameter()
+        let id = try req.uuid()
         let form = try req.content.decode(UploadForm.self)
         do {
             let file = form.file
@@ -162,7 +162,7 @@ struct ProposalPagesController: RouteCollection {
     }
 
     @Sendable func removeAttachment(_ req: Request) async throws -> Response {
-        let proposalID = try await req.attachmentStore.remove(try req.uuidParameter(), by: req.principal)
+        let proposalID = try await req.attachmentStore.remove(try req.uuid(), by: req.principal)
         return try await showPage(req, id: proposalID, message: req.strings["attachments.removed"]).encodeResponse(for: req)
     }
 
@@ -171,7 +171,7 @@ struct ProposalPagesController: RouteCollection {
     struct AppealForm: Content { var text: String?; var answer: String?; var upheld: String? }
 
     @Sendable func lodgeAppeal(_ req: Request) async throws -> Response {
-        let id = try req.uuidParameter()
+        let id = try req.uuid()
         let form = try req.content.decode(AppealForm.self)
         do {
             _ = try await req.appealStore.lodge(id, text: form.text, by: req.principal)
@@ -188,7 +188,7 @@ struct ProposalPagesController: RouteCollection {
     }
 
     @Sendable func answerAppeal(_ req: Request) async throws -> Response {
-        let id = try req.uuidParameter()
+        let id = try req.uuid()
         let form = try req.content.decode(AppealForm.self)
         do {
             _ = try await req.appealStore.answer(id, answer: form.answer, upheld: form.upheld.map { $0 == "true" }, by: req.principal)
@@ -205,7 +205,6 @@ struct ProposalPagesController: RouteCollection {
     }
 
     @Sendable func mine(_ req: Request) async throws -> HTML {
-        try req.principal.require(req.principal.isSignedIn, "see your proposals")
         let proposals = try await req.proposalStore.mine(req.principal)
         let calls = try await Call.query(on: req.db).filter(\.$id ~~ Set(proposals.map(\.callID))).all()
         let organisations = try await Organisation.query(on: req.db).filter(\.$id ~~ Set(proposals.map(\.organisationID))).all()
@@ -221,11 +220,11 @@ struct ProposalPagesController: RouteCollection {
     // MARK: Endorsement
 
     @Sendable func endorsementForm(_ req: Request) async throws -> HTML {
-        try await endorsementPage(req, callID: try req.uuidParameter(), country: try req.countryParameter())
+        try await endorsementPage(req, callID: try req.uuid(), country: try req.countryParameter())
     }
 
     @Sendable func endorse(_ req: Request) async throws -> Response {
-        let callID = try req.uuidParameter()
+        let callID = try req.uuid()
         let country = try req.countryParameter()
         let ranks = try req.content.decode(EndorsementForm.self).rank ?? [:]
         var placed: [(rank: Int, id: UUID)] = []

@@ -36,7 +36,7 @@ enum ProposalShowPage {
         let message: HTML = Components.notice(model.message)
         let problem: HTML = Components.alert(model.problem)
         let body: HTML = """
-        <p class="breadcrumb"><a href="\(SiteURL.call(.value(model.call.id)).path)">\(model.call.terms.title.text(in: language))</a></p>
+        <p class="breadcrumb"><a href="\(OpenCallURL.call(.value(model.call.id)).path)">\(model.call.terms.title.text(in: language))</a></p>
         <h1 lang="\(fields.language.rawValue)">\(fields.title) \(Components.sampleBadge(context, proposal.sample))</h1>
         \(message)\(problem)
         <dl class="facts">
@@ -68,10 +68,10 @@ enum ProposalShowPage {
         let rows: [HTML] = model.attachments.map { file in
             let document = file.document.flatMap { $0 < documents.count ? documents[$0].text(in: context.language) : nil } ?? context["attachments.other"]
             let remove: HTML = editable ? """
-                <td><form method="post" action="\(SiteURL.attachmentDelete(.value(file.id)).path)" class="inline">\(context.csrfField)<button type="submit" class="link-button">\(context["attachments.remove"])</button></form></td>
+                <td><form method="post" action="\(OpenCallURL.attachmentDelete(.value(file.id)).path)" class="inline">\(context.csrfField)<button type="submit" class="link-button">\(context["attachments.remove"])</button></form></td>
                 """ : .empty
             return """
-            <tr><th scope="row"><a href="/api/v1/attachments/\(UUIDText.string(file.id))">\(file.filename)</a></th><td>\(document)</td>\
+            <tr><th scope="row"><a href=OpenCallAPI.attachment(.value(file.id)).path>\(file.filename)</a></th><td>\(document)</td>\
             <td class="number">\(MoneyText.grouped((file.size + 1023) / 1024)) KB</td><td><code title="SHA-256 \(file.sha256)">\(String(file.sha256.prefix(12)))</code></td>\(remove)</tr>
             """
         }
@@ -83,7 +83,7 @@ enum ProposalShowPage {
         let options = documents.enumerated().map { (value: String($0.offset), label: $0.element.text(in: context.language)) }
             + [(value: "", label: context["attachments.other"])]
         let upload: HTML = editable ? """
-            <form method="post" action="\(SiteURL.proposalAttachments(.value(model.proposal.id)).path)" enctype="multipart/form-data" class="stacked">
+            <form method="post" action="\(OpenCallURL.proposalAttachments(.value(model.proposal.id)).path)" enctype="multipart/form-data" class="stacked">
             \(context.csrfField)
             <div class="field"><label for="f-file">\(context["attachments.file"])</label>
             <p class="hint" id="f-file-hint">\(context.strings.format("attachments.hint", ["max": MoneyText.grouped(model.maxAttachmentBytes / 1024 / 1024)]))</p>
@@ -121,7 +121,7 @@ enum ProposalShowPage {
                 answer = "<p><strong>\(context[appeal.upheld == true ? "appeal.upheld" : "appeal.dismissed"])</strong></p><p class=\"prose\">\(text)</p>"
             } else if model.mayAnswerAppeal {
                 answer = """
-                <form method="post" action="\(SiteURL.proposalAppealAnswer(.value(id)).path)" class="stacked">\(context.csrfField)
+                <form method="post" action="\(OpenCallURL.proposalAppealAnswer(.value(id)).path)" class="stacked">\(context.csrfField)
                 \(Components.textArea(context, [], field: "answer", name: "answer", label: context["appeal.answer"], value: nil))
                 <div class="actions"><button type="submit" name="upheld" value="true" class="button">\(context["appeal.uphold"])</button>
                 <button type="submit" name="upheld" value="false" class="button button-secondary">\(context["appeal.dismiss"])</button></div></form>
@@ -140,7 +140,7 @@ enum ProposalShowPage {
         return """
         <h3>\(context["appeal.title"])</h3>
         <p class="hint">\(context.strings.format("appeal.until", ["time": String(AuditChain.timestamp(until).prefix(16)).replacingOccurrences(of: "T", with: " ")]))</p>
-        <form method="post" action="\(SiteURL.proposalAppeal(.value(id)).path)" class="stacked">\(context.csrfField)
+        <form method="post" action="\(OpenCallURL.proposalAppeal(.value(id)).path)" class="stacked">\(context.csrfField)
         \(Components.textArea(context, [], field: "text", name: "text", label: context["appeal.text"], value: nil))
         <button type="submit" class="button">\(context["appeal.lodge"])</button></form>
         """
@@ -152,14 +152,14 @@ enum ProposalShowPage {
         case .draft:
             return """
             <div class="actions">
-            <a class="button" href="\(SiteURL.proposalEdit(.value(id)).path)">\(context["proposals.edit"])</a>
-            <form method="post" action="\(SiteURL.proposalSubmit(.value(id)).path)" class="inline">\(context.csrfField)<button type="submit" class="button">\(context["proposals.submit"])</button></form>
+            <a class="button" href="\(OpenCallURL.proposalEdit(.value(id)).path)">\(context["proposals.edit"])</a>
+            <form method="post" action="\(OpenCallURL.proposalSubmit(.value(id)).path)" class="inline">\(context.csrfField)<button type="submit" class="button">\(context["proposals.submit"])</button></form>
             </div>
             <p class="hint">\(context.strings.format("proposals.deadline", ["deadline": "\(model.call.terms.schedule.closesLocal.replacingOccurrences(of: "T", with: " ")) (\(model.call.terms.schedule.timeZone))"]))</p>
             """
         case .submitted:
             return """
-            <div class="actions"><form method="post" action="\(SiteURL.proposalWithdraw(.value(id)).path)" class="inline">\(context.csrfField)<button type="submit" class="button button-secondary">\(context["proposals.withdraw"])</button></form></div>
+            <div class="actions"><form method="post" action="\(OpenCallURL.proposalWithdraw(.value(id)).path)" class="inline">\(context.csrfField)<button type="submit" class="button button-secondary">\(context["proposals.withdraw"])</button></form></div>
             """
         case .withdrawn:
             return .empty

@@ -19,7 +19,7 @@ struct AppealStore: Sendable {
     func lodge(_ proposalID: UUID, text: String?, by principal: Principal, now: Date = Date()) async throws -> Appeal {
         try principal.require(principal.isSignedIn, "appeal results")
         let clean = try AppealRules.text(text, field: "text")
-        return try await audit.record { tx in
+        return try await audit.record(.call(try await ProposalStore.callID(of: proposalID, on: db))) { tx in
             let proposal = try await ProposalStore.writableModel(proposalID, by: principal, on: tx)
             let call = try await ProposalStore.call(of: proposal, on: tx)
             let lodged = try await Appeal.query(on: tx).filter(\.$proposalID == proposalID).count() > 0
@@ -44,7 +44,7 @@ struct AppealStore: Sendable {
         guard let upheld else {
             throw DomainError.invalid([FieldIssue(field: "upheld", code: "required", detail: "say whether the appeal is upheld (true) or dismissed (false).")])
         }
-        return try await audit.record { tx in
+        return try await audit.record(.call(try await ProposalStore.callID(of: proposalID, on: db))) { tx in
             guard let appeal = try await Appeal.query(on: tx).filter(\.$proposalID == proposalID).first() else { throw DomainError.notFound("appeal") }
             _ = try await CallStore.managedModel(appeal.callID, by: principal, on: tx)
             guard appeal.answeredAt == nil else { throw AppealRules.Refusal.alreadyAnswered }

@@ -27,7 +27,7 @@ struct AttachmentStore: Sendable {
     func attach(_ proposalID: UUID, filename: String?, declaredType: String?, document: Int?, bytes: [UInt8],
                 maximumBytes: Int, by principal: Principal, now: Date = Date()) async throws -> Summary {
         try principal.require(principal.isSignedIn, "attach files")
-        return try await audit.record { tx in
+        return try await audit.record(.call(try await ProposalStore.callID(of: proposalID, on: db))) { tx in
             let proposal = try await ProposalStore.writableModel(proposalID, by: principal, on: tx)
             let call = try await ProposalStore.call(of: proposal, on: tx)
             let terms = try call.terms()
@@ -45,7 +45,10 @@ struct AttachmentStore: Sendable {
 
     func remove(_ id: UUID, by principal: Principal, now: Date = Date()) async throws -> UUID {
         try principal.require(principal.isSignedIn, "remove files")
-        return try await audit.record { tx in
+        guard let proposalID = try await Attachment.query(on: db).filter(\.$id == id).field(\.$id).field(\.$proposalID).first()?.proposalID else {
+            throw DomainError.notFound("attachment")
+        }
+        return try await audit.record(.call(try await ProposalStore.callID(of: proposalID, on: db))) { tx in
             guard let model = try await Attachment.query(on: tx).filter(\.$id == id).field(\.$id).field(\.$proposalID).field(\.$filename).field(\.$sha256).first() else {
                 throw DomainError.notFound("attachment")
             }
@@ -105,7 +108,7 @@ struct AttachmentDTO: JSONWritable {
             $0.field("size", summary.size)
             $0.field("sha256", summary.sha256)
             $0.field("createdAt", summary.createdAt.map(AuditChain.timestamp))
-            $0.field("href", "/api/v1/attachments/\(UUIDText.string(summary.id))")
+            $0.field("href", OpenCallAPI.attachment(.value(summary.id)).path)
         }
     }
 }

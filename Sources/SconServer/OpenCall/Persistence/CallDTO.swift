@@ -20,7 +20,6 @@ struct CallDTO: JSONWritable {
         updatedAt = model.updatedAt
     }
 
-    var path: String { "/api/v1/calls/\(UUIDText.string(id))" }
 
     func writeJSON(to writer: inout JSONWriter) {
         writer.object {

@@ -24,8 +24,10 @@ struct CallStore: Sendable {
     func create(_ draft: CallDraft, by principal: Principal) async throws -> CallDTO {
         try principal.require(principal.mayCreateCalls, "create calls")
         let terms = try draft.validated(knownCountries: try await CountryQuery(db: db).codes())
-        return try await audit.record { tx in
+        let id = UUID()
+        return try await audit.record(.call(id)) { tx in
             let model = Call()
+            model.id = id
             model.state = CallState.draft.rawValue
             model.sample = false
             model.createdBy = principal.userID
@@ -40,7 +42,7 @@ struct CallStore: Sendable {
     /// applicants were promised.
     func update(_ id: UUID, by principal: Principal, change: @escaping @Sendable (CallDraft) -> CallDraft) async throws -> CallDTO {
         let known = try await CountryQuery(db: db).codes()
-        return try await audit.record { tx in
+        return try await audit.record(.call(id)) { tx in
             let model = try await Self.managedModel(id, by: principal, on: tx)
             guard model.callState == .draft else {
                 throw DomainError.conflict("only a draft call can be edited; this call is \(model.state).")
@@ -58,7 +60,7 @@ struct CallStore: Sendable {
             throw DomainError.invalid([FieldIssue(field: "to", code: target == nil ? "required" : "unknown",
                                                   detail: "to must be one of: \(CallState.allCases.map(\.rawValue).joined(separator: ", ")).")])
         }
-        return try await audit.record { tx in
+        return try await audit.record(.call(id)) { tx in
             let model = try await Self.managedModel(id, by: principal, on: tx)
             let current = model.callState
             let moved = try CallGate.check(current, to: next, terms: try model.terms(), now: now)

@@ -27,7 +27,7 @@ struct DecisionStore: Sendable {
     func decide(_ callID: UUID, by principal: Principal, now: Date = Date()) async throws -> CallDecision {
         try principal.require(principal.isSignedIn, "decide calls")
         _ = try await CallStore.managedModel(callID, by: principal, on: db)
-        return try await audit.record { tx in
+        return try await audit.record(.call(callID)) { tx in
             let call = try await CallStore.managedModel(callID, by: principal, on: tx)
             guard call.callState == .inReview else { throw ReviewRefusal.callNotInReview(step: .decision, state: call.callState) }
             let preview = try await Self.compute(call, on: tx)

@@ -21,7 +21,7 @@ struct EndorsementStore: Sendable {
         try principal.require(principal.isSignedIn, "endorse proposals")
         _ = try await CallStore.visibleModel(callID, by: principal, on: db)
         try principal.require(principal.mayEndorse(for: country), "endorse this country's proposals")
-        return try await audit.record { tx in
+        return try await audit.record(.call(callID)) { tx in
             guard let call = try await Call.find(callID, on: tx) else { throw DomainError.notFound("call") }
             guard [.open, .closed].contains(call.callState) else {
                 throw DomainError.conflict("a call that is \(call.state) takes no endorsements; they are made while it is open or closed.")

@@ -30,7 +30,6 @@ struct ProposalDTO: JSONWritable {
         updatedAt = model.updatedAt
     }
 
-    var path: String { "/api/v1/proposals/\(UUIDText.string(id))" }
 
     func writeJSON(to writer: inout JSONWriter) {
         writer.object {

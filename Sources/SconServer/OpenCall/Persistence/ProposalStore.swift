@@ -44,7 +44,7 @@ struct ProposalStore: Sendable {
         }
         if let refusal = ProposalRules.draftingRefusal(callState: call.callState, schedule: terms.schedule, now: now) { throw refusal }
         let fields = try draft.validated(cities: try await cityCountries(draft.cityID), applicantCountry: country)
-        return try await audit.record { tx in
+        return try await audit.record(.call(callID)) { tx in
             let model = Proposal()
             model.callID = callID
             model.organisationID = organisationID
@@ -63,7 +63,7 @@ struct ProposalStore: Sendable {
         let existing = try await Self.writableModel(id, by: principal, on: db)
         let draft = change(ProposalDraft(existing.fields))
         let fields = try draft.validated(cities: try await cityCountries(draft.cityID), applicantCountry: existing.country)
-        return try await audit.record { tx in
+        return try await audit.record(.call(try await Self.callID(of: id, on: db))) { tx in
             let model = try await Self.writableModel(id, by: principal, on: tx)
             let call = try await Self.call(of: model, on: tx)
             if let refusal = ProposalRules.editRefusal(state: model.proposalState, schedule: try call.terms().schedule, now: now) {
@@ -78,7 +78,7 @@ struct ProposalStore: Sendable {
     /// Submits the draft before the deadline and gives it its code.
     func submit(_ id: UUID, by principal: Principal, now: Date = Date()) async throws -> ProposalDTO {
         try principal.require(principal.isSignedIn, "submit proposals")
-        return try await audit.record { tx in
+        return try await audit.record(.call(try await Self.callID(of: id, on: db))) { tx in
             let model = try await Self.writableModel(id, by: principal, on: tx)
             let call = try await Self.call(of: model, on: tx)
             let schedule = try call.terms().schedule
@@ -101,7 +101,7 @@ struct ProposalStore: Sendable {
     /// and the proposals ranked after it move up.
     func withdraw(_ id: UUID, by principal: Principal, now: Date = Date()) async throws -> ProposalDTO {
         try principal.require(principal.isSignedIn, "withdraw proposals")
-        return try await audit.record { tx in
+        return try await audit.record(.call(try await Self.callID(of: id, on: db))) { tx in
             let model = try await Self.writableModel(id, by: principal, on: tx)
             let call = try await Self.call(of: model, on: tx)
             if let refusal = ProposalRules.withdrawalRefusal(state: model.proposalState, schedule: try call.terms().schedule, now: now) {
@@ -132,6 +132,14 @@ struct ProposalStore: Sendable {
     }
 
     static func subject(_ id: UUID) -> String { "proposal:\(UUIDText.string(id))" }
+
+    /// The call a proposal belongs to (it never changes): whose lock its writers take.
+    static func callID(of id: UUID, on db: any Database) async throws -> UUID {
+        guard let proposal = try await Proposal.query(on: db).filter(\.$id == id).field(\.$id).field(\.$callID).first() else {
+            throw DomainError.notFound("proposal")
+        }
+        return proposal.callID
+    }
 
     static func maySee(_ model: Proposal, _ principal: Principal) -> Bool {
         principal.maySeeProposal(state: model.proposalState, organisationID: model.organisationID, country: model.country, callID: model.callID)

@@ -9,25 +9,25 @@ struct PipelineAPIController: RouteCollection {
     let maxAttachmentBytes: Int
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.post("projects", use: createLead)
-        let project = routes.grouped("projects", ":id")
-        project.get("dossier", use: dossier)
-        project.put("profile", use: profile)
-        project.post("participants", use: participant)
-        project.post("deliverables", use: deliverable)
-        project.post("deliverables", ":deliverable", "versions", use: version)
-        project.post("deliverables", ":deliverable", "approval", use: approve)
-        project.on(.POST, "deliverables", ":deliverable", "versions", "file", body: .collect(maxSize: ByteCount(value: maxAttachmentBytes)), use: versionFile)
+        let signedIn = routes.grouped(RequireSignedIn())
+        signedIn.post(ProjectAPI.projects, use: createLead)
+        routes.get(ProjectAPI.dossier(.key), use: dossier)
+        signedIn.put(ProjectAPI.profile(.key), use: profile)
+        signedIn.post(ProjectAPI.participants(.key), use: participant)
+        signedIn.post(ProjectAPI.deliverables(.key), use: deliverable)
+        signedIn.post(ProjectAPI.versions(.key, .key), use: version)
+        signedIn.post(ProjectAPI.approval(.key, .key), use: approve)
+        signedIn.upload(ProjectAPI.versionUpload(.key, .key), maxBytes: maxAttachmentBytes, use: versionFile)
             .allowingBodies(upTo: maxAttachmentBytes)
-        project.get("deliverables", ":deliverable", "versions", ":version", "file", use: download)
-        project.post("milestones", use: milestone)
-        project.put("milestones", ":milestone", use: milestoneActual)
-        project.post("tender", use: tender)
-        project.post("tender", "bids", use: bid)
-        project.post("tender", "award", use: award)
-        project.post("indicators", use: indicator)
-        project.post("readiness", ":flag", use: justify)
-        project.post("stage", use: stage)
+        routes.get(ProjectAPI.versionFile(.key, .key, .key), use: download)
+        signedIn.post(ProjectAPI.milestones(.key), use: milestone)
+        signedIn.put(ProjectAPI.milestone(.key, .key), use: milestoneActual)
+        signedIn.post(ProjectAPI.tender(.key), use: tender)
+        signedIn.post(ProjectAPI.bids(.key), use: bid)
+        signedIn.post(ProjectAPI.award(.key), use: award)
+        signedIn.post(ProjectAPI.indicators(.key), use: indicator)
+        signedIn.post(ProjectAPI.readiness(.key, .key), use: justify)
+        signedIn.post(ProjectAPI.stage(.key), use: stage)
     }
 
     private func dossierAnswer(_ req: Request, _ id: UUID, status: HTTPResponseStatus = .ok) async throws -> Response {
@@ -37,19 +37,17 @@ struct PipelineAPIController: RouteCollection {
 
     /// A change to the project: signed in, the change, then the dossier as it is now.
     private func change(_ req: Request, status: HTTPResponseStatus = .ok, _ body: (UUID) async throws -> Void) async throws -> Response {
-        try req.requireSignedIn("change projects")
-        let id = try req.uuidParameter()
+        let id = try req.uuid()
         try await body(id)
         return try await dossierAnswer(req, id, status: status)
     }
 
     @Sendable func createLead(_ req: Request) async throws -> Response {
-        try req.requireSignedIn("record leads")
         let project = try await req.pipelineStore.createLead(try req.decodeJSON(LeadInput.self).lead, by: req.principal)
         return try await dossierAnswer(req, try project.requireID(), status: .created)
     }
 
-    @Sendable func dossier(_ req: Request) async throws -> Response { try await dossierAnswer(req, try req.uuidParameter()) }
+    @Sendable func dossier(_ req: Request) async throws -> Response { try await dossierAnswer(req, try req.uuid()) }
 
     @Sendable func profile(_ req: Request) async throws -> Response {
         try await change(req) { id in
@@ -75,7 +73,7 @@ struct PipelineAPIController: RouteCollection {
     @Sendable func version(_ req: Request) async throws -> Response {
         try await change(req, status: .created) { id in
             let input = try req.decodeJSON(VersionInput.self)
-            _ = try await req.pipelineStore.addVersion(id, deliverable: try req.uuidParameter("deliverable"), note: input.note, by: req.principal)
+            _ = try await req.pipelineStore.addVersion(id, deliverable: try req.uuid(.deliverable), note: input.note, by: req.principal)
         }
     }
 
@@ -86,20 +84,20 @@ struct PipelineAPIController: RouteCollection {
             let bytes = req.body.data.map { Array($0.readableBytesView) } ?? []
             let upload = PipelineStore.Upload(filename: req.queryItem("filename"), declaredType: req.headers.first(name: .contentType), bytes: bytes,
                                               maximumBytes: maxAttachmentBytes)
-            _ = try await req.pipelineStore.addVersion(id, deliverable: try req.uuidParameter("deliverable"), note: req.queryItem("note"), file: upload, by: req.principal)
+            _ = try await req.pipelineStore.addVersion(id, deliverable: try req.uuid(.deliverable), note: req.queryItem("note"), file: upload, by: req.principal)
         }
     }
 
     @Sendable func download(_ req: Request) async throws -> Response {
-        guard let number = req.parameters.get("version").flatMap(Int.init) else { throw Abort(.badRequest, reason: "version must be a whole number.") }
-        let row = try await req.pipelineStore.file(try req.uuidParameter(), deliverable: try req.uuidParameter("deliverable"), version: number, by: req.principal)
+        guard let number = Int(req.parameter(.version)) else { throw Abort(.badRequest, reason: "version must be a whole number.") }
+        let row = try await req.pipelineStore.file(try req.uuid(), deliverable: try req.uuid(.deliverable), version: number, by: req.principal)
         return AttachmentAPIController.fileResponse(filename: row.filename ?? "document", mediaType: row.mediaType ?? "application/octet-stream",
                                                     sha256: row.sha256 ?? "", content: row.content ?? Data(), for: req)
     }
 
     @Sendable func approve(_ req: Request) async throws -> Response {
         try await change(req) { id in
-            _ = try await req.pipelineStore.approve(id, deliverable: try req.uuidParameter("deliverable"), by: req.principal)
+            _ = try await req.pipelineStore.approve(id, deliverable: try req.uuid(.deliverable), by: req.principal)
         }
     }
 
@@ -113,7 +111,7 @@ struct PipelineAPIController: RouteCollection {
     @Sendable func milestoneActual(_ req: Request) async throws -> Response {
         try await change(req) { id in
             let input = try req.decodeJSON(MilestoneActualInput.self)
-            _ = try await req.pipelineStore.setActual(id, milestone: try req.uuidParameter("milestone"), actual: input.actual, by: req.principal)
+            _ = try await req.pipelineStore.setActual(id, milestone: try req.uuid(.milestone), actual: input.actual, by: req.principal)
         }
     }
 
@@ -149,7 +147,7 @@ struct PipelineAPIController: RouteCollection {
     @Sendable func justify(_ req: Request) async throws -> Response {
         try await change(req) { id in
             let input = try req.decodeJSON(ReasonInput.self)
-            _ = try await req.pipelineStore.justify(id, flag: req.parameters.get("flag") ?? "", reason: input.reason, by: req.principal)
+            _ = try await req.pipelineStore.justify(id, flag: req.parameter(.flag), reason: input.reason, by: req.principal)
         }
     }
 

@@ -5,8 +5,8 @@ import Vapor
 /// `/api/v1/projects`: the projects of the pipeline (so far: those the open call's decisions made).
 struct ProjectAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("projects", use: list)
-        routes.get("projects", ":id", use: project)
+        routes.get(ProjectAPI.projects, use: list)
+        routes.get(ProjectAPI.project(.key), use: project)
     }
 
     @Sendable func list(_ req: Request) async throws -> ListResponse<ProjectDTO> {
@@ -14,6 +14,6 @@ struct ProjectAPIController: RouteCollection {
     }
 
     @Sendable func project(_ req: Request) async throws -> ProjectDTO {
-        ProjectDTO(project: try await ProjectStore(db: req.db).find(try req.uuidParameter(), by: req.principal))
+        ProjectDTO(project: try await ProjectStore(db: req.db).find(try req.uuid(), by: req.principal))
     }
 }

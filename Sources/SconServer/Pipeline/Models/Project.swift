@@ -29,28 +29,3 @@ final class Project: Model, @unchecked Sendable {
     var projectStage: ProjectStage { ProjectStage(rawValue: stage) ?? .lead }
     var description: LocalizedText { LocalizedText(en: descriptionEn, ko: descriptionKo) }
 }
-
-struct CreateProject: AsyncMigration {
-    func prepare(on database: any Database) async throws {
-        try await database.schema(Project.schema)
-            .id()
-            .field("code", .string, .required)
-            .field("proposal_id", .uuid, .references(Proposal.schema, "id"))
-            .field("call_id", .uuid, .references(Call.schema, "id"))
-            .field("organisation_id", .uuid, .required, .references(Organisation.schema, "id"))
-            .field("city_id", .uuid, .required, .references(City.schema, "id"))
-            .field("country_code", .string, .required)
-            .field("title", .string, .required)
-            .field("support_type", .string, .required)
-            .field("stage", .string, .required)
-            .field("sample", .bool, .required)
-            .field("created_at", .datetime)
-            .unique(on: "code")
-            .unique(on: "proposal_id")
-            .create()
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.schema(Project.schema).delete()
-    }
-}

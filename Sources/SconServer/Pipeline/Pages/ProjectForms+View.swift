@@ -18,7 +18,7 @@ enum ProjectForms {
             let encoding: HTML = multipart ? " enctype=\"multipart/form-data\"" : ""
             return """
             <details class="record"><summary>\(title)</summary>
-            <form method="post" action="\(SiteURL.projectEdit(.value(id), .value(part)).path)" class="stacked" novalidate\(encoding)>\(context.csrfField)\(fields)
+            <form method="post" action="\(ProjectURL.projectEdit(.value(id), .value(part)).path)" class="stacked" novalidate\(encoding)>\(context.csrfField)\(fields)
             <button type="submit" class="button">\(context["common.save"])</button></form></details>
             """
         }

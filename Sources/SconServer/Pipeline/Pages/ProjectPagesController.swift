@@ -8,15 +8,15 @@ struct ProjectPagesController: RouteCollection {
     let maxAttachmentBytes: Int
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.projects, use: list)
-        routes.get(.project(.key), use: show)
-        routes.post(.projectStage(.key), use: stage)
-        routes.post(.projectReadiness(.key), use: readiness)
-        routes.post(.projectApproval(.key, .key), use: approve)
-        routes.post(.projectBooking(.key), use: book)
+        routes.get(ProjectURL.projects, use: list)
+        routes.get(ProjectURL.project(.key), use: show)
+        routes.post(ProjectURL.projectStage(.key), use: stage)
+        routes.post(ProjectURL.projectReadiness(.key), use: readiness)
+        routes.post(ProjectURL.projectApproval(.key, .key), use: approve)
+        routes.post(FundURL.projectBooking(.key), use: book)
         // The version form carries a file: the upload limit plus its boundaries and other fields.
         let uploadLimit = maxAttachmentBytes + 64 * 1024
-        routes.on(.POST, SiteURL.projectEdit(.key, .key).pathComponents, body: .collect(maxSize: ByteCount(value: uploadLimit)), use: edit)
+        routes.upload(ProjectURL.projectEdit(.key, .key), maxBytes: uploadLimit, use: edit)
             .allowingBodies(upTo: uploadLimit)
     }
 
@@ -28,7 +28,7 @@ struct ProjectPagesController: RouteCollection {
     }
 
     @Sendable func show(_ req: Request) async throws -> HTML {
-        try await page(req, id: try req.uuidParameter())
+        try await page(req, id: try req.uuid())
     }
 
     private func page(_ req: Request, id: UUID, message: String? = nil, problem: String? = nil, issues: [FieldIssue] = []) async throws -> HTML {
@@ -64,7 +64,7 @@ struct ProjectPagesController: RouteCollection {
     struct StageForm: Content { var to: String?; var reason: String? }
 
     @Sendable func stage(_ req: Request) async throws -> Response {
-        let id = try req.uuidParameter()
+        let id = try req.uuid()
         let form = try req.content.decode(StageForm.self)
         let strings = req.strings
         return try await change(req, id: id, message: { strings.format("pipeline.moved", ["stage": strings["stage.\(form.to ?? "")"]]) }) {
@@ -75,7 +75,7 @@ struct ProjectPagesController: RouteCollection {
     struct ReadinessForm: Content { var flag: String; var reason: String? }
 
     @Sendable func readiness(_ req: Request) async throws -> Response {
-        let id = try req.uuidParameter()
+        let id = try req.uuid()
         let form = try req.content.decode(ReadinessForm.self)
         return try await change(req, id: id, message: { nil }) {
             _ = try await req.pipelineStore.justify(id, flag: form.flag, reason: form.reason, by: req.principal)
@@ -83,8 +83,8 @@ struct ProjectPagesController: RouteCollection {
     }
 
     @Sendable func approve(_ req: Request) async throws -> Response {
-        let id = try req.uuidParameter()
-        let deliverable = try req.uuidParameter("deliverable")
+        let id = try req.uuid()
+        let deliverable = try req.uuid(.deliverable)
         return try await change(req, id: id, message: { nil }) {
             _ = try await req.pipelineStore.approve(id, deliverable: deliverable, by: req.principal)
         }
@@ -102,8 +102,8 @@ struct ProjectPagesController: RouteCollection {
     }
 
     @Sendable func edit(_ req: Request) async throws -> Response {
-        let id = try req.uuidParameter()
-        let part = req.parameters.get("part") ?? ""
+        let id = try req.uuid()
+        let part = req.parameter(.part)
         let form = try req.content.decode(EditForm.self)
         let store = req.pipelineStore
         let principal = req.principal
@@ -151,7 +151,7 @@ struct ProjectPagesController: RouteCollection {
     }
 
     @Sendable func book(_ req: Request) async throws -> Response {
-        let id = try req.uuidParameter()
+        let id = try req.uuid()
         let form = try req.content.decode(BookingForm.self)
         func blank(_ text: String?) -> String? { text.flatMap { $0.isEmpty ? nil : $0 } }
         let request = BookingRequest(movement: form.movement, amount: form.amount, currency: form.currency,

@@ -24,10 +24,10 @@ enum ProjectShowPage {
             let current: HTML = stage == project.projectStage ? " aria-current=\"step\" class=\"current\"" : ""
             return "<li\(current)>\(context["stage.\(stage.rawValue)"])</li>"
         }
-        let call: HTML = project.callID.map { "<a href=\"\(SiteURL.call(.value($0)).path)\">\(model.callTitle ?? "")</a>" } ?? "\(context["common.none"])"
+        let call: HTML = project.callID.map { "<a href=\"\(OpenCallURL.call(.value($0)).path)\">\(model.callTitle ?? "")</a>" } ?? "\(context["common.none"])"
         let description = project.description.text(in: context.language)
         let body: HTML = """
-        <p class="breadcrumb"><a href="\(SiteURL.projects.path)">\(context["area.projects.name"])</a></p>
+        <p class="breadcrumb"><a href="\(ProjectURL.projects.path)">\(context["area.projects.name"])</a></p>
         <h1>\(project.code) \(project.title) \(Components.sampleBadge(context, project.sample))</h1>
         \(Components.notice(model.message))\(Components.alert(model.problem))\(Components.errorSummary(context, model.issues))
         \(description.isEmpty ? HTML.empty : "<p class=\"lead\">\(description)</p>")
@@ -64,13 +64,13 @@ enum ProjectShowPage {
             }
             guard model.dossier.mayManage else { return "<p><strong>\(context["pipeline.next"]): \(context["stage.\(move.to.rawValue)"])</strong></p>" }
             return """
-            <form method="post" action="\(SiteURL.projectStage(.value(id)).path)">\(context.csrfField)<input type="hidden" name="to" value="\(move.to.rawValue)">\
+            <form method="post" action="\(ProjectURL.projectStage(.value(id)).path)">\(context.csrfField)<input type="hidden" name="to" value="\(move.to.rawValue)">\
             <button type="submit" class="button">\(label)</button></form>
             """
         }
         let finished = model.dossier.project.projectStage == .completed || model.dossier.project.projectStage == .dropped
         let drop: HTML = model.dossier.mayManage && !finished ? """
-            <details><summary>\(context["pipeline.drop"])</summary><form method="post" action="\(SiteURL.projectStage(.value(id)).path)" class="stacked">\(context.csrfField)
+            <details><summary>\(context["pipeline.drop"])</summary><form method="post" action="\(ProjectURL.projectStage(.value(id)).path)" class="stacked">\(context.csrfField)
             <input type="hidden" name="to" value="dropped">\(Components.textArea(context, model.issues, field: "reason", name: "reason", label: context["pipeline.dropReason"], value: nil))
             <button type="submit" class="button">\(context["pipeline.drop"])</button></form></details>
             """ : .empty
@@ -83,7 +83,7 @@ enum ProjectShowPage {
             let state: HTML = flag.justification.map { "<span class=\"badge\">\(context["pipeline.justified"])</span> \($0.reason)" }
                 ?? "<span class=\"badge badge-alert\">\(context["pipeline.red"])</span>"
             let form: HTML = model.dossier.mayManage && flag.justification == nil ? """
-                <form method="post" action="\(SiteURL.projectReadiness(.value(id)).path)" class="inline-form">\(context.csrfField)<input type="hidden" name="flag" value="\(flag.flag.rawValue)">\
+                <form method="post" action="\(ProjectURL.projectReadiness(.value(id)).path)" class="inline-form">\(context.csrfField)<input type="hidden" name="flag" value="\(flag.flag.rawValue)">\
                 <label class="visually-hidden" for="j-\(flag.flag.rawValue)">\(context["pipeline.justifyReason"])</label><input id="j-\(flag.flag.rawValue)" name="reason" maxlength="2000" placeholder="\(context["pipeline.justifyReason"])">\
                 <button type="submit" class="link-button">\(context["pipeline.justify"])</button></form>
                 """ : .empty
@@ -107,14 +107,14 @@ enum ProjectShowPage {
         let rows: [HTML] = model.dossier.deliverables.map { line in
             let versions: [HTML] = line.versions.enumerated().map { index, version in
                 let label = context.strings.format("pipeline.version", ["number": String(version.number)])
-                let path = "/api/v1/projects/\(UUIDText.string(id))/deliverables/\(UUIDText.string(line.deliverable.id ?? UUID()))/versions/\(version.number)/file"
+                let path = ProjectAPI.versionFile(.value(id), .value(line.deliverable.id ?? UUID()), .value(version.number)).path
                 let named: HTML = version.filename == nil ? "\(label)" : "<a href=\"\(path)\">\(label)</a>"
                 let approved: HTML = version.approvedAt.map { " (\(context.strings.format("pipeline.approved", ["day": CalendarDay($0).description])))" } ?? .empty
                 return (index > 0 ? "; " : "") + named + approved
             }
             let approvable = model.dossier.mayManage && (line.versions.last.map { $0.approvedAt == nil } ?? false)
             let approve: HTML = approvable ? """
-                <form method="post" action="\(SiteURL.projectApproval(.value(id), .value(line.deliverable.id ?? UUID())).path)" class="inline">\(context.csrfField)\
+                <form method="post" action="\(ProjectURL.projectApproval(.value(id), .value(line.deliverable.id ?? UUID())).path)" class="inline">\(context.csrfField)\
                 <button type="submit" class="link-button">\(context["pipeline.approve"])</button></form>
                 """ : .empty
             return """

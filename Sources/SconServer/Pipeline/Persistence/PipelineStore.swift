@@ -66,7 +66,7 @@ struct PipelineStore: Sendable {
             rules.fail("city", "other-country", "the city is in the organisation's country.")
         }
         try rules.check()
-        return try await audit.record { tx in
+        return try await audit.record(AuditChainKey(name: "leads:\(organisation!.countryCode)")) { tx in
             let country = organisation!.countryCode
             let number = try await Project.query(on: tx).filter(\.$code =~ "KSCON-LEAD-\(country)-").count() + 1
             let project = Project()
@@ -98,7 +98,7 @@ struct PipelineStore: Sendable {
         let ko = descriptionKo.map { rules.text($0, field: "descriptionKo", min: 0, max: 8_000) }
         let chosen = sectors.map { Self.sectors($0, &rules) }
         try rules.check()
-        return try await audit.record { tx in
+        return try await audit.record(.project(id)) { tx in
             if let en { project.descriptionEn = en }
             if let ko { project.descriptionKo = ko }
             if let chosen { project.sectors = Sector.storageText(chosen) }
@@ -124,7 +124,7 @@ struct PipelineStore: Sendable {
         let known = try await organisation.asyncFlatMap { try await Organisation.find($0, on: db) }
         if known == nil { rules.fail("organisation", organisation == nil ? "required" : "unknown", "organisation is an organisation of the directory.") }
         try rules.check()
-        return try await audit.record { tx in
+        return try await audit.record(.project(id)) { tx in
             if try await ProjectParticipant.query(on: tx).filter(\.$projectID == id).filter(\.$organisationID == organisation!)
                 .filter(\.$role == projectRole!.rawValue).count() > 0 {
                 throw DomainError.conflict("this organisation already takes part in this role.")
@@ -145,7 +145,7 @@ struct PipelineStore: Sendable {
         if deliverableKind == nil { rules.fail("kind", kind == nil ? "required" : "unknown", "kind is one of: \(DeliverableKind.allCases.map(\.rawValue).joined(separator: ", ")).") }
         let clean = rules.text(title, field: "title", min: 3, max: 300)
         try rules.check()
-        return try await audit.record { tx in
+        return try await audit.record(.project(id)) { tx in
             let row = Deliverable()
             row.projectID = id; row.kind = deliverableKind!.rawValue; row.title = clean; row.isPublic = isPublic ?? false
             try await row.create(on: tx)
@@ -171,7 +171,7 @@ struct PipelineStore: Sendable {
         }
         try rules.check()
         let checked = facts
-        return try await audit.record { tx in
+        return try await audit.record(.project(id)) { tx in
             guard let owner = try await Deliverable.find(deliverable, on: tx), owner.projectID == id else { throw DomainError.notFound("deliverable") }
             let number = (try await DeliverableVersion.query(on: tx).filter(\.$deliverableID == deliverable).max(\.$number) ?? 0) + 1
             let row = DeliverableVersion()
@@ -190,7 +190,7 @@ struct PipelineStore: Sendable {
     /// An officer approves the latest version.
     func approve(_ id: UUID, deliverable: UUID, by principal: Principal, now: Date = Date()) async throws -> DeliverableVersion {
         _ = try await writable(id, principal, on: db)
-        return try await audit.record { tx in
+        return try await audit.record(.project(id)) { tx in
             guard let owner = try await Deliverable.find(deliverable, on: tx), owner.projectID == id else { throw DomainError.notFound("deliverable") }
             guard let latest = try await DeliverableVersion.query(on: tx).filter(\.$deliverableID == deliverable).sort(\.$number, .descending).first() else {
                 throw DomainError.conflict("there is no version to approve yet.")
@@ -229,7 +229,7 @@ struct PipelineStore: Sendable {
             rules.fail("actual", "invalid", "actual is a day (YYYY-MM-DD), not in the future.")
         }
         try rules.check()
-        return try await audit.record { tx in
+        return try await audit.record(.project(id)) { tx in
             let row = Milestone()
             row.projectID = id; row.titleEn = en; row.titleKo = ko; row.planned = plannedDay!.description; row.actual = actualDay?.description
             try await row.create(on: tx)
@@ -243,7 +243,7 @@ struct PipelineStore: Sendable {
         guard let day, day <= CalendarDay(now) else {
             throw DomainError.invalid([FieldIssue(field: "actual", code: "invalid", detail: "actual is a day (YYYY-MM-DD), not in the future.")])
         }
-        return try await audit.record { tx in
+        return try await audit.record(.project(id)) { tx in
             guard let row = try await Milestone.find(milestone, on: tx), row.projectID == id else { throw DomainError.notFound("milestone") }
             row.actual = day.description
             try await row.save(on: tx)
@@ -263,7 +263,7 @@ struct PipelineStore: Sendable {
         if closes == nil { rules.fail("closesOn", closesOn == nil ? "required" : "invalid", "closesOn is a day, YYYY-MM-DD.") }
         if let agreed, let closes, closes < agreed { rules.fail("closesOn", "before-agreement", "the tender closes after the terms are agreed.") }
         try rules.check()
-        return try await audit.record { tx in
+        return try await audit.record(.project(id)) { tx in
             if try await Tender.query(on: tx).filter(\.$projectID == id).count() > 0 { throw DomainError.conflict("this project has its tender.") }
             let row = Tender()
             row.projectID = id; row.terms = clean; row.agreedOn = agreed!.description; row.closesOn = closes!.description
@@ -281,7 +281,7 @@ struct PipelineStore: Sendable {
         if !(1...CallDraft.budgetLimit).contains(amountKRW ?? 0) { rules.fail("amountKRW", "out-of-range", "amountKRW is a positive whole number of won.") }
         if !(0...100).contains(technicalScore ?? -1) { rules.fail("technicalScore", "out-of-range", "technicalScore is 0 to 100.") }
         try rules.check()
-        return try await audit.record { tx in
+        return try await audit.record(.project(id)) { tx in
             guard let tender = try await Tender.query(on: tx).filter(\.$projectID == id).first() else { throw DomainError.conflict("open the tender first.") }
             guard tender.awardedBidID == nil else { throw DomainError.conflict("the tender is awarded; it takes no more bids.") }
             if let closes = CalendarDay(tender.closesOn), CalendarDay(now) > closes {
@@ -300,7 +300,7 @@ struct PipelineStore: Sendable {
     func award(_ id: UUID, bid: UUID?, by principal: Principal, now: Date = Date()) async throws -> Tender {
         _ = try await writable(id, principal, on: db)
         guard let bid else { throw DomainError.invalid([FieldIssue(field: "bid", code: "required", detail: "bid is the winning bid.")]) }
-        return try await audit.record { tx in
+        return try await audit.record(.project(id)) { tx in
             guard let tender = try await Tender.query(on: tx).filter(\.$projectID == id).first() else { throw DomainError.conflict("open the tender first.") }
             guard tender.awardedBidID == nil else { throw DomainError.conflict("the tender is awarded already.") }
             guard let winner = try await Bid.find(bid, on: tx), winner.tenderID == tender.id else {
@@ -348,7 +348,7 @@ struct PipelineStore: Sendable {
         }
         try rules.check()
         let values = clean
-        return try await audit.record { tx in
+        return try await audit.record(.project(id)) { tx in
             let row = Indicator()
             row.projectID = id; row.resultType = resultType!; row.titleEn = en; row.titleKo = ko; row.measure = measure!
             row.baselineYear = baselineYear!; row.baselineValue = baseline
@@ -371,7 +371,7 @@ struct PipelineStore: Sendable {
         var rules = FieldRules()
         let clean = rules.text(reason, field: "reason", min: 10, max: 2_000)
         try rules.check()
-        return try await audit.record { tx in
+        return try await audit.record(.project(id)) { tx in
             try await ReadinessJustification.query(on: tx).filter(\.$projectID == id).filter(\.$flag == known.rawValue).delete()
             let row = ReadinessJustification()
             row.projectID = id; row.flag = known.rawValue; row.reason = clean; row.justifiedBy = principal.userID!; row.justifiedAt = now
@@ -387,7 +387,7 @@ struct PipelineStore: Sendable {
             throw DomainError.invalid([FieldIssue(field: "to", code: target == nil ? "required" : "unknown",
                                                   detail: "to is one of: \(ProjectStage.allCases.map(\.rawValue).joined(separator: ", ")).")])
         }
-        return try await audit.record { tx in
+        return try await audit.record(.project(id)) { tx in
             guard let project = try await Project.find(id, on: tx) else { throw DomainError.notFound("project") }
             let from = project.projectStage
             let facts = try await PipelineRecords.load(project, on: tx).facts(today: CalendarDay(now))

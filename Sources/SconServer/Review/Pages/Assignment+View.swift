@@ -38,7 +38,7 @@ enum AssignmentPage {
             return """
             <tr><td>\(model.titles[pair.proposalID] ?? "")</td><td>\(names[UUIDText.string(pair.reviewerID)] ?? "")</td><td class="number">\(pair.affinity)</td>\
             <td>\(context["assignment.\(pair.status)"])\(pair.pinned ? HTML(raw: " 📌") : HTML.empty)</td>\
-            <td><form method="post" action="\(SiteURL.callAssignmentPair(.value(callID)).path)" class="inline">\(context.csrfField)\
+            <td><form method="post" action="\(ReviewURL.callAssignmentPair(.value(callID)).path)" class="inline">\(context.csrfField)\
             <input type="hidden" name="proposal" value="\(UUIDText.string(pair.proposalID))"><input type="hidden" name="reviewer" value="\(UUIDText.string(pair.reviewerID))">\
             <button type="submit" name="action" value="\(action)" class="link-button">\(context["assignment.\(action)"])</button></form></td></tr>
             """
@@ -66,13 +66,13 @@ enum AssignmentPage {
         let problem: HTML = Components.alert(model.problem)
         let title = context["assignment.title"]
         let body: HTML = """
-        <p class="breadcrumb"><a href="\(SiteURL.call(.value(callID)).path)">\(model.call.terms.title.text(in: context.language))</a></p>
+        <p class="breadcrumb"><a href="\(OpenCallURL.call(.value(callID)).path)">\(model.call.terms.title.text(in: context.language))</a></p>
         <h1>\(title)</h1>
         \(result)\(message)\(problem)\(Components.errorSummary(context, model.issues))
         <h2>\(context["assignment.pool"])</h2>
         \(poolRows.isEmpty ? "<p>\(context["assignment.noPool"])</p>" as HTML : "<table class=\"list\"><thead><tr><th scope=\"col\">\(context["field.name"])</th><th scope=\"col\">\(context["field.sectors"])</th><th scope=\"col\">\(context["assignment.countries"])</th><th scope=\"col\">\(context["assignment.languages"])</th><th scope=\"col\" class=\"number\">\(context["assignment.load"])</th><th scope=\"col\">\(context["reviewer.available"])</th></tr></thead><tbody>\(poolRows)</tbody></table>")
         <h2>\(context["assignment.run"])</h2>
-        <form method="post" action="\(SiteURL.callAssignment(.value(callID)).path)" class="inline-form">\(context.csrfField)
+        <form method="post" action="\(ReviewURL.callAssignment(.value(callID)).path)" class="inline-form">\(context.csrfField)
         \(Components.textField(context, model.issues, field: "reviewsPerProposal", name: "reviewsPerProposal", label: context["assignment.k"], value: "3", type: "number"))
         \(Components.select(context, field: "objective", name: "objective", label: context["assignment.objective"],
                             options: [("total", context["assignment.objective.total"]), ("fairness", context["assignment.objective.fairness"])],
@@ -96,7 +96,7 @@ enum AssignmentPage {
             return "<li>\(item.title): \(why)</li>"
         }
         let confirm: HTML = model.call.state == .inReview && model.selection.contains { $0.entry.reason == .selected } ? """
-            <form method="post" action="\(SiteURL.callDecision(.value(callID)).path)">\(context.csrfField)
+            <form method="post" action="\(OpenCallURL.callDecision(.value(callID)).path)">\(context.csrfField)
             <p class="hint">\(context["selection.confirmHint"])</p><button type="submit" class="button">\(context["selection.confirm"])</button></form>
             """ : .empty
         let selection: HTML = """

@@ -5,17 +5,17 @@ import Vapor
 /// The pages of the review: a reviewer's profile, conflicts, reviews; the officer's assignment.
 struct ReviewPagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.reviewerProfile, use: profile)
-        routes.post(.reviewerProfile, use: saveProfile)
-        routes.get(.callConflicts(.key), use: conflicts)
-        routes.post(.callConflicts(.key), use: declare)
-        routes.get(.reviews, use: reviews)
-        routes.get(.review(.key), use: review)
-        routes.post(.review(.key), use: saveReview)
-        routes.get(.callAssignment(.key), use: assignment)
-        routes.post(.callAssignment(.key), use: runAssignment)
-        routes.post(.callAssignmentPair(.key), use: changePair)
-        routes.post(.callDecision(.key), use: decide)
+        routes.signedIn.get(ReviewURL.reviewerProfile, use: profile)
+        routes.signedIn.post(ReviewURL.reviewerProfile, use: saveProfile)
+        routes.get(ReviewURL.callConflicts(.key), use: conflicts)
+        routes.post(ReviewURL.callConflicts(.key), use: declare)
+        routes.signedIn.get(ReviewURL.reviews, use: reviews)
+        routes.get(ReviewURL.review(.key), use: review)
+        routes.post(ReviewURL.review(.key), use: saveReview)
+        routes.get(ReviewURL.callAssignment(.key), use: assignment)
+        routes.post(ReviewURL.callAssignment(.key), use: runAssignment)
+        routes.post(ReviewURL.callAssignmentPair(.key), use: changePair)
+        routes.post(OpenCallURL.callDecision(.key), use: decide)
     }
 
     // MARK: Profile
@@ -60,7 +60,7 @@ struct ReviewPagesController: RouteCollection {
     // MARK: Conflicts
 
     @Sendable func conflicts(_ req: Request) async throws -> HTML {
-        let callID = try req.uuidParameter()
+        let callID = try req.uuid()
         let lines = try await req.reviewerStore.conflictSheet(callID, by: req.principal)
         return ConflictSheetPage.render(PageContext(request: req), call: try await req.callStore.find(callID, by: req.principal), lines: lines)
     }
@@ -71,7 +71,7 @@ struct ReviewPagesController: RouteCollection {
     }
 
     @Sendable func declare(_ req: Request) async throws -> Response {
-        let callID = try req.uuidParameter()
+        let callID = try req.uuid()
         let form = try req.content.decode(ConflictForm.self)
         let declared = (form.conflict ?? [:]).keys.compactMap { key -> (UUID, String)? in
             guard let id = UUID(uuidString: key) else { return nil }
@@ -91,14 +91,13 @@ struct ReviewPagesController: RouteCollection {
     // MARK: Reviews
 
     @Sendable func reviews(_ req: Request) async throws -> HTML {
-        try req.principal.require(req.principal.isSignedIn, "see your reviews")
         let filter = req.queryItem("state")
         let pending: Bool? = filter == "pending" ? true : filter == "done" ? false : nil
         return MyReviewsPage.render(PageContext(request: req), items: try await req.reviewStore.mine(req.principal, pending: pending), filter: filter)
     }
 
     @Sendable func review(_ req: Request) async throws -> HTML {
-        try await reviewPage(req, id: try req.uuidParameter())
+        try await reviewPage(req, id: try req.uuid())
     }
 
     private func reviewPage(_ req: Request, id: UUID, issues: [FieldIssue] = [], message: String? = nil, problem: String? = nil) async throws -> HTML {
@@ -116,7 +115,7 @@ struct ReviewPagesController: RouteCollection {
     }
 
     @Sendable func saveReview(_ req: Request) async throws -> Response {
-        let id = try req.uuidParameter()
+        let id = try req.uuid()
         let form = try req.content.decode(ReviewForm.self)
         var scores: [String: Int] = [:]
         for (key, text) in form.scores ?? [:] where !text.isEmpty { scores[key] = Int(text) ?? -1 }
@@ -136,7 +135,7 @@ struct ReviewPagesController: RouteCollection {
     // MARK: Assignment
 
     @Sendable func assignment(_ req: Request) async throws -> HTML {
-        try await assignmentPage(req, callID: try req.uuidParameter())
+        try await assignmentPage(req, callID: try req.uuid())
     }
 
     private func assignmentPage(_ req: Request, callID: UUID, run: AssignmentStore.Run? = nil, message: String? = nil,
@@ -166,7 +165,7 @@ struct ReviewPagesController: RouteCollection {
     struct RunForm: Content { var reviewsPerProposal: String?; var loadBalancing: String?; var objective: String?; var reviewsDue: String? }
 
     @Sendable func runAssignment(_ req: Request) async throws -> Response {
-        let callID = try req.uuidParameter()
+        let callID = try req.uuid()
         let form = try req.content.decode(RunForm.self)
         do {
             let fairness = form.objective == "fairness"
@@ -184,7 +183,7 @@ struct ReviewPagesController: RouteCollection {
     }
 
     @Sendable func decide(_ req: Request) async throws -> Response {
-        let callID = try req.uuidParameter()
+        let callID = try req.uuid()
         do {
             _ = try await req.decisionStore.decide(callID, by: req.principal)
             return try await assignmentPage(req, callID: callID, message: req.strings["selection.decided"]).encodeResponse(for: req)
@@ -198,7 +197,7 @@ struct ReviewPagesController: RouteCollection {
     struct PairForm: Content { var proposal: UUID; var reviewer: UUID; var action: String? }
 
     @Sendable func changePair(_ req: Request) async throws -> Response {
-        let callID = try req.uuidParameter()
+        let callID = try req.uuid()
         let form = try req.content.decode(PairForm.self)
         do {
             _ = try await req.assignmentStore.change(callID, proposal: form.proposal, reviewer: form.reviewer, action: form.action, by: req.principal)

@@ -26,7 +26,7 @@ enum ReviewerProfilePage {
         <h1>\(context["reviewer.title"])</h1>
         <p class="lead">\(context["reviewer.lead"])</p>
         \(message)\(Components.errorSummary(context, model.issues))
-        <form method="post" action="\(SiteURL.reviewerProfile.path)" class="stacked" novalidate>
+        <form method="post" action="\(ReviewURL.reviewerProfile.path)" class="stacked" novalidate>
         \(context.csrfField)
         <fieldset class="field"><legend>\(context["field.sectors"])</legend><div class="checks">\(sectors)</div></fieldset>
         <fieldset class="field"><legend>\(context["reviewer.countries"])</legend><div class="checks">\(countries)</div></fieldset>
@@ -58,13 +58,13 @@ enum ConflictSheetPage {
         let message: HTML = Components.notice(message)
         let title = context["conflict.title"]
         let table: HTML = rows.isEmpty ? "<p>\(context["proposals.none"])</p>" : """
-            <form method="post" action="\(SiteURL.callConflicts(.value(call.id)).path)">\(context.csrfField)
+            <form method="post" action="\(ReviewURL.callConflicts(.value(call.id)).path)">\(context.csrfField)
             <table class="list"><thead><tr><th scope="col">\(context["proposals.code"])</th><th scope="col">\(context["proposalfield.title"])</th><th scope="col">\(context["proposalfield.organisation"])</th>\
             <th scope="col">\(context["conflict.title"])</th><th scope="col">\(context["conflict.reason"])</th></tr></thead><tbody>\(rows)</tbody></table>
             <button type="submit" class="button">\(context["common.save"])</button></form>
             """
         let body: HTML = """
-        <p class="breadcrumb"><a href="\(SiteURL.call(.value(call.id)).path)">\(call.terms.title.text(in: context.language))</a></p>
+        <p class="breadcrumb"><a href="\(OpenCallURL.call(.value(call.id)).path)">\(call.terms.title.text(in: context.language))</a></p>
         <h1>\(title)</h1>
         <p class="lead">\(context["conflict.lead"])</p>
         \(message)\(Components.errorSummary(context, issues))

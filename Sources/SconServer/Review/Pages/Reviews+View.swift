@@ -7,13 +7,13 @@ enum MyReviewsPage {
         let rows: [HTML] = items.map { item in
             let state = item.review?.state ?? "pending"
             return """
-            <tr><td>\(item.proposal.code ?? "")</td><th scope="row"><a href="\(SiteURL.review(.value(item.proposal.id ?? UUID())).path)" lang="\(item.proposal.language)">\(item.proposal.title)</a></th>\
+            <tr><td>\(item.proposal.code ?? "")</td><th scope="row"><a href="\(ReviewURL.review(.value(item.proposal.id ?? UUID())).path)" lang="\(item.proposal.language)">\(item.proposal.title)</a></th>\
             <td><span class="badge badge-state">\(context["reviewstate.\(state)"])</span></td></tr>
             """
         }
         let filters: [HTML] = [("", "reviews.all"), ("pending", "reviews.pending"), ("done", "reviews.done")].map { value, key in
             let current: HTML = (filter ?? "") == value ? " aria-current=\"page\"" : ""
-            return "<li><a href=\"\(SiteURL.reviews.path)\(value.isEmpty ? "" : "?state=\(value)")\"\(current)>\(context[key])</a></li>"
+            return "<li><a href=\"\(ReviewURL.reviews.path)\(value.isEmpty ? "" : "?state=\(value)")\"\(current)>\(context[key])</a></li>"
         }
         let table: HTML = rows.isEmpty ? "<p>\(context["reviews.none"])</p>" : """
             <table class="list"><thead><tr><th scope="col">\(context["proposals.code"])</th><th scope="col">\(context["proposalfield.title"])</th><th scope="col">\(context["field.state"])</th></tr></thead>
@@ -61,7 +61,7 @@ enum ReviewPage {
             <dl class="facts">\(criteria)</dl>\(total)
             <h2>\(context["reviews.comment"])</h2><p class="prose">\(review?.comment ?? "")</p>
             """ : """
-            <form method="post" action="\(SiteURL.review(.value(proposal.id ?? UUID())).path)" class="stacked" novalidate>
+            <form method="post" action="\(ReviewURL.review(.value(proposal.id ?? UUID())).path)" class="stacked" novalidate>
             \(context.csrfField)
             \(criteria)
             \(Components.textArea(context, model.issues, field: "comment", name: "comment", label: context["reviews.comment"], value: review?.comment))
@@ -72,10 +72,10 @@ enum ReviewPage {
             </form>
             """
         let body: HTML = """
-        <p class="breadcrumb"><a href="\(SiteURL.reviews.path)">\(context["reviews.title"])</a></p>
+        <p class="breadcrumb"><a href="\(ReviewURL.reviews.path)">\(context["reviews.title"])</a></p>
         <h1 lang="\(proposal.language)">\(proposal.code ?? "") \(proposal.title)</h1>
         \(message)\(problem)\(Components.errorSummary(context, model.issues))
-        <p><a href="\(SiteURL.proposal(.value(proposal.id ?? UUID())).path)">\(context["reviews.readProposal"])</a></p>
+        <p><a href="\(OpenCallURL.proposal(.value(proposal.id ?? UUID())).path)">\(context["reviews.readProposal"])</a></p>
         <p class="muted">\(context.strings.format("calls.scale", ["min": String(evaluation.scaleMinimum), "max": String(evaluation.scaleMaximum)]))</p>
         \(form)
         """

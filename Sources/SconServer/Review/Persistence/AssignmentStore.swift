@@ -38,7 +38,7 @@ struct AssignmentStore: Sendable {
         }
         try rules.check()
         let period = DayRange(today, due!)
-        return try await audit.record { tx in
+        return try await audit.record(.call(callID)) { tx in
             let call = try await Self.callInReview(callID, on: tx)
             let existing = try await ReviewAssignment.query(on: tx).filter(\.$callID == callID).all()
             let reviewed = Set(try await Review.query(on: tx).filter(\.$callID == callID).all().map { "\($0.proposalID)|\($0.reviewerID)" })
@@ -102,7 +102,7 @@ struct AssignmentStore: Sendable {
         guard action == "pin" || action == "remove" else {
             throw DomainError.invalid([FieldIssue(field: "action", code: action == nil ? "required" : "unknown", detail: "action is pin or remove.")])
         }
-        return try await audit.record { tx in
+        return try await audit.record(.call(callID)) { tx in
             let call = try await Self.callInReview(callID, on: tx)
             guard let target = try await ReviewPool.targets(of: call, on: tx).first(where: { $0.proposal.id == proposal }) else {
                 throw DomainError.invalid([FieldIssue(field: "proposal", code: "unknown", detail: "proposal is a proposal of this call that goes to review.")])

@@ -44,7 +44,7 @@ struct ReviewStore: Sendable {
     func save(_ proposalID: UUID, scores: [String: Int], comment: String?, note: String?, submit: Bool,
               by principal: Principal, now: Date = Date()) async throws -> Review {
         guard let userID = principal.userID else { throw DomainError.unauthenticated }
-        return try await audit.record { tx in
+        return try await audit.record(.call(try await ProposalStore.callID(of: proposalID, on: db))) { tx in
             guard try await Self.assignment(proposalID, userID, on: tx) != nil, let proposal = try await Proposal.find(proposalID, on: tx) else {
                 throw DomainError.notFound("review")
             }

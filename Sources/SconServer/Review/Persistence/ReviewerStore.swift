@@ -14,7 +14,7 @@ struct ReviewerStore: Sendable {
 
     func setProfile(_ profile: ReviewerProfile, by principal: Principal) async throws -> ReviewerProfile {
         guard let userID = principal.userID else { throw DomainError.unauthenticated }
-        return try await audit.record { tx in
+        return try await audit.record(.account(userID)) { tx in
             let record = try await ReviewerProfileRecord.query(on: tx).filter(\.$userID == userID).first() ?? {
                 let record = ReviewerProfileRecord()
                 record.userID = userID
@@ -66,7 +66,7 @@ struct ReviewerStore: Sendable {
         try rules.check()
         let reviewerID = UUID(uuidString: me.id)!
         let checkedReasons = reasons
-        return try await audit.record { tx in
+        return try await audit.record(.call(callID)) { tx in
             try await ReviewConflict.query(on: tx).filter(\.$callID == callID).filter(\.$reviewerID == reviewerID).delete()
             for (index, conflict) in conflicts.enumerated() {
                 let row = ReviewConflict()

@@ -2,9 +2,9 @@ import Fluent
 
 struct CreateRoleGrant: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(RoleGrant.schema)
+        try await database.schema("role_grants")
             .id()
-            .field("user_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
+            .field("user_id", .uuid, .required, .references("users", "id", onDelete: .cascade))
             .field("role", .string, .required)
             .field("scope_kind", .string, .required)
             .field("scope_id", .string, .required)
@@ -15,6 +15,6 @@ struct CreateRoleGrant: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(RoleGrant.schema).delete()
+        try await database.schema("role_grants").delete()
     }
 }

@@ -3,7 +3,7 @@ import SQLKit
 
 struct CreateSignInAttempt: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(SignInAttempt.schema)
+        try await database.schema("sign_in_attempts")
             .id()
             .field("email", .string, .required)
             .field("address", .string, .required)
@@ -11,11 +11,11 @@ struct CreateSignInAttempt: AsyncMigration {
             .field("at", .int64, .required)
             .create()
         let sql = database as! any SQLDatabase
-        try await sql.create(index: "sign_in_attempts_email").on(SignInAttempt.schema).column("email").column("at").run()
-        try await sql.create(index: "sign_in_attempts_address").on(SignInAttempt.schema).column("address").column("at").run()
+        try await sql.create(index: "sign_in_attempts_email").on("sign_in_attempts").column("email").column("at").run()
+        try await sql.create(index: "sign_in_attempts_address").on("sign_in_attempts").column("address").column("at").run()
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(SignInAttempt.schema).delete()
+        try await database.schema("sign_in_attempts").delete()
     }
 }

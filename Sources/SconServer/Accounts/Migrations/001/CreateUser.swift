@@ -2,7 +2,7 @@ import Fluent
 
 struct CreateUser: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(User.schema)
+        try await database.schema("users")
             .id()
             .field("email", .string, .required)
             .field("password_hash", .string, .required)
@@ -14,6 +14,6 @@ struct CreateUser: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(User.schema).delete()
+        try await database.schema("users").delete()
     }
 }

@@ -2,10 +2,10 @@ import Fluent
 
 struct CreateUserSession: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(UserSession.schema)
+        try await database.schema("user_sessions")
             .id()
             .field("token_hash", .string, .required)
-            .field("user_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
+            .field("user_id", .uuid, .required, .references("users", "id", onDelete: .cascade))
             .field("created_at", .datetime)
             .field("expires_at", .datetime, .required)
             .unique(on: "token_hash")
@@ -13,6 +13,6 @@ struct CreateUserSession: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(UserSession.schema).delete()
+        try await database.schema("user_sessions").delete()
     }
 }

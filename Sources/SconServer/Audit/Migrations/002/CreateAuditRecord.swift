@@ -3,7 +3,7 @@ import SQLKit
 
 struct CreateAuditRecord: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(AuditRecord.schema)
+        try await database.schema("audit_entries")
             .field("sequence", .int64, .identifier(auto: false))
             .field("recorded_at", .string, .required)
             .field("actor", .string, .required)
@@ -14,10 +14,10 @@ struct CreateAuditRecord: AsyncMigration {
             .field("hash", .string, .required)
             .create()
         let sql = database as! any SQLDatabase
-        try await sql.create(index: "audit_entries_subject").on(AuditRecord.schema).column("subject").column("sequence").run()
+        try await sql.create(index: "audit_entries_subject").on("audit_entries").column("subject").column("sequence").run()
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(AuditRecord.schema).delete()
+        try await database.schema("audit_entries").delete()
     }
 }

@@ -3,11 +3,11 @@ import SQLKit
 
 struct CreateCity: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(City.schema)
+        try await database.schema("cities")
             .id()
             .field("name_en", .string, .required)
             .field("name_ko", .string, .required)
-            .field("country_code", .string, .required, .references(Country.schema, "code"))
+            .field("country_code", .string, .required, .references("countries", "code"))
             .field("latitude", .double, .required)
             .field("longitude", .double, .required)
             .field("population", .int64)
@@ -21,11 +21,11 @@ struct CreateCity: AsyncMigration {
             .field("updated_at", .datetime)
             .create()
         let sql = database as! any SQLDatabase
-        try await sql.create(index: "cities_sort").on(City.schema).column("sort_key").column("id").run()
-        try await sql.create(index: "cities_country").on(City.schema).column("country_code").run()
+        try await sql.create(index: "cities_sort").on("cities").column("sort_key").column("id").run()
+        try await sql.create(index: "cities_country").on("cities").column("country_code").run()
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(City.schema).delete()
+        try await database.schema("cities").delete()
     }
 }

@@ -2,7 +2,7 @@ import Fluent
 
 struct CreateCountry: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(Country.schema)
+        try await database.schema("countries")
             .field("code", .string, .identifier(auto: false))
             .field("iso3", .string, .required)
             .field("numeric", .string, .required)
@@ -19,6 +19,6 @@ struct CreateCountry: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(Country.schema).delete()
+        try await database.schema("countries").delete()
     }
 }

@@ -3,14 +3,14 @@ import SQLKit
 
 struct CreateOrganisation: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(Organisation.schema)
+        try await database.schema("organisations")
             .id()
             .field("seed_key", .string)
             .field("name_en", .string, .required)
             .field("name_ko", .string, .required)
             .field("acronym", .string)
             .field("type", .string, .required)
-            .field("country_code", .string, .required, .references(Country.schema, "code"))
+            .field("country_code", .string, .required, .references("countries", "code"))
             .field("sectors", .string, .required)
             .field("website", .string)
             .field("description_en", .string, .required)
@@ -24,12 +24,12 @@ struct CreateOrganisation: AsyncMigration {
             .unique(on: "seed_key")
             .create()
         let sql = database as! any SQLDatabase
-        try await sql.create(index: "organisations_sort").on(Organisation.schema).column("sort_key").column("id").run()
-        try await sql.create(index: "organisations_type").on(Organisation.schema).column("type").run()
-        try await sql.create(index: "organisations_country").on(Organisation.schema).column("country_code").run()
+        try await sql.create(index: "organisations_sort").on("organisations").column("sort_key").column("id").run()
+        try await sql.create(index: "organisations_type").on("organisations").column("type").run()
+        try await sql.create(index: "organisations_country").on("organisations").column("country_code").run()
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(Organisation.schema).delete()
+        try await database.schema("organisations").delete()
     }
 }

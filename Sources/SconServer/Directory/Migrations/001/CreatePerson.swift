@@ -3,9 +3,9 @@ import SQLKit
 
 struct CreatePerson: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(Person.schema)
+        try await database.schema("people")
             .id()
-            .field("organisation_id", .uuid, .required, .references(Organisation.schema, "id", onDelete: .cascade))
+            .field("organisation_id", .uuid, .required, .references("organisations", "id", onDelete: .cascade))
             .field("name", .string, .required)
             .field("title_en", .string, .required)
             .field("title_ko", .string, .required)
@@ -15,10 +15,10 @@ struct CreatePerson: AsyncMigration {
             .field("created_at", .datetime)
             .field("updated_at", .datetime)
             .create()
-        try await (database as! any SQLDatabase).create(index: "people_organisation").on(Person.schema).column("organisation_id").run()
+        try await (database as! any SQLDatabase).create(index: "people_organisation").on("people").column("organisation_id").run()
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(Person.schema).delete()
+        try await database.schema("people").delete()
     }
 }

@@ -4,8 +4,8 @@ import Fluent
 /// Amounts are BIGINT (`.int64`): 1.5 trillion KRW does not fit a 32-bit integer.
 struct CreateFundTables: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(Project.schema).field("sectors", .string, .required, .sql(.default(""))).update()
-        try await database.schema(Fund.schema)
+        try await database.schema("projects").field("sectors", .string, .required, .sql(.default(""))).update()
+        try await database.schema("funds")
             .id()
             .field("code", .string, .required)
             .field("name_en", .string, .required)
@@ -13,15 +13,15 @@ struct CreateFundTables: AsyncMigration {
             .field("sample", .bool, .required)
             .unique(on: "code")
             .create()
-        try await database.schema(Earmark.schema)
+        try await database.schema("earmarks")
             .id()
-            .field("fund_id", .uuid, .required, .references(Fund.schema, "id"))
+            .field("fund_id", .uuid, .required, .references("funds", "id"))
             .field("code", .string, .required)
             .field("name_en", .string, .required)
             .field("name_ko", .string, .required)
             .unique(on: "code")
             .create()
-        try await database.schema(ExchangeRateRecord.schema)
+        try await database.schema("exchange_rates")
             .id()
             .field("currency", .string, .required)
             .field("day", .string, .required)
@@ -30,12 +30,12 @@ struct CreateFundTables: AsyncMigration {
             .field("sample", .bool, .required)
             .unique(on: "currency", "day")
             .create()
-        try await database.schema(LedgerTransaction.schema)
+        try await database.schema("ledger_transactions")
             .id()
             .field("number", .int64, .required)
-            .field("fund_id", .uuid, .required, .references(Fund.schema, "id"))
-            .field("earmark_id", .uuid, .references(Earmark.schema, "id"))
-            .field("project_id", .uuid, .references(Project.schema, "id"))
+            .field("fund_id", .uuid, .required, .references("funds", "id"))
+            .field("earmark_id", .uuid, .references("earmarks", "id"))
+            .field("project_id", .uuid, .references("projects", "id"))
             .field("movement", .string, .required)
             .field("instrument", .string)
             .field("amount_minor", .int64, .required)
@@ -46,26 +46,26 @@ struct CreateFundTables: AsyncMigration {
             .field("amount_krw", .int64, .required)
             .field("value_day", .string, .required)
             .field("memo", .string, .required)
-            .field("booked_by", .uuid, .references(User.schema, "id"))
+            .field("booked_by", .uuid, .references("users", "id"))
             .field("booked_at", .datetime, .required)
             .field("sample", .bool, .required)
             .unique(on: "number")
             .create()
-        try await database.schema(LedgerLineRecord.schema)
+        try await database.schema("ledger_lines")
             .id()
-            .field("transaction_id", .uuid, .required, .references(LedgerTransaction.schema, "id"))
+            .field("transaction_id", .uuid, .required, .references("ledger_transactions", "id"))
             .field("account", .string, .required)
             .field("amount_krw", .int64, .required)
             .create()
-        try await database.schema(LedgerBalance.schema)
+        try await database.schema("ledger_balances")
             .id()
             .field("account", .string, .required)
             .field("balance", .int64, .required)
             .unique(on: "account")
             .create()
-        try await database.schema(IdempotencyRecord.schema)
+        try await database.schema("idempotency_keys")
             .id()
-            .field("user_id", .uuid, .required, .references(User.schema, "id"))
+            .field("user_id", .uuid, .required, .references("users", "id"))
             .field("key", .string, .required)
             .field("request_hash", .string, .required)
             .field("status", .int, .required)
@@ -76,10 +76,10 @@ struct CreateFundTables: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [IdempotencyRecord.schema, LedgerBalance.schema, LedgerLineRecord.schema, LedgerTransaction.schema,
-                       ExchangeRateRecord.schema, Earmark.schema, Fund.schema] {
+        for schema in ["idempotency_keys", "ledger_balances", "ledger_lines", "ledger_transactions",
+                       "exchange_rates", "earmarks", "funds"] {
             try await database.schema(schema).delete()
         }
-        try await database.schema(Project.schema).deleteField("sectors").update()
+        try await database.schema("projects").deleteField("sectors").update()
     }
 }

@@ -3,9 +3,9 @@ import SQLKit
 
 struct CreateAttachment: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(Attachment.schema)
+        try await database.schema("attachments")
             .id()
-            .field("proposal_id", .uuid, .required, .references(Proposal.schema, "id", onDelete: .cascade))
+            .field("proposal_id", .uuid, .required, .references("proposals", "id", onDelete: .cascade))
             .field("document_index", .int)
             .field("filename", .string, .required)
             .field("media_type", .string, .required)
@@ -16,10 +16,10 @@ struct CreateAttachment: AsyncMigration {
             .field("created_at", .datetime)
             .create()
         let sql = database as! any SQLDatabase
-        try await sql.create(index: "attachments_proposal").on(Attachment.schema).column("proposal_id").run()
+        try await sql.create(index: "attachments_proposal").on("attachments").column("proposal_id").run()
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(Attachment.schema).delete()
+        try await database.schema("attachments").delete()
     }
 }

@@ -3,7 +3,7 @@ import SQLKit
 
 struct CreateCall: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(Call.schema)
+        try await database.schema("calls")
             .id()
             .field("seed_key", .string)
             .field("state", .string, .required)
@@ -17,10 +17,10 @@ struct CreateCall: AsyncMigration {
             .unique(on: "seed_key")
             .create()
         let sql = database as! any SQLDatabase
-        try await sql.create(index: "calls_opens_at").on(Call.schema).column("opens_at").run()
+        try await sql.create(index: "calls_opens_at").on("calls").column("opens_at").run()
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(Call.schema).delete()
+        try await database.schema("calls").delete()
     }
 }

@@ -3,12 +3,12 @@ import SQLKit
 
 struct CreateProposal: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(Proposal.schema)
+        try await database.schema("proposals")
             .id()
-            .field("call_id", .uuid, .required, .references(Call.schema, "id"))
-            .field("organisation_id", .uuid, .required, .references(Organisation.schema, "id"))
-            .field("city_id", .uuid, .required, .references(City.schema, "id"))
-            .field("country_code", .string, .required, .references(Country.schema, "code"))
+            .field("call_id", .uuid, .required, .references("calls", "id"))
+            .field("organisation_id", .uuid, .required, .references("organisations", "id"))
+            .field("city_id", .uuid, .required, .references("cities", "id"))
+            .field("country_code", .string, .required, .references("countries", "code"))
             .field("code", .string)
             .field("state", .string, .required)
             .field("title", .string, .required)
@@ -26,31 +26,11 @@ struct CreateProposal: AsyncMigration {
             .unique(on: "code")
             .create()
         let sql = database as! any SQLDatabase
-        try await sql.create(index: "proposals_call").on(Proposal.schema).column("call_id").column("country_code").run()
-        try await sql.create(index: "proposals_organisation").on(Proposal.schema).column("organisation_id").run()
+        try await sql.create(index: "proposals_call").on("proposals").column("call_id").column("country_code").run()
+        try await sql.create(index: "proposals_organisation").on("proposals").column("organisation_id").run()
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(Proposal.schema).delete()
-    }
-}
-
-struct CreateEndorsement: AsyncMigration {
-    func prepare(on database: any Database) async throws {
-        try await database.schema(Endorsement.schema)
-            .id()
-            .field("call_id", .uuid, .required, .references(Call.schema, "id"))
-            .field("country_code", .string, .required)
-            .field("proposal_id", .uuid, .required, .references(Proposal.schema, "id"))
-            .field("rank", .int, .required)
-            .field("endorsed_by", .uuid)
-            .field("created_at", .datetime)
-            .unique(on: "proposal_id")
-            .unique(on: "call_id", "country_code", "rank")
-            .create()
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.schema(Endorsement.schema).delete()
+        try await database.schema("proposals").delete()
     }
 }

@@ -3,9 +3,9 @@ import SQLKit
 
 struct CreateReviewTables: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(ReviewerProfileRecord.schema)
+        try await database.schema("reviewer_profiles")
             .id()
-            .field("user_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
+            .field("user_id", .uuid, .required, .references("users", "id", onDelete: .cascade))
             .field("sectors", .string, .required)
             .field("countries", .string, .required)
             .field("languages", .string, .required)
@@ -14,31 +14,31 @@ struct CreateReviewTables: AsyncMigration {
             .field("updated_at", .datetime)
             .unique(on: "user_id")
             .create()
-        try await database.schema(ReviewConflict.schema)
+        try await database.schema("review_conflicts")
             .id()
-            .field("call_id", .uuid, .required, .references(Call.schema, "id"))
-            .field("proposal_id", .uuid, .required, .references(Proposal.schema, "id"))
-            .field("reviewer_id", .uuid, .required, .references(User.schema, "id"))
+            .field("call_id", .uuid, .required, .references("calls", "id"))
+            .field("proposal_id", .uuid, .required, .references("proposals", "id"))
+            .field("reviewer_id", .uuid, .required, .references("users", "id"))
             .field("reason", .string, .required)
             .field("created_at", .datetime)
             .unique(on: "proposal_id", "reviewer_id")
             .create()
-        try await database.schema(ReviewAssignment.schema)
+        try await database.schema("review_assignments")
             .id()
-            .field("call_id", .uuid, .required, .references(Call.schema, "id"))
-            .field("proposal_id", .uuid, .required, .references(Proposal.schema, "id"))
-            .field("reviewer_id", .uuid, .required, .references(User.schema, "id"))
+            .field("call_id", .uuid, .required, .references("calls", "id"))
+            .field("proposal_id", .uuid, .required, .references("proposals", "id"))
+            .field("reviewer_id", .uuid, .required, .references("users", "id"))
             .field("status", .string, .required)
             .field("pinned", .bool, .required)
             .field("affinity", .int, .required)
             .field("created_at", .datetime)
             .unique(on: "proposal_id", "reviewer_id")
             .create()
-        try await database.schema(Review.schema)
+        try await database.schema("reviews")
             .id()
-            .field("call_id", .uuid, .required, .references(Call.schema, "id"))
-            .field("proposal_id", .uuid, .required, .references(Proposal.schema, "id"))
-            .field("reviewer_id", .uuid, .required, .references(User.schema, "id"))
+            .field("call_id", .uuid, .required, .references("calls", "id"))
+            .field("proposal_id", .uuid, .required, .references("proposals", "id"))
+            .field("reviewer_id", .uuid, .required, .references("users", "id"))
             .field("scores", .string, .required)
             .field("comment", .string, .required)
             .field("private_note", .string, .required)
@@ -49,11 +49,11 @@ struct CreateReviewTables: AsyncMigration {
             .unique(on: "proposal_id", "reviewer_id")
             .create()
         let sql = database as! any SQLDatabase
-        try await sql.create(index: "review_assignments_reviewer").on(ReviewAssignment.schema).column("reviewer_id").column("call_id").run()
+        try await sql.create(index: "review_assignments_reviewer").on("review_assignments").column("reviewer_id").column("call_id").run()
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [Review.schema, ReviewAssignment.schema, ReviewConflict.schema, ReviewerProfileRecord.schema] {
+        for schema in ["reviews", "review_assignments", "review_conflicts", "reviewer_profiles"] {
             try await database.schema(schema).delete()
         }
     }

@@ -4,12 +4,12 @@ import Fluent
 /// due, set when the assignment runs.
 struct AddReviewPeriods: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(ReviewerProfileRecord.schema).field("unavailable", .string, .required, .sql(.default(""))).update()
-        try await database.schema(Call.schema).field("reviews_due", .string).update()
+        try await database.schema("reviewer_profiles").field("unavailable", .string, .required, .sql(.default(""))).update()
+        try await database.schema("calls").field("reviews_due", .string).update()
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(ReviewerProfileRecord.schema).deleteField("unavailable").update()
-        try await database.schema(Call.schema).deleteField("reviews_due").update()
+        try await database.schema("reviewer_profiles").deleteField("unavailable").update()
+        try await database.schema("calls").deleteField("reviews_due").update()
     }
 }

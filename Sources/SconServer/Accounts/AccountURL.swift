@@ -1,0 +1,29 @@
+import Foundation
+import Vapor
+
+/// The pages of accounts: sign-up, sign-in, the account and its tokens, administration.
+enum AccountURL: SiteRoute {
+    case signIn
+    case signUp
+    case signOut
+    case account
+    case accountTokens
+    case accountToken(Parameter<UUID>)
+    case adminUsers
+    case adminUserGrants(Parameter<UUID>)
+    case adminGrant(Parameter<UUID>)
+
+    var pathComponents: [PathComponent] {
+        switch self {
+        case .signIn: return ["signin"]
+        case .signUp: return ["signup"]
+        case .signOut: return ["signout"]
+        case .account: return ["account"]
+        case .accountTokens: return ["account", "tokens"]
+        case .accountToken(let id): return ["account", "tokens", Self.segment(.id, id), "revoke"]
+        case .adminUsers: return ["admin", "users"]
+        case .adminUserGrants(let id): return ["admin", "users", Self.segment(.id, id), "grants"]
+        case .adminGrant(let id): return ["admin", "grants", Self.segment(.id, id), "revoke"]
+        }
+    }
+}
