@@ -81,14 +81,17 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.all)
-    func contactDetailsOnPagesOnlyForSignedInVisitors(_ database: TestDatabase) async throws {
+    func contactDetailsOnPagesOnlyForMembersAndTheOffice(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let person = try #require(try await Person.query(on: app.db).filter(\.$email != nil).first())
             let anonymous = try await Browser(app).get("/organisations/\(person.organisationID)")
             #expect(!anonymous.text.contains(person.email!))
-            let browser = Browser(app)
-            try await browser.signIn(try await app.makeUser())
-            #expect(try await browser.get("/organisations/\(person.organisationID)").text.contains(person.email!))
+            let stranger = Browser(app)
+            try await stranger.signIn(try await app.makeUser())
+            #expect(try await !stranger.get("/organisations/\(person.organisationID)").text.contains(person.email!))
+            let member = Browser(app)
+            try await member.signIn(try await app.member(of: person.organisationID))
+            #expect(try await member.get("/organisations/\(person.organisationID)").text.contains(person.email!))
         }
     }
 

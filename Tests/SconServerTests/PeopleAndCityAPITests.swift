@@ -11,20 +11,40 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.all)
-    func contactDetailsAreForSignedInMembersOnly(_ database: TestDatabase) async throws {
+    func contactDetailsAreForMembersPartnersAndTheOffice(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
+            // setup: an organisation with contacts, a stranger, a member, an officer, and a partner-to-be
             let organisation = try await organisationWithPeople(app)
-            let reader = try await app.makeUser()
-            try await app.testing().test(.GET, "/api/v1/organisations/\(organisation)/people") { response in
-                let people = response.json["items"] as? [[String: Any]] ?? []
-                #expect(!people.isEmpty)
-                #expect(people.allSatisfy { $0["email"] is NSNull && $0["phone"] is NSNull && $0["name"] is String })
-                #expect(!response.text.contains("@example.org"))
+            let path = "/api/v1/organisations/\(organisation)/people"
+            let stranger = try await app.makeUser()
+            let member = try await app.member(of: organisation)
+            let officer = try await app.officer()
+            let partnerOrganisation = try #require(try await Organisation.query(on: app.db).filter(\.$id != organisation).first()?.id)
+            let partner = try await app.member(of: partnerOrganisation)
+            func emails(_ headers: HTTPHeaders) async throws -> [String] {
+                var found: [String] = []
+                try await app.testing().test(.GET, path, headers: headers) { response in
+                    let people = response.json["items"] as? [[String: Any]] ?? []
+                    #expect(!people.isEmpty)
+                    found = people.compactMap { $0["email"] as? String }
+                }
+                return found
             }
-            try await app.testing().test(.GET, "/api/v1/organisations/\(organisation)/people", headers: reader.bearer) { response in
-                let people = response.json["items"] as? [[String: Any]] ?? []
-                #expect(people.contains { ($0["email"] as? String)?.hasSuffix("@example.org") == true })
+            // check: nobody outside sees them, signed in or not
+            #expect(try await emails([:]).isEmpty)
+            #expect(try await emails(stranger.bearer).isEmpty)
+            #expect(try await emails(partner.bearer).isEmpty)
+            #expect(try await !emails(member.bearer).isEmpty)
+            #expect(try await !emails(officer.bearer).isEmpty)
+            // act: both organisations take part in one project; check: the partner sees them now
+            let project = try #require(try await Project.query(on: app.db).first()?.id)
+            for (id, role) in [(organisation, "lead"), (partnerOrganisation, "partner")] {
+                let row = ProjectParticipant()
+                row.projectID = project; row.organisationID = id; row.role = role
+                try await row.create(on: app.db)
             }
+            #expect(try await !emails(partner.bearer).isEmpty)
+            #expect(try await emails(stranger.bearer).isEmpty)
             try await app.testing().test(.GET, "/api/v1/organisations/\(UUID())/people") { #expect($0.status == .notFound) }
         }
     }

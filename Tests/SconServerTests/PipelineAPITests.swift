@@ -60,10 +60,10 @@ struct PipelineClient: Sendable {
             #expect(project["code"] as? String == "KSCON-LEAD-VN-01")
             #expect(project["stage"] as? String == "lead")
             client.project = try #require(UUID(uuidString: project["id"] as? String ?? ""))
-            // A lead is not public: an anonymous reader and a company do not see it; the city that takes part does.
+            // A lead is internal: an anonymous reader, a company and the beneficiary city do not see it (docs/pipeline.md).
             #expect(try await client.send(.GET, "dossier", by: nil).status == .notFound)
             #expect(try await client.send(.GET, "dossier", by: company).status == .notFound)
-            #expect(try await client.send(.GET, "dossier", by: try await app.member(of: beneficiary)).status == .ok)
+            #expect(try await client.send(.GET, "dossier", by: try await app.member(of: beneficiary)).status == .notFound)
 
             // lead → selected (no gate); no skipping; a company cannot move it.
             #expect(try await client.move("study-in-progress", by: officer).status == .conflict)

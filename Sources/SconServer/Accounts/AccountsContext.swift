@@ -19,7 +19,7 @@ struct AccountsContext: SconContext {
 
     var navigation: [NavigationEntry] {
         [NavigationEntry(placement: .account, order: 90, label: "nav.admin", route: AccountURL.adminUsers,
-                         isShown: { $0.mayManageAccounts })]
+                         isShown: { AccountAccess.allows($0, .manageAccounts) })]
     }
 
     var strings: StringTable { Self.table }

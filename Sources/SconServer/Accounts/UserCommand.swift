@@ -32,7 +32,7 @@ struct UserCommand: AsyncCommand {
         let password = signature.password ?? Environment.get("SCON_USER_PASSWORD") ?? SecureToken.random(bytes: 18)
         let name = signature.name ?? String(email.split(separator: "@").first ?? "admin")
         let grant: Grant? = try signature.role.map { role in
-            let roleName = role == "admin" ? Role.administrator.rawValue : role
+            let roleName = role == "admin" ? "administrator" : role
             let parts = signature.scope?.split(separator: ":", maxSplits: 1).map(String.init) ?? ["global"]
             return try Grant.validated(role: roleName, scopeKind: parts.first, scopeID: parts.count > 1 ? parts[1] : nil)
         }

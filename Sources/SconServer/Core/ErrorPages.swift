@@ -39,7 +39,7 @@ struct ErrorPages: AsyncMiddleware {
 extension Request {
     /// API paths and clients that accept JSON but not HTML get problem+json.
     var wantsProblemJSON: Bool {
-        if url.path.hasPrefix("/api/") || url.path == "/healthz" || url.path == "/openapi.json" { return true }
+        if url.path.hasPrefix(APIRoot.path) || url.path == "/healthz" || url.path == "/openapi.json" { return true }
         let accept = headers[.accept].joined(separator: ",")
         return (accept.contains("json")) && !accept.contains("text/html")
     }

@@ -26,7 +26,7 @@ enum OpenCallDue {
         }
         // Endorsements: a focal point's country has submitted proposals and no ranking yet.
         let endorsing = calls.filter { [.open, .closed].contains($0.callState) }
-        let focalCountries = Set(endorsing.flatMap { (try? $0.terms().eligibleCountries) ?? [] }.filter { principal.mayEndorse(for: $0) }.map(\.value))
+        let focalCountries = Set(endorsing.flatMap { (try? $0.terms().eligibleCountries) ?? [] }.filter { CallAccess.allows(principal, .endorse($0)) }.map(\.value))
         if !focalCountries.isEmpty {
             let callIDs = endorsing.compactMap(\.id)
             let submitted = try await Proposal.query(on: db).filter(\.$callID ~~ callIDs).filter(\.$countryCode ~~ Array(focalCountries))
@@ -44,7 +44,7 @@ enum OpenCallDue {
             }
         }
         // Appeals waiting for an answer, for those who manage their call.
-        let published = calls.filter { $0.callState == .published }.compactMap(\.id).filter { principal.mayManageCall($0) }
+        let published = calls.filter { $0.callState == .published }.compactMap(\.id).filter { CallAccess.allows(principal, .manageCall($0)) }
         if !published.isEmpty {
             let appeals = try await Appeal.query(on: db).filter(\.$callID ~~ published).filter(\.$answeredAt == nil).all()
             let titles = try await Proposal.query(on: db).filter(\.$id ~~ appeals.map(\.proposalID)).all()

@@ -17,7 +17,7 @@ struct ReviewContext: SconContext {
 
     var navigation: [NavigationEntry] {
         [NavigationEntry(placement: .account, order: 20, label: "reviews.title", route: ReviewURL.reviews,
-                         isShown: { principal in principal.grants.contains { $0.role == .reviewer } })]
+                         isShown: { ReviewAccess.allows($0, .keepReviewerProfile) })]
     }
 
     var strings: StringTable { Self.table }

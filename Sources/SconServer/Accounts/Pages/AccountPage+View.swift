@@ -43,7 +43,7 @@ enum AccountPage {
         </dl>
         <h2>\(context["account.roles"])</h2>
         \(rolesHTML)
-        \(context.principal.grants.contains { $0.role == .reviewer } ? "<p><a href=\"\(ReviewURL.reviewerProfile.path)\">\(context["reviewer.title"])</a></p>" as HTML : .empty)
+        \(ReviewAccess.allows(context.principal, .keepReviewerProfile) ? "<p><a href=\"\(ReviewURL.reviewerProfile.path)\">\(context["reviewer.title"])</a></p>" as HTML : .empty)
         <h2 id="tokens">\(context["tokens.title"])</h2>
         <p>\(context["tokens.intro"])</p>
         \(newToken)

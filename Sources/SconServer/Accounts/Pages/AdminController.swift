@@ -13,12 +13,12 @@ struct AdminController: RouteCollection {
     struct GrantForm: Content { var role: String?; var scopeKind: String?; var scopeID: String? }
 
     @Sendable func users(_ req: Request) async throws -> HTML {
-        try req.principal.require(req.principal.mayManageAccounts, "manage accounts")
+        try req.principal.require(AccountAccess.allows(req.principal, .manageAccounts), "manage accounts")
         return AdminUsersPage.render(PageContext(request: req), try await model(req))
     }
 
     @Sendable func grant(_ req: Request) async throws -> Response {
-        try req.principal.require(req.principal.mayManageAccounts, "manage roles")
+        try req.principal.require(AccountAccess.allows(req.principal, .manageAccounts), "manage roles")
         let userID = try req.uuid()
         let form = try req.content.decode(GrantForm.self)
         do {

@@ -7,7 +7,7 @@ struct GrantStore: Sendable {
     let db: any Database
 
     func grant(_ grant: Grant, to userID: UUID, by principal: Principal) async throws {
-        try principal.require(principal.mayManageAccounts, "manage roles")
+        try principal.require(AccountAccess.allows(principal, .manageAccounts), "manage roles")
         guard try await User.find(userID, on: db) != nil else { throw DomainError.notFound("user") }
         try await checkScopeExists(grant.scope)
         let existing = try await RoleGrant.query(on: db).filter(\.$userID == userID)
@@ -20,10 +20,10 @@ struct GrantStore: Sendable {
     /// Revokes a grant; returns the user it belonged to. An administrator cannot revoke their own administrator role.
     @discardableResult
     func revoke(_ id: UUID, by principal: Principal) async throws -> UUID {
-        try principal.require(principal.mayManageAccounts, "manage roles")
+        try principal.require(AccountAccess.allows(principal, .manageAccounts), "manage roles")
         guard let grant = try await RoleGrant.find(id, on: db) else { throw DomainError.notFound("grant") }
-        if grant.userID == principal.userID, grant.role == Role.administrator.rawValue {
-            throw DomainError.conflict("You cannot revoke your own administrator role; ask another administrator.")
+        if let stored = grant.grant, let refusal = AccountAccess.revocationRefusal(stored, heldByCaller: grant.userID == principal.userID) {
+            throw refusal
         }
         try await grant.delete(on: db)
         return grant.userID

@@ -47,9 +47,14 @@ protocol APIRoute: SiteRoute {
     var components: [PathComponent] { get }
 }
 
+/// Where the API lives: every `APIRoute`'s path starts here.
+enum APIRoot {
+    static let components: [PathComponent] = ["api", "v1"]
+    static let path = "/" + components.map(\.description).joined(separator: "/") + "/"
+}
+
 extension APIRoute {
-    static var prefix: [PathComponent] { ["api", "v1"] }
-    var pathComponents: [PathComponent] { Self.prefix + components }
+    var pathComponents: [PathComponent] { APIRoot.components + components }
 }
 
 enum RoutePathText {

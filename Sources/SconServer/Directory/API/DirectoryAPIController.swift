@@ -61,7 +61,7 @@ struct DirectoryAPIController: RouteCollection {
     }
 
     @Sendable func createCity(_ req: Request) async throws -> Response {
-        try req.principal.require(req.principal.mayEditCities, "add cities")
+        try req.principal.require(DirectoryAccess.allows(req.principal, .editCities), "add cities")
         let input = try req.decodeJSON(CityInput.self)
         let city = try await CityStore(db: req.db).create(input.applied(to: CityDraft()), by: req.principal)
         return req.created(city, at: DirectoryAPI.city(.value(city.id)))
@@ -90,7 +90,7 @@ struct DirectoryAPIController: RouteCollection {
     }
 
     @Sendable func createOrganisation(_ req: Request) async throws -> Response {
-        try req.principal.require(req.principal.mayCreateDirectoryEntries, "create organisations")
+        try req.principal.require(DirectoryAccess.allows(req.principal, .createOrganisation), "create organisations")
         let input = try req.decodeJSON(OrganisationInput.self)
         let organisation = try await OrganisationStore(db: req.db).create(input.draft, by: req.principal)
         return req.created(organisation, at: DirectoryAPI.organisation(.value(organisation.id)))
@@ -107,7 +107,7 @@ struct DirectoryAPIController: RouteCollection {
     @Sendable func people(_ req: Request) async throws -> ListResponse<PersonDTO> {
         let id = try req.uuid()
         guard try await Organisation.find(id, on: req.db) != nil else { throw DomainError.notFound("organisation") }
-        let people = try await PersonQuery(db: req.db).of(organisation: id, showContactDetails: req.principal.mayReadContactDetails)
+        let people = try await PersonQuery(db: req.db).of(organisation: id, showContactDetails: try await ContactVisibility.allows(req.principal, organisation: id, on: req.db))
         return ListResponse(items: people, nextCursor: nil)
     }
 

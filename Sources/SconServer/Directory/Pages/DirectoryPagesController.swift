@@ -52,7 +52,7 @@ struct DirectoryPagesController: RouteCollection {
         let countries = try await req.application.countryNames.all(on: req.db)
         return OrganisationListPage.render(PageContext(request: req), .init(
             filter: filter, page: page, countries: countries, isFirstPage: pageQuery.cursor == nil,
-            mayCreate: req.principal.mayCreateDirectoryEntries))
+            mayCreate: DirectoryAccess.allows(req.principal, .createOrganisation)))
     }
 
     @Sendable func organisation(_ req: Request) async throws -> HTML {
@@ -72,13 +72,13 @@ struct DirectoryPagesController: RouteCollection {
     }
 
     @Sendable func newOrganisationForm(_ req: Request) async throws -> HTML {
-        try req.principal.require(req.principal.mayCreateDirectoryEntries, "create organisations")
+        try req.principal.require(DirectoryAccess.allows(req.principal, .createOrganisation), "create organisations")
         let countries = try await req.application.countryNames.all(on: req.db)
         return OrganisationFormPage.render(PageContext(request: req), .init(organisationID: nil, draft: OrganisationDraft(type: "company", country: "KR"), countries: countries))
     }
 
     @Sendable func createOrganisation(_ req: Request) async throws -> Response {
-        try req.principal.require(req.principal.mayCreateDirectoryEntries, "create organisations")
+        try req.principal.require(DirectoryAccess.allows(req.principal, .createOrganisation), "create organisations")
         let form = try req.content.decode(OrganisationForm.self)
         do {
             let created = try await OrganisationStore(db: req.db).create(form.draft, by: req.principal)
@@ -93,7 +93,7 @@ struct DirectoryPagesController: RouteCollection {
     @Sendable func editOrganisationForm(_ req: Request) async throws -> HTML {
         let id = try organisationID(req)
         guard let model = try await Organisation.find(id, on: req.db) else { throw DomainError.notFound("organisation") }
-        try req.principal.require(req.principal.mayEditOrganisation(id), "edit this organisation")
+        try req.principal.require(DirectoryAccess.allows(req.principal, .editOrganisation(id)), "edit this organisation")
         let countries = try await req.application.countryNames.all(on: req.db)
         return OrganisationFormPage.render(PageContext(request: req), .init(organisationID: id, draft: OrganisationDraft(model.fields), countries: countries))
     }
@@ -143,9 +143,9 @@ struct DirectoryPagesController: RouteCollection {
 
     private func showModel(_ req: Request, id: UUID) async throws -> OrganisationShowPage.Model {
         guard let organisation = try await OrganisationQuery(rows: req.rows).find(id) else { throw DomainError.notFound("organisation") }
-        let show = req.principal.mayReadContactDetails
+        let show = try await ContactVisibility.allows(req.principal, organisation: id, on: req.db)
         let people = try await PersonQuery(db: req.db).of(organisation: id, showContactDetails: show)
         return .init(organisation: organisation, people: people, countries: try await req.application.countryNames.all(on: req.db),
-                     mayEdit: req.principal.mayEditOrganisation(id), showContactDetails: show)
+                     mayEdit: DirectoryAccess.allows(req.principal, .editOrganisation(id)), showContactDetails: show)
     }
 }

@@ -9,7 +9,7 @@ struct OrganisationStore: Sendable {
     let db: any Database
 
     func create(_ draft: OrganisationDraft, by principal: Principal) async throws -> OrganisationDTO {
-        try principal.require(principal.mayCreateDirectoryEntries, "create organisations")
+        try principal.require(DirectoryAccess.allows(principal, .createOrganisation), "create organisations")
         let fields = try draft.validated(knownCountries: try await CountryQuery(db: db).codes())
         let model = Organisation()
         model.apply(fields)
@@ -20,7 +20,7 @@ struct OrganisationStore: Sendable {
 
     func update(_ id: UUID, by principal: Principal, change: (OrganisationDraft) -> OrganisationDraft) async throws -> OrganisationDTO {
         guard let model = try await Organisation.find(id, on: db) else { throw DomainError.notFound("organisation") }
-        try principal.require(principal.mayEditOrganisation(id), "edit this organisation")
+        try principal.require(DirectoryAccess.allows(principal, .editOrganisation(id)), "edit this organisation")
         let fields = try change(OrganisationDraft(model.fields)).validated(knownCountries: try await CountryQuery(db: db).codes())
         model.apply(fields)
         try await model.update(on: db)
@@ -33,7 +33,7 @@ struct CityStore: Sendable {
     let db: any Database
 
     func create(_ draft: CityDraft, by principal: Principal) async throws -> CityDTO {
-        try principal.require(principal.mayEditCities, "add cities")
+        try principal.require(DirectoryAccess.allows(principal, .editCities), "add cities")
         let fields = try draft.validated(knownCountries: try await CountryQuery(db: db).codes())
         let model = City()
         model.apply(fields)
@@ -45,7 +45,7 @@ struct CityStore: Sendable {
 
     func update(_ id: UUID, by principal: Principal, change: (CityDraft) -> CityDraft) async throws -> CityDTO {
         guard let model = try await City.find(id, on: db) else { throw DomainError.notFound("city") }
-        try principal.require(principal.mayEditCities, "edit cities")
+        try principal.require(DirectoryAccess.allows(principal, .editCities), "edit cities")
         let fields = try change(CityDraft(model.fields)).validated(knownCountries: try await CountryQuery(db: db).codes())
         model.apply(fields)
         try await model.update(on: db)
@@ -59,7 +59,7 @@ struct PersonStore: Sendable {
 
     func create(in organisationID: UUID, _ draft: PersonDraft, by principal: Principal) async throws -> PersonDTO {
         guard try await Organisation.find(organisationID, on: db) != nil else { throw DomainError.notFound("organisation") }
-        try principal.require(principal.mayEditOrganisation(organisationID), "edit this organisation's contacts")
+        try principal.require(DirectoryAccess.allows(principal, .editOrganisation(organisationID)), "edit this organisation's contacts")
         let fields = try draft.validated()
         let model = Person()
         model.organisationID = organisationID
@@ -86,7 +86,7 @@ struct PersonStore: Sendable {
 
     private func editable(_ id: UUID, by principal: Principal) async throws -> Person {
         guard let model = try await Person.find(id, on: db) else { throw DomainError.notFound("person") }
-        try principal.require(principal.mayEditOrganisation(model.organisationID), "edit this organisation's contacts")
+        try principal.require(DirectoryAccess.allows(principal, .editOrganisation(model.organisationID)), "edit this organisation's contacts")
         return model
     }
 }

@@ -28,7 +28,7 @@ struct FundAPIController: RouteCollection {
     }
 
     @Sendable func transactionsCSV(_ req: Request) async throws -> Response {
-        try req.principal.require(req.principal.mayBookMoney || req.principal.isProgrammeOfficer, "export the ledger")
+        try req.principal.require(FundAccess.allows(req.principal, .exportLedger), "export the ledger")
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         headers.contentDisposition = .init(.attachment, filename: "kscon-ledger.csv")

@@ -13,6 +13,6 @@ struct FundPagesController: RouteCollection {
         let all = try await FundReports(db: req.db).positions(by: FundReports.Grouping.allCases, currency: currency)
         let rates = try await ExchangeRateStore(db: req.db, audit: req.auditLog).all()
         return FundPage.render(PageContext(request: req), .init(reports: all, rates: rates, currency: currency,
-                                                                mayExport: req.principal.mayBookMoney || req.principal.isProgrammeOfficer))
+                                                                mayExport: FundAccess.allows(req.principal, .exportLedger)))
     }
 }

@@ -15,7 +15,7 @@ struct ExchangeRateStore: Sendable {
     func record(currency text: String?, day dayText: String?, rate rateText: String?, source sourceText: String?,
                 by principal: Principal, now: Date = Date()) async throws -> ExchangeRateRecord {
         try principal.require(principal.isSignedIn, "record exchange rates")
-        try principal.require(principal.mayBookMoney, "record exchange rates")
+        try principal.require(FundAccess.allows(principal, .recordRate), "record exchange rates")
         let rate = try ExchangeRate.validated(currency: text, day: dayText, krwPerUnit: rateText, source: sourceText, today: CalendarDay(now))
         return try await audit.record(.rates) { tx in
             if try await ExchangeRateRecord.query(on: tx).filter(\.$currency == rate.currency.rawValue).filter(\.$day == rate.day.description).count() > 0 {

@@ -43,7 +43,7 @@ struct LedgerStore: Sendable {
 
     func book(_ projectID: UUID, _ request: BookingRequest, key: String?, by principal: Principal, now: Date = Date()) async throws -> BookingAnswer {
         try principal.require(principal.isSignedIn, "book money")
-        try principal.require(principal.mayBookMoney, "book money")
+        try principal.require(FundAccess.allows(principal, .book), "book money")
         let project = try await ProjectStore(db: db).find(projectID, by: principal)
         let key = try Self.checkedKey(key)
         let booking = try BookingDraft(movement: request.movement, amount: request.amount, currency: request.currency, instrument: request.instrument,

@@ -23,7 +23,7 @@ struct CallAPIController: RouteCollection {
     }
 
     @Sendable func create(_ req: Request) async throws -> Response {
-        try req.principal.require(req.principal.mayCreateCalls, "create calls")
+        try req.principal.require(CallAccess.allows(req.principal, .createCall), "create calls")
         let input = try req.decodeJSON(CallInput.self)
         let call = try await req.callStore.create(input.applied(to: CallDraft()), by: req.principal)
         return req.created(call, at: OpenCallAPI.call(.value(call.id)))

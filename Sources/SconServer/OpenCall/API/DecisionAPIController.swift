@@ -17,7 +17,7 @@ struct DecisionAPIController: RouteCollection {
     @Sendable func proposalResult(_ req: Request) async throws -> ProposalResultDTO {
         let id = try req.uuid()
         let proposal = try await ProposalStore.visibleModel(id, by: req.principal, on: req.db)
-        guard req.principal.mayWriteProposal(of: proposal.organisationID) || req.principal.mayManageCall(proposal.callID) else {
+        guard CallAccess.allows(req.principal, .writeProposal(organisation: proposal.organisationID)) || CallAccess.allows(req.principal, .manageCall(proposal.callID)) else {
             throw DomainError.notFound("result")
         }
         let (_, decision) = try await req.decisionStore.decision(proposal.callID, by: req.principal)

@@ -16,7 +16,7 @@ struct CallPagesController: RouteCollection {
 
     @Sendable func list(_ req: Request) async throws -> HTML {
         let calls = try await req.callStore.visible(to: req.principal)
-        return CallListPage.render(PageContext(request: req), .init(calls: calls, mayCreate: req.principal.mayCreateCalls))
+        return CallListPage.render(PageContext(request: req), .init(calls: calls, mayCreate: CallAccess.allows(req.principal, .createCall)))
     }
 
     @Sendable func show(_ req: Request) async throws -> HTML {
@@ -25,7 +25,7 @@ struct CallPagesController: RouteCollection {
 
     private func showPage(_ req: Request, id: UUID, message: String? = nil, problem: String? = nil) async throws -> HTML {
         let call = try await req.callStore.find(id, by: req.principal)
-        let mayManage = req.principal.mayManageCall(id)
+        let mayManage = CallAccess.allows(req.principal, .manageCall(id))
         let history = mayManage ? try await req.auditLog.entries(subject: CallStore.subject(id)) : []
         let countries = try await req.application.countryNames.all(on: req.db)
         var model = CallShowPage.Model(call: call, countries: countries, mayManage: mayManage, history: history, message: message, problem: problem)
@@ -51,21 +51,21 @@ struct CallPagesController: RouteCollection {
                 .filter(\.$id ~~ principal.organisationIDs.compactMap(UUID.init(uuidString:))).all().map(\.countryCode)
             model.mayPropose = ProposalRules.draftingRefusal(callState: call.state, schedule: call.terms.schedule, now: Date()) == nil
                 && memberCountries.contains { code in call.terms.eligibleCountries.contains { $0.value == code } }
-            model.endorsingCountries = call.terms.eligibleCountries.filter { principal.mayEndorse(for: $0) }
+            model.endorsingCountries = call.terms.eligibleCountries.filter { CallAccess.allows(principal, .endorse($0)) }
                 .map { (code: $0.value, name: countries.name(of: $0.value, in: req.language)) }
-            model.isReviewer = principal.isReviewer(for: id)
+            model.isReviewer = ReviewAccess.allows(principal, .reviewFor(call: id))
             model.showProposals = mayManage || model.mayPropose || model.isReviewer || !model.proposals.isEmpty || !model.endorsingCountries.isEmpty
         }
         return CallShowPage.render(PageContext(request: req), model)
     }
 
     @Sendable func newForm(_ req: Request) async throws -> HTML {
-        try req.principal.require(req.principal.mayCreateCalls, "create calls")
+        try req.principal.require(CallAccess.allows(req.principal, .createCall), "create calls")
         return CallFormPage.render(PageContext(request: req), .init(callID: nil, draft: CallDraft(), countries: try await countries(req)))
     }
 
     @Sendable func create(_ req: Request) async throws -> Response {
-        try req.principal.require(req.principal.mayCreateCalls, "create calls")
+        try req.principal.require(CallAccess.allows(req.principal, .createCall), "create calls")
         let draft = try req.content.decode(CallForm.self).draft
         do {
             let call = try await req.callStore.create(draft, by: req.principal)

@@ -85,7 +85,7 @@ struct ProposalPagesController: RouteCollection {
         let city = try await City.find(model.cityID, on: req.db)
         let language = req.language
         var result: (entry: SelectionOutcome.Entry?, score: Double?, comments: [String])?
-        if call.state == .published, req.principal.mayWriteProposal(of: model.organisationID) || req.principal.mayManageCall(model.callID),
+        if call.state == .published, CallAccess.allows(req.principal, .writeProposal(organisation: model.organisationID)) || CallAccess.allows(req.principal, .manageCall(model.callID)),
            let decision = try await CallDecision.query(on: req.db).filter(\.$callID == model.callID).first() {
             let comments = try await Review.query(on: req.db).filter(\.$proposalID == id).filter(\.$state == "submitted").sort(\.$submittedAt).all().map(\.comment)
             result = (decision.outcome?.entries.first { $0.proposal == UUIDText.string(id) }, decision.scores[UUIDText.string(id)], comments)
@@ -94,7 +94,7 @@ struct ProposalPagesController: RouteCollection {
         var appealUntil: Date?
         if result != nil {
             appeal = try await req.appealStore.get(id, by: req.principal)
-            if appeal == nil, req.principal.mayWriteProposal(of: model.organisationID), let stored = try await Call.find(model.callID, on: req.db),
+            if appeal == nil, CallAccess.allows(req.principal, .writeProposal(organisation: model.organisationID)), let stored = try await Call.find(model.callID, on: req.db),
                AppealRules.lodgingRefusal(callState: stored.callState, publishedAt: stored.publishedAt, days: try stored.terms().appealPeriodDays,
                                           alreadyLodged: false, now: Date()) == nil, let publishedAt = stored.publishedAt {
                 appealUntil = AppealRules.deadline(publishedAt: publishedAt, days: try stored.terms().appealPeriodDays)
@@ -105,9 +105,9 @@ struct ProposalPagesController: RouteCollection {
             organisationName: organisation.map { $0.name.text(in: language) } ?? "",
             cityName: city.map { $0.name.text(in: language) } ?? "",
             eligibility: try await req.proposalStore.eligibility(id, by: req.principal),
-            mayWrite: req.principal.mayWriteProposal(of: model.organisationID),
+            mayWrite: CallAccess.allows(req.principal, .writeProposal(organisation: model.organisationID)),
             attachments: try await req.attachmentStore.list(id, by: req.principal), maxAttachmentBytes: maxAttachmentBytes, result: result,
-            appeal: appeal, appealUntil: appealUntil, mayAnswerAppeal: req.principal.mayManageCall(model.callID),
+            appeal: appeal, appealUntil: appealUntil, mayAnswerAppeal: CallAccess.allows(req.principal, .manageCall(model.callID)),
             message: message, problem: problem))
     }
 

@@ -12,7 +12,7 @@ struct AppealStore: Sendable {
     /// The proposal's appeal, for its applicant and the call's managers (nil when none).
     func get(_ proposalID: UUID, by principal: Principal) async throws -> Appeal? {
         let proposal = try await ProposalStore.visibleModel(proposalID, by: principal, on: db)
-        guard principal.mayWriteProposal(of: proposal.organisationID) || principal.mayManageCall(proposal.callID) else { throw DomainError.notFound("appeal") }
+        guard CallAccess.allows(principal, .writeProposal(organisation: proposal.organisationID)) || CallAccess.allows(principal, .manageCall(proposal.callID)) else { throw DomainError.notFound("appeal") }
         return try await Appeal.query(on: db).filter(\.$proposalID == proposalID).first()
     }
 

@@ -13,7 +13,7 @@ struct CallStore: Sendable {
     /// draft, and the drafts of calls the principal manages.
     func visible(to principal: Principal) async throws -> [CallDTO] {
         let models = try await Call.query(on: db).sort(\.$opensAt, .descending).sort(\.$id).limit(500).all()
-        return try models.filter { principal.maySeeCall(try $0.requireID(), state: $0.callState) }.map(CallDTO.init)
+        return try models.filter { CallAccess.allows(principal, .seeCall(try $0.requireID(), $0.callState)) }.map(CallDTO.init)
     }
 
     /// The call, or `notFound` when it does not exist or is a draft the principal may not see.
@@ -22,7 +22,7 @@ struct CallStore: Sendable {
     }
 
     func create(_ draft: CallDraft, by principal: Principal) async throws -> CallDTO {
-        try principal.require(principal.mayCreateCalls, "create calls")
+        try principal.require(CallAccess.allows(principal, .createCall), "create calls")
         let terms = try draft.validated(knownCountries: try await CountryQuery(db: db).codes())
         let id = UUID()
         return try await audit.record(.call(id)) { tx in
@@ -75,7 +75,7 @@ struct CallStore: Sendable {
     static func subject(_ id: UUID) -> String { "call:\(UUIDText.string(id))" }
 
     static func visibleModel(_ id: UUID, by principal: Principal, on db: any Database) async throws -> Call {
-        guard let model = try await Call.find(id, on: db), principal.maySeeCall(id, state: model.callState) else {
+        guard let model = try await Call.find(id, on: db), CallAccess.allows(principal, .seeCall(id, model.callState)) else {
             throw DomainError.notFound("call")
         }
         return model
@@ -83,7 +83,7 @@ struct CallStore: Sendable {
 
     static func managedModel(_ id: UUID, by principal: Principal, on db: any Database) async throws -> Call {
         let model = try await visibleModel(id, by: principal, on: db)
-        try principal.require(principal.mayManageCall(id), "manage this call")
+        try principal.require(CallAccess.allows(principal, .manageCall(id)), "manage this call")
         return model
     }
 }

@@ -79,7 +79,7 @@ struct DecisionStore: Sendable {
     /// The decision once the call is published (everyone), or decided (its managers).
     func decision(_ callID: UUID, by principal: Principal) async throws -> (Call, CallDecision) {
         let call = try await CallStore.visibleModel(callID, by: principal, on: db)
-        let mayManage = principal.mayManageCall(callID)
+        let mayManage = CallAccess.allows(principal, .manageCall(callID))
         guard call.callState == .published || (call.callState == .decided && mayManage),
               let decision = try await CallDecision.query(on: db).filter(\.$callID == callID).first() else {
             throw DomainError.notFound("results")

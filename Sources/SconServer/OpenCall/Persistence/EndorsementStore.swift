@@ -10,7 +10,7 @@ struct EndorsementStore: Sendable {
 
     func get(_ callID: UUID, _ country: CountryCode, by principal: Principal) async throws -> EndorsementDTO {
         let call = try await CallStore.visibleModel(callID, by: principal, on: db)
-        try principal.require(principal.mayEndorse(for: country) || principal.mayManageCall(callID), "see this country's endorsement")
+        try principal.require(CallAccess.allows(principal, .endorse(country)) || CallAccess.allows(principal, .manageCall(callID)), "see this country's endorsement")
         return EndorsementDTO(callID: callID, country: country.value, limit: try call.terms().endorsementsPerCountry,
                               proposals: try await Self.ranking(callID, country, on: db))
     }
@@ -20,7 +20,7 @@ struct EndorsementStore: Sendable {
     func set(_ callID: UUID, _ country: CountryCode, _ ranking: [UUID], by principal: Principal) async throws -> EndorsementDTO {
         try principal.require(principal.isSignedIn, "endorse proposals")
         _ = try await CallStore.visibleModel(callID, by: principal, on: db)
-        try principal.require(principal.mayEndorse(for: country), "endorse this country's proposals")
+        try principal.require(CallAccess.allows(principal, .endorse(country)), "endorse this country's proposals")
         return try await audit.record(.call(callID)) { tx in
             guard let call = try await Call.find(callID, on: tx) else { throw DomainError.notFound("call") }
             guard [.open, .closed].contains(call.callState) else {

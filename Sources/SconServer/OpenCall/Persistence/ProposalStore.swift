@@ -35,7 +35,7 @@ struct ProposalStore: Sendable {
             throw DomainError.invalid([FieldIssue(field: "organisation", code: "required", detail: "organisation is the id of the applicant organisation.")])
         }
         guard let organisation = try await Organisation.find(organisationID, on: db) else { throw DomainError.notFound("organisation") }
-        try principal.require(principal.mayWriteProposal(of: organisationID), "write proposals for this organisation")
+        try principal.require(CallAccess.allows(principal, .writeProposal(organisation: organisationID)), "write proposals for this organisation")
         let terms = try call.terms()
         let country = CountryCode(organisation.countryCode)!
         guard terms.eligibleCountries.contains(country) else {
@@ -141,21 +141,27 @@ struct ProposalStore: Sendable {
         return proposal.callID
     }
 
+    static func facts(_ model: Proposal, assignedToCaller: Bool = false) -> ProposalFacts {
+        ProposalFacts(state: model.proposalState, organisation: model.organisationID, country: model.country, call: model.callID,
+                      assignedToCaller: assignedToCaller)
+    }
+
     static func maySee(_ model: Proposal, _ principal: Principal) -> Bool {
-        principal.maySeeProposal(state: model.proposalState, organisationID: model.organisationID, country: model.country, callID: model.callID)
+        CallAccess.allows(principal, .seeProposal(facts(model)))
     }
 
     /// The proposal if the principal may see it: by its role, or as an assigned reviewer.
     static func visibleModel(_ id: UUID, by principal: Principal, on db: any Database) async throws -> Proposal {
         guard let model = try await Proposal.find(id, on: db) else { throw DomainError.notFound("proposal") }
         if maySee(model, principal) { return model }
-        if model.proposalState == .submitted, let userID = principal.userID, try await ReviewStore.assignment(id, userID, on: db) != nil { return model }
+        if model.proposalState == .submitted, let userID = principal.userID, try await ReviewStore.assignment(id, userID, on: db) != nil,
+           CallAccess.allows(principal, .seeProposal(facts(model, assignedToCaller: true))) { return model }
         throw DomainError.notFound("proposal")
     }
 
     static func writableModel(_ id: UUID, by principal: Principal, on db: any Database) async throws -> Proposal {
         let model = try await visibleModel(id, by: principal, on: db)
-        try principal.require(principal.mayWriteProposal(of: model.organisationID), "change this proposal")
+        try principal.require(CallAccess.allows(principal, .writeProposal(organisation: model.organisationID)), "change this proposal")
         return model
     }
 

@@ -42,7 +42,7 @@ struct ProjectPagesController: RouteCollection {
                                           callTitle: try call?.terms().title.text(in: req.language),
                                           earmarks: try await Earmark.query(on: req.db).sort(\.$code).all(),
                                           organisations: dossier.mayManage ? try await Organisation.query(on: req.db).sort(\.$nameEn).all() : [],
-                                          mayBook: req.principal.mayBookMoney,
+                                          mayBook: FundAccess.allows(req.principal, .book),
                                           message: message, problem: problem, issues: issues)
         return ProjectShowPage.render(PageContext(request: req), model)
     }

@@ -14,24 +14,11 @@ struct PipelineStore: Sendable {
 
     // MARK: Who may do what
 
-    static func mayManage(_ principal: Principal) -> Bool { principal.isProgrammeOfficer || principal.isAdministrator }
-
-    /// Non-public documents: the project's participants, officers and fund managers.
-    static func mayReadNonPublic(_ principal: Principal, _ participants: [ProjectParticipant]) -> Bool {
-        mayManage(principal) || principal.mayBookMoney || isParticipant(principal, participants)
-    }
-
-    static func isParticipant(_ principal: Principal, _ participants: [ProjectParticipant]) -> Bool {
-        let mine = principal.organisationIDs
-        return participants.contains { mine.contains(UUIDText.string($0.organisationID)) }
-    }
-
-    /// The project, for a writer: managers, or participants when `participants` is true.
-    private func writable(_ id: UUID, _ principal: Principal, participants allowed: Bool = false, on db: any Database) async throws -> Project {
-        try principal.require(principal.isSignedIn, "change projects")
-        let project = try await ProjectStore(db: db).find(id, by: principal)
-        if Self.mayManage(principal) { return project }
-        if allowed, Self.isParticipant(principal, try await ProjectParticipant.query(on: db).filter(\.$projectID == id).all()) { return project }
+    /// The project, for a writer: managers, or contributors (participants) when `contributors` is true.
+    private func writable(_ id: UUID, _ principal: Principal, contributors allowed: Bool = false, on db: any Database) async throws -> Project {
+        let visible = try await ProjectStore(db: db).findVisible(id, by: principal)
+        if ProjectAccess.allows(principal, .manage) { return visible.project }
+        if allowed, ProjectAccess.allows(principal, .contribute(visible.facts)) { return visible.project }
         throw DomainError.forbidden("change this project")
     }
 
@@ -50,7 +37,7 @@ struct PipelineStore: Sendable {
     /// `KSCON-LEAD-<country>-<nn>`.
     func createLead(_ input: LeadInput, by principal: Principal) async throws -> Project {
         try principal.require(principal.isSignedIn, "record leads")
-        try principal.require(Self.mayManage(principal) || principal.grants.contains { $0.role == .centreStaff }, "record leads")
+        try principal.require(ProjectAccess.allows(principal, .recordLead), "record leads")
         var rules = FieldRules()
         let title = rules.text(input.title, field: "title", min: 3, max: 300)
         let descriptionEn = rules.text(input.descriptionEn, field: "descriptionEn", min: 0, max: 8_000)
@@ -157,7 +144,7 @@ struct PipelineStore: Sendable {
     struct Upload: Sendable { var filename: String?; var declaredType: String?; var bytes: [UInt8]; var maximumBytes: Int }
 
     func addVersion(_ id: UUID, deliverable: UUID, note: String?, file: Upload? = nil, by principal: Principal, now: Date = Date()) async throws -> DeliverableVersion {
-        _ = try await writable(id, principal, participants: true, on: db)
+        _ = try await writable(id, principal, contributors: true, on: db)
         var rules = FieldRules()
         let clean = rules.text(note, field: "note", min: 3, max: 4_000)
         var facts: AttachmentFacts?
@@ -204,11 +191,10 @@ struct PipelineStore: Sendable {
 
     /// A version's file, for a reader who may see the deliverable.
     func file(_ id: UUID, deliverable: UUID, version: Int, by principal: Principal) async throws -> DeliverableVersion {
-        _ = try await ProjectStore(db: db).find(id, by: principal)
+        let visible = try await ProjectStore(db: db).findVisible(id, by: principal)
         guard let owner = try await Deliverable.find(deliverable, on: db), owner.projectID == id else { throw DomainError.notFound("file") }
         if !owner.isPublic {
-            let participants = try await ProjectParticipant.query(on: db).filter(\.$projectID == id).all()
-            guard Self.mayReadNonPublic(principal, participants) else { throw DomainError.notFound("file") }
+            guard ProjectAccess.allows(principal, .readNonPublic(visible.facts)) else { throw DomainError.notFound("file") }
         }
         guard let row = try await DeliverableVersion.query(on: db).filter(\.$deliverableID == deliverable).filter(\.$number == version).first(),
               row.content != nil else { throw DomainError.notFound("file") }
@@ -238,7 +224,7 @@ struct PipelineStore: Sendable {
     }
 
     func setActual(_ id: UUID, milestone: UUID, actual: String?, by principal: Principal, now: Date = Date()) async throws -> Milestone {
-        _ = try await writable(id, principal, participants: true, on: db)
+        _ = try await writable(id, principal, contributors: true, on: db)
         let day = actual.flatMap { CalendarDay($0) }
         guard let day, day <= CalendarDay(now) else {
             throw DomainError.invalid([FieldIssue(field: "actual", code: "invalid", detail: "actual is a day (YYYY-MM-DD), not in the future.")])
@@ -324,7 +310,7 @@ struct PipelineStore: Sendable {
 
     func addIndicator(_ id: UUID, resultType: String?, titleEn: String?, titleKo: String?, measure: String?, baselineYear: Int?,
                       baselineValue: String?, periods: [PeriodInput], by principal: Principal) async throws -> Indicator {
-        _ = try await writable(id, principal, participants: true, on: db)
+        _ = try await writable(id, principal, contributors: true, on: db)
         var rules = FieldRules()
         if !["output", "outcome", "impact"].contains(resultType ?? "") {
             rules.fail("resultType", resultType == nil ? "required" : "unknown", "resultType is output, outcome or impact.")

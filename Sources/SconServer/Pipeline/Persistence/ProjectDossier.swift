@@ -29,20 +29,21 @@ struct ProjectDossier: Sendable {
     var mayContribute: Bool
 
     static func of(_ id: UUID, by principal: Principal, on db: any Database, now: Date = Date()) async throws -> ProjectDossier {
-        let project = try await ProjectStore(db: db).find(id, by: principal)
+        let visible = try await ProjectStore(db: db).findVisible(id, by: principal)
+        let project = visible.project
         let records = try await PipelineRecords.load(project, on: db)
         let participants = records.participants
         let organisations = try await Organisation.query(on: db).filter(\.$id ~~ participants.map(\.organisationID)).all()
-        let manage = PipelineStore.mayManage(principal)
-        let participant = PipelineStore.isParticipant(principal, participants)
-        let insider = PipelineStore.mayReadNonPublic(principal, participants)
+        let manage = ProjectAccess.allows(principal, .manage)
+        let contribute = ProjectAccess.allows(principal, .contribute(visible.facts))
+        let insider = ProjectAccess.allows(principal, .readNonPublic(visible.facts))
         let deliverables = records.deliverables.filter { $0.isPublic || insider }.map { deliverable in
             DeliverableLine(deliverable: deliverable, versions: records.versions.filter { $0.deliverableID == deliverable.id })
         }
         let milestones = records.milestones
         let tender = records.tender
         var bids: [(Bid, Organisation?)] = []
-        if let tender, manage || principal.mayBookMoney {
+        if let tender, ProjectAccess.allows(principal, .readBids) {
             let rows = try await Bid.query(on: db).filter(\.$tenderID == tender.requireID()).sort(\.$amountKRW).all()
             let bidders = try await Organisation.query(on: db).filter(\.$id ~~ rows.map(\.organisationID)).all()
             bids = rows.map { bid in (bid, bidders.first { $0.id == bid.organisationID }) }
@@ -68,7 +69,7 @@ struct ProjectDossier: Sendable {
         timeline.sort { ($0.day, $0.kind) < ($1.day, $1.kind) }
         return ProjectDossier(project: project, participants: participants.map { row in (row, organisations.first { $0.id == row.organisationID }) },
                               deliverables: deliverables, milestones: milestones, tender: tender, bids: bids, indicators: indicators, flags: flags,
-                              moves: moves, timeline: timeline, finance: finance, mayManage: manage, mayContribute: manage || participant)
+                              moves: moves, timeline: timeline, finance: finance, mayManage: manage, mayContribute: contribute)
     }
 }
 

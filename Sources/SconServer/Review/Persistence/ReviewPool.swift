@@ -7,8 +7,9 @@ import Vapor
 enum ReviewPool {
     /// Users holding `reviewer` for the whole programme or for this call, with their profiles.
     static func reviewers(of callID: UUID, on db: any Database) async throws -> [(user: User, reviewer: PoolReviewer)] {
-        let grants = try await RoleGrant.query(on: db).filter(\.$role == Role.reviewer.rawValue).all()
-            .filter { $0.scopeKind == ScopeKind.global.rawValue || ($0.scopeKind == ScopeKind.call.rawValue && $0.scopeID == UUIDText.string(callID)) }
+        let pool = ReviewAccess.poolGrants(call: callID)
+        let grants = try await RoleGrant.query(on: db).filter(\.$role ~~ Set(pool.map(\.role.rawValue))).all()
+            .filter { row in row.grant.map(pool.contains) == true }
         let userIDs = Array(Set(grants.map(\.userID)))
         guard !userIDs.isEmpty else { return [] }
         let users = try await User.query(on: db).filter(\.$id ~~ userIDs).sort(\.$email).all()

@@ -14,6 +14,7 @@ struct ReviewerStore: Sendable {
 
     func setProfile(_ profile: ReviewerProfile, by principal: Principal) async throws -> ReviewerProfile {
         guard let userID = principal.userID else { throw DomainError.unauthenticated }
+        try principal.require(ReviewAccess.allows(principal, .keepReviewerProfile), "keep a reviewer profile (it is for reviewers)")
         return try await audit.record(.account(userID)) { tx in
             let record = try await ReviewerProfileRecord.query(on: tx).filter(\.$userID == userID).first() ?? {
                 let record = ReviewerProfileRecord()
@@ -85,7 +86,7 @@ struct ReviewerStore: Sendable {
     private func poolMember(_ callID: UUID, _ principal: Principal) async throws -> (Call, PoolReviewer) {
         guard let userID = principal.userID else { throw DomainError.unauthenticated }
         let call = try await CallStore.visibleModel(callID, by: principal, on: db)
-        try principal.require(principal.isReviewer(for: callID), "declare conflicts for this call")
+        try principal.require(ReviewAccess.allows(principal, .reviewFor(call: callID)), "declare conflicts for this call")
         guard let me = try await ReviewPool.reviewers(of: callID, on: db).first(where: { $0.reviewer.id == UUIDText.string(userID) })?.reviewer else {
             throw DomainError.forbidden("declare conflicts for this call")
         }

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+@testable import SconDomain
+
+/// Each context's access policy as a table: role × scope (rows) × action on a representative
+/// object (columns) → allowed. The tables read as the documentation does (docs/access.md).
+@Suite struct AccessPolicyTests {
+    /// Compares a policy's answers with the expected table (`name | yes | - | …`, one line per
+    /// row, in the order of `AccessMatrix.principals`) and prints the actual table when they differ.
+    static func check(_ table: AccessMatrix.Table, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let rows = expected.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("//") }.map { line in
+            line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        }.filter { !$0.isEmpty && !($0.first ?? "").isEmpty }
+        let actual = table.rows.map { [$0.name] + $0.cells }
+        if rows != actual {
+            let width = (actual.map { $0[0].count }.max() ?? 0)
+            let text = actual.map { row in row[0].padding(toLength: width, withPad: " ", startingAt: 0) + " | " + row.dropFirst().joined(separator: " | ") }
+                .joined(separator: "\n")
+            Issue.record("the \(table.context) policy answers:\n\(text)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func directory() {
+        Self.check(DirectoryAccess.table, """
+        // create org | edit org 1 | edit cities | contacts org 1 | contacts org 2 | … working with it
+        anonymous                   | -   | -   | -   | -   | -   | -
+        signed in, no role          | -   | -   | -   | -   | -   | yes
+        administrator               | yes | yes | yes | yes | yes | yes
+        programme officer           | yes | yes | yes | yes | yes | yes
+        programme officer of call 1 | -   | -   | -   | -   | -   | yes
+        fund manager                | -   | -   | -   | -   | -   | yes
+        centre staff of centre 1    | -   | -   | -   | -   | -   | yes
+        reviewer                    | -   | -   | -   | -   | -   | yes
+        reviewer of call 1          | -   | -   | -   | -   | -   | yes
+        focal point of TH           | -   | -   | -   | -   | -   | yes
+        member of org 1             | -   | yes | -   | yes | -   | yes
+        """)
+    }
+    @Test func accounts() {
+        Self.check(AccountAccess.table, """
+        // manage accounts and roles
+        anonymous                   | -
+        signed in, no role          | -
+        administrator               | yes
+        programme officer           | -
+        programme officer of call 1 | -
+        fund manager                | -
+        centre staff of centre 1    | -
+        reviewer                    | -
+        reviewer of call 1          | -
+        focal point of TH           | -
+        member of org 1             | -
+        """)
+    }
+    @Test func openCall() {
+        Self.check(CallAccess.table, """
+        // create | manage c1 | manage c2 | see draft c1 | see open c2 | write for org 1 | see its draft | see it submitted | … as assigned reviewer | see its result | endorse TH | endorse VN | see TH ranking
+        anonymous                   | -   | -   | -   | -   | yes | -   | -   | -   | -   | -   | -   | -   | -
+        signed in, no role          | -   | -   | -   | -   | yes | -   | -   | -   | -   | -   | -   | -   | -
+        administrator               | yes | yes | yes | yes | yes | -   | -   | yes | yes | yes | -   | -   | yes
+        programme officer           | yes | yes | yes | yes | yes | -   | -   | yes | yes | yes | -   | -   | yes
+        programme officer of call 1 | -   | yes | -   | yes | yes | -   | -   | yes | yes | yes | -   | -   | yes
+        fund manager                | -   | -   | -   | -   | yes | -   | -   | -   | -   | -   | -   | -   | -
+        centre staff of centre 1    | -   | -   | -   | -   | yes | -   | -   | -   | -   | -   | -   | -   | -
+        reviewer                    | -   | -   | -   | -   | yes | -   | -   | -   | yes | -   | -   | -   | -
+        reviewer of call 1          | -   | -   | -   | -   | yes | -   | -   | -   | yes | -   | -   | -   | -
+        focal point of TH           | -   | -   | -   | -   | yes | -   | -   | yes | yes | -   | yes | -   | yes
+        member of org 1             | -   | -   | -   | -   | yes | yes | yes | yes | yes | yes | -   | -   | -
+        """)
+    }
+    @Test func review() {
+        Self.check(ReviewAccess.table, """
+        // keep a reviewer profile | review for call 1 | review for call 2
+        anonymous                   | -   | -   | -
+        signed in, no role          | -   | -   | -
+        administrator               | -   | -   | -
+        programme officer           | -   | -   | -
+        programme officer of call 1 | -   | -   | -
+        fund manager                | -   | -   | -
+        centre staff of centre 1    | -   | -   | -
+        reviewer                    | yes | yes | yes
+        reviewer of call 1          | yes | yes | -
+        focal point of TH           | -   | -   | -
+        member of org 1             | -   | -   | -
+        """)
+    }
+    @Test func pipeline() {
+        Self.check(ProjectAccess.table, """
+        // manage | record a lead | see lead (org 1 partner) | see lead (org 1 beneficiary) | call 1's project before results | after | contribute | non-public documents | bids
+        anonymous                   | -   | -   | -   | -   | -   | yes | -   | -   | -
+        signed in, no role          | -   | -   | -   | -   | -   | yes | -   | -   | -
+        administrator               | yes | yes | yes | yes | yes | yes | yes | yes | yes
+        programme officer           | yes | yes | yes | yes | yes | yes | yes | yes | yes
+        programme officer of call 1 | -   | -   | -   | -   | yes | yes | -   | -   | -
+        fund manager                | -   | -   | yes | yes | yes | yes | -   | yes | yes
+        centre staff of centre 1    | -   | yes | yes | yes | -   | yes | -   | -   | -
+        reviewer                    | -   | -   | -   | -   | -   | yes | -   | -   | -
+        reviewer of call 1          | -   | -   | -   | -   | -   | yes | -   | -   | -
+        focal point of TH           | -   | -   | -   | -   | -   | yes | -   | -   | -
+        member of org 1             | -   | -   | yes | -   | -   | yes | yes | yes | -
+        """)
+    }
+    @Test func fund() {
+        Self.check(FundAccess.table, """
+        // book money | record exchange rates | export the ledger
+        anonymous                   | -   | -   | -
+        signed in, no role          | -   | -   | -
+        administrator               | -   | -   | yes
+        programme officer           | -   | -   | yes
+        programme officer of call 1 | -   | -   | -
+        fund manager                | yes | yes | yes
+        centre staff of centre 1    | -   | -   | -
+        reviewer                    | -   | -   | -
+        reviewer of call 1          | -   | -   | -
+        focal point of TH           | -   | -   | -
+        member of org 1             | -   | -   | -
+        """)
+    }
+}
