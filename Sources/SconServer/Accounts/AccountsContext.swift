@@ -8,7 +8,7 @@ struct AccountsContext: SconContext {
     let name = "Accounts"
 
     var migrations: [any Migration] {
-        [CreateUser(), CreateRoleGrant(), CreateAPIToken(), CreateUserSession(), CreateSignInAttempt()]
+        [CreateUser(), CreateRoleGrant(), CreateAPIToken(), CreateUserSession(), CreateSignInAttempt(), UpdateAccountsAddIndexes()]
     }
 
     func register(_ routes: ContextRoutes) throws {

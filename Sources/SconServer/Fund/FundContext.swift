@@ -8,7 +8,7 @@ import Vapor
 struct FundContext: SconContext {
     let name = "Fund"
 
-    var migrations: [any Migration] { [CreateFundTables()] }
+    var migrations: [any Migration] { [CreateFundTables(), UpdateIdempotencyKeysAddResult(), UpdateFundAddIndexes()] }
 
     func register(_ routes: ContextRoutes) throws {
         try routes.app.register(collection: FundPagesController())

@@ -8,7 +8,7 @@ struct OpenCallContext: SconContext {
     let name = "OpenCall"
 
     var migrations: [any Migration] {
-        [CreateCall(), CreateProposal(), CreateEndorsement(), CreateAttachment(), CreateCallDecision(), AddCallPublishedAt(), CreateAppeal()]
+        [CreateCall(), CreateProposal(), CreateEndorsement(), CreateAttachment(), CreateCallDecision(), AddCallPublishedAt(), CreateAppeal(), UpdateOpenCallAddIndexes()]
     }
 
     func register(_ routes: ContextRoutes) throws {

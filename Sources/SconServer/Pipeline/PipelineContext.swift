@@ -8,7 +8,7 @@ import Vapor
 struct PipelineContext: SconContext {
     let name = "Pipeline"
 
-    var migrations: [any Migration] { [CreateProject(), CreatePipelineTables()] }
+    var migrations: [any Migration] { [CreateProject(), CreatePipelineTables(), UpdatePipelineAddIndexes()] }
 
     func register(_ routes: ContextRoutes) throws {
         let maxAttachmentBytes = routes.config.maxAttachmentKilobytes * 1024

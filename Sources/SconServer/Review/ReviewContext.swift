@@ -8,7 +8,7 @@ import Vapor
 struct ReviewContext: SconContext {
     let name = "Review"
 
-    var migrations: [any Migration] { [CreateReviewTables(), AddReviewPeriods()] }
+    var migrations: [any Migration] { [CreateReviewTables(), AddReviewPeriods(), UpdateReviewAddIndexes()] }
 
     func register(_ routes: ContextRoutes) throws {
         try routes.app.register(collection: ReviewPagesController())

@@ -54,11 +54,12 @@ struct FundAPIController: RouteCollection {
 
     @Sendable func book(_ req: Request) async throws -> Response {
         let input = try req.decodeJSON(BookingInput.self)
-        let answer = try await req.ledgerStore.book(try req.uuid(), input.request, key: req.headers.first(name: "Idempotency-Key"), by: req.principal)
-        var headers = HTTPHeaders()
-        headers.contentType = .json
-        if answer.replayed { headers.add(name: "Idempotency-Replayed", value: "true") }
-        return Response(status: answer.status, headers: headers, body: .init(string: answer.body))
+        let outcome = try await req.ledgerStore.book(try req.uuid(), input.request, key: req.headers.first(name: "Idempotency-Key"), by: req.principal)
+        // A retry gets the first answer again, byte for byte, rendered from the stored transaction.
+        let response = LedgerTransactionDTO(transaction: outcome.transaction, projectCode: outcome.projectCode)
+            .jsonResponse(status: .created, allocator: req.byteBufferAllocator)
+        if outcome.replayed { response.headers.add(name: "Idempotency-Replayed", value: "true") }
+        return response
     }
 }
 

@@ -116,7 +116,10 @@ final class IdempotencyRecord: Model, @unchecked Sendable {
     @Field(key: "key") var key: String
     @Field(key: "request_hash") var requestHash: String
     @Field(key: "status") var status: Int
+    /// The answer's body, for records written before `result_id` (kept, no longer written).
     @Field(key: "body") var body: String
+    /// What the request made (the ledger transaction); a retry answers with it again.
+    @OptionalField(key: "result_id") var resultID: UUID?
     @Field(key: "created_at") var createdAt: Date
 
     init() {}

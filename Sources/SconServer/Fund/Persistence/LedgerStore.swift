@@ -22,11 +22,12 @@ struct BookingRequest: Sendable, Hashable, Codable {
     }
 }
 
-/// The answer to a booking: the transaction written (or the stored answer of a retry).
-struct BookingAnswer: Sendable {
-    var status: HTTPResponseStatus
-    var body: String
-    /// True when this is the stored answer to an earlier request with the same key.
+/// What a booking did: the transaction it wrote, or, for a retry with the same key and the
+/// same request, the transaction the first request wrote.
+struct BookingOutcome: Sendable {
+    var transaction: LedgerTransaction
+    var projectCode: String?
+    /// True when this is the earlier request's transaction (nothing was booked now).
     var replayed: Bool
 }
 
@@ -41,7 +42,7 @@ struct LedgerStore: Sendable {
     let db: any Database
     let audit: AuditLog
 
-    func book(_ projectID: UUID, _ request: BookingRequest, key: String?, by principal: Principal, now: Date = Date()) async throws -> BookingAnswer {
+    func book(_ projectID: UUID, _ request: BookingRequest, key: String?, by principal: Principal, now: Date = Date()) async throws -> BookingOutcome {
         try principal.require(principal.isSignedIn, "book money")
         try principal.require(FundAccess.allows(principal, .book), "book money")
         let project = try await ProjectStore(db: db).find(projectID, by: principal)
@@ -56,7 +57,8 @@ struct LedgerStore: Sendable {
         return try await audit.record(.fund(fundID)) { tx in
             if let earlier = try await IdempotencyRecord.query(on: tx).filter(\.$userID == userID).filter(\.$key == key).first() {
                 guard earlier.requestHash == fingerprint else { throw IdempotencyKeyReused() }
-                return (BookingAnswer(status: HTTPResponseStatus(statusCode: earlier.status), body: earlier.body, replayed: true), [])
+                guard let id = earlier.resultID, let transaction = try await LedgerTransaction.find(id, on: tx) else { throw IdempotencyKeyReused() }
+                return (BookingOutcome(transaction: transaction, projectCode: project.code, replayed: true), [])
             }
             let fund = try await Self.fund(of: request.earmark, on: tx)
             let rate = try await Self.rate(for: money.currency, on: booking.valueDay, on: tx)
@@ -84,18 +86,18 @@ struct LedgerStore: Sendable {
             transaction.valueDay = booking.valueDay.description
             transaction.memo = booking.memo
             transaction.bookedBy = userID
-            transaction.bookedAt = now
+            // To the millisecond, as the answer shows it, so that a retry's answer from the stored row is the same.
+            transaction.bookedAt = Date(timeIntervalSince1970: (now.timeIntervalSince1970 * 1_000).rounded() / 1_000)
             transaction.sample = false
             try await Self.write(transaction, lines, on: tx)
-            let body = LedgerTransactionDTO(transaction: transaction, projectCode: project.code).jsonText
             let record = IdempotencyRecord()
             record.userID = userID; record.key = key; record.requestHash = fingerprint
-            record.status = 201; record.body = body; record.createdAt = now
+            record.status = 201; record.body = ""; record.resultID = try transaction.requireID(); record.createdAt = now
             try await record.create(on: tx)
             let details = ["number": String(transaction.number), "movement": movement.rawValue, "amount": money.decimalText,
                            "currency": money.currency.rawValue, "amountKRW": String(amountKRW), "rate": rate.rateText, "rateDay": rate.day.description,
                            "source": source, "instrument": instrument?.rawValue ?? ""]
-            return (BookingAnswer(status: .created, body: body, replayed: false),
+            return (BookingOutcome(transaction: transaction, projectCode: project.code, replayed: false),
                     [AuditEvent(actor: userID, action: "ledger.\(movement.rawValue)", subject: "project:\(UUIDText.string(projectID))", details: details)])
         }
     }

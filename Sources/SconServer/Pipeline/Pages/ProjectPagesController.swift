@@ -160,8 +160,7 @@ struct ProjectPagesController: RouteCollection {
         let strings = req.strings
         let number = NumberBox()
         return try await change(req, id: id, message: { strings.format("finance.booked", ["number": number.value]) }) {
-            let answer = try await req.ledgerStore.book(id, request, key: form.idempotencyKey, by: req.principal)
-            number.value = (try? JSONSerialization.jsonObject(with: Data(answer.body.utf8)) as? [String: Any])?["number"].map { "\($0)" } ?? ""
+            number.value = String(try await req.ledgerStore.book(id, request, key: form.idempotencyKey, by: req.principal).transaction.number)
         }
     }
 
