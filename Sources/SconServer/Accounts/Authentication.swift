@@ -44,9 +44,9 @@ struct Authentication: AsyncMiddleware {
 
     private func signIn(_ user: User, credential: SignedInUser.Credential, _ request: Request) async throws {
         let userID = try user.requireID()
-        let grants = try await RoleGrant.query(on: request.db).filter(\.$userID == userID).all().compactMap(\.grant)
+        let grants = try await RoleGrant.query(on: request.db).filter(\.$userID == userID).all().map { try $0.grant }
         request.signedInUser = SignedInUser(id: userID, email: user.email, displayName: user.displayName,
-                                            language: Language(rawValue: user.language) ?? .en, credential: credential)
+                                            language: try User.known(user.language, "language"), credential: credential)
         request.principal = Principal(userID: userID, grants: Set(grants))
     }
 }

@@ -16,7 +16,7 @@ enum OpenCallDue {
         // Drafts of the person's organisations in open calls, before the deadline.
         let organisations = principal.organisationIDs.compactMap(UUID.init(uuidString:))
         if !organisations.isEmpty {
-            let open = calls.filter { $0.callState == .open }
+            let open = try calls.filter { try $0.callState == .open }
             let drafts = try await Proposal.query(on: db).filter(\.$organisationID ~~ organisations).filter(\.$state == ProposalState.draft.rawValue)
                 .filter(\.$callID ~~ open.compactMap(\.id)).all()
             for draft in drafts {
@@ -25,7 +25,7 @@ enum OpenCallDue {
             }
         }
         // Endorsements: a focal point's country has submitted proposals and no ranking yet.
-        let endorsing = calls.filter { [.open, .closed].contains($0.callState) }
+        let endorsing = try calls.filter { [.open, .closed].contains(try $0.callState) }
         let focalCountries = Set(endorsing.flatMap { (try? $0.terms().eligibleCountries) ?? [] }.filter { CallAccess.allows(principal, .endorse($0)) }.map(\.value))
         if !focalCountries.isEmpty {
             let callIDs = endorsing.compactMap(\.id)
@@ -44,7 +44,7 @@ enum OpenCallDue {
             }
         }
         // Appeals waiting for an answer, for those who manage their call.
-        let published = calls.filter { $0.callState == .published }.compactMap(\.id).filter { CallAccess.allows(principal, .manageCall($0)) }
+        let published = try calls.filter { try $0.callState == .published }.compactMap(\.id).filter { CallAccess.allows(principal, .manageCall($0)) }
         if !published.isEmpty {
             let appeals = try await Appeal.query(on: db).filter(\.$callID ~~ published).filter(\.$answeredAt == nil).all()
             let titles = try await Proposal.query(on: db).filter(\.$id ~~ appeals.map(\.proposalID)).all()

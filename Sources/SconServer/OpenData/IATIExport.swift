@@ -41,7 +41,7 @@ struct IATIExport: Sendable {
         if let start = milestones.compactMap({ CalendarDay($0.planned) }).min() { dates.append(.init(kind: .plannedStart, day: start)) }
         if let end = milestones.compactMap({ CalendarDay($0.planned) }).max() { dates.append(.init(kind: .plannedEnd, day: end)) }
         if let started = milestones.compactMap({ $0.actual.flatMap { CalendarDay($0) } }).min() { dates.append(.init(kind: .actualStart, day: started)) }
-        if project.projectStage == .completed, let ended = milestones.compactMap({ $0.actual.flatMap { CalendarDay($0) } }).max() {
+        if try project.projectStage == .completed, let ended = milestones.compactMap({ $0.actual.flatMap { CalendarDay($0) } }).max() {
             dates.append(.init(kind: .actualEnd, day: ended))
         }
         if dates.isEmpty { dates.append(.init(kind: .plannedStart, day: CalendarDay(project.createdAt ?? now))) }
@@ -87,9 +87,9 @@ struct IATIExport: Sendable {
         }
         return IATIActivity(identifier: IATIActivity.identifier(reportingOrg: Self.publisherRef, projectCode: project.code), projectCode: project.code,
                             title: LocalizedText(en: project.title, ko: ""), description: project.description, participants: iatiParticipants,
-                            stage: project.projectStage, dates: dates, recipientCountry: recipient,
+                            stage: try project.projectStage, dates: dates, recipientCountry: recipient,
                             locations: city.map { [IATILocation(name: $0.name, latitude: $0.latitude, longitude: $0.longitude)] } ?? [],
-                            sectors: Sector.fromStorage(project.sectors), budgets: budgets, transactions: transactions, results: results,
+                            sectors: try project.sectorList, budgets: budgets, transactions: transactions, results: results,
                             lastUpdated: now, defaultCurrency: .KRW)
     }
 }

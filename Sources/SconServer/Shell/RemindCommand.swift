@@ -16,7 +16,7 @@ struct RemindCommand: AsyncCommand {
         var people = 0, items = 0, sent = 0
         for user in try await User.query(on: app.db).all() {
             let userID = try user.requireID()
-            let grants = try await RoleGrant.query(on: app.db).filter(\.$userID == userID).all().compactMap(\.grant)
+            let grants = try await RoleGrant.query(on: app.db).filter(\.$userID == userID).all().map { try $0.grant }
             let due = try await DueStore(db: app.db).due(for: Principal(userID: userID, grants: Set(grants)))
             guard !due.isEmpty else { continue }
             people += 1

@@ -25,8 +25,7 @@ final class RoleGrant: Model, @unchecked Sendable {
         self.grantedBy = grantedBy
     }
 
-    var grant: Grant? {
-        guard let role = Role(rawValue: role), let kind = ScopeKind(rawValue: scopeKind) else { return nil }
-        return Grant(role: role, scope: Scope(kind: kind, id: scopeID.isEmpty ? nil : scopeID))
+    var grant: Grant {
+        get throws { Grant(role: try Self.known(role, "role"), scope: Scope(kind: try Self.known(scopeKind, "scope_kind"), id: scopeID.isEmpty ? nil : scopeID)) }
     }
 }

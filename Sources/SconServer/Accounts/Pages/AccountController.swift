@@ -100,7 +100,7 @@ struct AccountController: RouteCollection {
 
     private func accountModel(_ req: Request) async throws -> AccountPage.Model {
         guard let user = req.signedInUser else { throw DomainError.unauthenticated }
-        let grants = try await RoleGrant.query(on: req.db).filter(\.$userID == user.id).all()
+        let grants = try await RoleGrant.query(on: req.db).filter(\.$userID == user.id).all().map { try $0.grant }
         let tokens = try await APIToken.query(on: req.db).filter(\.$userID == user.id).sort(\.$createdAt, .descending).all()
         return AccountPage.Model(user: user, grants: grants, tokens: tokens, newToken: nil)
     }

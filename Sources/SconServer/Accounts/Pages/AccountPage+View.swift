@@ -5,14 +5,14 @@ import Vapor
 enum AccountPage {
     struct Model {
         var user: SignedInUser
-        var grants: [RoleGrant]
+        var grants: [Grant]
         var tokens: [APIToken]
         var newToken: String?
         var issues: [FieldIssue] = []
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
-        let roles: [HTML] = model.grants.compactMap(\.grant).map { "<li>\(RoleText.describe($0, context))</li>" }
+        let roles: [HTML] = model.grants.map { "<li>\(RoleText.describe($0, context))</li>" }
         let rolesHTML: HTML = roles.isEmpty ? "<p>\(context["account.noroles"])</p>" : "<ul>\(roles)</ul>"
         let newToken: HTML = model.newToken.map {
             """

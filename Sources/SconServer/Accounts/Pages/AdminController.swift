@@ -49,6 +49,8 @@ struct AdminController: RouteCollection {
         let list = try await users.all()
         let grants = try await RoleGrant.query(on: req.db).filter(\.$userID ~~ list.compactMap(\.id)).all()
         let byUser = Dictionary(grouping: grants, by: \.userID)
-        return AdminUsersPage.Model(query: query, rows: list.map { AdminUsersPage.Row(user: $0, grants: byUser[$0.id!] ?? []) })
+        return AdminUsersPage.Model(query: query, rows: try list.map { user in
+            AdminUsersPage.Row(user: user, grants: try (byUser[user.storedID] ?? []).map { ($0, try $0.grant) })
+        })
     }
 }

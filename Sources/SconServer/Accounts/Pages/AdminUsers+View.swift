@@ -3,7 +3,7 @@ import Vapor
 
 /// Administrators: every account with its roles, a form to grant a role, a button to revoke one.
 enum AdminUsersPage {
-    struct Row { var user: User; var grants: [RoleGrant] }
+    struct Row { var user: User; var grants: [(row: RoleGrant, grant: Grant)] }
     struct Model { var query: String; var rows: [Row]; var issues: [FieldIssue] = []; var failedUser: UUID? }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -11,10 +11,9 @@ enum AdminUsersPage {
         let scopeOptions = ScopeKind.allCases.map { (value: $0.rawValue, label: context["scope.\($0.rawValue)"]) }
         let rows: [HTML] = model.rows.map { row in
             let id = row.user.id!
-            let grants: [HTML] = row.grants.compactMap { grant in
-                guard let value = grant.grant else { return nil }
-                return """
-                <li>\(RoleText.describe(value, context)) <form method="post" action="\(AccountURL.adminGrant(.value(grant.id!)).path)" class="inline">\(context.csrfField)<button type="submit" class="link-button">\(context["admin.revoke"])</button></form></li>
+            let grants: [HTML] = row.grants.map { stored in
+                """
+                <li>\(RoleText.describe(stored.grant, context)) <form method="post" action="\(AccountURL.adminGrant(.value(stored.row.storedID)).path)" class="inline">\(context.csrfField)<button type="submit" class="link-button">\(context["admin.revoke"])</button></form></li>
                 """
             }
             let issues = model.failedUser == id ? model.issues : []

@@ -22,7 +22,7 @@ struct GrantStore: Sendable {
     func revoke(_ id: UUID, by principal: Principal) async throws -> UUID {
         try principal.require(AccountAccess.allows(principal, .manageAccounts), "manage roles")
         guard let grant = try await RoleGrant.find(id, on: db) else { throw DomainError.notFound("grant") }
-        if let stored = grant.grant, let refusal = AccountAccess.revocationRefusal(stored, heldByCaller: grant.userID == principal.userID) {
+        if let refusal = AccountAccess.revocationRefusal(try grant.grant, heldByCaller: grant.userID == principal.userID) {
             throw refusal
         }
         try await grant.delete(on: db)

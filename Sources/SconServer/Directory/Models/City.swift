@@ -40,8 +40,10 @@ final class City: Model, @unchecked Sendable {
     }
 
     var fields: CityDraft.Fields {
+        get throws {
         CityDraft.Fields(name: LocalizedText(en: nameEn, ko: nameKo), country: CountryCode(countryCode)!,
                          latitude: latitude, longitude: longitude, population: population,
-                         kind: CityKind(rawValue: kind) ?? .other)
+                         kind: try Self.known(kind, "kind"))
+        }
     }
 }

@@ -43,10 +43,15 @@ final class Organisation: Model, @unchecked Sendable {
         sortKey = SearchText.normalise(fields.name.en)
     }
 
+    /// The sectors, stored as `,a,b,`.
+    var sectorList: [Sector] { get throws { try Self.storedList(sectors, separator: ",", "sectors") { Sector(rawValue: $0) } } }
+
     var fields: OrganisationDraft.Fields {
+        get throws {
         OrganisationDraft.Fields(name: LocalizedText(en: nameEn, ko: nameKo), acronym: acronym,
-                                 type: OrganisationType(rawValue: type) ?? .company, country: CountryCode(countryCode)!,
-                                 sectors: Sector.fromStorage(sectors), website: website,
+                                 type: try Self.known(type, "type"), country: CountryCode(countryCode)!,
+                                 sectors: try sectorList, website: website,
                                  description: LocalizedText(en: descriptionEn, ko: descriptionKo))
+        }
     }
 }

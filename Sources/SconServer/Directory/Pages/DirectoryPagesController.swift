@@ -95,7 +95,7 @@ struct DirectoryPagesController: RouteCollection {
         guard let model = try await Organisation.find(id, on: req.db) else { throw DomainError.notFound("organisation") }
         try req.principal.require(DirectoryAccess.allows(req.principal, .editOrganisation(id)), "edit this organisation")
         let countries = try await req.application.countryNames.all(on: req.db)
-        return OrganisationFormPage.render(PageContext(request: req), .init(organisationID: id, draft: OrganisationDraft(model.fields), countries: countries))
+        return OrganisationFormPage.render(PageContext(request: req), .init(organisationID: id, draft: OrganisationDraft(try model.fields), countries: countries))
     }
 
     @Sendable func updateOrganisation(_ req: Request) async throws -> Response {

@@ -43,7 +43,7 @@ struct OrganisationDTO: JSONWritable {
         acronym = model.acronym
         type = model.type
         country = model.countryCode
-        sectors = Sector.fromStorage(model.sectors).map(\.rawValue)
+        sectors = try model.sectorList.map(\.rawValue)
         website = model.website
         description = LocalizedText(en: model.descriptionEn, ko: model.descriptionKo)
         sample = model.sample

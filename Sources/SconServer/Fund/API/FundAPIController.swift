@@ -56,7 +56,7 @@ struct FundAPIController: RouteCollection {
         let input = try req.decodeJSON(BookingInput.self)
         let outcome = try await req.ledgerStore.book(try req.uuid(), input.request, key: req.headers.first(name: "Idempotency-Key"), by: req.principal)
         // A retry gets the first answer again, byte for byte, rendered from the stored transaction.
-        let response = LedgerTransactionDTO(transaction: outcome.transaction, projectCode: outcome.projectCode)
+        let response = try LedgerTransactionDTO(transaction: outcome.transaction, projectCode: outcome.projectCode)
             .jsonResponse(status: .created, allocator: req.byteBufferAllocator)
         if outcome.replayed { response.headers.add(name: "Idempotency-Replayed", value: "true") }
         return response

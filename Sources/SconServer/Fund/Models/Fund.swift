@@ -78,7 +78,7 @@ final class LedgerTransaction: Model, @unchecked Sendable {
 
     init() {}
 
-    var original: Money { Money(minor: amountMinor, Currency(rawValue: currency) ?? .KRW) }
+    var original: Money { get throws { Money(minor: amountMinor, try Self.known(currency, "currency")) } }
     var source: String { earmarkID.map { "earmark:\(UUIDText.string($0))" } ?? "fund:\(UUIDText.string(fundID))" }
 }
 

@@ -33,11 +33,11 @@ enum ProjectFinanceSection {
     }
 
     private static func form(_ context: PageContext, _ model: ProjectShowPage.Model) -> HTML {
-        let id = model.dossier.project.id ?? UUID()
+        let id = model.dossier.project.storedID
         let movements = BookingDraft.projectMovements.map { (value: $0.rawValue, label: context["movement.\($0.rawValue)"]) }
         let currencies = Currency.allCases.map { (value: $0.rawValue, label: $0.rawValue) }
         let instruments = Instrument.allCases.map { (value: $0.rawValue, label: context["instrument.\($0.rawValue)"]) }
-        let earmarks = model.earmarks.map { (value: UUIDText.string($0.id ?? UUID()), label: $0.name.text(in: context.language)) }
+        let earmarks = model.earmarks.map { (value: UUIDText.string($0.storedID), label: $0.name.text(in: context.language)) }
         return """
         <h3>\(context["finance.book"])</h3>
         <form method="post" action="\(FundURL.projectBooking(.value(id)).path)#finance" class="stacked" novalidate>\(context.csrfField)

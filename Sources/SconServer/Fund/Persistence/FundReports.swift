@@ -107,7 +107,7 @@ struct FundReports: Sendable {
                         let country = countries.first { $0.id == project.countryCode }
                         add(project.countryCode, country.map { LocalizedText(en: $0.nameEn, ko: $0.nameKo) } ?? LocalizedText(en: project.countryCode, ko: project.countryCode), transaction)
                     case .sector:
-                        let sectors = Sector.fromStorage(project.sectors)
+                        let sectors = try project.sectorList
                         for sector in sectors.isEmpty ? [nil] : sectors.map(Optional.some) {
                             let key = sector?.rawValue ?? "none"
                             add(key, LocalizedText(en: key, ko: key), transaction)

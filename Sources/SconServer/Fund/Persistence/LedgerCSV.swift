@@ -17,10 +17,10 @@ struct LedgerCSV: Sendable {
         let funds = Dictionary(try await Fund.query(on: db).all().compactMap { fund in fund.id.map { ($0, fund.code) } }, uniquingKeysWith: { first, _ in first })
         let earmarks = Dictionary(try await Earmark.query(on: db).all().compactMap { row in row.id.map { ($0, row.code) } }, uniquingKeysWith: { first, _ in first })
         let projects = Dictionary(try await Project.query(on: db).all().compactMap { row in row.id.map { ($0, row.code) } }, uniquingKeysWith: { first, _ in first })
-        let rows = transactions.map { row in
+        let rows = try transactions.map { row in
             [String(row.number), AuditChain.timestamp(Self.toMillisecond(row.bookedAt)), row.movement, funds[row.fundID] ?? "", row.earmarkID.flatMap { earmarks[$0] } ?? "",
-             row.projectID.flatMap { projects[$0] } ?? "", row.instrument ?? "", row.original.decimalText, row.currency,
-             ExchangeRate(currency: row.original.currency, day: CalendarDay(row.rateDay) ?? CalendarDay(row.bookedAt), microKRWPerUnit: row.microKRW,
+             row.projectID.flatMap { projects[$0] } ?? "", row.instrument ?? "", try row.original.decimalText, row.currency,
+             ExchangeRate(currency: try row.original.currency, day: CalendarDay(row.rateDay) ?? CalendarDay(row.bookedAt), microKRWPerUnit: row.microKRW,
                           source: row.rateSource).rateText,
              row.rateDay, CSVTable.guarded(row.rateSource), String(row.amountKRW), row.valueDay, CSVTable.guarded(row.memo), row.sample ? "true" : "false"]
         }

@@ -4,22 +4,33 @@ import Vapor
 
 struct LedgerTransactionDTO: JSONWritable {
     let transaction: LedgerTransaction
+    let original: Money
     let projectCode: String?
+
+    init(booked: BookedTransaction, projectCode: String?) {
+        transaction = booked.row
+        original = booked.original
+        self.projectCode = projectCode
+    }
+
+    init(transaction: LedgerTransaction, projectCode: String?) throws {
+        self.init(booked: try BookedTransaction(transaction), projectCode: projectCode)
+    }
 
     func writeJSON(to writer: inout JSONWriter) {
         writer.object {
-            $0.field("id", transaction.id ?? UUID())
+            $0.field("id", transaction.storedID)
             $0.field("number", transaction.number)
             $0.field("movement", transaction.movement)
             $0.field("project", transaction.projectID.map(UUIDText.string))
             $0.field("projectCode", projectCode)
             $0.field("earmark", transaction.earmarkID.map(UUIDText.string))
             $0.field("instrument", transaction.instrument)
-            $0.field("amount", transaction.original.decimalText)
+            $0.field("amount", original.decimalText)
             $0.field("currency", transaction.currency)
             $0.key("rate")
             $0.object {
-                $0.field("krwPerUnit", ExchangeRate(currency: transaction.original.currency, day: CalendarDay(transaction.rateDay) ?? CalendarDay(transaction.bookedAt),
+                $0.field("krwPerUnit", ExchangeRate(currency: original.currency, day: CalendarDay(transaction.rateDay) ?? CalendarDay(transaction.bookedAt),
                                                     microKRWPerUnit: transaction.microKRW, source: transaction.rateSource).rateText)
                 $0.field("day", transaction.rateDay)
                 $0.field("source", transaction.rateSource)

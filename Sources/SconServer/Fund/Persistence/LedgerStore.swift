@@ -86,8 +86,10 @@ struct LedgerStore: Sendable {
             transaction.valueDay = booking.valueDay.description
             transaction.memo = booking.memo
             transaction.bookedBy = userID
-            // To the millisecond, as the answer shows it, so that a retry's answer from the stored row is the same.
-            transaction.bookedAt = Date(timeIntervalSince1970: (now.timeIntervalSince1970 * 1_000).rounded() / 1_000)
+            // In the middle of its millisecond: answers print times cut to the millisecond, and a
+            // database keeps a time as a double (SQLite) or cut to microseconds (PostgreSQL), so a
+            // retry's answer, printed from the stored row, shows the same millisecond.
+            transaction.bookedAt = Date(timeIntervalSince1970: ((now.timeIntervalSince1970 * 1_000).rounded(.down) + 0.5) / 1_000)
             transaction.sample = false
             try await Self.write(transaction, lines, on: tx)
             let record = IdempotencyRecord()

@@ -16,7 +16,7 @@ struct ProjectFinance: Sendable {
     }
 
     var project: Project
-    var transactions: [LedgerTransaction]
+    var transactions: [BookedTransaction]
     var sources: [Source]
 
     var committed: Int { sources.reduce(0) { $0 + $1.committed } }
@@ -38,7 +38,7 @@ struct ProjectFinance: Sendable {
             }
             sources[transaction.source] = source
         }
-        return ProjectFinance(project: project, transactions: transactions, sources: sources.values.sorted { $0.source < $1.source })
+        return ProjectFinance(project: project, transactions: try transactions.map(BookedTransaction.init), sources: sources.values.sorted { $0.source < $1.source })
     }
 }
 
@@ -48,7 +48,7 @@ struct ProjectFinanceDTO: JSONWritable {
     func writeJSON(to writer: inout JSONWriter) {
         let finance = finance
         writer.object {
-            $0.field("project", finance.project.id ?? UUID())
+            $0.field("project", finance.project.storedID)
             $0.field("code", finance.project.code)
             $0.field("committed", finance.committed)
             $0.field("disbursed", finance.disbursed)
@@ -63,7 +63,7 @@ struct ProjectFinanceDTO: JSONWritable {
                     $0.field("outstanding", source.outstanding)
                 }
             }
-            $0.field("transactions", finance.transactions.map { LedgerTransactionDTO(transaction: $0, projectCode: finance.project.code) })
+            $0.field("transactions", finance.transactions.map { LedgerTransactionDTO(booked: $0, projectCode: finance.project.code) })
         }
     }
 }

@@ -21,9 +21,9 @@ struct DecisionAPIController: RouteCollection {
             throw DomainError.notFound("result")
         }
         let (_, decision) = try await req.decisionStore.decision(proposal.callID, by: req.principal)
-        let entry = decision.outcome?.entries.first { $0.proposal == UUIDText.string(id) }
+        let entry = try decision.outcome.entries.first { $0.proposal == UUIDText.string(id) }
         let comments = try await Review.query(on: req.db).filter(\.$proposalID == id).filter(\.$state == "submitted").sort(\.$submittedAt).all().map(\.comment)
-        return ProposalResultDTO(entry: entry, score: decision.scores[UUIDText.string(id)], comments: comments)
+        return ProposalResultDTO(entry: entry, score: try decision.scores[UUIDText.string(id)], comments: comments)
     }
 
     /// The selection the rules give from today's reviews; nothing is written.
@@ -31,7 +31,7 @@ struct DecisionAPIController: RouteCollection {
         let callID = try req.uuid()
         let preview = try await req.decisionStore.preview(callID, by: req.principal)
         let call = try await CallStore.managedModel(callID, by: req.principal, on: req.db)
-        return SelectionDTO(callID: callID, state: call.callState, decidedAt: nil,
+        return SelectionDTO(callID: callID, state: try call.callState, decidedAt: nil,
                             entries: try await Self.entries(preview.outcome, scores: preview.scores, breakdown: false, on: req.db),
                             unranked: preview.unranked)
     }
@@ -40,7 +40,7 @@ struct DecisionAPIController: RouteCollection {
         let callID = try req.uuid()
         let decision = try await req.decisionStore.decide(callID, by: req.principal)
         return SelectionDTO(callID: callID, state: .decided, decidedAt: decision.decidedAt,
-                            entries: try await Self.entries(decision.outcome ?? SelectionOutcome(entries: []), scores: decision.scores, breakdown: false, on: req.db),
+                            entries: try await Self.entries(try decision.outcome, scores: decision.scores, breakdown: false, on: req.db),
                             unranked: [:])
     }
 
@@ -48,9 +48,9 @@ struct DecisionAPIController: RouteCollection {
     @Sendable func results(_ req: Request) async throws -> SelectionDTO {
         let callID = try req.uuid()
         let (call, decision) = try await req.decisionStore.decision(callID, by: req.principal)
-        let outcome = decision.outcome ?? SelectionOutcome(entries: [])
+        let outcome = try decision.outcome
         let shown = SelectionOutcome(entries: outcome.entries.filter { $0.reason == .selected || $0.reservePosition != nil })
-        return SelectionDTO(callID: callID, state: call.callState, decidedAt: decision.decidedAt,
+        return SelectionDTO(callID: callID, state: try call.callState, decidedAt: decision.decidedAt,
                             entries: try await Self.entries(shown, scores: decision.scores, breakdown: true, on: req.db), unranked: [:])
     }
 
@@ -58,10 +58,10 @@ struct DecisionAPIController: RouteCollection {
         let ids = outcome.entries.compactMap { UUID(uuidString: $0.proposal) }
         let proposals = try await Proposal.query(on: db).filter(\.$id ~~ ids).all()
         let reviews = breakdown ? try await Review.query(on: db).filter(\.$proposalID ~~ ids).filter(\.$state == "submitted").all() : []
-        return outcome.entries.map { entry in
+        return try outcome.entries.map { entry in
             let proposal = proposals.first { $0.id.map(UUIDText.string) == entry.proposal }
             var means: [String: Double] = [:]
-            let mine = reviews.filter { UUIDText.string($0.proposalID) == entry.proposal }.map(\.scores)
+            let mine = try reviews.filter { UUIDText.string($0.proposalID) == entry.proposal }.map { try $0.scores }
             for key in Set(mine.flatMap(\.keys)) {
                 let values = mine.compactMap { $0[key] }
                 means[key] = Double(values.reduce(0, +)) / Double(max(values.count, 1))

@@ -24,7 +24,7 @@ final class Call: Model, @unchecked Sendable {
 
     init() {}
 
-    var callState: CallState { CallState(rawValue: state) ?? .draft }
+    var callState: CallState { get throws { try Self.known(state, "state") } }
 
     func terms() throws -> CallTerms {
         try CallTermsCoding.decoder.decode(CallTerms.self, from: Data(termsJSON.utf8))

@@ -16,12 +16,12 @@ final class CallDecision: Model, @unchecked Sendable {
 
     init() {}
 
-    var outcome: SelectionOutcome? {
-        try? JSONDecoder().decode(SelectionOutcome.self, from: Data(outcomeJSON.utf8))
+    var outcome: SelectionOutcome {
+        get throws { try Self.storedJSON(outcomeJSON, "outcome") }
     }
 
     /// The score each ranked proposal was ranked by (normalised, 0–100).
     var scores: [String: Double] {
-        (try? JSONDecoder().decode([String: Double].self, from: Data(scoresJSON.utf8))) ?? [:]
+        get throws { try Self.storedJSON(scoresJSON, "scores") }
     }
 }

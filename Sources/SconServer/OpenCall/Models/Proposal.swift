@@ -28,7 +28,7 @@ final class Proposal: Model, @unchecked Sendable {
 
     init() {}
 
-    var proposalState: ProposalState { ProposalState(rawValue: state) ?? .draft }
+    var proposalState: ProposalState { get throws { try Self.known(state, "state") } }
     var country: CountryCode { CountryCode(countryCode)! }
 
     func apply(_ fields: ProposalDraft.Fields, country: CountryCode) {
@@ -44,9 +44,11 @@ final class Proposal: Model, @unchecked Sendable {
     }
 
     var fields: ProposalDraft.Fields {
+        get throws {
         ProposalDraft.Fields(cityID: cityID, title: title, problem: problem, objectives: objectives,
-                             supportType: SupportType(rawValue: supportType) ?? .masterPlan, budget: budget,
-                             counterpart: counterpart, language: Language(rawValue: language) ?? .en)
+                             supportType: try Self.known(supportType, "support_type"), budget: budget,
+                             counterpart: counterpart, language: try Self.known(language, "language"))
+        }
     }
 }
 

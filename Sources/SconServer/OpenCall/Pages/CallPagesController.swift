@@ -30,11 +30,12 @@ struct CallPagesController: RouteCollection {
         let countries = try await req.application.countryNames.all(on: req.db)
         var model = CallShowPage.Model(call: call, countries: countries, mayManage: mayManage, history: history, message: message, problem: problem)
         let principal = req.principal
-        if let (stored, decision) = try? await req.decisionStore.decision(id, by: principal), let outcome = decision.outcome {
+        if let (stored, decision) = try? await req.decisionStore.decision(id, by: principal) {
+            let outcome = try decision.outcome
             let shown = SelectionOutcome(entries: outcome.entries.filter { $0.reason == .selected || $0.reservePosition != nil })
             let ids = shown.entries.compactMap { UUID(uuidString: $0.proposal) }
             let proposals = try await Proposal.query(on: req.db).filter(\.$id ~~ ids).all()
-            model.results = SelectionTable.rows(shown, scores: decision.scores, proposals: proposals,
+            model.results = try SelectionTable.rows(shown, scores: try decision.scores, proposals: proposals,
                                                 countries: countries, reviews: try await Review.query(on: req.db).filter(\.$proposalID ~~ ids).filter(\.$state == "submitted").all(),
                                                 terms: try stored.terms(), language: req.language,
                                                 cities: try await City.query(on: req.db).filter(\.$id ~~ proposals.map(\.cityID)).all())
@@ -79,7 +80,7 @@ struct CallPagesController: RouteCollection {
     @Sendable func editForm(_ req: Request) async throws -> HTML {
         let id = try req.uuid()
         let model = try await CallStore.managedModel(id, by: req.principal, on: req.db)
-        guard model.callState == .draft else { throw DomainError.conflict("only a draft call can be edited; this call is \(model.state).") }
+        guard try model.callState == .draft else { throw DomainError.conflict("only a draft call can be edited; this call is \(model.state).") }
         return CallFormPage.render(PageContext(request: req), .init(callID: id, draft: CallDraft(try model.terms()), countries: try await countries(req)))
     }
 
@@ -115,7 +116,7 @@ struct CallPagesController: RouteCollection {
     /// The reason a move was refused, in the page's language.
     private func localizedRefusal(_ req: Request, id: UUID, to target: String?) async throws -> String? {
         guard let next = CallState(rawValue: target ?? ""), let model = try await Call.find(id, on: req.db),
-              let refusal = CallGate.refusal(model.callState, to: next, terms: try model.terms(), now: Date()) else { return nil }
+              let refusal = CallGate.refusal(try model.callState, to: next, terms: try model.terms(), now: Date()) else { return nil }
         let strings = req.strings
         switch refusal {
         case .notAllowed(let from, let to, _):

@@ -53,7 +53,7 @@ struct ProposalPagesController: RouteCollection {
     @Sendable func editForm(_ req: Request) async throws -> HTML {
         let model = try await ProposalStore.writableModel(try req.uuid(), by: req.principal, on: req.db)
         let call = try await req.callStore.find(model.callID, by: req.principal)
-        return ProposalFormPage.render(PageContext(request: req), .init(call: call, proposalID: model.id, draft: ProposalDraft(model.fields), organisationID: model.organisationID,
+        return ProposalFormPage.render(PageContext(request: req), .init(call: call, proposalID: model.id, draft: ProposalDraft(try model.fields), organisationID: model.organisationID,
                                                                        organisations: [], cities: try await Self.cities(req, in: [model.country])))
     }
 
@@ -88,14 +88,14 @@ struct ProposalPagesController: RouteCollection {
         if call.state == .published, CallAccess.allows(req.principal, .writeProposal(organisation: model.organisationID)) || CallAccess.allows(req.principal, .manageCall(model.callID)),
            let decision = try await CallDecision.query(on: req.db).filter(\.$callID == model.callID).first() {
             let comments = try await Review.query(on: req.db).filter(\.$proposalID == id).filter(\.$state == "submitted").sort(\.$submittedAt).all().map(\.comment)
-            result = (decision.outcome?.entries.first { $0.proposal == UUIDText.string(id) }, decision.scores[UUIDText.string(id)], comments)
+            result = (try decision.outcome.entries.first { $0.proposal == UUIDText.string(id) }, try decision.scores[UUIDText.string(id)], comments)
         }
         var appeal: Appeal?
         var appealUntil: Date?
         if result != nil {
             appeal = try await req.appealStore.get(id, by: req.principal)
             if appeal == nil, CallAccess.allows(req.principal, .writeProposal(organisation: model.organisationID)), let stored = try await Call.find(model.callID, on: req.db),
-               AppealRules.lodgingRefusal(callState: stored.callState, publishedAt: stored.publishedAt, days: try stored.terms().appealPeriodDays,
+               AppealRules.lodgingRefusal(callState: try stored.callState, publishedAt: stored.publishedAt, days: try stored.terms().appealPeriodDays,
                                           alreadyLodged: false, now: Date()) == nil, let publishedAt = stored.publishedAt {
                 appealUntil = AppealRules.deadline(publishedAt: publishedAt, days: try stored.terms().appealPeriodDays)
             }

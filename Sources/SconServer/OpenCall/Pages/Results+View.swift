@@ -36,10 +36,10 @@ enum SelectionTable {
 
     /// Rows for an outcome, with the proposals and, for results, the mean per criterion.
     static func rows(_ outcome: SelectionOutcome, scores: [String: Double], proposals: [Proposal], countries: [CountryDTO],
-                     reviews: [Review], terms: CallTerms, language: Language, cities: [City] = []) -> [Row] {
-        outcome.entries.map { entry in
+                     reviews: [Review], terms: CallTerms, language: Language, cities: [City] = []) throws -> [Row] {
+        try outcome.entries.map { entry in
             let proposal = proposals.first { $0.id.map(UUIDText.string) == entry.proposal }
-            let mine = reviews.filter { UUIDText.string($0.proposalID) == entry.proposal }.map(\.scores)
+            let mine = try reviews.filter { UUIDText.string($0.proposalID) == entry.proposal }.map { try $0.scores }
             let breakdown: [(name: String, mean: Double)] = mine.isEmpty ? [] : terms.evaluation.criteria.compactMap { criterion in
                 let values = mine.compactMap { $0[criterion.key] }
                 guard !values.isEmpty else { return nil }

@@ -23,7 +23,7 @@ struct AppealStore: Sendable {
             let proposal = try await ProposalStore.writableModel(proposalID, by: principal, on: tx)
             let call = try await ProposalStore.call(of: proposal, on: tx)
             let lodged = try await Appeal.query(on: tx).filter(\.$proposalID == proposalID).count() > 0
-            if let refusal = AppealRules.lodgingRefusal(callState: call.callState, publishedAt: call.publishedAt, days: try call.terms().appealPeriodDays,
+            if let refusal = AppealRules.lodgingRefusal(callState: try call.callState, publishedAt: call.publishedAt, days: try call.terms().appealPeriodDays,
                                                         alreadyLodged: lodged, now: now) {
                 throw refusal
             }

@@ -31,7 +31,7 @@ struct AttachmentStore: Sendable {
             let proposal = try await ProposalStore.writableModel(proposalID, by: principal, on: tx)
             let call = try await ProposalStore.call(of: proposal, on: tx)
             let terms = try call.terms()
-            if let refusal = ProposalRules.editRefusal(state: proposal.proposalState, schedule: terms.schedule, now: now) {
+            if let refusal = ProposalRules.editRefusal(state: try proposal.proposalState, schedule: terms.schedule, now: now) {
                 throw refusal
             }
             let count = try await Attachment.query(on: tx).filter(\.$proposalID == proposalID).count()
@@ -54,7 +54,7 @@ struct AttachmentStore: Sendable {
             }
             let proposal = try await ProposalStore.writableModel(model.proposalID, by: principal, on: tx)
             let call = try await ProposalStore.call(of: proposal, on: tx)
-            if let refusal = ProposalRules.editRefusal(state: proposal.proposalState, schedule: try call.terms().schedule, now: now) {
+            if let refusal = ProposalRules.editRefusal(state: try proposal.proposalState, schedule: try call.terms().schedule, now: now) {
                 throw refusal
             }
             try await Attachment.query(on: tx).filter(\.$id == id).delete()
@@ -90,7 +90,7 @@ struct AttachmentStore: Sendable {
     }
 
     static func summary(_ model: Attachment) -> Summary {
-        Summary(id: model.id ?? UUID(), document: model.documentIndex, filename: model.filename, mediaType: model.mediaType,
+        Summary(id: model.storedID, document: model.documentIndex, filename: model.filename, mediaType: model.mediaType,
                 size: model.size, sha256: model.sha256, createdAt: model.createdAt)
     }
 }

@@ -13,7 +13,7 @@ struct CallDTO: JSONWritable {
 
     init(_ model: Call) throws {
         id = try model.requireID()
-        state = model.callState
+        state = try model.callState
         sample = model.sample
         terms = try model.terms()
         createdAt = model.createdAt

@@ -13,7 +13,7 @@ struct CallStore: Sendable {
     /// draft, and the drafts of calls the principal manages.
     func visible(to principal: Principal) async throws -> [CallDTO] {
         let models = try await Call.query(on: db).sort(\.$opensAt, .descending).sort(\.$id).limit(500).all()
-        return try models.filter { CallAccess.allows(principal, .seeCall(try $0.requireID(), $0.callState)) }.map(CallDTO.init)
+        return try models.filter { CallAccess.allows(principal, .seeCall(try $0.requireID(), try $0.callState)) }.map(CallDTO.init)
     }
 
     /// The call, or `notFound` when it does not exist or is a draft the principal may not see.
@@ -44,7 +44,7 @@ struct CallStore: Sendable {
         let known = try await CountryQuery(db: db).codes()
         return try await audit.record(.call(id)) { tx in
             let model = try await Self.managedModel(id, by: principal, on: tx)
-            guard model.callState == .draft else {
+            guard try model.callState == .draft else {
                 throw DomainError.conflict("only a draft call can be edited; this call is \(model.state).")
             }
             let terms = try change(CallDraft(try model.terms())).validated(knownCountries: known)
@@ -62,7 +62,7 @@ struct CallStore: Sendable {
         }
         return try await audit.record(.call(id)) { tx in
             let model = try await Self.managedModel(id, by: principal, on: tx)
-            let current = model.callState
+            let current = try model.callState
             let moved = try CallGate.check(current, to: next, terms: try model.terms(), now: now)
             model.state = moved.rawValue
             if moved == .published { model.publishedAt = now }
@@ -75,7 +75,7 @@ struct CallStore: Sendable {
     static func subject(_ id: UUID) -> String { "call:\(UUIDText.string(id))" }
 
     static func visibleModel(_ id: UUID, by principal: Principal, on db: any Database) async throws -> Call {
-        guard let model = try await Call.find(id, on: db), CallAccess.allows(principal, .seeCall(id, model.callState)) else {
+        guard let model = try await Call.find(id, on: db), CallAccess.allows(principal, .seeCall(id, try model.callState)) else {
             throw DomainError.notFound("call")
         }
         return model

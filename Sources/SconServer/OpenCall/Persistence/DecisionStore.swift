@@ -29,7 +29,7 @@ struct DecisionStore: Sendable {
         _ = try await CallStore.managedModel(callID, by: principal, on: db)
         return try await audit.record(.call(callID)) { tx in
             let call = try await CallStore.managedModel(callID, by: principal, on: tx)
-            guard call.callState == .inReview else { throw ReviewRefusal.callNotInReview(step: .decision, state: call.callState) }
+            guard try call.callState == .inReview else { throw ReviewRefusal.callNotInReview(step: .decision, state: try call.callState) }
             let preview = try await Self.compute(call, on: tx)
             guard !preview.outcome.selected.isEmpty else { throw ReviewRefusal.nothingSelectable }
             let encoder = JSONEncoder()
@@ -80,7 +80,7 @@ struct DecisionStore: Sendable {
     func decision(_ callID: UUID, by principal: Principal) async throws -> (Call, CallDecision) {
         let call = try await CallStore.visibleModel(callID, by: principal, on: db)
         let mayManage = CallAccess.allows(principal, .manageCall(callID))
-        guard call.callState == .published || (call.callState == .decided && mayManage),
+        guard try call.callState == .published || (try call.callState == .decided && mayManage),
               let decision = try await CallDecision.query(on: db).filter(\.$callID == callID).first() else {
             throw DomainError.notFound("results")
         }
@@ -100,7 +100,7 @@ struct DecisionStore: Sendable {
         let entries = try targets.map { proposal, target in
             let id = try proposal.requireID()
             return SelectionPool.Entry(proposal: target.id,
-                                       facts: EligibilityFacts(country: proposal.country, supportType: proposal.fields.supportType, budget: proposal.budget,
+                                       facts: EligibilityFacts(country: proposal.country, supportType: try proposal.fields.supportType, budget: proposal.budget,
                                                                attachedDocuments: covered[id] ?? 0, endorsed: endorsed.contains(id)),
                                        submittedAt: proposal.submittedAt.map(AuditChain.timestamp) ?? "")
         }

@@ -23,14 +23,14 @@ struct EndorsementStore: Sendable {
         try principal.require(CallAccess.allows(principal, .endorse(country)), "endorse this country's proposals")
         return try await audit.record(.call(callID)) { tx in
             guard let call = try await Call.find(callID, on: tx) else { throw DomainError.notFound("call") }
-            guard [.open, .closed].contains(call.callState) else {
+            guard [.open, .closed].contains(try call.callState) else {
                 throw DomainError.conflict("a call that is \(call.state) takes no endorsements; they are made while it is open or closed.")
             }
             let terms = try call.terms()
             let proposals = try await Proposal.query(on: tx).filter(\.$callID == callID).filter(\.$id ~~ ranking).all()
             var candidates: [UUID: EndorsementRanking.Candidate] = [:]
             for proposal in proposals {
-                candidates[try proposal.requireID()] = .init(id: try proposal.requireID(), country: proposal.country, state: proposal.proposalState)
+                candidates[try proposal.requireID()] = .init(id: try proposal.requireID(), country: proposal.country, state: try proposal.proposalState)
             }
             let checked = try EndorsementRanking.validated(ranking, country: country, limit: terms.endorsementsPerCountry, candidates: candidates)
             try await Self.replace(callID, country, with: checked, by: principal.userID, on: tx)

@@ -22,8 +22,8 @@ struct ProposalDTO: JSONWritable {
         organisationID = model.organisationID
         country = model.countryCode
         code = model.code
-        state = model.proposalState
-        fields = model.fields
+        state = try model.proposalState
+        fields = try model.fields
         sample = model.sample
         submittedAt = model.submittedAt
         createdAt = model.createdAt

@@ -13,7 +13,7 @@ struct ProposalStore: Sendable {
     func visible(in callID: UUID, to principal: Principal) async throws -> [Proposal] {
         _ = try await CallStore.visibleModel(callID, by: principal, on: db)
         return try await Proposal.query(on: db).filter(\.$callID == callID).all()
-            .filter { Self.maySee($0, principal) }
+            .filter { try Self.maySee($0, principal) }
             .sorted { ($0.code ?? "~", $0.title) < ($1.code ?? "~", $1.title) }
     }
 
@@ -42,7 +42,7 @@ struct ProposalStore: Sendable {
             throw DomainError.invalid([FieldIssue(field: "organisation", code: "not-eligible",
                                                   detail: "organisations of \(country.value) cannot apply to this call; it is open to \(terms.eligibleCountries.map(\.value).joined(separator: ", ")).")])
         }
-        if let refusal = ProposalRules.draftingRefusal(callState: call.callState, schedule: terms.schedule, now: now) { throw refusal }
+        if let refusal = ProposalRules.draftingRefusal(callState: try call.callState, schedule: terms.schedule, now: now) { throw refusal }
         let fields = try draft.validated(cities: try await cityCountries(draft.cityID), applicantCountry: country)
         return try await audit.record(.call(callID)) { tx in
             let model = Proposal()
@@ -61,12 +61,12 @@ struct ProposalStore: Sendable {
     func update(_ id: UUID, by principal: Principal, now: Date = Date(), change: @escaping @Sendable (ProposalDraft) -> ProposalDraft) async throws -> ProposalDTO {
         try principal.require(principal.isSignedIn, "edit proposals")
         let existing = try await Self.writableModel(id, by: principal, on: db)
-        let draft = change(ProposalDraft(existing.fields))
+        let draft = change(ProposalDraft(try existing.fields))
         let fields = try draft.validated(cities: try await cityCountries(draft.cityID), applicantCountry: existing.country)
         return try await audit.record(.call(try await Self.callID(of: id, on: db))) { tx in
             let model = try await Self.writableModel(id, by: principal, on: tx)
             let call = try await Self.call(of: model, on: tx)
-            if let refusal = ProposalRules.editRefusal(state: model.proposalState, schedule: try call.terms().schedule, now: now) {
+            if let refusal = ProposalRules.editRefusal(state: try model.proposalState, schedule: try call.terms().schedule, now: now) {
                 throw refusal
             }
             model.apply(fields, country: model.country)
@@ -82,7 +82,7 @@ struct ProposalStore: Sendable {
             let model = try await Self.writableModel(id, by: principal, on: tx)
             let call = try await Self.call(of: model, on: tx)
             let schedule = try call.terms().schedule
-            if let refusal = ProposalRules.submissionRefusal(state: model.proposalState, fields: model.fields, callState: call.callState,
+            if let refusal = ProposalRules.submissionRefusal(state: try model.proposalState, fields: try model.fields, callState: try call.callState,
                                                              schedule: schedule, now: now) {
                 throw refusal
             }
@@ -104,7 +104,7 @@ struct ProposalStore: Sendable {
         return try await audit.record(.call(try await Self.callID(of: id, on: db))) { tx in
             let model = try await Self.writableModel(id, by: principal, on: tx)
             let call = try await Self.call(of: model, on: tx)
-            if let refusal = ProposalRules.withdrawalRefusal(state: model.proposalState, schedule: try call.terms().schedule, now: now) {
+            if let refusal = ProposalRules.withdrawalRefusal(state: try model.proposalState, schedule: try call.terms().schedule, now: now) {
                 throw refusal
             }
             model.state = ProposalState.withdrawn.rawValue
@@ -126,7 +126,7 @@ struct ProposalStore: Sendable {
         let model = try await Self.visibleModel(id, by: principal, on: db)
         let call = try await Self.call(of: model, on: db)
         let endorsed = try await Endorsement.query(on: db).filter(\.$proposalID == id).count() > 0
-        let facts = EligibilityFacts(country: model.country, supportType: model.fields.supportType, budget: model.budget,
+        let facts = EligibilityFacts(country: model.country, supportType: try model.fields.supportType, budget: model.budget,
                                      attachedDocuments: try await AttachmentStore.coveredDocuments(id, on: db), endorsed: endorsed)
         return Eligibility.check(facts, against: try call.terms())
     }
@@ -141,21 +141,21 @@ struct ProposalStore: Sendable {
         return proposal.callID
     }
 
-    static func facts(_ model: Proposal, assignedToCaller: Bool = false) -> ProposalFacts {
-        ProposalFacts(state: model.proposalState, organisation: model.organisationID, country: model.country, call: model.callID,
+    static func facts(_ model: Proposal, assignedToCaller: Bool = false) throws -> ProposalFacts {
+        ProposalFacts(state: try model.proposalState, organisation: model.organisationID, country: model.country, call: model.callID,
                       assignedToCaller: assignedToCaller)
     }
 
-    static func maySee(_ model: Proposal, _ principal: Principal) -> Bool {
-        CallAccess.allows(principal, .seeProposal(facts(model)))
+    static func maySee(_ model: Proposal, _ principal: Principal) throws -> Bool {
+        CallAccess.allows(principal, .seeProposal(try facts(model)))
     }
 
     /// The proposal if the principal may see it: by its role, or as an assigned reviewer.
     static func visibleModel(_ id: UUID, by principal: Principal, on db: any Database) async throws -> Proposal {
         guard let model = try await Proposal.find(id, on: db) else { throw DomainError.notFound("proposal") }
-        if maySee(model, principal) { return model }
-        if model.proposalState == .submitted, let userID = principal.userID, try await ReviewStore.assignment(id, userID, on: db) != nil,
-           CallAccess.allows(principal, .seeProposal(facts(model, assignedToCaller: true))) { return model }
+        if try maySee(model, principal) { return model }
+        if try model.proposalState == .submitted, let userID = principal.userID, try await ReviewStore.assignment(id, userID, on: db) != nil,
+           CallAccess.allows(principal, .seeProposal(try facts(model, assignedToCaller: true))) { return model }
         throw DomainError.notFound("proposal")
     }
 

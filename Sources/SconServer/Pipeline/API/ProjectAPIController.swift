@@ -14,6 +14,6 @@ struct ProjectAPIController: RouteCollection {
     }
 
     @Sendable func project(_ req: Request) async throws -> ProjectDTO {
-        ProjectDTO(project: try await ProjectStore(db: req.db).find(try req.uuid(), by: req.principal))
+        try ProjectDTO(project: try await ProjectStore(db: req.db).find(try req.uuid(), by: req.principal))
     }
 }

@@ -26,6 +26,8 @@ final class Project: Model, @unchecked Sendable {
 
     init() {}
 
-    var projectStage: ProjectStage { ProjectStage(rawValue: stage) ?? .lead }
+    var projectStage: ProjectStage { get throws { try Self.known(stage, "stage") } }
+    /// The sectors, stored as `,a,b,`.
+    var sectorList: [Sector] { get throws { try Self.storedList(sectors, separator: ",", "sectors") { Sector(rawValue: $0) } } }
     var description: LocalizedText { LocalizedText(en: descriptionEn, ko: descriptionKo) }
 }

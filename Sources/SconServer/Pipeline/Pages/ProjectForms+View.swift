@@ -13,7 +13,7 @@ enum ProjectForms {
     static func render(_ context: PageContext, _ model: ProjectShowPage.Model, _ choices: Choices) -> HTML {
         let dossier = model.dossier
         guard dossier.mayContribute else { return .empty }
-        let id = dossier.project.id ?? UUID()
+        let id = dossier.project.storedID
         func form(_ part: String, _ title: String, _ fields: HTML, multipart: Bool = false) -> HTML {
             let encoding: HTML = multipart ? " enctype=\"multipart/form-data\"" : ""
             return """
@@ -28,10 +28,10 @@ enum ProjectForms {
         func select(_ name: String, _ label: String, _ options: [(value: String, label: String)], blank: String? = nil) -> HTML {
             Components.select(context, field: name, name: name, label: label, options: options, selected: nil, includeBlank: blank, issues: model.issues)
         }
-        let organisations = choices.organisations.map { (value: UUIDText.string($0.id ?? UUID()), label: $0.name.text(in: context.language)) }
-        let korean = choices.organisations.filter { $0.countryCode == "KR" }.map { (value: UUIDText.string($0.id ?? UUID()), label: $0.name.text(in: context.language)) }
+        let organisations = choices.organisations.map { (value: UUIDText.string($0.storedID), label: $0.name.text(in: context.language)) }
+        let korean = choices.organisations.filter { $0.countryCode == "KR" }.map { (value: UUIDText.string($0.storedID), label: $0.name.text(in: context.language)) }
         var forms: [HTML] = []
-        let deliverables = dossier.deliverables.map { (value: UUIDText.string($0.deliverable.id ?? UUID()), label: $0.deliverable.title) }
+        let deliverables = dossier.deliverables.map { (value: UUIDText.string($0.deliverable.storedID), label: $0.deliverable.title) }
         if !deliverables.isEmpty {
             let file: HTML = """
                 <div class="field"><label for="f-file">\(context["record.file"])</label><p class="hint">\(context["attachments.hint"])</p>\
@@ -40,7 +40,7 @@ enum ProjectForms {
             forms.append(form("version", context["record.version"], select("deliverable", context["pipeline.deliverables"], deliverables)
                               + text("note", context["record.note"]) + file, multipart: true))
         }
-        let open = dossier.milestones.filter { $0.actual == nil }.map { (value: UUIDText.string($0.id ?? UUID()), label: $0.title.text(in: context.language)) }
+        let open = dossier.milestones.filter { $0.actual == nil }.map { (value: UUIDText.string($0.storedID), label: $0.title.text(in: context.language)) }
         if !open.isEmpty {
             forms.append(form("actual", context["record.actual"], select("milestone", context["pipeline.milestones"], open)
                               + text("actual", context["pipeline.actual"], type: "date")))
@@ -66,10 +66,10 @@ enum ProjectForms {
             } else if dossier.tender?.awardedBidID == nil {
                 forms.append(form("bid", context["record.bid"], select("organisation", context["proposalfield.organisation"], korean)
                                   + text("amountKRW", context["record.amountKRW"], type: "number") + text("technicalScore", context["pipeline.score"], type: "number")))
-                let bids = dossier.bids.map { (value: UUIDText.string($0.bid.id ?? UUID()), label: $0.organisation?.name.text(in: context.language) ?? "") }
+                let bids = dossier.bids.map { (value: UUIDText.string($0.bid.storedID), label: $0.organisation?.name.text(in: context.language) ?? "") }
                 if !bids.isEmpty { forms.append(form("award", context["record.award"], select("bid", context["pipeline.bids"], bids))) }
             }
-            let sectors = Set(Sector.fromStorage(dossier.project.sectors))
+            let sectors = Set(dossier.sectors)
             let boxes: [HTML] = Sector.allCases.map { sector in
                 "<label class=\"check\"><input type=\"checkbox\" name=\"sectors[]\" value=\"\(sector.rawValue)\"\(sectors.contains(sector) ? HTML(raw: " checked") : HTML.empty)> \(context["sector.\(sector.rawValue)"])</label>"
             }

@@ -21,7 +21,7 @@ enum ProjectShowPage {
         let dossier = model.dossier
         let project = dossier.project
         let way: [HTML] = ProjectStage.way.map { stage in
-            let current: HTML = stage == project.projectStage ? " aria-current=\"step\" class=\"current\"" : ""
+            let current: HTML = stage == dossier.stage ? " aria-current=\"step\" class=\"current\"" : ""
             return "<li\(current)>\(context["stage.\(stage.rawValue)"])</li>"
         }
         let call: HTML = project.callID.map { "<a href=\"\(OpenCallURL.call(.value($0)).path)\">\(model.callTitle ?? "")</a>" } ?? "\(context["common.none"])"
@@ -36,7 +36,7 @@ enum ProjectShowPage {
         \(Components.definition(context["selection.place"], "\(model.place)"))
         \(Components.definition(context["proposalfield.organisation"], "\(model.organisation)"))
         \(Components.definition(context["proposalfield.supportType"], "\(context["supporttype.\(project.supportType)"])"))
-        \(Components.definition(context["field.sectors"], "\(Sector.fromStorage(project.sectors).map { context["sector.\($0.rawValue)"] }.joined(separator: ", "))"))
+        \(Components.definition(context["field.sectors"], "\(dossier.sectors.map { context["sector.\($0.rawValue)"] }.joined(separator: ", "))"))
         \(Components.definition(context["projects.origin"], call))
         </dl>
         <h2>\(context["projects.way"])</h2>
@@ -56,7 +56,7 @@ enum ProjectShowPage {
     }
 
     private static func moves(_ context: PageContext, _ model: Model) -> HTML {
-        let id = model.dossier.project.id ?? UUID()
+        let id = model.dossier.project.storedID
         let lines: [HTML] = model.dossier.moves.map { move in
             let label = context.strings.format("pipeline.move", ["stage": context["stage.\(move.to.rawValue)"]])
             if let refusal = move.refusal {
@@ -68,7 +68,7 @@ enum ProjectShowPage {
             <button type="submit" class="button">\(label)</button></form>
             """
         }
-        let finished = model.dossier.project.projectStage == .completed || model.dossier.project.projectStage == .dropped
+        let finished = model.dossier.stage == .completed || model.dossier.stage == .dropped
         let drop: HTML = model.dossier.mayManage && !finished ? """
             <details><summary>\(context["pipeline.drop"])</summary><form method="post" action="\(ProjectURL.projectStage(.value(id)).path)" class="stacked">\(context.csrfField)
             <input type="hidden" name="to" value="dropped">\(Components.textArea(context, model.issues, field: "reason", name: "reason", label: context["pipeline.dropReason"], value: nil))
@@ -78,7 +78,7 @@ enum ProjectShowPage {
     }
 
     private static func readiness(_ context: PageContext, _ model: Model) -> HTML {
-        let id = model.dossier.project.id ?? UUID()
+        let id = model.dossier.project.storedID
         let rows: [HTML] = model.dossier.flags.map { flag in
             let state: HTML = flag.justification.map { "<span class=\"badge\">\(context["pipeline.justified"])</span> \($0.reason)" }
                 ?? "<span class=\"badge badge-alert\">\(context["pipeline.red"])</span>"
@@ -103,18 +103,18 @@ enum ProjectShowPage {
     }
 
     private static func deliverables(_ context: PageContext, _ model: Model) -> HTML {
-        let id = model.dossier.project.id ?? UUID()
+        let id = model.dossier.project.storedID
         let rows: [HTML] = model.dossier.deliverables.map { line in
             let versions: [HTML] = line.versions.enumerated().map { index, version in
                 let label = context.strings.format("pipeline.version", ["number": String(version.number)])
-                let path = ProjectAPI.versionFile(.value(id), .value(line.deliverable.id ?? UUID()), .value(version.number)).path
+                let path = ProjectAPI.versionFile(.value(id), .value(line.deliverable.storedID), .value(version.number)).path
                 let named: HTML = version.filename == nil ? "\(label)" : "<a href=\"\(path)\">\(label)</a>"
                 let approved: HTML = version.approvedAt.map { " (\(context.strings.format("pipeline.approved", ["day": CalendarDay($0).description])))" } ?? .empty
                 return (index > 0 ? "; " : "") + named + approved
             }
             let approvable = model.dossier.mayManage && (line.versions.last.map { $0.approvedAt == nil } ?? false)
             let approve: HTML = approvable ? """
-                <form method="post" action="\(ProjectURL.projectApproval(.value(id), .value(line.deliverable.id ?? UUID())).path)" class="inline">\(context.csrfField)\
+                <form method="post" action="\(ProjectURL.projectApproval(.value(id), .value(line.deliverable.storedID)).path)" class="inline">\(context.csrfField)\
                 <button type="submit" class="link-button">\(context["pipeline.approve"])</button></form>
                 """ : .empty
             return """

@@ -11,7 +11,7 @@ enum ProjectListPage {
     static func render(_ context: PageContext, _ rows: [Row]) -> HTML {
         let body: [HTML] = rows.map { row in
             """
-            <tr><td>\(row.project.code)</td><th scope="row"><a href="\(ProjectURL.project(.value(row.project.id ?? UUID())).path)">\(row.project.title)</a> \(Components.sampleBadge(context, row.project.sample))</th>\
+            <tr><td>\(row.project.code)</td><th scope="row"><a href="\(ProjectURL.project(.value(row.project.storedID)).path)">\(row.project.title)</a> \(Components.sampleBadge(context, row.project.sample))</th>\
             <td>\(row.place)</td><td>\(context["supporttype.\(row.project.supportType)"])</td><td><span class="badge badge-state">\(context["stage.\(row.project.stage)"])</span></td></tr>
             """
         }

@@ -40,25 +40,24 @@ struct PipelineRecords: Sendable {
     }
 
     /// Every readiness flag that applies now, justified or not.
-    func flags(today: CalendarDay) -> [ReadinessFlag] {
+    func flags(today: CalendarDay) throws -> [ReadinessFlag] {
         let milestones = milestones.compactMap { row in
             CalendarDay(row.planned).map { ReadinessInput.Milestone(planned: $0, actual: row.actual.flatMap { CalendarDay($0) }) }
         }
-        return Readiness.flags(ReadinessInput(stage: project.projectStage, roles: participants.compactMap { ProjectRole(rawValue: $0.role) },
-                                              description: project.description, sectors: Sector.fromStorage(project.sectors),
+        return Readiness.flags(ReadinessInput(stage: try project.projectStage, roles: try participants.map { try ProjectParticipant.known($0.role, "role") },
+                                              description: project.description, sectors: try project.sectorList,
                                               milestones: milestones, indicators: indicators.count, today: today))
     }
 
     func justification(of flag: ReadinessFlag) -> ReadinessJustification? { justifications.first { $0.flag == flag.rawValue } }
 
-    func facts(today: CalendarDay) -> ProjectFacts {
-        let approved = ProjectFacts.approvedKinds(deliverables.compactMap { deliverable in
-            DeliverableKind(rawValue: deliverable.kind).map { kind in
-                (kind, versions.filter { $0.deliverableID == deliverable.id }.map { (number: $0.number, approved: $0.approvedAt != nil) })
-            }
+    func facts(today: CalendarDay) throws -> ProjectFacts {
+        let approved = ProjectFacts.approvedKinds(try deliverables.map { deliverable in
+            (try Deliverable.known(deliverable.kind, "kind"),
+             versions.filter { $0.deliverableID == deliverable.id }.map { (number: $0.number, approved: $0.approvedAt != nil) })
         })
         return ProjectFacts(tenderAwarded: tender?.awardedBidID != nil, approved: approved,
-                            openFlags: flags(today: today).filter { justification(of: $0) == nil },
+                            openFlags: try flags(today: today).filter { justification(of: $0) == nil },
                             committedKRW: finance.committed, milestones: milestones.count, openMilestones: milestones.filter { $0.actual == nil }.count)
     }
 }

@@ -375,7 +375,7 @@ struct PipelineStore: Sendable {
         }
         return try await audit.record(.project(id)) { tx in
             guard let project = try await Project.find(id, on: tx) else { throw DomainError.notFound("project") }
-            let from = project.projectStage
+            let from = try project.projectStage
             let facts = try await PipelineRecords.load(project, on: tx).facts(today: CalendarDay(now))
             if let refusal = StageGate.refusal(from: from, to: stage, facts: facts, reason: reason) { throw refusal }
             project.stage = stage.rawValue

@@ -14,6 +14,9 @@ struct ProjectDossier: Sendable {
     struct Event: Sendable { var day: String; var kind: String; var text: String; var money: Money? = nil }
 
     var project: Project
+    /// The project's stage and sectors, read once.
+    var stage: ProjectStage
+    var sectors: [Sector]
     var participants: [(participant: ProjectParticipant, organisation: Organisation?)]
     var deliverables: [DeliverableLine]
     var milestones: [Milestone]
@@ -51,11 +54,11 @@ struct ProjectDossier: Sendable {
         let periods = try await IndicatorPeriod.query(on: db).filter(\.$indicatorID ~~ records.indicators.compactMap(\.id)).sort(\.$start).all()
         let indicators = records.indicators.map { indicator in IndicatorLine(indicator: indicator, periods: periods.filter { $0.indicatorID == indicator.id }) }
         let today = CalendarDay(now)
-        let flags = records.flags(today: today).map { flag in Flag(flag: flag, justification: records.justification(of: flag)) }
-        let facts = records.facts(today: today)
+        let flags = try records.flags(today: today).map { flag in Flag(flag: flag, justification: records.justification(of: flag)) }
+        let facts = try records.facts(today: today)
         var moves: [Move] = []
-        if let next = StageGate.next(after: project.projectStage) {
-            moves.append(Move(to: next, refusal: StageGate.refusal(from: project.projectStage, to: next, facts: facts, reason: nil)))
+        if let next = StageGate.next(after: try project.projectStage) {
+            moves.append(Move(to: next, refusal: StageGate.refusal(from: try project.projectStage, to: next, facts: facts, reason: nil)))
         }
         let finance = records.finance
         var timeline: [Event] = milestones.flatMap { milestone in
@@ -67,7 +70,7 @@ struct ProjectDossier: Sendable {
         } }
         if let tender, let awarded = tender.awardedAt { timeline.append(Event(day: CalendarDay(awarded).description, kind: "tender-awarded", text: "")) }
         timeline.sort { ($0.day, $0.kind) < ($1.day, $1.kind) }
-        return ProjectDossier(project: project, participants: participants.map { row in (row, organisations.first { $0.id == row.organisationID }) },
+        return ProjectDossier(project: project, stage: try project.projectStage, sectors: try project.sectorList, participants: participants.map { row in (row, organisations.first { $0.id == row.organisationID }) },
                               deliverables: deliverables, milestones: milestones, tender: tender, bids: bids, indicators: indicators, flags: flags,
                               moves: moves, timeline: timeline, finance: finance, mayManage: manage, mayContribute: contribute)
     }
@@ -79,7 +82,7 @@ struct ProjectDossierDTO: JSONWritable {
     func writeJSON(to writer: inout JSONWriter) {
         let dossier = dossier
         writer.object {
-            $0.field("project", ProjectDTO(project: dossier.project))
+            $0.field("project", ProjectDTO(project: dossier.project, sectors: dossier.sectors))
             $0.key("participants")
             $0.array(dossier.participants) { writer, line in
                 writer.object {
@@ -91,7 +94,7 @@ struct ProjectDossierDTO: JSONWritable {
             $0.key("deliverables")
             $0.array(dossier.deliverables) { writer, line in
                 writer.object {
-                    $0.field("id", line.deliverable.id ?? UUID())
+                    $0.field("id", line.deliverable.storedID)
                     $0.field("kind", line.deliverable.kind)
                     $0.field("title", line.deliverable.title)
                     $0.field("public", line.deliverable.isPublic)
@@ -111,7 +114,7 @@ struct ProjectDossierDTO: JSONWritable {
             $0.key("milestones")
             $0.array(dossier.milestones) { writer, milestone in
                 writer.object {
-                    $0.field("id", milestone.id ?? UUID())
+                    $0.field("id", milestone.storedID)
                     $0.field("title", milestone.title)
                     $0.field("planned", milestone.planned)
                     $0.field("actual", milestone.actual)
@@ -128,7 +131,7 @@ struct ProjectDossierDTO: JSONWritable {
                     $0.key("bids")
                     $0.array(dossier.bids) { writer, line in
                         writer.object {
-                            $0.field("id", line.bid.id ?? UUID())
+                            $0.field("id", line.bid.storedID)
                             $0.field("organisation", line.bid.organisationID)
                             $0.field("name", line.organisation?.name ?? LocalizedText(en: "", ko: ""))
                             $0.field("amountKRW", line.bid.amountKRW)
@@ -142,7 +145,7 @@ struct ProjectDossierDTO: JSONWritable {
             $0.key("indicators")
             $0.array(dossier.indicators) { writer, line in
                 writer.object {
-                    $0.field("id", line.indicator.id ?? UUID())
+                    $0.field("id", line.indicator.storedID)
                     $0.field("resultType", line.indicator.resultType)
                     $0.field("title", line.indicator.title)
                     $0.field("measure", line.indicator.measure)

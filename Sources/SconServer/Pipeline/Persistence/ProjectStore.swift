@@ -39,9 +39,9 @@ struct ProjectStore: Sendable {
     }
 
     static func facts(_ project: Project, call: Call?, participants: [ProjectParticipant]) throws -> ProjectAccessFacts {
-        ProjectAccessFacts(callID: project.callID, callState: call?.callState, stage: project.projectStage,
-                           participants: participants.compactMap { row in
-                               ProjectRole(rawValue: row.role).map { ProjectAccessFacts.Participation(organisation: row.organisationID, role: $0) }
+        ProjectAccessFacts(callID: project.callID, callState: try call?.callState, stage: try project.projectStage,
+                           participants: try participants.map { row in
+                               ProjectAccessFacts.Participation(organisation: row.organisationID, role: try ProjectParticipant.known(row.role, "role"))
                            })
     }
 }

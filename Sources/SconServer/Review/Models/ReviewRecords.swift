@@ -20,9 +20,12 @@ final class ReviewerProfileRecord: Model, @unchecked Sendable {
     init() {}
 
     var profile: ReviewerProfile {
-        ReviewerProfile(sectors: Sector.fromStorage(sectors), countries: countries.split(separator: ",").compactMap { CountryCode(String($0)) },
-                        languages: languages.split(separator: ",").compactMap { Language(rawValue: String($0)) }, capacity: capacity, available: available,
-                        unavailable: unavailable.split(separator: ";").compactMap { DayRange($0) })
+        get throws {
+            ReviewerProfile(sectors: try Self.storedList(sectors, separator: ",", "sectors") { Sector(rawValue: $0) }, countries: try Self.storedList(countries, separator: ",", "countries") { CountryCode($0) },
+                            languages: try Self.storedList(languages, separator: ",", "languages") { Language(rawValue: $0) },
+                            capacity: capacity, available: available,
+                            unavailable: try Self.storedList(unavailable, separator: ";", "unavailable") { DayRange(Substring($0)) })
+        }
     }
 
     func apply(_ profile: ReviewerProfile) {
@@ -88,7 +91,7 @@ final class Review: Model, @unchecked Sendable {
     init() {}
 
     var scores: [String: Int] {
-        (try? JSONDecoder().decode([String: Int].self, from: Data(scoresJSON.utf8))) ?? [:]
+        get throws { try Self.storedJSON(scoresJSON, "scores") }
     }
 
     func setScores(_ scores: [String: Int]) {

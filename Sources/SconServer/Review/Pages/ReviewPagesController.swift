@@ -103,7 +103,7 @@ struct ReviewPagesController: RouteCollection {
     private func reviewPage(_ req: Request, id: UUID, issues: [FieldIssue] = [], message: String? = nil, problem: String? = nil) async throws -> HTML {
         let item = try await req.reviewStore.item(id, by: req.principal)
         let call = try await ProposalStore.call(of: item.proposal, on: req.db)
-        return ReviewPage.render(PageContext(request: req), .init(item: item, terms: try call.terms(), callState: call.callState,
+        return ReviewPage.render(PageContext(request: req), .init(item: item, terms: try call.terms(), callState: try call.callState,
                                                                  issues: issues, message: message, problem: problem))
     }
 
@@ -152,11 +152,12 @@ struct ReviewPagesController: RouteCollection {
         let terms = call.terms
         if call.state == .inReview, let stored = try await Call.find(callID, on: req.db) {
             let preview = try await DecisionStore.compute(stored, on: req.db)
-            model.selection = SelectionTable.rows(preview.outcome, scores: preview.scores, proposals: proposals, countries: countries,
+            model.selection = try SelectionTable.rows(preview.outcome, scores: preview.scores, proposals: proposals, countries: countries,
                                                   reviews: [], terms: terms, language: req.language)
-            model.unranked = preview.unranked.sorted { $0.key < $1.key }.map { (titles[UUID(uuidString: $0.key) ?? UUID()] ?? $0.key, $0.value) }
-        } else if let decision = try await CallDecision.query(on: req.db).filter(\.$callID == callID).first(), let outcome = decision.outcome {
-            model.selection = SelectionTable.rows(outcome, scores: decision.scores, proposals: proposals, countries: countries,
+            model.unranked = preview.unranked.sorted { $0.key < $1.key }.map { (UUID(uuidString: $0.key).flatMap { titles[$0] } ?? $0.key, $0.value) }
+        } else if let decision = try await CallDecision.query(on: req.db).filter(\.$callID == callID).first() {
+            let outcome = try decision.outcome
+            model.selection = try SelectionTable.rows(outcome, scores: try decision.scores, proposals: proposals, countries: countries,
                                                   reviews: [], terms: terms, language: req.language)
         }
         return AssignmentPage.render(PageContext(request: req), model)

@@ -47,7 +47,7 @@ enum ReviewerProfilePage {
 enum ConflictSheetPage {
     static func render(_ context: PageContext, call: CallDTO, lines: [ReviewerStore.ConflictLine], message: String? = nil, issues: [FieldIssue] = []) -> HTML {
         let rows: [HTML] = lines.map { line in
-            let id = UUIDText.string(line.proposal.id ?? UUID())
+            let id = UUIDText.string(line.proposal.storedID)
             let derived: HTML = line.derived.map { "<span class=\"badge badge-state\">\(context["conflict.\($0.rawValue)"])</span>" } ?? .empty
             return """
             <tr><td>\(line.proposal.code ?? "")</td><th scope="row" lang="\(line.proposal.language)">\(line.proposal.title)</th><td>\(line.organisationName.text(in: context.language))</td>\

@@ -7,7 +7,7 @@ enum MyReviewsPage {
         let rows: [HTML] = items.map { item in
             let state = item.review?.state ?? "pending"
             return """
-            <tr><td>\(item.proposal.code ?? "")</td><th scope="row"><a href="\(ReviewURL.review(.value(item.proposal.id ?? UUID())).path)" lang="\(item.proposal.language)">\(item.proposal.title)</a></th>\
+            <tr><td>\(item.proposal.code ?? "")</td><th scope="row"><a href="\(ReviewURL.review(.value(item.proposal.storedID)).path)" lang="\(item.proposal.language)">\(item.proposal.title)</a></th>\
             <td><span class="badge badge-state">\(context["reviewstate.\(state)"])</span></td></tr>
             """
         }
@@ -49,10 +49,10 @@ enum ReviewPage {
         let criteria: [HTML] = evaluation.criteria.map { criterion in
             let label = "\(criterion.name.text(in: context.language)) (\(criterion.weight)%)"
             if final {
-                return Components.definition(label, "\(review?.scores[criterion.key].map(String.init) ?? "—")")
+                return Components.definition(label, "\(model.item.scores[criterion.key].map(String.init) ?? "—")")
             }
             return Components.select(context, field: "scores.\(criterion.key)", name: "scores[\(criterion.key)]", label: label, options: scale,
-                                     selected: review?.scores[criterion.key].map(String.init), includeBlank: "—", issues: model.issues)
+                                     selected: model.item.scores[criterion.key].map(String.init), includeBlank: "—", issues: model.issues)
         }
         let message: HTML = Components.notice(model.message)
         let problem: HTML = Components.alert(model.problem)
@@ -61,7 +61,7 @@ enum ReviewPage {
             <dl class="facts">\(criteria)</dl>\(total)
             <h2>\(context["reviews.comment"])</h2><p class="prose">\(review?.comment ?? "")</p>
             """ : """
-            <form method="post" action="\(ReviewURL.review(.value(proposal.id ?? UUID())).path)" class="stacked" novalidate>
+            <form method="post" action="\(ReviewURL.review(.value(proposal.storedID)).path)" class="stacked" novalidate>
             \(context.csrfField)
             \(criteria)
             \(Components.textArea(context, model.issues, field: "comment", name: "comment", label: context["reviews.comment"], value: review?.comment))
@@ -75,7 +75,7 @@ enum ReviewPage {
         <p class="breadcrumb"><a href="\(ReviewURL.reviews.path)">\(context["reviews.title"])</a></p>
         <h1 lang="\(proposal.language)">\(proposal.code ?? "") \(proposal.title)</h1>
         \(message)\(problem)\(Components.errorSummary(context, model.issues))
-        <p><a href="\(OpenCallURL.proposal(.value(proposal.id ?? UUID())).path)">\(context["reviews.readProposal"])</a></p>
+        <p><a href="\(OpenCallURL.proposal(.value(proposal.storedID)).path)">\(context["reviews.readProposal"])</a></p>
         <p class="muted">\(context.strings.format("calls.scale", ["min": String(evaluation.scaleMinimum), "max": String(evaluation.scaleMaximum)]))</p>
         \(form)
         """

@@ -148,8 +148,8 @@ struct AssignmentStore: Sendable {
 
     static func callInReview(_ callID: UUID, on db: any Database) async throws -> Call {
         guard let call = try await Call.find(callID, on: db) else { throw DomainError.notFound("call") }
-        guard call.callState == .inReview else {
-            throw ReviewRefusal.callNotInReview(step: .assignment, state: call.callState)
+        guard try call.callState == .inReview else {
+            throw ReviewRefusal.callNotInReview(step: .assignment, state: try call.callState)
         }
         return call
     }

@@ -37,7 +37,7 @@ struct ConflictLineDTO: JSONWritable {
 
     func writeJSON(to writer: inout JSONWriter) {
         writer.object {
-            $0.field("proposal", line.proposal.id ?? UUID())
+            $0.field("proposal", line.proposal.storedID)
             $0.field("code", line.proposal.code)
             $0.field("title", line.proposal.title)
             $0.field("country", line.proposal.countryCode)
@@ -107,14 +107,14 @@ struct ReviewDTO: JSONWritable {
     func writeJSON(to writer: inout JSONWriter) {
         let review = item.review
         writer.object {
-            $0.field("proposal", item.proposal.id ?? UUID())
+            $0.field("proposal", item.proposal.storedID)
             $0.field("callId", item.proposal.callID)
             $0.field("code", item.proposal.code)
             $0.field("title", item.proposal.title)
             $0.field("state", review?.state ?? "pending")
             $0.key("scores")
             $0.object { writer in
-                for (key, score) in (review?.scores ?? [:]).sorted(by: { $0.key < $1.key }) {
+                for (key, score) in item.scores.sorted(by: { $0.key < $1.key }) {
                     writer.key(escaping: key)
                     writer.int(score)
                 }

@@ -9,7 +9,7 @@ enum ReviewPool {
     static func reviewers(of callID: UUID, on db: any Database) async throws -> [(user: User, reviewer: PoolReviewer)] {
         let pool = ReviewAccess.poolGrants(call: callID)
         let grants = try await RoleGrant.query(on: db).filter(\.$role ~~ Set(pool.map(\.role.rawValue))).all()
-            .filter { row in row.grant.map(pool.contains) == true }
+            .filter { row in pool.contains(try row.grant) }
         let userIDs = Array(Set(grants.map(\.userID)))
         guard !userIDs.isEmpty else { return [] }
         let users = try await User.query(on: db).filter(\.$id ~~ userIDs).sort(\.$email).all()
@@ -20,7 +20,7 @@ enum ReviewPool {
                                    uniquingKeysWith: { first, _ in first })
         return try users.map { user in
             let id = try user.requireID()
-            let profile = profiles.first { $0.userID == id }?.profile ?? .starting
+            let profile = try profiles.first { $0.userID == id }?.profile ?? .starting
             let organisations = Set(memberships.filter { $0.userID == id }.map(\.scopeID))
             let countries = Set(organisations.compactMap { countryOf[$0].flatMap { CountryCode($0) } })
             return (user, PoolReviewer(id: UUIDText.string(id), email: user.email, profile: profile, organisationIDs: organisations,
@@ -34,16 +34,16 @@ enum ReviewPool {
         var proposals = try await Proposal.query(on: db).filter(\.$callID == callID).filter(\.$state == ProposalState.submitted.rawValue).sort(\.$code).all()
         if try call.terms().eligibilityRules.contains(.endorsed) {
             let endorsed = Set(try await Endorsement.query(on: db).filter(\.$callID == callID).all().map(\.proposalID))
-            proposals = proposals.filter { endorsed.contains($0.id ?? UUID()) }
+            proposals = proposals.filter { endorsed.contains($0.storedID) }
         }
         let organisationIDs = Array(Set(proposals.map(\.organisationID)))
         let organisations = try await Organisation.query(on: db).filter(\.$id ~~ organisationIDs).all()
         let people = try await Person.query(on: db).filter(\.$organisationID ~~ organisationIDs).all()
         return try proposals.map { proposal in
-            let sectors = organisations.first { $0.id == proposal.organisationID }.map { Sector.fromStorage($0.sectors) } ?? []
+            let sectors = try organisations.first { $0.id == proposal.organisationID }.map { try $0.sectorList } ?? []
             let emails = Set(people.filter { $0.organisationID == proposal.organisationID }.compactMap { $0.email?.lowercased() })
             return (proposal, ReviewTarget(id: UUIDText.string(try proposal.requireID()), organisationID: UUIDText.string(proposal.organisationID),
-                                           country: proposal.country, language: Language(rawValue: proposal.language) ?? .en,
+                                           country: proposal.country, language: try Proposal.known(proposal.language, "language"),
                                            sectors: sectors, contactEmails: emails))
         }
     }

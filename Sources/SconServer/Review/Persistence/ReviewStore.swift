@@ -13,6 +13,15 @@ struct ReviewStore: Sendable {
         var assignment: ReviewAssignment
         var proposal: Proposal
         var review: Review?
+        /// The review's scores per criterion, read once.
+        var scores: [String: Int]
+
+        init(assignment: ReviewAssignment, proposal: Proposal, review: Review?) throws {
+            self.assignment = assignment
+            self.proposal = proposal
+            self.review = review
+            scores = try review?.scores ?? [:]
+        }
     }
 
     /// The reviewer's assigned proposals across calls, with its own review of each.
@@ -21,9 +30,9 @@ struct ReviewStore: Sendable {
         let assignments = try await ReviewAssignment.query(on: db).filter(\.$reviewerID == userID).filter(\.$status == ReviewAssignment.assigned).all()
         let proposals = try await Proposal.query(on: db).filter(\.$id ~~ assignments.map(\.proposalID)).all()
         let reviews = try await Review.query(on: db).filter(\.$reviewerID == userID).all()
-        let items = assignments.compactMap { assignment -> Item? in
+        let items = try assignments.compactMap { assignment -> Item? in
             guard let proposal = proposals.first(where: { $0.id == assignment.proposalID }) else { return nil }
-            return Item(assignment: assignment, proposal: proposal, review: reviews.first { $0.proposalID == assignment.proposalID })
+            return try Item(assignment: assignment, proposal: proposal, review: reviews.first { $0.proposalID == assignment.proposalID })
         }
         .sorted { ($0.proposal.code ?? "") < ($1.proposal.code ?? "") }
         guard let pending else { return items }
@@ -36,7 +45,7 @@ struct ReviewStore: Sendable {
         guard let assignment = try await Self.assignment(proposalID, userID, on: db),
               let proposal = try await Proposal.find(proposalID, on: db) else { throw DomainError.notFound("review") }
         let review = try await Review.query(on: db).filter(\.$proposalID == proposalID).filter(\.$reviewerID == userID).first()
-        return Item(assignment: assignment, proposal: proposal, review: review)
+        return try Item(assignment: assignment, proposal: proposal, review: review)
     }
 
     /// Saves the scores and comment; with `submit`, checks that every criterion is scored and
@@ -49,7 +58,7 @@ struct ReviewStore: Sendable {
                 throw DomainError.notFound("review")
             }
             let call = try await ProposalStore.call(of: proposal, on: tx)
-            guard call.callState == .inReview else { throw ReviewRefusal.callNotInReview(step: .review, state: call.callState) }
+            guard try call.callState == .inReview else { throw ReviewRefusal.callNotInReview(step: .review, state: try call.callState) }
             let evaluation = try call.terms().evaluation
             let review = try await Review.query(on: tx).filter(\.$proposalID == proposalID).filter(\.$reviewerID == userID).first() ?? {
                 let review = Review()
@@ -62,7 +71,7 @@ struct ReviewStore: Sendable {
             let cleanComment = rules.text(comment ?? review.comment, field: "comment", min: submit ? 1 : 0, max: 8_000)
             let cleanNote = rules.text(note ?? review.privateNote, field: "note", min: 0, max: 4_000)
             try rules.check()
-            let merged = review.scores.merging(scores) { $1 }
+            let merged = try review.scores.merging(scores) { $1 }
             var total: Int?
             if submit {
                 total = try evaluation.weightedTotal(merged)

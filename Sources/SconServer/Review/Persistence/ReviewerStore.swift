@@ -53,8 +53,8 @@ struct ReviewerStore: Sendable {
     /// Replaces the reviewer's declared conflicts for the call.
     func declare(_ callID: UUID, _ conflicts: [(proposal: UUID, reason: String)], by principal: Principal) async throws -> Int {
         let (call, me) = try await poolMember(callID, principal)
-        guard [.open, .closed, .inReview].contains(call.callState) else {
-            throw ReviewRefusal.conflictsClosed(call.callState)
+        guard [.open, .closed, .inReview].contains(try call.callState) else {
+            throw ReviewRefusal.conflictsClosed(try call.callState)
         }
         let targets = Set(try await ReviewPool.targets(of: call, on: db).compactMap(\.proposal.id))
         var rules = FieldRules()
