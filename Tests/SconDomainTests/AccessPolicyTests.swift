@@ -117,3 +117,65 @@ import Testing
         """)
     }
 }
+
+/// The lists' SQL filter comes from `ProjectVisibility`; it must agree with the policy on every project.
+@Suite struct ProjectVisibilityTests {
+    @Test func theListPredicateAgreesWithThePolicyForEveryPersonAndProject() {
+        var random = SplitMix64(seed: 41)
+        let organisations = [AccessMatrix.Object.organisation1, AccessMatrix.Object.organisation2, UUID()]
+        let calls = [AccessMatrix.Object.call1, AccessMatrix.Object.call2]
+        var checked = 0
+        for _ in 0..<2_000 {
+            let fromCall = random.next() % 2 == 0
+            let call = calls[Int(random.next() % 2)]
+            let state = CallState.allCases[Int(random.next() % UInt64(CallState.allCases.count))]
+            let stage = ProjectStage.allCases[Int(random.next() % UInt64(ProjectStage.allCases.count))]
+            let participants = (0..<Int(random.next() % 3)).map { _ in
+                ProjectAccessFacts.Participation(organisation: organisations[Int(random.next() % 3)],
+                                                 role: ProjectRole.allCases[Int(random.next() % UInt64(ProjectRole.allCases.count))])
+            }
+            let facts = ProjectAccessFacts(callID: fromCall ? call : nil, callState: fromCall ? state : nil, stage: stage, participants: participants)
+            for (name, principal) in AccessMatrix.principals {
+                #expect(ProjectAccess.visibility(for: principal).matches(facts) == ProjectAccess.allows(principal, .see(facts)), "\(name): \(facts)")
+                checked += 1
+            }
+        }
+        #expect(checked == 22_000)
+    }
+}
+
+/// The call and proposal lists' SQL filters agree with the policy.
+@Suite struct CallVisibilityTests {
+    @Test func theCallListPredicateAgreesWithThePolicy() {
+        for (name, principal) in AccessMatrix.principals {
+            for call in [AccessMatrix.Object.call1, AccessMatrix.Object.call2] {
+                for state in CallState.allCases {
+                    #expect(CallAccess.callVisibility(for: principal).matches(call, state) == CallAccess.allows(principal, .seeCall(call, state)), "\(name)")
+                }
+            }
+        }
+    }
+
+    @Test func theProposalListPredicateAgreesWithThePolicy() {
+        let organisations = [AccessMatrix.Object.organisation1, AccessMatrix.Object.organisation2]
+        let countries = [AccessMatrix.Object.thailand, AccessMatrix.Object.vietnam]
+        var checked = 0
+        for (name, principal) in AccessMatrix.principals {
+            for call in [AccessMatrix.Object.call1, AccessMatrix.Object.call2] {
+                let visibility = CallAccess.proposalVisibility(for: principal, in: call)
+                for state in ProposalState.allCases {
+                    for organisation in organisations {
+                        for country in countries {
+                            for assigned in [false, true] {
+                                let facts = ProposalFacts(state: state, organisation: organisation, country: country, call: call, assignedToCaller: assigned)
+                                #expect(visibility.matches(facts) == CallAccess.allows(principal, .seeProposal(facts)), "\(name): \(facts)")
+                                checked += 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        #expect(checked > 500)
+    }
+}

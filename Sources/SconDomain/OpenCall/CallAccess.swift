@@ -64,6 +64,49 @@ public enum CallAccess {
     }
 }
 
+/// Which calls a person sees, as a predicate a query applies (the same answer as `.seeCall`).
+public struct CallVisibility: Sendable, Hashable {
+    public var allDrafts: Bool
+    public var drafts: Set<UUID>
+
+    public func matches(_ call: UUID, _ state: CallState) -> Bool {
+        state != .draft || allDrafts || drafts.contains(call)
+    }
+}
+
+/// Which proposals of one call a person sees, as a predicate a query applies (the same answer
+/// as `.seeProposal` for every proposal of that call).
+public struct ProposalVisibility: Sendable, Hashable {
+    /// Every submitted or withdrawn proposal of the call (its managers); drafts stay private.
+    public var allSubmitted: Bool
+    /// The proposals of these organisations, drafts included (their members).
+    public var organisations: Set<UUID>
+    /// Submitted or withdrawn proposals of these countries (their focal points).
+    public var countries: Set<CountryCode>
+    /// Whether submitted proposals assigned to the person for review are seen.
+    public var assigned: Bool
+
+    public func matches(_ facts: ProposalFacts) -> Bool {
+        if organisations.contains(facts.organisation) { return true }
+        guard facts.state != .draft else { return false }
+        if allSubmitted || countries.contains(facts.country) { return true }
+        return assigned && facts.state == .submitted && facts.assignedToCaller
+    }
+}
+
+extension CallAccess {
+    public static func callVisibility(for principal: Principal) -> CallVisibility {
+        CallVisibility(allDrafts: allows(principal, .createCall),
+                       drafts: Set(principal.scopes(of: .programmeOfficer, .call).compactMap(UUID.init(uuidString:))))
+    }
+
+    public static func proposalVisibility(for principal: Principal, in call: UUID) -> ProposalVisibility {
+        ProposalVisibility(allSubmitted: allows(principal, .manageCall(call)), organisations: principal.organisations,
+                           countries: Set(principal.scopes(of: .countryFocalPoint, .country).compactMap(CountryCode.init)),
+                           assigned: ReviewAccess.allows(principal, .reviewFor(call: call)))
+    }
+}
+
 extension CallAccess {
     public static var table: AccessMatrix.Table {
         let o1 = AccessMatrix.Object.organisation1, c1 = AccessMatrix.Object.call1, c2 = AccessMatrix.Object.call2

@@ -72,6 +72,37 @@ public enum ProjectAccess {
     }
 }
 
+/// Which projects a person sees, as a predicate a database query can apply: the same answer
+/// as `ProjectAccess.allows(_, .see(_))` for every project (a test checks it), so that lists are
+/// filtered and paginated in SQL.
+public struct ProjectVisibility: Sendable, Hashable {
+    /// Every project.
+    public var everything: Bool
+    /// Calls whose projects this person sees before the results are published.
+    public var managedCalls: Set<UUID>
+    /// Every lead (cooperation-centre staff).
+    public var allLeads: Bool
+    /// Organisations whose leads this person sees (taking part other than as beneficiary).
+    public var organisations: Set<UUID>
+
+    /// Projects of a published call and projects past the lead stage are seen by everyone.
+    public func matches(_ facts: ProjectAccessFacts) -> Bool {
+        if everything { return true }
+        if let call = facts.callID { return facts.callState == .published || managedCalls.contains(call) }
+        if facts.stage != .lead || allLeads { return true }
+        return facts.participants.contains { organisations.contains($0.organisation) && $0.role != .beneficiary }
+    }
+}
+
+extension ProjectAccess {
+    public static func visibility(for principal: Principal) -> ProjectVisibility {
+        let manager = principal.isAdministrator || principal.isProgrammeOfficer
+        return ProjectVisibility(everything: manager || principal.holds(.fundManager),
+                                 managedCalls: Set(principal.scopes(of: .programmeOfficer, .call).compactMap(UUID.init(uuidString:))),
+                                 allLeads: principal.holdsAnywhere(.centreStaff), organisations: principal.organisations)
+    }
+}
+
 extension ProjectAccess {
     public static var table: AccessMatrix.Table {
         let o1 = AccessMatrix.Object.organisation1, c1 = AccessMatrix.Object.call1

@@ -1,4 +1,5 @@
 import Vapor
+import SconDomain
 
 extension Request {
     /// The first value of a query parameter, percent-decoded with `+` as a space. The query is
@@ -25,4 +26,11 @@ extension Request {
     }
 
     private struct QueryItemsKey: StorageKey { typealias Value = [String: String] }
+}
+
+extension Request {
+    /// `limit` and `cursor` of a keyset-paginated list.
+    func pageQuery() throws -> PageQuery {
+        try PageQuery.parse(limit: queryItem("limit"), cursor: queryItem("cursor"))
+    }
 }

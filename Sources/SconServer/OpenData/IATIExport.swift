@@ -19,7 +19,7 @@ struct IATIExport: Sendable {
 
     func document(now: Date = Date()) async throws -> String? {
         // Open data is real data: sample projects stay out.
-        let projects = try await ProjectStore(db: db).visible(to: Principal(userID: nil, grants: [])).filter { !$0.sample }
+        let projects = try await ProjectQuery(db: db).all(ProjectQuery.Filter(withoutSamples: true), for: .anonymous)
         var activities: [IATIActivity] = []
         for project in projects { activities.append(try await activity(project, now: now)) }
         guard !activities.isEmpty else { return nil }

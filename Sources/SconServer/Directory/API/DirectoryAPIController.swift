@@ -133,8 +133,4 @@ struct DirectoryAPIController: RouteCollection {
 extension Request {
     /// Writes need a signed-in caller: 401 comes before looking the object up.
     var sql: any SQLDatabase { db as! any SQLDatabase }
-
-    func pageQuery() throws -> PageQuery {
-        try PageQuery.parse(limit: queryItem("limit"), cursor: queryItem("cursor"))
-    }
 }

@@ -12,8 +12,15 @@ struct CallStore: Sendable {
     /// The calls the principal may see, the latest opening first: every call that is not a
     /// draft, and the drafts of calls the principal manages.
     func visible(to principal: Principal) async throws -> [CallDTO] {
-        let models = try await Call.query(on: db).sort(\.$opensAt, .descending).sort(\.$id).limit(500).all()
-        return try models.filter { CallAccess.allows(principal, .seeCall(try $0.requireID(), try $0.callState)) }.map(CallDTO.init)
+        let visibility = CallAccess.callVisibility(for: principal)
+        let query = Call.query(on: db)
+        if !visibility.allDrafts {
+            query.group(.or) { or in
+                or.filter(\.$state != CallState.draft.rawValue)
+                if !visibility.drafts.isEmpty { or.filter(\.$id ~~ Array(visibility.drafts)) }
+            }
+        }
+        return try await query.sort(\.$opensAt, .descending).sort(\.$id).limit(500).all().map(CallDTO.init)
     }
 
     /// The call, or `notFound` when it does not exist or is a draft the principal may not see.

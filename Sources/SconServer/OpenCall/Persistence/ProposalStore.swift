@@ -12,9 +12,26 @@ struct ProposalStore: Sendable {
     /// The proposals of a call that the principal may see, by code then title.
     func visible(in callID: UUID, to principal: Principal) async throws -> [Proposal] {
         _ = try await CallStore.visibleModel(callID, by: principal, on: db)
-        return try await Proposal.query(on: db).filter(\.$callID == callID).all()
-            .filter { try Self.maySee($0, principal) }
-            .sorted { ($0.code ?? "~", $0.title) < ($1.code ?? "~", $1.title) }
+        let visibility = CallAccess.proposalVisibility(for: principal, in: callID)
+        let query = Proposal.query(on: db).filter(\.$callID == callID)
+        do {
+            var assigned: [UUID] = []
+            if visibility.assigned, let userID = principal.userID {
+                assigned = try await ReviewAssignment.query(on: db).filter(\.$callID == callID).filter(\.$reviewerID == userID).all(\.$proposalID)
+            }
+            query.group(.or) { or in
+                if visibility.allSubmitted { or.filter(\.$state != ProposalState.draft.rawValue) }
+                if !visibility.organisations.isEmpty { or.filter(\.$organisationID ~~ Array(visibility.organisations)) }
+                if !visibility.countries.isEmpty {
+                    or.group(.and) { $0.filter(\.$state != ProposalState.draft.rawValue).filter(\.$countryCode ~~ visibility.countries.map(\.value)) }
+                }
+                if !assigned.isEmpty { or.group(.and) { $0.filter(\.$state == ProposalState.submitted.rawValue).filter(\.$id ~~ assigned) } }
+                // Nothing else: a group that matches no row when the person sees none.
+                or.filter(\.$id == UUID())
+            }
+        }
+        // A call has at most a few hundred proposals; their order (codes, then drafts by title) is set here.
+        return try await query.all().sorted { ($0.code ?? "~", $0.title) < ($1.code ?? "~", $1.title) }
     }
 
     /// The proposals of the organisations the principal acts for, across calls.

@@ -2,15 +2,18 @@ import Fluent
 import SconDomain
 import Vapor
 
-/// `/api/v1/projects`: the projects of the pipeline (so far: those the open call's decisions made).
+/// `/api/v1/projects`: the projects of the pipeline.
 struct ProjectAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(ProjectAPI.projects, use: list)
         routes.get(ProjectAPI.project(.key), use: project)
     }
 
+    /// The projects the caller sees, by code, `limit` at a time; filters `stage` and `country`.
     @Sendable func list(_ req: Request) async throws -> ListResponse<ProjectDTO> {
-        ListResponse(items: try await ProjectStore(db: req.db).visible(to: req.principal).map(ProjectDTO.init), nextCursor: nil)
+        let filter = try ProjectQuery.Filter.parse(stage: req.queryItem("stage"), country: req.queryItem("country"))
+        let page = try await ProjectQuery(db: req.db).page(filter, try req.pageQuery(), for: req.principal)
+        return ListResponse(items: try page.items.map(ProjectDTO.init), nextCursor: page.nextCursor?.encoded)
     }
 
     @Sendable func project(_ req: Request) async throws -> ProjectDTO {

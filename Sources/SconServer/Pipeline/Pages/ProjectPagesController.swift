@@ -22,9 +22,12 @@ struct ProjectPagesController: RouteCollection {
 
 
     @Sendable func list(_ req: Request) async throws -> HTML {
-        let projects = try await ProjectStore(db: req.db).visible(to: req.principal)
-        let places = try await Self.places(req, projects)
-        return ProjectListPage.render(PageContext(request: req), projects.map { ProjectListPage.Row(project: $0, place: places[$0.cityID] ?? $0.countryCode) })
+        let filter = try ProjectQuery.Filter.parse(stage: req.queryItem("stage"), country: req.queryItem("country"))
+        let query = try req.pageQuery()
+        let page = try await ProjectQuery(db: req.db).page(filter, query, for: req.principal)
+        let places = try await Self.places(req, page.items)
+        return ProjectListPage.render(PageContext(request: req), .init(rows: page.items.map { ProjectListPage.Row(project: $0, place: places[$0.cityID] ?? $0.countryCode) },
+                                                                       filter: filter, next: page.nextCursor, isFirstPage: query.cursor == nil))
     }
 
     @Sendable func show(_ req: Request) async throws -> HTML {

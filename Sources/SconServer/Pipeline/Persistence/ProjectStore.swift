@@ -13,17 +13,6 @@ struct ProjectStore: Sendable {
         var facts: ProjectAccessFacts
     }
 
-    func visible(to principal: Principal) async throws -> [Project] {
-        let projects = try await Project.query(on: db).sort(\.$code).all()
-        let calls = try await Call.query(on: db).filter(\.$id ~~ projects.compactMap(\.callID)).all()
-        let participants = try await ProjectParticipant.query(on: db).all()
-        return try projects.filter { project in
-            let call = calls.first { $0.id == project.callID }
-            let mine = participants.filter { $0.projectID == project.id }
-            return ProjectAccess.allows(principal, .see(try Self.facts(project, call: call, participants: mine)))
-        }
-    }
-
     func find(_ id: UUID, by principal: Principal) async throws -> Project {
         try await findVisible(id, by: principal).project
     }
