@@ -77,7 +77,7 @@ public struct Certificate: Sendable, Hashable, Codable {
 
 /// The public answer for a certificate code: nothing but the name, programme, cohort and
 /// dates, and whether it stands (the day of a revocation, not its reason). JSON:
-/// `{"code":"K7QF-9MZC-XR3T","name":"…","programme":{"en":…,"ko":…},"cohort":{…},"dates":{"start":"2026-05-11","end":"2026-05-22"},"status":"valid"}`.
+/// `{"code":"K7QF-9MZC-XR50","name":"…","programme":{"en":…,"ko":…},"cohort":{…},"dates":{"start":"2026-05-11","end":"2026-05-22"},"status":"valid"}`.
 public struct CertificateVerification: Sendable, Hashable, Codable {
     public enum Status: String, Sendable, Hashable, Codable { case valid, revoked }
 

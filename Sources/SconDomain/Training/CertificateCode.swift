@@ -1,4 +1,4 @@
-/// The verification code of a certificate, such as `K7QF-9MZC-XR3T`: eleven random symbols
+/// The verification code of a certificate, such as `K7QF-9MZC-XR50`: eleven random symbols
 /// of Crockford's Base32 (digits and upper-case letters without I, L, O, U; 55 bits) and a
 /// check symbol, the eleven symbols' value modulo 37 (Crockford's check). Codes whose check
 /// value would be 32–36 (Crockford's `*~$=U`) are never issued, so every symbol is a letter
@@ -74,7 +74,7 @@ public struct CertificateCode: Sendable, Hashable, Codable, Comparable, CustomSt
         payload.reduce(0) { ($0 * 32 + $1) % 37 }
     }
 
-    /// `K7QF-9MZC-XR3T`.
+    /// `K7QF-9MZC-XR50`.
     public var description: String {
         let symbols = Array(value)
         return String(symbols[0..<4]) + "-" + String(symbols[4..<8]) + "-" + String(symbols[8..<12])

@@ -82,6 +82,9 @@ import Testing
         #expect(String(decoding: json, as: UTF8.self) == "[\"\(code.description)\"]")
         #expect(try JSONDecoder().decode([CertificateCode].self, from: json) == [code])
         #expect(throws: DecodingError.self) { try JSONDecoder().decode([CertificateCode].self, from: Data("[\"K7QF-9MZC-XR3A\"]".utf8)) }
+        // The example of the docs; K7QF9MZCXR3 has check value 35 (Crockford's "="), never issued.
+        #expect(CertificateCode("k7qf 9mzc xr5o")?.description == "K7QF-9MZC-XR50")
+        #expect(throws: CertificateCode.Problem.check) { try CertificateCode.parse("K7QF-9MZC-XR3T") }
     }
 
     @Test func certificatesRevealOnlyWhatTheyCertify() throws {
