@@ -3,7 +3,7 @@
     python3 bench/search/trigram_baseline.py            # writes runs/trigram-{or,and,like}.json, prints nDCG@10
     python3 bench/search/trigram_baseline.py --tokens FILE
         # FILE from `searchbench --dump-tokens FILE`: indexes the analysis' tokens in an FTS5 table
-        # (unicode61 tokenizer), ranks with bm25(t, 2.0, 1.0) and compares with FILE.run.json
+        # (unicode61 tokenizer), ranks with bm25(t, 0, 2.0, 1.0) (ref, title, body) and compares with FILE.run.json
 
 Baseline: CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize='trigram'); the query's
 whitespace tokens of three or more characters, each quoted, joined by OR (trigram-or) or by AND
@@ -89,7 +89,7 @@ def check_tokens(path, queries):
     run = {}
     for q in queries:
         expression = matches.get(q["id"], "")
-        rows = db.execute("SELECT ref FROM t WHERE t MATCH ? ORDER BY bm25(t, 2.0, 1.0) LIMIT 10", (expression,)).fetchall() if expression else []
+        rows = db.execute("SELECT ref FROM t WHERE t MATCH ? ORDER BY bm25(t, 0.0, 2.0, 1.0) LIMIT 10", (expression,)).fetchall() if expression else []
         run[q["id"]] = [r[0] for r in rows]
     with open(path + ".run.json", encoding="utf-8") as f:
         swift = json.load(f)

@@ -1,0 +1,31 @@
+/// The choices of the analysis that the quality measurement decided (docs/search.md gives the
+/// figures). `standard` is what the server uses; the other values exist for `scon bench search`
+/// to compare variants on the same judged set. Documents and queries must be analysed with
+/// the same settings.
+public struct AnalysisSettings: Sendable, Hashable {
+    /// Index pairs of adjacent Latin words (compounds such as `ngập lụt`, phrases such as `street lights`).
+    public var latinPairs = true
+    /// Index Latin words with their diacritics as well, so that exact spelling ranks first.
+    public var exactAccents = true
+    /// Index single syllables / clusters of unspaced scripts, so that one-character queries match.
+    public var unspacedUnigrams = true
+    /// Index trigrams of unspaced scripts besides bigrams.
+    public var unspacedTrigrams = false
+    /// Group Thai, Lao, Khmer and Myanmar character clusters into syllable-like units before
+    /// taking n-grams (leading vowels with their consonant, Khmer subscripts, Myanmar finals).
+    public var syllableUnits = true
+    /// Add glossary concepts (cross-language expansion).
+    public var concepts = true
+    /// Column weights for ranking: pass them to FTS5 as `bm25(table, titleWeight, bodyWeight)`.
+    public var titleWeight = 2.0
+    public var bodyWeight = 1.0
+    /// A query is read up to this many characters.
+    public var maxQueryCharacters = 256
+    /// A query keeps at most this many distinct terms.
+    public var maxQueryTerms = 64
+
+    public init() {}
+
+    /// The settings the server uses.
+    public static let standard = AnalysisSettings()
+}
