@@ -82,12 +82,12 @@ doc("en-s08", "solution", "KR", ["environment", "digital"], {"waste": 3},
  """Sensors inside public bins measure how full they are and send the level to the cloud. Collection
  routes are planned each morning to empty only full bins, which saves fuel and keeps streets clean. Solar
  compacting bins hold five times more rubbish."""),
-doc("en-c09", "challenge", "TH", ["environment", "health"], {"air": 3, "health": 1},
+doc("en-c09", "challenge", "TH", ["environment", "health"], {"air": 3, "health": 1, "warning": 1},
  "PM2.5 haze in Chiang Mai during the burning season",
  """From February to April smoke from forest fires and crop burning pushes PM2.5 levels in Chiang Mai far
  above safe limits. Hospitals report more respiratory illness. The city wants a dense network of low-cost
  air quality monitors and warnings that reach schools and vulnerable people."""),
-doc("en-s09", "solution", "KR", ["environment", "digital"], {"air": 3, "platform": 1},
+doc("en-s09", "solution", "KR", ["environment", "digital"], {"air": 3, "platform": 1, "warning": 1},
  "Low-cost air quality sensor network and public dashboard",
  """Our sensor stations measure PM2.5, PM10, ozone and nitrogen dioxide every minute and are calibrated
  against reference monitors. Data is published on an open dashboard and pushed to schools when air
@@ -176,7 +176,7 @@ doc("en-c18", "challenge", "TH", ["digital", "governance"], {"platform": 3},
  """Traffic, tourism, water and energy data are held by separate agencies in incompatible formats.
  Phuket wants a city data platform that brings IoT sensor data together and supports decisions, with
  open data for businesses."""),
-doc("en-s18", "solution", "KR", ["digital"], {"platform": 3},
+doc("en-s18", "solution", "KR", ["digital"], {"platform": 3, "flood": 1, "traffic": 1},
  "Digital twin platform for urban planning",
  """A 3D digital twin of the city integrates buildings, roads, utilities and live sensor data. Planners
  simulate floods, traffic and new developments before deciding. Open APIs let other agencies add their
@@ -190,7 +190,7 @@ doc("en-s19", "solution", "KR", ["transport", "energy"], {"ev": 3},
  "Battery swapping stations for electric scooters",
  """Riders exchange an empty battery for a charged one in under a minute at unmanned stations. Stations
  charge batteries off-peak and report their status online. A subscription covers unlimited swaps."""),
-doc("en-c20", "challenge", "SG", ["environment"], {"heat": 3, "energy": 1},
+doc("en-c20", "challenge", "SG", ["environment"], {"heat": 3, "energy": 1, "housing": 1},
  "Urban heat island in dense housing estates",
  """Temperatures in dense estates are several degrees higher than in green areas, and residents rely on
  air conditioning at night. The agency wants to map heat, plant more trees and use cool materials on

@@ -76,12 +76,12 @@ doc("id-s08", "solution", "ID", ["environment", "digital"], {"waste": 3},
  "Aplikasi bank sampah dan tempat sampah pintar",
  """Warga mencatat setoran sampah terpilah di aplikasi bank sampah dan menukarnya dengan saldo. Tempat sampah
  pintar mengirim tingkat kepenuhan sehingga truk hanya mengangkut yang sudah penuh."""),
-doc("id-c09", "challenge", "ID", ["environment", "health"], {"air": 3, "health": 1},
+doc("id-c09", "challenge", "ID", ["environment", "health"], {"air": 3, "health": 1, "warning": 1},
  "Polusi udara dan kabut asap di Pekanbaru",
  """Saat musim kemarau kebakaran hutan dan lahan menimbulkan kabut asap tebal dan konsentrasi PM2.5 jauh di atas
  baku mutu. Sekolah diliburkan dan kasus ISPA meningkat. Kota membutuhkan jaringan pemantauan kualitas udara
  dan peringatan kesehatan."""),
-doc("id-s09", "solution", "ID", ["environment", "digital"], {"air": 3},
+doc("id-s09", "solution", "ID", ["environment", "digital"], {"air": 3, "warning": 1},
  "Jaringan sensor kualitas udara berbiaya rendah",
  """Stasiun sensor kecil mengukur PM2.5, PM10 dan NO2 setiap menit dan dikalibrasi dengan stasiun referensi.
  Data ditampilkan pada peta publik dan peringatan dikirim saat pencemaran udara melewati ambang batas."""),
@@ -143,7 +143,7 @@ doc("id-s16", "solution", "ID", ["health", "digital"], {"health": 3},
  "Platform telemedisin dan rekam medis elektronik",
  """Dokter rumah sakit rujukan berkonsultasi melalui video dengan puskesmas; alat ukur tekanan darah dan gula darah
  mengirim hasil otomatis. Rekam medis elektronik dapat dibagikan antarfasilitas kesehatan."""),
-doc("id-c17", "challenge", "ID", ["urban-development"], {"tourism": 3},
+doc("id-c17", "challenge", "ID", ["urban-development"], {"tourism": 3, "traffic": 1},
  "Kepadatan wisatawan di kawasan Candi Borobudur",
  """Wisatawan menumpuk di Borobudur pada akhir pekan sehingga jalan akses macet dan situs cagar budaya
  terancam rusak. Pemerintah ingin mengatur kunjungan dengan tiket daring dan mengembangkan pariwisata di desa

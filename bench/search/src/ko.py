@@ -2,11 +2,11 @@ from _corpus import doc
 
 LANG = "ko"
 DOCS = [
-doc("ko-c01", "challenge", "TH", ["water", "safety"], {"flood": 3, "drainage": 2, "warning": 1},
+doc("ko-c01", "challenge", "TH", ["water", "safety"], {"flood": 3, "drainage": 2, "warning": 1, "traffic": 1},
  "방콕 도심 상습 침수 문제",
  """우기마다 방콕 도심 저지대 도로가 물에 잠겨 출퇴근길 교통이 마비된다. 짜오프라야강 수위가 높을 때 집중호우가
  내리면 배수가 늦어져 침수가 몇 시간씩 이어진다. 방콕시는 실시간 침수 감시와 홍수 예측 체계를 갖추고자 한다."""),
-doc("ko-c02", "challenge", "VN", ["water"], {"drainage": 3, "flood": 2},
+doc("ko-c02", "challenge", "VN", ["water"], {"drainage": 3, "flood": 2, "wastewater": 1},
  "호찌민시 노후 하수관로와 배수 불량",
  """호찌민시 구도심의 하수관로는 대부분 수십 년 전에 설치되어 용량이 부족하다. 만조와 폭우가 겹치면 빗물이
  빠지지 못하고 역류한다. 시는 배수관로 정비 계획과 배수펌프장 원격 제어를 필요로 한다."""),
@@ -66,11 +66,11 @@ doc("ko-c08", "challenge", "VN", ["environment"], {"waste": 3},
  "하노이 생활폐기물 매립지 포화",
  """하노이 남손 매립지는 포화 상태이고 주민들이 쓰레기 수거 차량의 진입을 막는 일도 생겼다. 분리배출이 거의
  이루어지지 않아 재활용률이 낮다. 시는 쓰레기 감량과 분리수거, 소각 발전을 검토하고 있다."""),
-doc("ko-s09", "solution", "KR", ["environment", "digital"], {"waste": 3},
+doc("ko-s09", "solution", "KR", ["environment", "digital"], {"waste": 3, "warning": 1},
  "스마트 쓰레기통과 수거 경로 최적화",
  """쓰레기통 안의 적재량 센서가 차오른 정도를 알려 주면 수거 차량은 가득 찬 통만 돌며 비운다. 태양광 압축
  쓰레기통은 일반 쓰레기통보다 다섯 배를 담는다. 음식물 쓰레기 종량제 기기도 함께 공급한다."""),
-doc("ko-c09", "challenge", "TH", ["environment", "health"], {"air": 3, "health": 1},
+doc("ko-c09", "challenge", "TH", ["environment", "health"], {"air": 3, "health": 1, "tourism": 1, "warning": 1},
  "치앙마이 건기 미세먼지 문제",
  """2월부터 4월까지 산불과 농업 부산물 소각 연기로 치앙마이의 초미세먼지(PM2.5) 농도가 기준치를 크게
  넘는다. 호흡기 질환자가 늘고 관광객도 줄어든다. 시는 촘촘한 대기질 측정망과 경보 체계를 원한다."""),
@@ -134,7 +134,7 @@ doc("ko-s17", "solution", "KR", ["health", "digital"], {"health": 3},
  "원격진료 키트와 전자의무기록",
  """태블릿, 디지털 청진기, 혈압계, 심전도계를 갖춘 키트로 간호사가 환자를 진찰하고 도시의 의사가 화상으로 함께
  진료한다. 진료 기록은 클라우드 전자의무기록에 저장된다."""),
-doc("ko-c17", "challenge", "LA", ["urban-development"], {"tourism": 3},
+doc("ko-c17", "challenge", "LA", ["urban-development"], {"tourism": 3, "traffic": 1, "waste": 1},
  "루앙프라방 세계유산 지구 관광객 집중",
  """루앙프라방 구시가지에는 성수기마다 관광객이 몰려 교통 혼잡과 쓰레기가 늘고 주민 생활이 불편해진다.
  시는 관광객 분산과 디지털 관광 안내, 문화유산 보존을 함께 이루고자 한다."""),
@@ -146,7 +146,7 @@ doc("ko-s19", "solution", "KR", ["digital"], {"platform": 3, "flood": 1, "traffi
  "디지털트윈 기반 도시계획 지원 플랫폼",
  """건물, 도로, 지하시설물과 실시간 센서 자료를 3차원 디지털트윈으로 통합한다. 계획가는 침수, 교통, 개발 사업의
  영향을 미리 모의실험하고 결정한다. 개방형 API로 다른 기관도 자료를 올릴 수 있다."""),
-doc("ko-s20", "solution", "KR", ["transport", "energy"], {"ev": 3},
+doc("ko-s20", "solution", "KR", ["transport", "energy"], {"ev": 3, "parking": 1},
  "전기차 충전 인프라와 전기 이륜차 배터리 교환소",
  """공영주차장과 주유소에 급속충전기를 설치하고, 전기 오토바이 배터리를 1분 안에 바꾸는 무인 교환소를 운영한다.
  충전 상태와 빈 충전기 정보를 앱으로 안내한다."""),
@@ -154,7 +154,7 @@ doc("ko-c18", "challenge", "MY", ["environment"], {"heat": 3},
  "조호르바루 도심 열섬 현상",
  """도심 기온이 녹지보다 몇 도 높고 밤에도 식지 않아 냉방 전력 수요가 커진다. 시는 열지도를 만들고
  가로수와 옥상 녹화, 차열 포장으로 도시 열섬을 줄이려 한다."""),
-doc("ko-c19", "challenge", "VN", ["transport", "energy", "environment"], {"ev": 3, "air": 2},
+doc("ko-c19", "challenge", "VN", ["transport", "energy", "environment"], {"ev": 3, "air": 2, "parking": 1},
  "하노이 오토바이 배기가스와 전기 이륜차 전환",
  """하노이에는 오토바이가 수백만 대 있어 배기가스가 대기오염의 주원인으로 꼽힌다. 시는 전기 오토바이 전환을
  장려하려 하지만 충전소가 부족하다. 공동주택 주차장 충전 설비의 화재 안전 기준도 필요하다."""),

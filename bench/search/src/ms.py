@@ -78,7 +78,7 @@ doc("ms-c09", "challenge", "MY", ["environment", "health"], {"air": 3, "health":
  "Jerebu rentas sempadan dan kualiti udara tidak sihat",
  """Setiap musim kemarau jerebu menyebabkan Indeks Pencemar Udara mencecah tahap tidak sihat dan sekolah terpaksa
  ditutup. Kes penyakit pernafasan meningkat. Negeri memerlukan rangkaian pemantauan kualiti udara yang lebih padat."""),
-doc("ms-s09", "solution", "MY", ["environment", "digital"], {"air": 3},
+doc("ms-s09", "solution", "MY", ["environment", "digital"], {"air": 3, "warning": 1},
  "Rangkaian sensor kualiti udara kos rendah",
  """Stesen sensor kecil mengukur PM2.5, PM10 dan ozon setiap minit, ditentukur dengan stesen rujukan. Data dipaparkan
  pada peta awam dan amaran dihantar apabila pencemaran udara melebihi had."""),
@@ -99,7 +99,7 @@ doc("ms-s11", "solution", "KR", ["energy", "digital"], {"lighting": 3, "energy":
  "Lampu jalan pintar LED dengan kawalan kecerahan",
  """Setiap lampu jalan LED mempunyai pengawal yang melaporkan kerosakan dan penggunaan tenaga, malap pada lewat
  malam dan menjadi terang apabila pejalan kaki menghampiri. Kos elektrik lampu jalan berkurang lebih separuh."""),
-doc("ms-c12", "challenge", "MY", ["housing"], {"housing": 3},
+doc("ms-c12", "challenge", "MY", ["housing"], {"housing": 3, "transit": 1},
  "Kekurangan rumah mampu milik untuk golongan muda",
  """Harga rumah di bandar raya jauh melebihi kemampuan pekerja muda dan ramai menyewa bilik yang sesak. Kerajaan
  negeri mahu menambah rumah mampu milik berhampiran pengangkutan awam."""),
@@ -163,7 +163,7 @@ doc("ms-s18", "solution", "MY", ["digital"], {"platform": 3},
  "Platform data bandar pintar dan papan pemuka eksekutif",
  """Platform menghimpunkan data daripada peranti IoT dan sistem sedia ada setiap jabatan, memaparkannya pada papan
  pemuka dan peta tiga dimensi, serta membuka data melalui API kepada orang awam."""),
-doc("ms-s19", "solution", "MY", ["transport", "energy"], {"ev": 3},
+doc("ms-s19", "solution", "MY", ["transport", "energy"], {"ev": 3, "parking": 1},
  "Pengecas pantas kenderaan elektrik di tempat letak kereta awam",
  """Kami memasang dan mengendalikan pengecas pantas di tempat letak kereta awam dan stesen minyak. Aplikasi
  menunjukkan pengecas yang kosong, menerima tempahan dan bayaran tanpa tunai."""),

@@ -74,11 +74,11 @@ doc("tl-s08", "solution", "PH", ["environment", "digital"], {"waste": 3},
  "Matalinong basurahan at app para sa recycling",
  """Nagpapadala ang sensor sa loob ng basurahan ng antas ng laman upang ang trak ay dumaan lamang sa punong
  basurahan. Binibigyan ng app ng puntos ang mga kabahayang naghihiwalay ng basura."""),
-doc("tl-c09", "challenge", "PH", ["environment", "health"], {"air": 3, "health": 1},
+doc("tl-c09", "challenge", "PH", ["environment", "health"], {"air": 3, "health": 1, "warning": 1},
  "Maruming hangin at usok ng sasakyan sa Metro Manila",
  """Mataas ang PM2.5 sa mga pangunahing kalsada dahil sa usok ng mga lumang jeep, bus at trak. Dumarami ang
  may sakit sa baga. Kailangan ng mas maraming istasyong sumusukat ng kalidad ng hangin at babala sa publiko."""),
-doc("tl-s09", "solution", "PH", ["environment", "digital"], {"air": 3},
+doc("tl-s09", "solution", "PH", ["environment", "digital"], {"air": 3, "warning": 1},
  "Murang network ng sensor para sa kalidad ng hangin",
  """Sinusukat ng maliliit na sensor ang PM2.5, PM10 at ozone bawat minuto. Ipinapakita ang datos sa pampublikong
  mapa at nagpapadala ng babala kapag masyadong marumi ang hangin."""),
@@ -150,7 +150,7 @@ doc("tl-c18", "challenge", "PH", ["digital", "governance"], {"platform": 3},
  "Kalat-kalat na datos ng lungsod sa iba't ibang departamento",
  """Magkakahiwalay at iba-iba ang format ng datos ng trapiko, tubig at kapaligiran sa bawat departamento. Kailangan
  ng lungsod ng iisang data platform at command center para sa mas mabilis na pagpapasya."""),
-doc("tl-c19", "challenge", "PH", ["transport", "energy"], {"ev": 3, "air": 1},
+doc("tl-c19", "challenge", "PH", ["transport", "energy"], {"ev": 3, "air": 1, "transit": 1},
  "Kaunting charging station para sa e-jeepney at de-kuryenteng sasakyan",
  """Hinihikayat ng pamahalaan ang e-jeepney at de-kuryenteng motorsiklo para mabawasan ang usok, ngunit kaunti pa
  ang charging station. Nag-aalala ang mga drayber sa layo ng kayang biyahe."""),

@@ -2,7 +2,7 @@ from _corpus import doc
 
 LANG = "vi"
 DOCS = [
-doc("vi-c01", "challenge", "VN", ["water", "safety"], {"flood": 3, "drainage": 2, "warning": 1},
+doc("vi-c01", "challenge", "VN", ["water", "safety"], {"flood": 3, "drainage": 2, "warning": 1, "traffic": 1},
  "Ngập lụt đô thị do triều cường tại TP. Hồ Chí Minh",
  """Mỗi khi triều cường kết hợp với mưa lớn, nhiều tuyến đường ở TP. Hồ Chí Minh bị ngập sâu 30–50 cm,
  xe máy chết máy và người dân phải lội nước về nhà. Thành phố cần hệ thống dự báo ngập lụt theo thời gian thực
@@ -73,12 +73,12 @@ doc("vi-s08", "solution", "KR", ["environment", "digital"], {"waste": 3},
  "Thùng rác thông minh đo mức đầy và tối ưu tuyến thu gom",
  """Cảm biến trong thùng rác báo mức đầy về hệ thống, xe thu gom chỉ đến những điểm cần thu. Thùng rác
  nén chạy bằng năng lượng mặt trời chứa gấp năm lần thùng thường, giúp đường phố sạch hơn."""),
-doc("vi-c09", "challenge", "VN", ["environment", "health"], {"air": 3, "health": 1},
+doc("vi-c09", "challenge", "VN", ["environment", "health"], {"air": 3, "health": 1, "warning": 1},
  "Ô nhiễm không khí và bụi mịn PM2.5 ở Hà Nội",
  """Vào mùa đông, chỉ số bụi mịn PM2.5 ở Hà Nội nhiều ngày vượt ngưỡng an toàn do khí thải xe máy, công
  trình xây dựng và đốt rơm rạ. Thành phố cần mạng lưới quan trắc chất lượng không khí dày hơn và cảnh báo
  cho trường học."""),
-doc("vi-s09", "solution", "VN", ["environment", "digital"], {"air": 3},
+doc("vi-s09", "solution", "VN", ["environment", "digital"], {"air": 3, "warning": 1},
  "Mạng cảm biến quan trắc chất lượng không khí giá rẻ",
  """Trạm cảm biến nhỏ đo PM2.5, PM10 và khí NO2 mỗi phút, được hiệu chuẩn với trạm quan trắc chuẩn.
  Dữ liệu công khai trên bản đồ và gửi cảnh báo khi ô nhiễm không khí vượt ngưỡng."""),
@@ -98,7 +98,7 @@ doc("vi-s11", "solution", "KR", ["energy", "digital"], {"lighting": 3, "energy":
  "Hệ thống chiếu sáng đô thị thông minh bằng đèn LED",
  """Mỗi bộ đèn LED có bộ điều khiển báo lỗi và điện năng tiêu thụ, tự giảm độ sáng vào đêm khuya và sáng lên
  khi có người đi qua. Chi phí điện chiếu sáng công cộng giảm hơn một nửa."""),
-doc("vi-c12", "challenge", "VN", ["housing"], {"housing": 3},
+doc("vi-c12", "challenge", "VN", ["housing"], {"housing": 3, "water": 1},
  "Thiếu nhà ở xã hội cho công nhân khu công nghiệp",
  """Hàng chục nghìn công nhân ở Bình Dương phải thuê phòng trọ chật chội, thiếu ánh sáng và nước sạch.
  Tỉnh cần phát triển nhà ở xã hội giá hợp lý gần khu công nghiệp."""),
@@ -138,7 +138,7 @@ doc("vi-s16", "solution", "VN", ["health", "digital"], {"health": 3},
  "Nền tảng khám bệnh từ xa và bệnh án điện tử",
  """Bác sĩ tuyến trên hội chẩn qua video với trạm y tế xã; thiết bị đo huyết áp, đường huyết gửi kết quả
  tự động. Bệnh án điện tử dùng chung giữa các cơ sở y tế."""),
-doc("vi-c17", "challenge", "VN", ["urban-development"], {"tourism": 3},
+doc("vi-c17", "challenge", "VN", ["urban-development"], {"tourism": 3, "traffic": 1},
  "Quá tải du khách ở phố cổ Hội An",
  """Vào cuối tuần và mùa lễ hội, phố cổ Hội An đông nghẹt du khách, gây ùn tắc và xuống cấp di tích.
  Thành phố muốn phân luồng du khách, bán vé điện tử và cung cấp thông tin du lịch thông minh."""),
@@ -150,7 +150,7 @@ doc("vi-c18", "challenge", "VN", ["digital", "governance"], {"platform": 3},
  "Dữ liệu đô thị phân tán giữa các sở ngành",
  """Dữ liệu giao thông, cấp nước, môi trường và đất đai nằm ở nhiều sở ngành với định dạng khác nhau.
  Thành phố cần nền tảng dữ liệu đô thị dùng chung và trung tâm điều hành thông minh để ra quyết định."""),
-doc("vi-s18", "solution", "KR", ["digital"], {"platform": 3},
+doc("vi-s18", "solution", "KR", ["digital"], {"platform": 3, "flood": 1, "traffic": 1},
  "Nền tảng bản sao số (digital twin) cho quy hoạch đô thị",
  """Mô hình bản sao số 3D tích hợp công trình, đường sá, hạ tầng ngầm và dữ liệu cảm biến thời gian thực.
  Nhà quy hoạch mô phỏng ngập, giao thông và dự án mới trước khi quyết định."""),
@@ -162,7 +162,7 @@ doc("vi-c20", "challenge", "VN", ["environment"], {"heat": 3},
  "Nắng nóng và hiệu ứng đảo nhiệt đô thị",
  """Nhiệt độ ở khu trung tâm cao hơn vùng ven vài độ vì bê tông dày đặc và ít cây xanh. Thành phố muốn lập
  bản đồ nhiệt, trồng thêm cây xanh và dùng vật liệu phản xạ nhiệt cho mái nhà."""),
-doc("vi-s19", "solution", "VN", ["transport", "energy"], {"ev": 3},
+doc("vi-s19", "solution", "VN", ["transport", "energy"], {"ev": 3, "parking": 1},
  "Mạng lưới trạm sạc và đổi pin xe máy điện",
  """Người lái xe máy điện đổi pin hết lấy pin đầy trong chưa đầy một phút tại tủ đổi pin tự động. Trạm sạc
  nhanh cho ô tô điện đặt tại bãi đỗ xe công cộng, ứng dụng hiển thị trụ sạc còn trống."""),
