@@ -3,8 +3,9 @@
 /// to compare variants on the same judged set. Documents and queries must be analysed with
 /// the same settings.
 public struct AnalysisSettings: Sendable, Hashable {
-    /// Index pairs of adjacent Latin words (compounds such as `ngập lụt`, phrases such as `street lights`).
-    public var latinPairs = true
+    /// The languages whose documents index pairs of adjacent words (compounds such as
+    /// `ngập lụt`, phrases such as `street lights`); queries look pairs up whenever this is not empty.
+    public var pairLanguages: Set<ContentLanguage> = [.vi]
     /// Index Latin words with their diacritics as well, so that exact spelling ranks first.
     public var exactAccents = true
     /// Index single syllables / clusters of unspaced scripts, so that one-character queries match.

@@ -19,6 +19,13 @@ struct TermExtraction {
 
     private var isQuery: Bool { if case .query = mode { true } else { false } }
 
+    private var wantsPairs: Bool {
+        switch mode {
+        case .document(let language): settings.pairLanguages.contains(language)
+        case .query: !settings.pairLanguages.isEmpty
+        }
+    }
+
     private var language: ContentLanguage? {
         switch mode {
         case .document(let language): language
@@ -35,11 +42,19 @@ struct TermExtraction {
             switch piece.script {
             case .latin, .digit, .otherWord:
                 found += wordTerms(piece, folded: folded[i])
-                if settings.latinPairs, i > 0, pieces[i - 1].script.isWordScript, piece.spaceBefore, !piece.touchesPrevious {
+                if wantsPairs, i > 0, pieces[i - 1].script.isWordScript, piece.spaceBefore, !piece.touchesPrevious {
                     found.append(Found(kind: .pair, text: folded[i - 1] + " " + folded[i], range: pieces[i - 1].range.lowerBound..<piece.range.upperBound))
                 }
             case .hangul:
                 found += hangulTerms(piece)
+                // compounds are written with or without spaces (주차 시스템, 주차시스템): a bigram joins
+                // the end of the previous word (without its particle) to the start of this one
+                if i > 0, pieces[i - 1].script == .hangul, piece.spaceBefore, !piece.touchesPrevious {
+                    let previous = pieces[i - 1]
+                    let last = KoreanParticles.stemLength(previous.units) - 1
+                    found.append(Found(kind: .bigram, text: previous.units[last] + piece.units[0],
+                                       range: previous.ranges[last].lowerBound..<piece.ranges[0].upperBound))
+                }
             case .han:
                 found += ngramTerms(piece, wholeWord: true)
             case .thai, .lao, .khmer, .myanmar:
@@ -60,6 +75,12 @@ struct TermExtraction {
 
     private func wordTerms(_ piece: TextPiece, folded: String) -> [Found] {
         var found = [Found(kind: .word, text: folded, range: piece.range)]
+        // a document's letters and digits written together are also indexed apart, so that a
+        // query written apart finds them (PM 2.5 finds PM2.5); a query written together stays precise
+        if !isQuery {
+            let parts = Self.letterDigitParts(folded)
+            if parts.count > 1 { found += parts.map { Found(kind: .word, text: $0, range: piece.range) } }
+        }
         guard piece.script == .latin else { return found }
         let original = piece.text
         if settings.exactAccents && original != folded {
@@ -69,6 +90,24 @@ struct TermExtraction {
             found.append(Found(kind: .stem, text: stem, range: piece.range))
         }
         return found
+    }
+
+    /// The runs of letters and of digits of a word: `pm2` → `pm`, `2`.
+    static func letterDigitParts(_ word: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var currentIsDigit: Bool?
+        for character in word {
+            let isDigit = character.isASCII && character.isNumber
+            if currentIsDigit != nil && currentIsDigit != isDigit {
+                parts.append(current)
+                current = ""
+            }
+            current.append(character)
+            currentIsDigit = isDigit
+        }
+        if !current.isEmpty { parts.append(current) }
+        return parts
     }
 
     /// The stems of a folded Latin word: the document language's, or for a query every language's.

@@ -26,6 +26,11 @@ private func firstHit(_ query: String, among texts: [(String, ContentLanguage)])
         #expect(firstHit("주차", among: [("버스정보시스템을 도입한다", .ko), ("스마트주차시스템을 도입한다", .ko), ("교통신호 제어", .ko)]) == 1)
     }
 
+    @Test func compoundsMatchWithOrWithoutSpaces() {
+        #expect(firstHit("주차 시스템", among: [("시스템 주차", .ko), ("스마트주차시스템을 도입", .ko)]) == 1)
+        #expect(firstHit("스마트주차시스템", among: [("주차 시스템", .ko), ("스마트 주차 시스템을", .ko)]) == 1)
+    }
+
     @Test func oneSyllableQueriesFindTheSyllable() {
         #expect(finds("물", "도로가 물에 잠겨 교통이 마비된다", .ko))
         #expect(SearchAnalyzer.queryTerms("물").terms.contains { $0.kind == .unigram && $0.text == "물" })
@@ -121,6 +126,7 @@ private func firstHit(_ query: String, among texts: [(String, ContentLanguage)])
         ]
         for (word, stem) in expected { #expect(EnglishStemmer.stem(word) == stem, "\(word)") }
         #expect(finds("flooding", "Recurring floods in low-lying barangays", .en))
+        #expect(finds("PM 2.5", "PM2.5 haze in Chiang Mai", .en))
         #expect(finds("street lights", "broken street lighting", .en))
     }
 }
