@@ -82,6 +82,21 @@ import Testing
         #expect(SmartCityGlossary.concepts.count >= 20)
     }
 
+    @Test func everyConceptIsNamedInEveryLanguageByFormsLongEnoughToBeSafe() {
+        for (concept, forms) in SmartCityGlossary.table {
+            #expect(Set(forms.keys) == Set(ContentLanguage.allCases), "\(concept)")
+            for (language, list) in forms {
+                for form in list.split(separator: "|") {
+                    let pieces = TextPieces.split(String(form))
+                    #expect(!pieces.isEmpty, "\(concept) \(language) \(form)")
+                    if pieces.count == 1, let piece = pieces.first, piece.script.isUnspaced {
+                        #expect(piece.units.count >= 2, "\(concept) \(language) \(form) is short enough to occur inside other words")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func aKoreanQueryFindsAThaiChallenge() {
         let index = BM25Index(documents: [("th", [SearchAnalyzer.terms(of: "น้ำท่วมขังถนนในเขตเมืองหาดใหญ่", field: .body, language: .th).map(\.token)]),
                                           ("vi", [SearchAnalyzer.terms(of: "Ùn tắc giao thông giờ cao điểm", field: .body, language: .vi).map(\.token)])])
