@@ -17,13 +17,13 @@ enum SmartCityGlossary {
         var range: Range<Int>
     }
 
-    /// Every concept name of the table.
-    static var concepts: [String] { table.map(\.concept) }
+    /// Every concept name of the tables.
+    static var concepts: [String] { (table + places).map(\.concept) }
 
     /// Forms indexed by their first key: the folded first word, or the first unit of an unspaced run.
     private static let index: [String: [Form]] = {
         var index: [String: [Form]] = [:]
-        for (concept, forms) in table {
+        for (concept, forms) in table + places {
             for (language, list) in forms {
                 for text in list.split(separator: "|") {
                     var pieces = TextPieces.split(String(text))

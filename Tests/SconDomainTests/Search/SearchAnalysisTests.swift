@@ -97,6 +97,24 @@ import Testing
         }
     }
 
+    @Test func placeNamesAreSharedAcrossScripts() {
+        let bangkok = IndexTerm.token(kind: .concept, text: "place:bangkok")
+        #expect(SearchAnalyzer.queryTerms("방콕 침수").tokens.contains(bangkok))
+        #expect(SearchAnalyzer.terms(of: "ท่อระบายน้ำอุดตันในกรุงเทพมหานคร", field: .title, language: .th).contains { $0.token == bangkok })
+        let danang = IndexTerm.token(kind: .concept, text: "place:da-nang")
+        #expect(SearchAnalyzer.queryTerms("Da Nang").tokens.contains(danang))
+        #expect(SearchAnalyzer.terms(of: "Bãi rác ở Đà Nẵng", field: .title, language: .vi).contains { $0.token == danang })
+        for (concept, forms) in SmartCityGlossary.places {
+            for (language, list) in forms {
+                for form in list.split(separator: "|") {
+                    let pieces = TextPieces.split(String(form))
+                    #expect(!pieces.isEmpty && (pieces.count > 1 || !pieces[0].script.isUnspaced || pieces[0].units.count >= 2),
+                            "\(concept) \(language) \(form)")
+                }
+            }
+        }
+    }
+
     @Test func aKoreanQueryFindsAThaiChallenge() {
         let index = BM25Index(documents: [("th", [SearchAnalyzer.terms(of: "น้ำท่วมขังถนนในเขตเมืองหาดใหญ่", field: .body, language: .th).map(\.token)]),
                                           ("vi", [SearchAnalyzer.terms(of: "Ùn tắc giao thông giờ cao điểm", field: .body, language: .vi).map(\.token)])])
