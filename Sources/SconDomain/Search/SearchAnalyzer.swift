@@ -64,4 +64,28 @@ public struct IndexedDocument: Sendable, Hashable {
         self.titleTokens = titleTokens
         self.bodyTokens = bodyTokens
     }
+
+    /// One distinct token of a document with its frequency in each field: the rows of a
+    /// postings table, for databases without FTS5 (docs/search.md gives PostgreSQL's BM25 query).
+    public struct Posting: Sendable, Hashable {
+        public var token: String
+        public var titleCount: Int
+        public var bodyCount: Int
+    }
+
+    /// The document's distinct tokens with their frequencies, in first-seen order.
+    public var postings: [Posting] {
+        var order: [String] = []
+        var counts: [String: (Int, Int)] = [:]
+        for (token, isTitle) in titleTokens.split(separator: " ").map({ (String($0), true) }) + bodyTokens.split(separator: " ").map({ (String($0), false) }) {
+            if counts[token] == nil { order.append(token) }
+            var count = counts[token] ?? (0, 0)
+            if isTitle { count.0 += 1 } else { count.1 += 1 }
+            counts[token] = count
+        }
+        return order.map { Posting(token: $0, titleCount: counts[$0]!.0, bodyCount: counts[$0]!.1) }
+    }
+
+    /// The number of tokens of the document (BM25's document length).
+    public var length: Int { titleTokens.split(separator: " ").count + bodyTokens.split(separator: " ").count }
 }

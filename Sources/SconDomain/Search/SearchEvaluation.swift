@@ -13,6 +13,12 @@ public struct JudgedQuery: Sendable, Hashable, Codable {
     /// Document ref → grade 1 (marginally) ... 3 (highly relevant); unlisted documents are not relevant.
     public var relevant: [String: Int]
 
+    /// Decodes JSON Lines of judged queries (blank lines skipped).
+    public static func decodeLines(_ text: String) throws -> [JudgedQuery] {
+        try text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
+            .map { try JSONDecoder().decode(JudgedQuery.self, from: Data($0.utf8)) }
+    }
+
     public init(id: String, lang: ContentLanguage, kind: String, q: String, split: String = "tune", relevant: [String: Int]) {
         self.id = id
         self.lang = lang

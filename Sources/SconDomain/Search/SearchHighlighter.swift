@@ -35,6 +35,15 @@ public enum SearchHighlighter {
         snippet(text: text, language: language, query: query, length: length, settings: settings).marked
     }
 
+    /// The highlight of a search result: the body's excerpt when the query matched the body,
+    /// else the title's (so that a result always shows why it was found, when it can).
+    public static func highlight(title: String, body: String, language: ContentLanguage, query: AnalyzedQuery, length: Int = 160,
+                                 settings: AnalysisSettings = .standard) -> String {
+        let fromBody = snippet(text: body, language: language, query: query, length: length, settings: settings)
+        if fromBody.parts.contains(where: \.isMatch) || title.isEmpty { return fromBody.marked }
+        return snippet(text: title, language: language, query: query, length: length, settings: settings).marked
+    }
+
     /// The excerpt of `text` of at most about `length` characters around the query's matches.
     public static func snippet(text: String, language: ContentLanguage, query: AnalyzedQuery, length: Int = 160,
                                settings: AnalysisSettings = .standard) -> SearchSnippet {

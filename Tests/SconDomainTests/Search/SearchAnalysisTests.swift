@@ -61,8 +61,11 @@ import Testing
     }
 
     @Test func indexedDocumentHasTheTwoColumnsAndTheQueryItsExpression() {
-        let document = SearchAnalyzer.indexedDocument(title: "Smart parking", body: "Sensors in each bay", language: .en)
+        let document = SearchAnalyzer.indexedDocument(title: "Smart parking", body: "Parking sensors in each bay", language: .en)
         #expect(document.titleTokens.split(separator: " ").count >= 4)
+        let parking = IndexTerm.token(kind: .word, text: "parking")
+        #expect(document.postings.first { $0.token == parking }.map { [$0.titleCount, $0.bodyCount] } == [1, 1])
+        #expect(document.postings.reduce(0) { $0 + $1.titleCount + $1.bodyCount } == document.length)
         let query = SearchAnalyzer.queryTerms("parking sensors")
         #expect(query.ftsExpression.contains(" OR "))
         #expect(query.tsQuery.contains(" | "))
@@ -130,6 +133,12 @@ import Testing
             == "«Ngập lụt» đô thị")
         #expect(SearchHighlighter.highlight(text: "Say «hello» to floods", language: .en, query: SearchAnalyzer.queryTerms("flood"))
             == "Say ‹hello› to «floods»")
+    }
+
+    @Test func aResultShowsItsBodyOrElseItsTitle() {
+        let query = SearchAnalyzer.queryTerms("parking")
+        #expect(SearchHighlighter.highlight(title: "Smart parking", body: "Sensors in each bay", language: .en, query: query) == "Smart «parking»")
+        #expect(SearchHighlighter.highlight(title: "Smart parking", body: "Parking sensors", language: .en, query: query) == "«Parking» sensors")
     }
 
     @Test func longTextsAreCutAroundTheMatches() {
