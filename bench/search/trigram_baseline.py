@@ -91,6 +91,35 @@ def check_tokens(path, queries):
         expression = matches.get(q["id"], "")
         rows = db.execute("SELECT ref FROM t WHERE t MATCH ? ORDER BY bm25(t, 0.0, 2.0, 1.0) LIMIT 10", (expression,)).fetchall() if expression else []
         run[q["id"]] = [r[0] for r in rows]
+    # the same ranking from a plain postings table, as docs/search.md proposes for PostgreSQL
+    db.execute("CREATE TABLE postings(ref TEXT, token TEXT, tf_title INT, tf_body INT)")
+    db.execute("CREATE TABLE lengths(ref TEXT PRIMARY KEY, length INT)")
+    for d in corpus:
+        title, body = d["title"].split(), d["body"].split()
+        counts = {}
+        for t in title:
+            counts.setdefault(t, [0, 0])[0] += 1
+        for t in body:
+            counts.setdefault(t, [0, 0])[1] += 1
+        db.executemany("INSERT INTO postings VALUES (?, ?, ?, ?)", [(d["ref"], t, c[0], c[1]) for t, c in counts.items()])
+        db.execute("INSERT INTO lengths VALUES (?, ?)", (d["ref"], len(title) + len(body)))
+    db.execute("CREATE INDEX postings_token ON postings(token)")
+    sql = '''
+        WITH q(token) AS (SELECT value FROM json_each(?)),
+        stats AS (SELECT count(*) * 1.0 AS n, avg(length) AS avgdl FROM lengths),
+        df AS (SELECT p.token, count(*) * 1.0 AS df FROM postings p WHERE p.token IN (SELECT token FROM q) GROUP BY p.token)
+        SELECT p.ref, sum(max(ln((s.n - df.df + 0.5) / (df.df + 0.5)), 1e-6)
+                          * (2.0 * p.tf_title + p.tf_body) * 2.2
+                          / ((2.0 * p.tf_title + p.tf_body) + 1.2 * (0.25 + 0.75 * l.length / s.avgdl))) AS score
+        FROM postings p JOIN q ON q.token = p.token JOIN df ON df.token = p.token
+             JOIN lengths l ON l.ref = p.ref CROSS JOIN stats s
+        GROUP BY p.ref ORDER BY score DESC, p.ref LIMIT 10'''
+    postings_run = {}
+    for q in queries:
+        tokens = [t for t in matches.get(q["id"], "").split(" OR ") if t]
+        postings_run[q["id"]] = [r[0] for r in db.execute(sql, (json.dumps(tokens),)).fetchall()] if tokens else []
+    same_postings = sum(1 for q in queries if set(postings_run[q["id"]]) == set(run[q["id"]]))
+    print(f"BM25 in SQL over a postings table: same top-10 set as FTS5 for {same_postings}/{len(queries)} queries")
     with open(path + ".run.json", encoding="utf-8") as f:
         swift = json.load(f)
     same = sum(1 for q in queries if run[q["id"]] == swift.get(q["id"]))

@@ -16,19 +16,27 @@ public struct AnalyzedQuery: Sendable, Hashable {
 
     /// Distinct terms, concepts first, then in the order of the query text.
     public var terms: [Term]
+    /// How many times each concept is looked up (`AnalysisSettings.conceptRepeat`).
+    public var conceptRepeat: Int
 
-    public init(terms: [Term]) { self.terms = terms }
+    public init(terms: [Term], conceptRepeat: Int = 1) {
+        self.terms = terms
+        self.conceptRepeat = max(1, conceptRepeat)
+    }
 
     /// Nothing searchable was typed (empty, only punctuation or spaces).
     public var isEmpty: Bool { terms.isEmpty }
 
-    /// The distinct tokens of the terms.
-    public var tokens: [String] { terms.map(\.token) }
+    /// The tokens to look up: each term's token, a concept's `conceptRepeat` times.
+    public var tokens: [String] {
+        terms.flatMap { Array(repeating: $0.token, count: $0.kind == .concept ? conceptRepeat : 1) }
+    }
 
-    /// An SQLite FTS5 `MATCH` expression: any of the tokens (`w1abc OR s2def OR ...`); rank with
-    /// `bm25(table, titleWeight, bodyWeight)`. Empty when the query is empty (match nothing).
+    /// An SQLite FTS5 `MATCH` expression: any of the tokens (`c9xyz OR c9xyz OR w1abc OR ...`; a
+    /// repeated token counts once more in `bm25()`); rank with `bm25(table, titleWeight, bodyWeight)`.
+    /// Empty when the query is empty (match nothing).
     public var ftsExpression: String { tokens.joined(separator: " OR ") }
 
-    /// A PostgreSQL `to_tsquery('simple', ...)` text with the same meaning (`w1abc | s2def`).
-    public var tsQuery: String { tokens.joined(separator: " | ") }
+    /// A PostgreSQL `to_tsquery('simple', ...)` text matching the same documents (`w1abc | s2def`).
+    public var tsQuery: String { terms.map(\.token).joined(separator: " | ") }
 }

@@ -51,7 +51,7 @@ public enum SearchAnalyzer {
             if seen.insert(term.token).inserted { terms.append(term) }
             if terms.count == settings.maxQueryTerms { break }
         }
-        return AnalyzedQuery(terms: terms)
+        return AnalyzedQuery(terms: terms, conceptRepeat: settings.conceptRepeat)
     }
 }
 

@@ -86,6 +86,9 @@ struct TermExtraction {
         if settings.exactAccents && original != folded {
             found.append(Found(kind: .exact, text: original, range: piece.range))
         }
+        // a document in a language without stemming (Vietnamese) has no stem terms: they would
+        // repeat its words and only make it look longer to BM25 than documents in other languages
+        if case .document(let language) = mode, !Self.stemmed.contains(language) { return found }
         for stem in stems(folded) {
             found.append(Found(kind: .stem, text: stem, range: piece.range))
         }
@@ -124,6 +127,9 @@ struct TermExtraction {
             return all
         }
     }
+
+    /// The Latin-script languages whose words have stems or roots.
+    static let stemmed: Set<ContentLanguage> = [.en, .id, .ms, .tl]
 
     static func stems(_ word: String, language: ContentLanguage) -> [String] {
         switch language {
