@@ -32,13 +32,22 @@ enum TextPieces {
         var sawSeparator = true
         var sawPunctuation = false
         var count = 0
+        var cache: [Character: [(String, TextScript)]] = [:]
         for character in text {
             count += 1
             if count > limit { break }
             let width = character.utf16.count
             let range = offset..<(offset + width)
             offset += width
-            let units = normalise(character)
+            let units: [(String, TextScript)]
+            if character.isASCII {
+                units = normalise(character)
+            } else if let known = cache[character] {
+                units = known
+            } else {
+                units = normalise(character)
+                cache[character] = units
+            }
             if units.isEmpty {
                 if !character.unicodeScalars.allSatisfy(isIgnorable) {
                     if let piece = current { pieces.append(piece); current = nil }
