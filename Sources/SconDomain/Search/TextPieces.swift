@@ -21,8 +21,8 @@ struct TextPiece: Sendable, Hashable {
 
 /// Splits text into pieces. Normalisation is done one original character (grapheme cluster)
 /// at a time so that every unit keeps its place in the original text; zero-width joiners,
-/// soft hyphens and other default-ignorable characters are dropped, zero-width spaces,
-/// controls, spaces and punctuation separate.
+/// soft hyphens, direction marks and other default-ignorable characters are dropped,
+/// zero-width spaces, controls, spaces and punctuation separate.
 enum TextPieces {
     /// Splits `text`, reading at most `limit` characters.
     static func split(_ text: String, limit: Int = .max) -> [TextPiece] {
@@ -84,7 +84,8 @@ enum TextPieces {
 
     static func isIgnorable(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x00AD, 0x034F, 0x180E, 0x200C, 0x200D, 0x2060...0x2064, 0xFEFF, 0xFE00...0xFE0F, 0xE0100...0xE01EF: true
+        case 0x00AD, 0x034F, 0x061C, 0x180E, 0x200C...0x200F, 0x202A...0x202E, 0x2060...0x2069, 0xFEFF, 0xFE00...0xFE0F,
+             0xE0100...0xE01EF: true
         default: false
         }
     }

@@ -27,6 +27,7 @@ import Testing
         #expect(!SearchAnalyzer.queryTerms(text).isEmpty)
         #expect(!SearchAnalyzer.terms(of: text, field: .body, language: .ko).isEmpty)
         #expect(SearchAnalyzer.queryTerms("\u{200B}\u{200D}\u{0001}").isEmpty)
+        #expect(TextPieces.split("par\u{200E}king \u{202B}주차\u{202C}").map(\.text) == ["parking", "주차"])
     }
 
     @Test func fullWidthFormsAndCaseAreFolded() {
