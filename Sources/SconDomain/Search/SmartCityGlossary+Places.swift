@@ -1,0 +1,45 @@
+extension SmartCityGlossary {
+    /// Cities of the programme's countries, by the names each language
+    /// writes them with, so that `방콕 침수` also finds a Thai challenge about กรุงเทพ. Latin
+    /// spellings are matched after folding (`Da Nang` = `Đà Nẵng`). Only names in common use
+    /// are listed; a language without a usual name for a city is left out.
+    static let places: [(concept: String, forms: [ContentLanguage: String])] = [
+        ("place:bangkok", [.en: "bangkok", .vi: "băng cốc|bangkok", .ko: "방콕", .th: "กรุงเทพ|บางกอก", .lo: "ບາງກອກ", .km: "បាងកក", .my: "ဘန်ကောက်"]),
+        ("place:chiang-mai", [.en: "chiang mai", .ko: "치앙마이", .th: "เชียงใหม่", .lo: "ຊຽງໃໝ່"]),
+        ("place:phuket", [.en: "phuket", .ko: "푸껫|푸켓", .th: "ภูเก็ต"]),
+        ("place:hat-yai", [.en: "hat yai", .ko: "핫야이", .th: "หาดใหญ่"]),
+        ("place:khon-kaen", [.en: "khon kaen", .ko: "콘깬|콘캔", .th: "ขอนแก่น"]),
+        ("place:hanoi", [.en: "hanoi|ha noi", .vi: "hà nội", .ko: "하노이", .th: "ฮานอย", .lo: "ຮ່າໂນ້ຍ", .km: "ហាណូយ"]),
+        ("place:ho-chi-minh-city", [.en: "ho chi minh city|ho chi minh|saigon|hcmc", .vi: "hồ chí minh|sài gòn|tp hcm", .ko: "호찌민|호치민",
+                                    .th: "โฮจิมินห์", .km: "ហូជីមិញ|ព្រៃនគរ"]),
+        ("place:da-nang", [.en: "da nang|danang", .vi: "đà nẵng", .ko: "다낭", .th: "ดานัง"]),
+        ("place:hue", [.en: "hue", .vi: "huế"]),
+        ("place:hai-phong", [.en: "hai phong|haiphong", .vi: "hải phòng", .ko: "하이퐁"]),
+        ("place:can-tho", [.en: "can tho", .vi: "cần thơ", .ko: "껀터"]),
+        ("place:jakarta", [.en: "jakarta", .id: "jakarta", .ms: "jakarta", .ko: "자카르타", .th: "จาการ์ตา"]),
+        ("place:surabaya", [.en: "surabaya", .id: "surabaya", .ko: "수라바야"]),
+        ("place:bandung", [.en: "bandung", .id: "bandung", .ko: "반둥"]),
+        ("place:semarang", [.en: "semarang", .id: "semarang", .ko: "세마랑"]),
+        ("place:makassar", [.en: "makassar", .id: "makassar", .ko: "마카사르"]),
+        ("place:kuala-lumpur", [.en: "kuala lumpur", .ms: "kuala lumpur", .ko: "쿠알라룸푸르", .th: "กัวลาลัมเปอร์"]),
+        ("place:johor-bahru", [.en: "johor bahru", .ms: "johor bahru", .ko: "조호르바루"]),
+        ("place:penang", [.en: "penang|george town", .ms: "pulau pinang|george town", .ko: "페낭|조지타운"]),
+        ("place:kuching", [.en: "kuching", .ms: "kuching", .ko: "쿠칭"]),
+        ("place:bandar-seri-begawan", [.en: "bandar seri begawan", .ms: "bandar seri begawan", .ko: "반다르스리브가완"]),
+        ("place:phnom-penh", [.en: "phnom penh", .vi: "phnôm pênh|phnom penh", .ko: "프놈펜", .th: "พนมเปญ", .lo: "ພະນົມເປັນ", .km: "ភ្នំពេញ"]),
+        ("place:siem-reap", [.en: "siem reap|angkor", .ko: "시엠립|시엠레아프|앙코르", .th: "เสียมราฐ|นครวัด", .km: "សៀមរាប|អង្គរ"]),
+        ("place:battambang", [.en: "battambang", .ko: "바탐방", .th: "พระตะบอง", .km: "បាត់ដំបង"]),
+        ("place:vientiane", [.en: "vientiane", .vi: "viêng chăn", .ko: "비엔티안", .th: "เวียงจันทน์", .lo: "ວຽງຈັນ", .km: "វៀងចន្ទ"]),
+        ("place:luang-prabang", [.en: "luang prabang", .ko: "루앙프라방", .th: "หลวงพระบาง", .lo: "ຫຼວງພະບາງ"]),
+        ("place:pakse", [.en: "pakse", .ko: "팍세", .th: "ปากเซ", .lo: "ປາກເຊ"]),
+        ("place:yangon", [.en: "yangon|rangoon", .ko: "양곤", .th: "ย่างกุ้ง", .my: "ရန်ကုန်"]),
+        ("place:mandalay", [.en: "mandalay", .ko: "만달레이", .th: "มัณฑะเลย์", .my: "မန္တလေး"]),
+        ("place:nay-pyi-taw", [.en: "nay pyi taw|naypyidaw", .ko: "네피도", .th: "เนปยีดอ", .my: "နေပြည်တော်"]),
+        ("place:manila", [.en: "manila|metro manila", .tl: "maynila|manila", .ko: "마닐라", .th: "มะนิลา"]),
+        ("place:quezon-city", [.en: "quezon city", .tl: "lungsod quezon|quezon city", .ko: "케손시티|케손"]),
+        ("place:cebu", [.en: "cebu", .tl: "cebu|sugbo"]),
+        ("place:davao", [.en: "davao", .tl: "davao", .ko: "다바오"]),
+        ("place:singapore", [.en: "singapore", .ms: "singapura", .id: "singapura", .vi: "singapore|xin ga po", .ko: "싱가포르",
+                             .th: "สิงคโปร์", .lo: "ສິງກະໂປ", .km: "សិង្ហបុរី", .my: "စင်ကာပူ"]),
+    ]
+}
