@@ -49,6 +49,8 @@ import VaporTesting
             }
             #expect(document["openapi"] as? String == "3.1.0")
             let paths = try #require(document["paths"] as? [String: [String: Any]])
+            #expect(OpenAPIDocument.merged.duplicates.isEmpty, "defined twice: \(OpenAPIDocument.merged.duplicates)")
+            var registered = Set<String>()
             for route in app.routes.all {
                 let path = "/" + route.path.map { component -> String in
                     if case .parameter(let name) = component { return "{\(name)}" }
@@ -57,6 +59,13 @@ import VaporTesting
                 guard path.hasPrefix("/api/v1") || ["/healthz", "/metrics", "/openapi.json"].contains(path) else { continue }
                 let operations = paths[path]
                 #expect(operations?[route.method.rawValue.lowercased()] != nil, "\(route.method) \(path) is not in the OpenAPI document")
+                registered.insert("\(route.method.rawValue.lowercased()) \(path)")
+            }
+            // And the other way round: every documented operation is served.
+            for (path, operations) in paths {
+                for method in operations.keys where ["get", "put", "post", "patch", "delete"].contains(method) {
+                    #expect(registered.contains("\(method) \(path)"), "\(method.uppercased()) \(path) is documented but not served")
+                }
             }
         }
     }

@@ -16,4 +16,6 @@ struct OperationsContext: SconContext {
     }
 
     var strings: StringTable { [:] }
+
+    var tools: ContextTools { ContextTools(commands: ["openapi": OpenAPICommand()]) }
 }

@@ -37,15 +37,6 @@ enum SconVersion {
     static let current = "0.1.0"
 }
 
-/// The OpenAPI 3.1 document, kept by hand in Resources/openapi.json; a test checks that it
-/// names every `/api/v1` route the app registers, and CI validates it.
-enum OpenAPIDocument {
-    static let data: Data = {
-        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Resources") else { return Data() }
-        return (try? Data(contentsOf: url)) ?? Data()
-    }()
-}
-
 /// The process-wide Prometheus registry behind swift-metrics (bootstrapped once per process).
 enum SconMetrics {
     static let registry = PrometheusCollectorRegistry()

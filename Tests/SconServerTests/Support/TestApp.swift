@@ -35,6 +35,8 @@ func withTestApp(_ database: TestDatabase, seed: Bool = true, config adjust: (in
     }
     do {
         try await SconServer.configure(app, config: config, postgresSearchPath: schema.map { [$0] })
+        // Every answer of the API is checked against the OpenAPI document (outermost, so it sees what clients see).
+        app.middleware.use(OpenAPIConformance(), at: .beginning)
         if let schema { try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: schema)").run() }
         try await app.autoMigrate()
         if seed { try await DemoData.seedIfEmpty(app.db) }
