@@ -103,7 +103,7 @@ public struct PoolReviewer: Sendable, Hashable {
 }
 
 /// Why a reviewer may not review a proposal.
-public enum ConflictReason: String, Sendable, Hashable, Codable {
+public enum ConflictReason: String, Sendable, Hashable, Codable, CaseIterable {
     /// The reviewer said so.
     case declared
     /// The reviewer is a member of the applicant organisation.

@@ -1,0 +1,57 @@
+import Foundation
+import SconDomain
+import Testing
+@testable import SconServer
+
+/// Every string key the code uses exists in both languages, so that no page ever shows a key
+/// (or, since a missing key renders as nothing, an empty label).
+@Suite struct StringCoverageTests {
+    static func missing(_ keys: some Sequence<String>) -> [String] {
+        keys.filter { key in Strings.english.table[key] == nil || Strings.korean.table[key] == nil }.sorted()
+    }
+
+    @Test func everyLiteralKeyInTheCodeIsInBothLanguages() throws {
+        let patterns = [#"(?:context|strings|s)\[\s*"([a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9_-]+)+)"\s*\]"#,
+                        #"format\(\s*"([a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9_-]+)+)""#,
+                        #"label: "([a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9_-]+)+)""#,
+                        #"kind: "(due\.[a-z]+)""#,
+                        #"labelPrefix = "([a-z]+\.)""#].map { try! NSRegularExpression(pattern: $0) }
+        var used = Set<String>()
+        for (_, text) in try ArchitectureTests.sources("Sources/SconServer") {
+            for pattern in patterns {
+                for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                    if let range = Range(match.range(at: 1), in: text), !text[range].hasSuffix(".") { used.insert(String(text[range])) }
+                }
+            }
+        }
+        #expect(used.count > 300, "the scan found only \(used.count) keys")
+        #expect(Self.missing(used).isEmpty, "keys used but missing in a language: \(Self.missing(used))")
+    }
+
+    @Test func everyKeyBuiltFromADomainValueIsInBothLanguages() {
+        var keys: [String] = []
+        keys += Sector.allCases.map { "sector.\($0.rawValue)" }
+        keys += SupportType.allCases.map { "supporttype.\($0.rawValue)" }
+        keys += ProjectStage.allCases.map { "stage.\($0.rawValue)" }
+        keys += CallState.allCases.map { "callstate.\($0.rawValue)" }
+        keys += ProposalState.allCases.map { "proposalstate.\($0.rawValue)" }
+        keys += OrganisationType.allCases.map { "orgtype.\($0.rawValue)" }
+        keys += CityKind.allCases.map { "citykind.\($0.rawValue)" }
+        keys += Role.allCases.map { "role.\($0.rawValue)" } + ProjectRole.allCases.map { "role.\($0.rawValue)" }
+        keys += ScopeKind.allCases.map { "scope.\($0.rawValue)" }
+        keys += EligibilityRule.allCases.map { "eligibility.\($0.rawValue)" }
+        keys += Movement.allCases.map { "movement.\($0.rawValue)" } + Instrument.allCases.map { "instrument.\($0.rawValue)" }
+        keys += ReadinessFlag.allCases.map { "readiness.\($0.rawValue)" }
+        keys += DeliverableKind.allCases.map { "deliverable.\($0.rawValue)" }
+        keys += ConflictReason.allCases.map { "conflict.\($0.rawValue)" }
+        keys += Language.allCases.map { "language.\($0.rawValue)" }
+        keys += ShellURL.Area.allCases.flatMap { ["area.\($0.rawValue).name", "area.\($0.rawValue).text"] }
+        keys += SconContexts.all.flatMap(\.navigation).map(\.label)
+        #expect(Self.missing(keys).isEmpty, "keys built from domain values but missing: \(Self.missing(keys))")
+    }
+
+    @Test func aMissingKeyNeverShowsAsTheKey() {
+        #expect(Strings.english["no.such.key"] == "")
+        #expect(!Strings.korean.has("no.such.key"))
+    }
+}
