@@ -19,7 +19,7 @@ struct Authentication: AsyncMiddleware {
     private func authenticate(sessionToken token: String, _ request: Request) async throws {
         guard let session = try await UserSession.query(on: request.db)
             .filter(\.$tokenHash == SecureToken.hash(token))
-            .filter(\.$expiresAt > Date())
+            .filter(\.$expiresAt > request.now)
             .first(),
               let user = try await User.find(session.userID, on: request.db)
         else { return }
@@ -34,8 +34,8 @@ struct Authentication: AsyncMiddleware {
                 .first(),
               let user = try await User.find(stored.userID, on: request.db)
         else { return false }
-        if (stored.lastUsedAt ?? .distantPast) < Date().addingTimeInterval(-3600) {
-            stored.lastUsedAt = Date()
+        if (stored.lastUsedAt ?? .distantPast) < request.now.addingTimeInterval(-3600) {
+            stored.lastUsedAt = request.now
             try await stored.update(on: request.db)
         }
         try await signIn(user, credential: .apiToken, request)

@@ -4,8 +4,8 @@ import Vapor
 enum SessionCookie {
     static let name = "scon_session"
 
-    static func value(token: String, days: Int, secure: Bool) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: token, expires: Date().addingTimeInterval(Double(days) * 86_400), maxAge: days * 86_400,
+    static func value(token: String, days: Int, secure: Bool, now: Date) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: token, expires: now.addingTimeInterval(Double(days) * 86_400), maxAge: days * 86_400,
                           domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
 

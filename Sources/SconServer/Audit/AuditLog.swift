@@ -58,6 +58,8 @@ struct AuditChainKey: Sendable, Hashable {
 struct AuditLog: Sendable {
     let db: any Database
     let writers: AuditWriters
+    /// The app's clock: entries are stamped with it, and stores that write through this log read "now" from it.
+    var clock: SconClock = .live
 
     /// Runs `change` in a transaction under `chain`'s lock and appends the events it returns to
     /// that chain, in order.
@@ -66,7 +68,7 @@ struct AuditLog: Sendable {
             try await db.transaction { tx in
                 try await Self.lock(chain, on: tx)
                 let (value, events) = try await change(tx)
-                try await Self.append(events, to: chain, on: tx)
+                try await Self.append(events, to: chain, on: tx, now: clock.now())
                 return value
             }
         }
@@ -213,9 +215,9 @@ extension Application {
         set { storage[AuditWritersKey.self] = newValue }
     }
 
-    var auditLog: AuditLog { AuditLog(db: db, writers: auditWriters) }
+    var auditLog: AuditLog { AuditLog(db: db, writers: auditWriters, clock: clock) }
 }
 
 extension Request {
-    var auditLog: AuditLog { AuditLog(db: db, writers: application.auditWriters) }
+    var auditLog: AuditLog { AuditLog(db: db, writers: application.auditWriters, clock: application.clock) }
 }

@@ -17,7 +17,7 @@ struct IATIExport: Sendable {
         ref: publisherRef, type: 10,
         name: LocalizedText(en: "Ministry of Land, Infrastructure and Transport, Republic of Korea (K-SCON)", ko: "대한민국 국토교통부 (K-SCON)"))
 
-    func document(now: Date = Date()) async throws -> String? {
+    func document(now: Date) async throws -> String? {
         // Open data is real data: sample projects stay out.
         let projects = try await ProjectQuery(db: db).all(ProjectQuery.Filter(withoutSamples: true), for: .anonymous)
         var activities: [IATIActivity] = []

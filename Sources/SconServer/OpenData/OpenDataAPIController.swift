@@ -9,7 +9,7 @@ struct OpenDataAPIController: RouteCollection {
 
     /// The public projects as IATI 2.03 activities; 404 while there is none to publish.
     @Sendable func iati(_ req: Request) async throws -> Response {
-        guard let document = try await IATIExport(db: req.db).document() else {
+        guard let document = try await IATIExport(db: req.db).document(now: req.now) else {
             throw Abort(.notFound, reason: "No project is public yet, so there is nothing to publish.")
         }
         var headers = HTTPHeaders()

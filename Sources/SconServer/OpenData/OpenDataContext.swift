@@ -15,7 +15,7 @@ struct OpenDataContext: SconContext {
 
     var tools: ContextTools {
         ContextTools(exports: ["iati": { app in
-            guard let document = try await IATIExport(db: app.db).document() else { throw CommandFailure("no public project to publish yet") }
+            guard let document = try await IATIExport(db: app.db).document(now: app.clock.now()) else { throw CommandFailure("no public project to publish yet") }
             return Data(document.utf8)
         }])
     }

@@ -3,7 +3,8 @@ import Vapor
 
 /// "What is due": the person's open tasks in the call, the nearest deadline first.
 enum DueList {
-    static func render(_ context: PageContext, _ items: [DueItem], now: Date = Date()) -> HTML {
+    static func render(_ context: PageContext, _ items: [DueItem]) -> HTML {
+        let now = context.request.now
         guard !items.isEmpty else { return .empty }
         let rows: [HTML] = items.map { item in
             let when: HTML = item.due.map { due in

@@ -8,7 +8,7 @@ import Vapor
 struct DueStore: Sendable {
     let db: any Database
 
-    func due(for principal: Principal, now: Date = Date()) async throws -> [DueItem] {
+    func due(for principal: Principal, now: Date) async throws -> [DueItem] {
         guard principal.isSignedIn else { return [] }
         var items: [DueItem] = []
         for context in SconContexts.all {

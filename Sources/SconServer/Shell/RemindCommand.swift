@@ -17,7 +17,7 @@ struct RemindCommand: AsyncCommand {
         for user in try await User.query(on: app.db).all() {
             let userID = try user.requireID()
             let grants = try await RoleGrant.query(on: app.db).filter(\.$userID == userID).all().map { try $0.grant }
-            let due = try await DueStore(db: app.db).due(for: Principal(userID: userID, grants: Set(grants)))
+            let due = try await DueStore(db: app.db).due(for: Principal(userID: userID, grants: Set(grants)), now: app.clock.now())
             guard !due.isEmpty else { continue }
             people += 1
             items += due.count

@@ -17,7 +17,7 @@ struct ShellController: RouteCollection {
         let countries = try await req.application.countryNames.all(on: req.db)
         let cities = try await City.query(on: req.db).count()
         let organisations = try await Organisation.query(on: req.db).count()
-        let due = req.principal.isSignedIn ? try await DueStore(db: req.db).due(for: req.principal) : []
+        let due = req.principal.isSignedIn ? try await DueStore(db: req.db).due(for: req.principal, now: req.now) : []
         return HomePage.render(PageContext(request: req), .init(countries: countries, cityCount: cities, organisationCount: organisations, due: due))
     }
 

@@ -109,7 +109,7 @@ struct AccountController: RouteCollection {
         let token = try await AccountStore(request: req).startSession(for: user)
         let response = req.redirect(to: redirect, redirectType: .normal)
         let config = req.application.sconConfig
-        response.cookies[SessionCookie.name] = SessionCookie.value(token: token, days: config.sessionDays, secure: config.secureCookies)
+        response.cookies[SessionCookie.name] = SessionCookie.value(token: token, days: config.sessionDays, secure: config.secureCookies, now: req.now)
         response.cookies[Request.languageCookie] = HTTPCookies.Value(string: user.language, maxAge: 365 * 86_400, path: "/",
                                                                      isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
         return response

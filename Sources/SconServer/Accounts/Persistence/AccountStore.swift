@@ -31,7 +31,7 @@ struct AccountStore: Sendable {
     func signIn(email text: String, password: String) async throws -> User {
         let email = EmailAddress(text)?.value ?? text.lowercased()
         let address = request.remoteAddress?.ipAddress ?? "unknown"
-        let now = Int(Date().timeIntervalSince1970)
+        let now = Int(request.now.timeIntervalSince1970)
         let throttle = SignInThrottle()
         let since = now - throttle.window
         let accountFailures = try await SignInAttempt.query(on: db)
@@ -62,7 +62,7 @@ struct AccountStore: Sendable {
         let session = UserSession()
         session.tokenHash = SecureToken.hash(token)
         session.userID = try user.requireID()
-        session.expiresAt = Date().addingTimeInterval(Double(request.application.sconConfig.sessionDays) * 86_400)
+        session.expiresAt = request.now.addingTimeInterval(Double(request.application.sconConfig.sessionDays) * 86_400)
         try await session.create(on: db)
         return token
     }
@@ -92,7 +92,7 @@ struct AccountStore: Sendable {
             throw DomainError.notFound("token")
         }
         if token.revokedAt == nil {
-            token.revokedAt = Date()
+            token.revokedAt = request.now
             try await token.update(on: db)
         }
     }

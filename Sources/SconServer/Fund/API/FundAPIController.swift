@@ -24,7 +24,7 @@ struct FundAPIController: RouteCollection {
         guard let currency = Currency(rawValue: currencyText) else {
             throw DomainError.badParameter([FieldIssue(field: "currency", code: "unknown", detail: "reports are in KRW or USD.")])
         }
-        return FundPositionDTO(report: try await FundReports(db: req.db).position(by: grouping, currency: currency))
+        return FundPositionDTO(report: try await FundReports(db: req.db).position(by: grouping, currency: currency, today: CalendarDay(req.now)))
     }
 
     @Sendable func transactionsCSV(_ req: Request) async throws -> Response {

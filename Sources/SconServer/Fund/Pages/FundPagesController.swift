@@ -10,7 +10,7 @@ struct FundPagesController: RouteCollection {
 
     @Sendable func fund(_ req: Request) async throws -> HTML {
         let currency = req.query[String.self, at: "currency"] == "USD" ? Currency.USD : .KRW
-        let all = try await FundReports(db: req.db).positions(by: FundReports.Grouping.allCases, currency: currency)
+        let all = try await FundReports(db: req.db).positions(by: FundReports.Grouping.allCases, currency: currency, today: CalendarDay(req.now))
         let rates = try await ExchangeRateStore(db: req.db, audit: req.auditLog).all()
         return FundPage.render(PageContext(request: req), .init(reports: all, rates: rates, currency: currency,
                                                                 mayExport: FundAccess.allows(req.principal, .exportLedger)))

@@ -49,7 +49,7 @@ enum ProjectFinanceSection {
                            includeBlank: "—", issues: model.issues))
         \(Components.select(context, field: "earmark", name: "earmark", label: context["finance.earmark"], options: earmarks, selected: earmarks.first?.value,
                            includeBlank: context["finance.notEarmarked"], issues: model.issues))
-        \(Components.textField(context, model.issues, field: "valueDay", name: "valueDay", label: context["finance.valueDay"], value: CalendarDay(Date()).description, type: "date"))
+        \(Components.textField(context, model.issues, field: "valueDay", name: "valueDay", label: context["finance.valueDay"], value: CalendarDay(context.request.now).description, type: "date"))
         \(Components.textField(context, model.issues, field: "memo", name: "memo", label: context["finance.memo"], value: nil, maxLength: 500))
         <p class="hint">\(context["finance.onceHint"])</p>
         <button type="submit" class="button">\(context["finance.book"])</button></form>

@@ -13,7 +13,8 @@ struct ExchangeRateStore: Sendable {
     }
 
     func record(currency text: String?, day dayText: String?, rate rateText: String?, source sourceText: String?,
-                by principal: Principal, now: Date = Date()) async throws -> ExchangeRateRecord {
+                by principal: Principal, now: Date? = nil) async throws -> ExchangeRateRecord {
+        let now = now ?? audit.clock.now()
         try principal.require(principal.isSignedIn, "record exchange rates")
         try principal.require(FundAccess.allows(principal, .recordRate), "record exchange rates")
         let rate = try ExchangeRate.validated(currency: text, day: dayText, krwPerUnit: rateText, source: sourceText, today: CalendarDay(now))

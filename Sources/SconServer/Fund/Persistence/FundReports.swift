@@ -42,18 +42,18 @@ struct FundReports: Sendable {
         }
     }
 
-    func position(by grouping: Grouping, currency: Currency) async throws -> Report {
-        try await positions(by: [grouping], currency: currency)[0]
+    func position(by grouping: Grouping, currency: Currency, today: CalendarDay) async throws -> Report {
+        try await positions(by: [grouping], currency: currency, today: today)[0]
     }
 
     /// Several groupings of one reading of the ledger (the fund page shows all four).
-    func positions(by groupings: [Grouping], currency: Currency) async throws -> [Report] {
+    func positions(by groupings: [Grouping], currency: Currency, today: CalendarDay) async throws -> [Report] {
         guard currency == .KRW || currency == .USD else {
             throw DomainError.badParameter([FieldIssue(field: "currency", code: "unknown", detail: "reports are in KRW or USD.")])
         }
         guard let fund = try await Fund.query(on: db).sort(\.$code).first() else { throw DomainError.notFound("fund") }
         let fundID = try fund.requireID()
-        let rate = currency == .USD ? try await LedgerStore.rate(for: .USD, on: CalendarDay(Date()), on: db) : nil
+        let rate = currency == .USD ? try await LedgerStore.rate(for: .USD, on: today, on: db) : nil
         let transactions = try await LedgerTransaction.query(on: db).filter(\.$fundID == fundID).all()
         let projects = try await Project.query(on: db).all()
         let projectByID = Dictionary(projects.compactMap { project in project.id.map { ($0, project) } }, uniquingKeysWith: { first, _ in first })

@@ -42,7 +42,8 @@ struct LedgerStore: Sendable {
     let db: any Database
     let audit: AuditLog
 
-    func book(_ projectID: UUID, _ request: BookingRequest, key: String?, by principal: Principal, now: Date = Date()) async throws -> BookingOutcome {
+    func book(_ projectID: UUID, _ request: BookingRequest, key: String?, by principal: Principal, now: Date? = nil) async throws -> BookingOutcome {
+        let now = now ?? audit.clock.now()
         try principal.require(principal.isSignedIn, "book money")
         try principal.require(FundAccess.allows(principal, .book), "book money")
         let project = try await ProjectStore(db: db).find(projectID, by: principal)

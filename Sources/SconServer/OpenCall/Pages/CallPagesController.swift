@@ -50,7 +50,7 @@ struct CallPagesController: RouteCollection {
             }
             let memberCountries = try await Organisation.query(on: req.db)
                 .filter(\.$id ~~ principal.organisationIDs.compactMap(UUID.init(uuidString:))).all().map(\.countryCode)
-            model.mayPropose = ProposalRules.draftingRefusal(callState: call.state, schedule: call.terms.schedule, now: Date()) == nil
+            model.mayPropose = ProposalRules.draftingRefusal(callState: call.state, schedule: call.terms.schedule, now: req.now) == nil
                 && memberCountries.contains { code in call.terms.eligibleCountries.contains { $0.value == code } }
             model.endorsingCountries = call.terms.eligibleCountries.filter { CallAccess.allows(principal, .endorse($0)) }
                 .map { (code: $0.value, name: countries.name(of: $0.value, in: req.language)) }
@@ -116,7 +116,7 @@ struct CallPagesController: RouteCollection {
     /// The reason a move was refused, in the page's language.
     private func localizedRefusal(_ req: Request, id: UUID, to target: String?) async throws -> String? {
         guard let next = CallState(rawValue: target ?? ""), let model = try await Call.find(id, on: req.db),
-              let refusal = CallGate.refusal(try model.callState, to: next, terms: try model.terms(), now: Date()) else { return nil }
+              let refusal = CallGate.refusal(try model.callState, to: next, terms: try model.terms(), now: req.now) else { return nil }
         let strings = req.strings
         switch refusal {
         case .notAllowed(let from, let to, _):

@@ -96,7 +96,7 @@ struct ProposalPagesController: RouteCollection {
             appeal = try await req.appealStore.get(id, by: req.principal)
             if appeal == nil, CallAccess.allows(req.principal, .writeProposal(organisation: model.organisationID)), let stored = try await Call.find(model.callID, on: req.db),
                AppealRules.lodgingRefusal(callState: try stored.callState, publishedAt: stored.publishedAt, days: try stored.terms().appealPeriodDays,
-                                          alreadyLodged: false, now: Date()) == nil, let publishedAt = stored.publishedAt {
+                                          alreadyLodged: false, now: req.now) == nil, let publishedAt = stored.publishedAt {
                 appealUntil = AppealRules.deadline(publishedAt: publishedAt, days: try stored.terms().appealPeriodDays)
             }
         }

@@ -16,7 +16,8 @@ struct AppealStore: Sendable {
         return try await Appeal.query(on: db).filter(\.$proposalID == proposalID).first()
     }
 
-    func lodge(_ proposalID: UUID, text: String?, by principal: Principal, now: Date = Date()) async throws -> Appeal {
+    func lodge(_ proposalID: UUID, text: String?, by principal: Principal, now: Date? = nil) async throws -> Appeal {
+        let now = now ?? audit.clock.now()
         try principal.require(principal.isSignedIn, "appeal results")
         let clean = try AppealRules.text(text, field: "text")
         return try await audit.record(.call(try await ProposalStore.callID(of: proposalID, on: db))) { tx in
@@ -38,7 +39,8 @@ struct AppealStore: Sendable {
         }
     }
 
-    func answer(_ proposalID: UUID, answer: String?, upheld: Bool?, by principal: Principal, now: Date = Date()) async throws -> Appeal {
+    func answer(_ proposalID: UUID, answer: String?, upheld: Bool?, by principal: Principal, now: Date? = nil) async throws -> Appeal {
+        let now = now ?? audit.clock.now()
         try principal.require(principal.isSignedIn, "answer appeals")
         let clean = try AppealRules.text(answer, field: "answer")
         guard let upheld else {

@@ -25,7 +25,8 @@ struct AttachmentStore: Sendable {
     }
 
     func attach(_ proposalID: UUID, filename: String?, declaredType: String?, document: Int?, bytes: [UInt8],
-                maximumBytes: Int, by principal: Principal, now: Date = Date()) async throws -> Summary {
+                maximumBytes: Int, by principal: Principal, now: Date? = nil) async throws -> Summary {
+        let now = now ?? audit.clock.now()
         try principal.require(principal.isSignedIn, "attach files")
         return try await audit.record(.call(try await ProposalStore.callID(of: proposalID, on: db))) { tx in
             let proposal = try await ProposalStore.writableModel(proposalID, by: principal, on: tx)
@@ -43,7 +44,8 @@ struct AttachmentStore: Sendable {
         }
     }
 
-    func remove(_ id: UUID, by principal: Principal, now: Date = Date()) async throws -> UUID {
+    func remove(_ id: UUID, by principal: Principal, now: Date? = nil) async throws -> UUID {
+        let now = now ?? audit.clock.now()
         try principal.require(principal.isSignedIn, "remove files")
         guard let proposalID = try await Attachment.query(on: db).filter(\.$id == id).field(\.$id).field(\.$proposalID).first()?.proposalID else {
             throw DomainError.notFound("attachment")

@@ -62,7 +62,8 @@ struct CallStore: Sendable {
     }
 
     /// Moves a call to its next state, if the state machine allows it and its gate is open.
-    func transition(_ id: UUID, to target: String?, by principal: Principal, now: Date = Date()) async throws -> CallDTO {
+    func transition(_ id: UUID, to target: String?, by principal: Principal, now: Date? = nil) async throws -> CallDTO {
+        let now = now ?? audit.clock.now()
         guard let next = CallState(rawValue: target ?? "") else {
             throw DomainError.invalid([FieldIssue(field: "to", code: target == nil ? "required" : "unknown",
                                                   detail: "to must be one of: \(CallState.allCases.map(\.rawValue).joined(separator: ", ")).")])

@@ -24,7 +24,8 @@ struct DecisionStore: Sendable {
     }
 
     /// Confirms the selection: records it with who and when, and the call becomes decided.
-    func decide(_ callID: UUID, by principal: Principal, now: Date = Date()) async throws -> CallDecision {
+    func decide(_ callID: UUID, by principal: Principal, now: Date? = nil) async throws -> CallDecision {
+        let now = now ?? audit.clock.now()
         try principal.require(principal.isSignedIn, "decide calls")
         _ = try await CallStore.managedModel(callID, by: principal, on: db)
         return try await audit.record(.call(callID)) { tx in

@@ -45,7 +45,8 @@ struct ProposalStore: Sendable {
         try await Self.visibleModel(id, by: principal, on: db)
     }
 
-    func create(in callID: UUID, organisationID: UUID?, _ draft: ProposalDraft, by principal: Principal, now: Date = Date()) async throws -> ProposalDTO {
+    func create(in callID: UUID, organisationID: UUID?, _ draft: ProposalDraft, by principal: Principal, now: Date? = nil) async throws -> ProposalDTO {
+        let now = now ?? audit.clock.now()
         try principal.require(principal.isSignedIn, "write proposals")
         let call = try await CallStore.visibleModel(callID, by: principal, on: db)
         guard let organisationID else {
@@ -75,7 +76,8 @@ struct ProposalStore: Sendable {
         }
     }
 
-    func update(_ id: UUID, by principal: Principal, now: Date = Date(), change: @escaping @Sendable (ProposalDraft) -> ProposalDraft) async throws -> ProposalDTO {
+    func update(_ id: UUID, by principal: Principal, now: Date? = nil, change: @escaping @Sendable (ProposalDraft) -> ProposalDraft) async throws -> ProposalDTO {
+        let now = now ?? audit.clock.now()
         try principal.require(principal.isSignedIn, "edit proposals")
         let existing = try await Self.writableModel(id, by: principal, on: db)
         let draft = change(ProposalDraft(try existing.fields))
@@ -93,7 +95,8 @@ struct ProposalStore: Sendable {
     }
 
     /// Submits the draft before the deadline and gives it its code.
-    func submit(_ id: UUID, by principal: Principal, now: Date = Date()) async throws -> ProposalDTO {
+    func submit(_ id: UUID, by principal: Principal, now: Date? = nil) async throws -> ProposalDTO {
+        let now = now ?? audit.clock.now()
         try principal.require(principal.isSignedIn, "submit proposals")
         return try await audit.record(.call(try await Self.callID(of: id, on: db))) { tx in
             let model = try await Self.writableModel(id, by: principal, on: tx)
@@ -116,7 +119,8 @@ struct ProposalStore: Sendable {
 
     /// Withdraws a submitted proposal before the deadline; its endorsement, if any, goes
     /// and the proposals ranked after it move up.
-    func withdraw(_ id: UUID, by principal: Principal, now: Date = Date()) async throws -> ProposalDTO {
+    func withdraw(_ id: UUID, by principal: Principal, now: Date? = nil) async throws -> ProposalDTO {
+        let now = now ?? audit.clock.now()
         try principal.require(principal.isSignedIn, "withdraw proposals")
         return try await audit.record(.call(try await Self.callID(of: id, on: db))) { tx in
             let model = try await Self.writableModel(id, by: principal, on: tx)

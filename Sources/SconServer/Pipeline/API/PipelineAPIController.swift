@@ -31,7 +31,7 @@ struct PipelineAPIController: RouteCollection {
     }
 
     private func dossierAnswer(_ req: Request, _ id: UUID, status: HTTPResponseStatus = .ok) async throws -> Response {
-        ProjectDossierDTO(dossier: try await ProjectDossier.of(id, by: req.principal, on: req.db))
+        ProjectDossierDTO(dossier: try await ProjectDossier.of(id, by: req.principal, on: req.db, now: req.now))
             .jsonResponse(status: status, allocator: req.byteBufferAllocator)
     }
 

@@ -35,7 +35,7 @@ struct ProjectPagesController: RouteCollection {
     }
 
     private func page(_ req: Request, id: UUID, message: String? = nil, problem: String? = nil, issues: [FieldIssue] = []) async throws -> HTML {
-        let dossier = try await ProjectDossier.of(id, by: req.principal, on: req.db)
+        let dossier = try await ProjectDossier.of(id, by: req.principal, on: req.db, now: req.now)
         let project = dossier.project
         let places = try await Self.places(req, [project])
         let organisation = try await Organisation.find(project.organisationID, on: req.db)

@@ -143,7 +143,8 @@ struct PipelineStore: Sendable {
     /// A file of a version as uploaded: checked like a proposal's files (type by content, size).
     struct Upload: Sendable { var filename: String?; var declaredType: String?; var bytes: [UInt8]; var maximumBytes: Int }
 
-    func addVersion(_ id: UUID, deliverable: UUID, note: String?, file: Upload? = nil, by principal: Principal, now: Date = Date()) async throws -> DeliverableVersion {
+    func addVersion(_ id: UUID, deliverable: UUID, note: String?, file: Upload? = nil, by principal: Principal, now: Date? = nil) async throws -> DeliverableVersion {
+        let now = now ?? audit.clock.now()
         _ = try await writable(id, principal, contributors: true, on: db)
         var rules = FieldRules()
         let clean = rules.text(note, field: "note", min: 3, max: 4_000)
@@ -175,7 +176,8 @@ struct PipelineStore: Sendable {
     }
 
     /// An officer approves the latest version.
-    func approve(_ id: UUID, deliverable: UUID, by principal: Principal, now: Date = Date()) async throws -> DeliverableVersion {
+    func approve(_ id: UUID, deliverable: UUID, by principal: Principal, now: Date? = nil) async throws -> DeliverableVersion {
+        let now = now ?? audit.clock.now()
         _ = try await writable(id, principal, on: db)
         return try await audit.record(.project(id)) { tx in
             guard let owner = try await Deliverable.find(deliverable, on: tx), owner.projectID == id else { throw DomainError.notFound("deliverable") }
@@ -211,7 +213,7 @@ struct PipelineStore: Sendable {
         let plannedDay = planned.flatMap { CalendarDay($0) }
         if plannedDay == nil { rules.fail("planned", planned == nil ? "required" : "invalid", "planned is a day, YYYY-MM-DD.") }
         let actualDay = actual.flatMap { CalendarDay($0) }
-        if actual != nil && (actualDay == nil || actualDay! > CalendarDay(Date())) {
+        if actual != nil && (actualDay == nil || actualDay! > CalendarDay(audit.clock.now())) {
             rules.fail("actual", "invalid", "actual is a day (YYYY-MM-DD), not in the future.")
         }
         try rules.check()
@@ -223,7 +225,8 @@ struct PipelineStore: Sendable {
         }
     }
 
-    func setActual(_ id: UUID, milestone: UUID, actual: String?, by principal: Principal, now: Date = Date()) async throws -> Milestone {
+    func setActual(_ id: UUID, milestone: UUID, actual: String?, by principal: Principal, now: Date? = nil) async throws -> Milestone {
+        let now = now ?? audit.clock.now()
         _ = try await writable(id, principal, contributors: true, on: db)
         let day = actual.flatMap { CalendarDay($0) }
         guard let day, day <= CalendarDay(now) else {
@@ -258,7 +261,8 @@ struct PipelineStore: Sendable {
         }
     }
 
-    func addBid(_ id: UUID, organisation: UUID?, amountKRW: Int?, technicalScore: Int?, by principal: Principal, now: Date = Date()) async throws -> Bid {
+    func addBid(_ id: UUID, organisation: UUID?, amountKRW: Int?, technicalScore: Int?, by principal: Principal, now: Date? = nil) async throws -> Bid {
+        let now = now ?? audit.clock.now()
         _ = try await writable(id, principal, on: db)
         var rules = FieldRules()
         let bidder = try await organisation.asyncFlatMap { try await Organisation.find($0, on: db) }
@@ -283,7 +287,8 @@ struct PipelineStore: Sendable {
         }
     }
 
-    func award(_ id: UUID, bid: UUID?, by principal: Principal, now: Date = Date()) async throws -> Tender {
+    func award(_ id: UUID, bid: UUID?, by principal: Principal, now: Date? = nil) async throws -> Tender {
+        let now = now ?? audit.clock.now()
         _ = try await writable(id, principal, on: db)
         guard let bid else { throw DomainError.invalid([FieldIssue(field: "bid", code: "required", detail: "bid is the winning bid.")]) }
         return try await audit.record(.project(id)) { tx in
@@ -351,7 +356,8 @@ struct PipelineStore: Sendable {
 
     // MARK: Readiness and stages
 
-    func justify(_ id: UUID, flag: String, reason: String?, by principal: Principal, now: Date = Date()) async throws -> ReadinessJustification {
+    func justify(_ id: UUID, flag: String, reason: String?, by principal: Principal, now: Date? = nil) async throws -> ReadinessJustification {
+        let now = now ?? audit.clock.now()
         _ = try await writable(id, principal, on: db)
         guard let known = ReadinessFlag(rawValue: flag) else { throw DomainError.notFound("readiness flag") }
         var rules = FieldRules()
@@ -367,7 +373,8 @@ struct PipelineStore: Sendable {
     }
 
     /// Moves the project to `to` when its gate is open; the refusal names what is missing.
-    func move(_ id: UUID, to target: String?, reason: String?, by principal: Principal, now: Date = Date()) async throws -> Project {
+    func move(_ id: UUID, to target: String?, reason: String?, by principal: Principal, now: Date? = nil) async throws -> Project {
+        let now = now ?? audit.clock.now()
         _ = try await writable(id, principal, on: db)
         guard let stage = ProjectStage(rawValue: target ?? "") else {
             throw DomainError.invalid([FieldIssue(field: "to", code: target == nil ? "required" : "unknown",

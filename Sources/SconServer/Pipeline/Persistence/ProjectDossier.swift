@@ -31,7 +31,7 @@ struct ProjectDossier: Sendable {
     var mayManage: Bool
     var mayContribute: Bool
 
-    static func of(_ id: UUID, by principal: Principal, on db: any Database, now: Date = Date()) async throws -> ProjectDossier {
+    static func of(_ id: UUID, by principal: Principal, on db: any Database, now: Date) async throws -> ProjectDossier {
         let visible = try await ProjectStore(db: db).findVisible(id, by: principal)
         let project = visible.project
         let records = try await PipelineRecords.load(project, on: db)

@@ -22,7 +22,8 @@ struct AssignmentStore: Sendable {
     /// Reviews are due `reviewsDue` (default: three weeks from today); reviewers away on any
     /// day from today to then are left out.
     func run(_ callID: UUID, reviewsPerProposal: Int, loadBalancing: Int, fairness: Bool = false, reviewsDue: String? = nil,
-             now: Date = Date(), by principal: Principal) async throws -> Run {
+             now: Date? = nil, by principal: Principal) async throws -> Run {
+        let now = now ?? audit.clock.now()
         try principal.require(principal.isSignedIn, "assign reviewers")
         _ = try await CallStore.managedModel(callID, by: principal, on: db)
         var rules = FieldRules()

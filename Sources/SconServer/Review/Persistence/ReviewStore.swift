@@ -51,7 +51,8 @@ struct ReviewStore: Sendable {
     /// Saves the scores and comment; with `submit`, checks that every criterion is scored and
     /// makes the review final.
     func save(_ proposalID: UUID, scores: [String: Int], comment: String?, note: String?, submit: Bool,
-              by principal: Principal, now: Date = Date()) async throws -> Review {
+              by principal: Principal, now: Date? = nil) async throws -> Review {
+        let now = now ?? audit.clock.now()
         guard let userID = principal.userID else { throw DomainError.unauthenticated }
         return try await audit.record(.call(try await ProposalStore.callID(of: proposalID, on: db))) { tx in
             guard try await Self.assignment(proposalID, userID, on: tx) != nil, let proposal = try await Proposal.find(proposalID, on: tx) else {
