@@ -13,5 +13,11 @@ struct AuditContext: SconContext {
 
     var strings: StringTable { Self.table }
 
-    var tools: ContextTools { ContextTools(commands: ["audit": AuditCommand()]) }
+    var tools: ContextTools {
+        ContextTools(benchmarks: ["locks": { options, context in
+                         context.console.print(try await AggregateLockBench.run(clients: max(1, options.clients ?? 16), count: max(1, options.count ?? 800),
+                                                                                postgres: options.postgres))
+                     }],
+                     commands: ["audit": AuditCommand()])
+    }
 }

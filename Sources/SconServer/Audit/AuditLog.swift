@@ -64,7 +64,7 @@ struct AuditLog: Sendable {
     /// Runs `change` in a transaction under `chain`'s lock and appends the events it returns to
     /// that chain, in order.
     func record<T: Sendable>(_ chain: AuditChainKey, _ change: @escaping @Sendable (any Database) async throws -> (T, [AuditEvent])) async throws -> T {
-        try await writers.run {
+        try await writers.run(chain) {
             try await db.transaction { tx in
                 try await Self.lock(chain, on: tx)
                 let (value, events) = try await change(tx)
@@ -168,39 +168,49 @@ struct AuditLog: Sendable {
     }
 }
 
-/// Queues the writers of the audit log within this process, for SQLite, where one process
-/// owns the file and one writer writes at a time: one at a time, in the order they came. On
-/// PostgreSQL it lets every writer through; the chains' advisory locks order them.
+/// Queues the writers of the audit log within this process, so that a writer waits here, holding
+/// no database connection, until it is its turn: on SQLite (one process, one writer) all writers in
+/// one queue; on PostgreSQL one queue per aggregate (the chain's advisory lock orders the writers of
+/// several app servers), so writers of different aggregates never wait for each other.
 final class AuditWriters: Sendable {
     private let serialises: Bool
-    private let state = NIOLockedValueBox<(busy: Bool, waiting: [CheckedContinuation<Void, Never>])>((false, []))
+    private let queues = NIOLockedValueBox<[String: (busy: Bool, waiting: [CheckedContinuation<Void, Never>])]>([:])
 
+    /// `serialises`: one queue for every writer (SQLite) instead of one per aggregate.
     init(serialises: Bool = true) {
         self.serialises = serialises
     }
 
-    func run<T: Sendable>(_ body: () async throws -> T) async throws -> T {
-        guard serialises else { return try await body() }
-        await acquire()
-        defer { release() }
+    func run<T: Sendable>(_ chain: AuditChainKey, _ body: () async throws -> T) async throws -> T {
+        let key = serialises ? "" : chain.name
+        await acquire(key)
+        defer { release(key) }
         return try await body()
     }
 
-    private func acquire() async {
+    private func acquire(_ key: String) async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let proceed = state.withLockedValue { state -> Bool in
-                if !state.busy { state.busy = true; return true }
-                state.waiting.append(continuation)
+            let proceed = queues.withLockedValue { queues -> Bool in
+                var queue = queues[key] ?? (false, [])
+                defer { queues[key] = queue }
+                if !queue.busy { queue.busy = true; return true }
+                queue.waiting.append(continuation)
                 return false
             }
             if proceed { continuation.resume() }
         }
     }
 
-    private func release() {
-        let next = state.withLockedValue { state -> CheckedContinuation<Void, Never>? in
-            if state.waiting.isEmpty { state.busy = false; return nil }
-            return state.waiting.removeFirst()
+    private func release(_ key: String) {
+        let next = queues.withLockedValue { queues -> CheckedContinuation<Void, Never>? in
+            guard var queue = queues[key] else { return nil }
+            if queue.waiting.isEmpty {
+                queues[key] = nil
+                return nil
+            }
+            let next = queue.waiting.removeFirst()
+            queues[key] = queue
+            return next
         }
         next?.resume()
     }

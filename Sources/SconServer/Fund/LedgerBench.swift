@@ -12,34 +12,8 @@ import Vapor
 /// zero, the kept balances equal the lines, and the earmark lost exactly what was booked.
 enum LedgerBench {
     static func run(clients: Int, count: Int, postgres: String?) async throws -> String {
-        let app = try await Application.make(.production)
-        app.logger.logLevel = .error
-        var config = AppConfig()
-        config.bcryptCost = 4
-        var file: String?
-        var schema: String?
-        if let postgres {
-            config.databaseURL = postgres
-            schema = "bench_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
-        } else {
-            file = NSTemporaryDirectory() + "scon-bench-\(UUID().uuidString).sqlite"
-            config.databaseURL = "sqlite:\(file!)"
-        }
-        defer { if let file { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) } } }
-        do {
-            try await configure(app, config: config, postgresSearchPath: schema.map { [$0] })
-            if let schema { try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: schema)").run() }
-            try await app.autoMigrate()
-            try await DemoData.seedIfEmpty(app.db)
-            try await app.asyncBoot()
-            let report = try await measure(app, clients: clients, count: count, database: postgres == nil ? "SQLite" : "PostgreSQL")
-            if let schema { try await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run() }
-            try await app.asyncShutdown()
-            return report
-        } catch {
-            if let schema { try? await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run() }
-            try? await app.asyncShutdown()
-            throw error
+        try await BenchDatabase.with(postgres: postgres) { app in
+            try await measure(app, clients: clients, count: count, database: postgres == nil ? "SQLite" : "PostgreSQL")
         }
     }
 

@@ -10,23 +10,19 @@ struct AnyCodingKey: CodingKey {
 }
 
 extension Decoder {
-    /// The object's members, refusing those not in `allowed` and, with `nonEmpty`, an object
-    /// without any (a write that would change nothing).
-    func strictFields(_ allowed: Set<String>, nonEmpty: Bool = false) throws -> KeyedDecodingContainer<AnyCodingKey> {
-        try rejectUnknownKeys(allowed: allowed)
-        let container = try container(keyedBy: AnyCodingKey.self)
-        if nonEmpty && container.allKeys.isEmpty {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "The body has no fields."))
-        }
-        return container
-    }
-
-    /// Refuses members the schema does not have (`additionalProperties: false`), naming the first one.
-    func rejectUnknownKeys(allowed: Set<String>) throws {
-        let container = try self.container(keyedBy: AnyCodingKey.self)
-        if let unknown = container.allKeys.first(where: { !allowed.contains($0.stringValue) }) {
+    /// The object's members by the input's own `Field` keys, refusing any member that is not
+    /// one of them and, with `nonEmpty`, an object without any (a write that would change nothing).
+    /// The field names are declared once, in `Field`.
+    func strictFields<Field: CodingKey & CaseIterable>(_ fields: Field.Type, nonEmpty: Bool = false) throws -> KeyedDecodingContainer<Field> {
+        let all = try container(keyedBy: AnyCodingKey.self)
+        let allowed = Set(Field.allCases.map(\.stringValue))
+        if let unknown = all.allKeys.first(where: { !allowed.contains($0.stringValue) }) {
             throw DecodingError.dataCorrupted(.init(codingPath: codingPath + [unknown], debugDescription: "is not a known field."))
         }
+        if nonEmpty && all.allKeys.isEmpty {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "The body has no fields."))
+        }
+        return try container(keyedBy: Field.self)
     }
 }
 
@@ -45,10 +41,10 @@ enum PatchField<Value: Sendable & Decodable>: Sendable {
     var isPresent: Bool { if case .set = self { true } else { false } }
 }
 
-extension KeyedDecodingContainer where Key == AnyCodingKey {
-    /// The member `name` when present (and not null).
-    func value<T: Decodable>(_ name: String, as type: T.Type = T.self) throws -> T? {
-        try decodeIfPresent(T.self, forKey: AnyCodingKey(name))
+extension KeyedDecodingContainer {
+    /// The member when present (and not null).
+    func value<T: Decodable>(_ key: Key, as type: T.Type = T.self) throws -> T? {
+        try decodeIfPresent(T.self, forKey: key)
     }
 }
 
@@ -64,11 +60,12 @@ struct LocalizedTextInput: Decodable, Sendable {
     var en: String?
     var ko: String?
 
+    enum Field: String, CodingKey, CaseIterable { case en, ko }
+
     init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(allowed: ["en", "ko"])
-        let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        en = try container.decodeIfPresent(String.self, forKey: AnyCodingKey(stringValue: "en"))
-        ko = try container.decodeIfPresent(String.self, forKey: AnyCodingKey(stringValue: "ko"))
+        let container = try decoder.strictFields(Field.self)
+        en = try container.decodeIfPresent(String.self, forKey: .en)
+        ko = try container.decodeIfPresent(String.self, forKey: .ko)
     }
 }
 

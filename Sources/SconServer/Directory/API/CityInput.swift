@@ -10,17 +10,22 @@ struct CityInput: Decodable, Sendable {
     var population: PatchField<Int>
     var kind: String?
 
+    /// The fields of the body, declared once.
+    enum Field: String, CodingKey, CaseIterable {
+        case name, country, latitude, longitude, population, kind
+    }
+
     init(from decoder: any Decoder) throws {
-        let container = try decoder.strictFields(["name", "country", "latitude", "longitude", "population", "kind"])
+        let container = try decoder.strictFields(Field.self)
         if container.allKeys.isEmpty {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "The body has no fields."))
         }
-        name = try container.value("name", as: LocalizedTextInput.self)
-        country = try container.value("country", as: String.self)
-        latitude = try container.value("latitude", as: Double.self)
-        longitude = try container.value("longitude", as: Double.self)
-        population = try container.patch(Int.self, forKey: AnyCodingKey("population"))
-        kind = try container.value("kind", as: String.self)
+        name = try container.decodeIfPresent(LocalizedTextInput.self, forKey: .name)
+        country = try container.decodeIfPresent(String.self, forKey: .country)
+        latitude = try container.decodeIfPresent(Double.self, forKey: .latitude)
+        longitude = try container.decodeIfPresent(Double.self, forKey: .longitude)
+        population = try container.patch(Int.self, forKey: .population)
+        kind = try container.decodeIfPresent(String.self, forKey: .kind)
     }
 
     func applied(to base: CityDraft) -> CityDraft {

@@ -11,17 +11,23 @@ struct OrganisationInput: Decodable, Sendable {
     var website: PatchField<String>
     var description: LocalizedTextInput?
 
-    static let keys: Set<String> = ["name", "acronym", "type", "country", "sectors", "website", "description"]
+    /// The fields of the body, declared once: decoding and the check for unknown fields use them.
+
+    enum Field: String, CodingKey, CaseIterable {
+
+        case name, acronym, type, country, sectors, website, description
+
+    }
 
     init(from decoder: any Decoder) throws {
-        let container = try decoder.strictFields(Self.keys, nonEmpty: true)
-        name = try container.value("name", as: LocalizedTextInput.self)
-        acronym = try container.patch(String.self, forKey: AnyCodingKey("acronym"))
-        type = try container.value("type", as: String.self)
-        country = try container.value("country", as: String.self)
-        sectors = try container.value("sectors", as: [String].self)
-        website = try container.patch(String.self, forKey: AnyCodingKey("website"))
-        description = try container.value("description", as: LocalizedTextInput.self)
+        let container = try decoder.strictFields(Field.self, nonEmpty: true)
+        name = try container.decodeIfPresent(LocalizedTextInput.self, forKey: .name)
+        acronym = try container.patch(String.self, forKey: .acronym)
+        type = try container.decodeIfPresent(String.self, forKey: .type)
+        country = try container.decodeIfPresent(String.self, forKey: .country)
+        sectors = try container.decodeIfPresent([String].self, forKey: .sectors)
+        website = try container.patch(String.self, forKey: .website)
+        description = try container.decodeIfPresent(LocalizedTextInput.self, forKey: .description)
     }
 
     /// The draft for a new organisation.

@@ -8,15 +8,20 @@ struct PersonInput: Decodable, Sendable {
     var email: PatchField<String>
     var phone: PatchField<String>
 
+    /// The fields of the body, declared once.
+    enum Field: String, CodingKey, CaseIterable {
+        case name, title, email, phone
+    }
+
     init(from decoder: any Decoder) throws {
-        let container = try decoder.strictFields(["name", "title", "email", "phone"])
+        let container = try decoder.strictFields(Field.self)
         if container.allKeys.isEmpty {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "The body has no fields."))
         }
-        name = try container.value("name", as: String.self)
-        title = try container.value("title", as: LocalizedTextInput.self)
-        email = try container.patch(String.self, forKey: AnyCodingKey("email"))
-        phone = try container.patch(String.self, forKey: AnyCodingKey("phone"))
+        name = try container.decodeIfPresent(String.self, forKey: .name)
+        title = try container.decodeIfPresent(LocalizedTextInput.self, forKey: .title)
+        email = try container.patch(String.self, forKey: .email)
+        phone = try container.patch(String.self, forKey: .phone)
     }
 
     func applied(to base: PersonDraft) -> PersonDraft {

@@ -5,15 +5,20 @@ import Vapor
 struct BookingInput: Decodable, Sendable {
     var request: BookingRequest
 
+    /// The fields of the body, declared once.
+    enum Field: String, CodingKey, CaseIterable {
+        case movement, amount, currency, earmark, instrument, valueDay, memo
+    }
+
     init(from decoder: any Decoder) throws {
-        let c = try decoder.strictFields(["movement", "amount", "currency", "earmark", "instrument", "valueDay", "memo"])
-        request = BookingRequest(movement: try c.value("movement", as: String.self),
-                                 amount: try c.value("amount", as: String.self),
-                                 currency: try c.value("currency", as: String.self),
-                                 earmark: try c.value("earmark", as: UUID.self),
-                                 instrument: try c.value("instrument", as: String.self),
-                                 valueDay: try c.value("valueDay", as: String.self),
-                                 memo: try c.value("memo", as: String.self))
+        let c = try decoder.strictFields(Field.self)
+        request = BookingRequest(movement: try c.decodeIfPresent(String.self, forKey: .movement),
+                                 amount: try c.decodeIfPresent(String.self, forKey: .amount),
+                                 currency: try c.decodeIfPresent(String.self, forKey: .currency),
+                                 earmark: try c.decodeIfPresent(UUID.self, forKey: .earmark),
+                                 instrument: try c.decodeIfPresent(String.self, forKey: .instrument),
+                                 valueDay: try c.decodeIfPresent(String.self, forKey: .valueDay),
+                                 memo: try c.decodeIfPresent(String.self, forKey: .memo))
     }
 }
 
@@ -24,11 +29,16 @@ struct ExchangeRateInput: Decodable, Sendable {
     var krwPerUnit: String?
     var source: String?
 
+    /// The fields of the body, declared once.
+    enum Field: String, CodingKey, CaseIterable {
+        case currency, day, krwPerUnit, source
+    }
+
     init(from decoder: any Decoder) throws {
-        let c = try decoder.strictFields(["currency", "day", "krwPerUnit", "source"])
-        currency = try c.value("currency", as: String.self)
-        day = try c.value("day", as: String.self)
-        krwPerUnit = try c.value("krwPerUnit", as: String.self)
-        source = try c.value("source", as: String.self)
+        let c = try decoder.strictFields(Field.self)
+        currency = try c.decodeIfPresent(String.self, forKey: .currency)
+        day = try c.decodeIfPresent(String.self, forKey: .day)
+        krwPerUnit = try c.decodeIfPresent(String.self, forKey: .krwPerUnit)
+        source = try c.decodeIfPresent(String.self, forKey: .source)
     }
 }

@@ -14,19 +14,28 @@ struct AppealAPIController: RouteCollection {
 
     struct LodgeInput: Decodable, Sendable {
         var text: String?
+        /// The fields of the body, declared once.
+        enum Field: String, CodingKey, CaseIterable {
+            case text
+        }
+
         init(from decoder: any Decoder) throws {
-            try decoder.rejectUnknownKeys(allowed: ["text"])
-            text = try decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("text"))
+            text = try decoder.strictFields(Field.self).decodeIfPresent(String.self, forKey: .text)
         }
     }
 
     struct AnswerInput: Decodable, Sendable {
         var answer: String?
         var upheld: Bool?
+        /// The fields of the body, declared once.
+        enum Field: String, CodingKey, CaseIterable {
+            case answer, upheld
+        }
+
         init(from decoder: any Decoder) throws {
-            let c = try decoder.strictFields(["answer", "upheld"])
-            answer = try c.value("answer", as: String.self)
-            upheld = try c.value("upheld", as: Bool.self)
+            let c = try decoder.strictFields(Field.self)
+            answer = try c.decodeIfPresent(String.self, forKey: .answer)
+            upheld = try c.decodeIfPresent(Bool.self, forKey: .upheld)
         }
     }
 

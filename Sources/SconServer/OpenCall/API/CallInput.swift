@@ -33,30 +33,34 @@ struct CallInput: Decodable, Sendable {
     var appealDays: Int?
     var sameCountryConflict: Bool?
 
-    static let keys: Set<String> = ["title", "text", "supportTypes", "eligibleCountries", "opensAt", "closesAt", "timeZone",
-                                    "selections", "onePerCountry", "budgets", "totalBudget", "endorsementsPerCountry",
-                                    "criteria", "scale", "requiredDocuments", "eligibilityRules", "appealDays", "sameCountryConflict"]
+    /// The fields of the body, declared once: decoding and the check for unknown fields use them.
+
+    enum Field: String, CodingKey, CaseIterable {
+
+        case title, text, supportTypes, eligibleCountries, opensAt, closesAt, timeZone, selections, onePerCountry, budgets, totalBudget, endorsementsPerCountry, criteria, scale, requiredDocuments, eligibilityRules, appealDays, sameCountryConflict
+
+    }
 
     init(from decoder: any Decoder) throws {
-        let container = try decoder.strictFields(Self.keys, nonEmpty: true)
-        title = try container.value("title", as: LocalizedTextInput.self)
-        text = try container.value("text", as: LocalizedTextInput.self)
-        supportTypes = try container.value("supportTypes", as: [String].self)
-        eligibleCountries = try container.value("eligibleCountries", as: [String].self)
-        opensAt = try container.value("opensAt", as: String.self)
-        closesAt = try container.value("closesAt", as: String.self)
-        timeZone = try container.value("timeZone", as: String.self)
-        selections = try container.value("selections", as: Int.self)
-        onePerCountry = try container.value("onePerCountry", as: Bool.self)
-        budgets = try container.decodeIfPresent([String: Int].self, forKey: AnyCodingKey("budgets"))
-        totalBudget = try container.patch(Int.self, forKey: AnyCodingKey("totalBudget"))
-        endorsementsPerCountry = try container.value("endorsementsPerCountry", as: Int.self)
-        criteria = try container.value("criteria", as: [CriterionInput].self)
-        scale = try container.value("scale", as: ScaleInput.self)
-        requiredDocuments = try container.value("requiredDocuments", as: [LocalizedTextInput].self)
-        eligibilityRules = try container.value("eligibilityRules", as: [String].self)
-        appealDays = try container.value("appealDays", as: Int.self)
-        sameCountryConflict = try container.value("sameCountryConflict", as: Bool.self)
+        let container = try decoder.strictFields(Field.self, nonEmpty: true)
+        title = try container.decodeIfPresent(LocalizedTextInput.self, forKey: .title)
+        text = try container.decodeIfPresent(LocalizedTextInput.self, forKey: .text)
+        supportTypes = try container.decodeIfPresent([String].self, forKey: .supportTypes)
+        eligibleCountries = try container.decodeIfPresent([String].self, forKey: .eligibleCountries)
+        opensAt = try container.decodeIfPresent(String.self, forKey: .opensAt)
+        closesAt = try container.decodeIfPresent(String.self, forKey: .closesAt)
+        timeZone = try container.decodeIfPresent(String.self, forKey: .timeZone)
+        selections = try container.decodeIfPresent(Int.self, forKey: .selections)
+        onePerCountry = try container.decodeIfPresent(Bool.self, forKey: .onePerCountry)
+        budgets = try container.decodeIfPresent([String: Int].self, forKey: .budgets)
+        totalBudget = try container.patch(Int.self, forKey: .totalBudget)
+        endorsementsPerCountry = try container.decodeIfPresent(Int.self, forKey: .endorsementsPerCountry)
+        criteria = try container.decodeIfPresent([CriterionInput].self, forKey: .criteria)
+        scale = try container.decodeIfPresent(ScaleInput.self, forKey: .scale)
+        requiredDocuments = try container.decodeIfPresent([LocalizedTextInput].self, forKey: .requiredDocuments)
+        eligibilityRules = try container.decodeIfPresent([String].self, forKey: .eligibilityRules)
+        appealDays = try container.decodeIfPresent(Int.self, forKey: .appealDays)
+        sameCountryConflict = try container.decodeIfPresent(Bool.self, forKey: .sameCountryConflict)
     }
 
     /// `base` with the fields this input names replaced.
@@ -90,8 +94,12 @@ struct CallInput: Decodable, Sendable {
 struct CallTransitionInput: Decodable, Sendable {
     var to: String?
 
+    /// The fields of the body, declared once.
+    enum Field: String, CodingKey, CaseIterable {
+        case to
+    }
+
     init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(allowed: ["to"])
-        to = try decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("to"))
+        to = try decoder.strictFields(Field.self).decodeIfPresent(String.self, forKey: .to)
     }
 }

@@ -14,19 +14,25 @@ struct ProposalInput: Decodable, Sendable {
     var counterpart: String?
     var language: String?
 
-    static let keys: Set<String> = ["organisation", "city", "title", "problem", "objectives", "supportType", "budget", "counterpart", "language"]
+    /// The fields of the body, declared once: decoding and the check for unknown fields use them.
+
+    enum Field: String, CodingKey, CaseIterable {
+
+        case organisation, city, title, problem, objectives, supportType, budget, counterpart, language
+
+    }
 
     init(from decoder: any Decoder) throws {
-        let container = try decoder.strictFields(Self.keys, nonEmpty: true)
-        organisation = try container.value("organisation", as: UUID.self)
-        city = try container.value("city", as: UUID.self)
-        title = try container.value("title", as: String.self)
-        problem = try container.value("problem", as: String.self)
-        objectives = try container.value("objectives", as: String.self)
-        supportType = try container.value("supportType", as: String.self)
-        budget = try container.value("budget", as: Int.self)
-        counterpart = try container.value("counterpart", as: String.self)
-        language = try container.value("language", as: String.self)
+        let container = try decoder.strictFields(Field.self, nonEmpty: true)
+        organisation = try container.decodeIfPresent(UUID.self, forKey: .organisation)
+        city = try container.decodeIfPresent(UUID.self, forKey: .city)
+        title = try container.decodeIfPresent(String.self, forKey: .title)
+        problem = try container.decodeIfPresent(String.self, forKey: .problem)
+        objectives = try container.decodeIfPresent(String.self, forKey: .objectives)
+        supportType = try container.decodeIfPresent(String.self, forKey: .supportType)
+        budget = try container.decodeIfPresent(Int.self, forKey: .budget)
+        counterpart = try container.decodeIfPresent(String.self, forKey: .counterpart)
+        language = try container.decodeIfPresent(String.self, forKey: .language)
     }
 
     func applied(to base: ProposalDraft) -> ProposalDraft {
@@ -47,8 +53,13 @@ struct ProposalInput: Decodable, Sendable {
 struct EndorsementInput: Decodable, Sendable {
     var proposals: [UUID]
 
+    /// The fields of the body, declared once.
+    enum Field: String, CodingKey, CaseIterable {
+        case proposals
+    }
+
     init(from decoder: any Decoder) throws {
-        let container = try decoder.strictFields(["proposals"])
-        proposals = try container.decode([UUID].self, forKey: AnyCodingKey("proposals"))
+        let container = try decoder.strictFields(Field.self)
+        proposals = try container.decode([UUID].self, forKey: .proposals)
     }
 }

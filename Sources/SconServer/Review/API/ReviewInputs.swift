@@ -10,14 +10,19 @@ struct ReviewerProfileInput: Decodable, Sendable {
     var available: Bool?
     var unavailable: [String]
 
+    /// The fields of the body, declared once.
+    enum Field: String, CodingKey, CaseIterable {
+        case sectors, countries, languages, capacity, available, unavailable
+    }
+
     init(from decoder: any Decoder) throws {
-        let c = try decoder.strictFields(["sectors", "countries", "languages", "capacity", "available", "unavailable"])
-        sectors = try c.value("sectors", as: [String].self) ?? []
-        countries = try c.value("countries", as: [String].self) ?? []
-        languages = try c.value("languages", as: [String].self) ?? ["en"]
-        capacity = try c.value("capacity", as: Int.self)
-        available = try c.value("available", as: Bool.self)
-        unavailable = try c.value("unavailable", as: [String].self) ?? []
+        let c = try decoder.strictFields(Field.self)
+        sectors = try c.decodeIfPresent([String].self, forKey: .sectors) ?? []
+        countries = try c.decodeIfPresent([String].self, forKey: .countries) ?? []
+        languages = try c.decodeIfPresent([String].self, forKey: .languages) ?? ["en"]
+        capacity = try c.decodeIfPresent(Int.self, forKey: .capacity)
+        available = try c.decodeIfPresent(Bool.self, forKey: .available)
+        unavailable = try c.decodeIfPresent([String].self, forKey: .unavailable) ?? []
     }
 }
 
@@ -26,16 +31,25 @@ struct ConflictsInput: Decodable, Sendable {
     struct Line: Decodable, Sendable {
         var proposal: UUID
         var reason: String
+        /// The fields of the body, declared once.
+        enum Field: String, CodingKey, CaseIterable {
+            case proposal, reason
+        }
+
         init(from decoder: any Decoder) throws {
-            let c = try decoder.strictFields(["proposal", "reason"])
-            proposal = try c.decode(UUID.self, forKey: AnyCodingKey("proposal"))
-            reason = try c.decode(String.self, forKey: AnyCodingKey("reason"))
+            let c = try decoder.strictFields(Field.self)
+            proposal = try c.decode(UUID.self, forKey: .proposal)
+            reason = try c.decode(String.self, forKey: .reason)
         }
     }
     var conflicts: [Line]
+    /// The fields of the body, declared once.
+    enum Field: String, CodingKey, CaseIterable {
+        case conflicts
+    }
+
     init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(allowed: ["conflicts"])
-        conflicts = try decoder.container(keyedBy: AnyCodingKey.self).decode([Line].self, forKey: AnyCodingKey("conflicts"))
+        conflicts = try decoder.strictFields(Field.self).decode([Line].self, forKey: .conflicts)
     }
 }
 
@@ -45,12 +59,17 @@ struct AssignmentRunInput: Decodable, Sendable {
     var loadBalancing: Int
     var fairness: Bool
     var reviewsDue: String?
+    /// The fields of the body, declared once.
+    enum Field: String, CodingKey, CaseIterable {
+        case reviewsPerProposal, loadBalancing, fairness, reviewsDue
+    }
+
     init(from decoder: any Decoder) throws {
-        let c = try decoder.strictFields(["reviewsPerProposal", "loadBalancing", "fairness", "reviewsDue"])
-        reviewsPerProposal = try c.value("reviewsPerProposal", as: Int.self) ?? 3
-        loadBalancing = try c.value("loadBalancing", as: Int.self) ?? 0
-        fairness = try c.value("fairness", as: Bool.self) ?? false
-        reviewsDue = try c.value("reviewsDue", as: String.self)
+        let c = try decoder.strictFields(Field.self)
+        reviewsPerProposal = try c.decodeIfPresent(Int.self, forKey: .reviewsPerProposal) ?? 3
+        loadBalancing = try c.decodeIfPresent(Int.self, forKey: .loadBalancing) ?? 0
+        fairness = try c.decodeIfPresent(Bool.self, forKey: .fairness) ?? false
+        reviewsDue = try c.decodeIfPresent(String.self, forKey: .reviewsDue)
     }
 }
 
@@ -59,11 +78,16 @@ struct AssignmentPairInput: Decodable, Sendable {
     var proposal: UUID
     var reviewer: UUID
     var action: String?
+    /// The fields of the body, declared once.
+    enum Field: String, CodingKey, CaseIterable {
+        case proposal, reviewer, action
+    }
+
     init(from decoder: any Decoder) throws {
-        let c = try decoder.strictFields(["proposal", "reviewer", "action"])
-        proposal = try c.decode(UUID.self, forKey: AnyCodingKey("proposal"))
-        reviewer = try c.decode(UUID.self, forKey: AnyCodingKey("reviewer"))
-        action = try c.value("action", as: String.self)
+        let c = try decoder.strictFields(Field.self)
+        proposal = try c.decode(UUID.self, forKey: .proposal)
+        reviewer = try c.decode(UUID.self, forKey: .reviewer)
+        action = try c.decodeIfPresent(String.self, forKey: .action)
     }
 }
 
@@ -73,11 +97,16 @@ struct ReviewInput: Decodable, Sendable {
     var comment: String?
     var note: String?
     var submit: Bool
+    /// The fields of the body, declared once.
+    enum Field: String, CodingKey, CaseIterable {
+        case scores, comment, note, submit
+    }
+
     init(from decoder: any Decoder) throws {
-        let c = try decoder.strictFields(["scores", "comment", "note", "submit"])
-        scores = try c.decodeIfPresent([String: Int].self, forKey: AnyCodingKey("scores")) ?? [:]
-        comment = try c.value("comment", as: String.self)
-        note = try c.value("note", as: String.self)
-        submit = try c.value("submit", as: Bool.self) ?? false
+        let c = try decoder.strictFields(Field.self)
+        scores = try c.decodeIfPresent([String: Int].self, forKey: .scores) ?? [:]
+        comment = try c.decodeIfPresent(String.self, forKey: .comment)
+        note = try c.decodeIfPresent(String.self, forKey: .note)
+        submit = try c.decodeIfPresent(Bool.self, forKey: .submit) ?? false
     }
 }
