@@ -67,7 +67,12 @@ public enum MeetingScheduler {
         for r in 0..<problem.requestCount where board.slotOf[r] < 0 && usable[r] > 0 {
             if let s = board.bestFreeSlot(r, &scratch) { board.place(r, s) }
         }
+        let alternative = board.swept(&scratch)
         board.compact(passes: Self.compactionPasses, &scratch)
+        if var alternative {
+            alternative.compact(passes: Self.compactionPasses, &scratch)
+            if alternative.isBetterTiming(than: board) { board = alternative }
+        }
         let table = TableAssignment.assign(board)
         return answer(board, table: table, bound: bound, method: method)
     }
@@ -121,7 +126,41 @@ public enum MeetingScheduler {
         }
         for i in 0..<n where side[i] == 1 { flow.addArc(from: 2 + i, to: SelectionFlow.sink, capacity: Int(problem.capacity[i]), cost: 0) }
         _ = flow.run(limit: problem.slots * problem.tables, stopCost: costs.stop)
-        return arcs.filter { flow.flow(on: $0.arc) > 0 }.map(\.request)
-            .sorted { (problem.previousSlot[$0] >= 0 ? 0 : 1, -problem.priority[$0], $0) < (problem.previousSlot[$1] >= 0 ? 0 : 1, -problem.priority[$1], $1) }
+        return placementOrder(arcs.filter { flow.flow(on: $0.arc) > 0 }.map(\.request), problem)
+    }
+
+    /// The order in which chosen meetings are placed: previous placements first; then person by
+    /// person, the busiest first, each one's meetings together (highest priority first), so
+    /// that a person's meetings go into neighbouring slots while the day is still open.
+    static func placementOrder(_ chosen: [Int], _ problem: CompiledSchedule) -> [Int] {
+        var listed = [Bool](repeating: false, count: problem.requestCount)
+        var count = [Int](repeating: 0, count: problem.participantCount)
+        var order: [Int] = []
+        order.reserveCapacity(chosen.count)
+        for r in chosen.sorted() {
+            if problem.previousSlot[r] >= 0 {
+                order.append(r)
+                listed[r] = true
+            } else {
+                count[Int(problem.first[r])] += 1
+                count[Int(problem.second[r])] += 1
+            }
+        }
+        var inSet = [Bool](repeating: false, count: problem.requestCount)
+        for r in chosen { inSet[r] = true }
+        let people = (0..<problem.participantCount).filter { count[$0] > 0 }.sorted { (-count[$0], $0) < (-count[$1], $1) }
+        for person in people {
+            var own: [Int] = []
+            for k in Int(problem.incidenceStart[person])..<Int(problem.incidenceStart[person + 1]) {
+                let r = Int(problem.incidence[k])
+                if inSet[r] && !listed[r] { own.append(r) }
+            }
+            own.sort { (-problem.priority[$0], $0) < (-problem.priority[$1], $1) }
+            for r in own {
+                order.append(r)
+                listed[r] = true
+            }
+        }
+        return order
     }
 }

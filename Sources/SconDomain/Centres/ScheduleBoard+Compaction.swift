@@ -1,9 +1,11 @@
 /// The secondary objectives, improved without touching the primary one: only movable
 /// meetings change slot, none is added or dropped. In order of importance: meetings kept in
 /// their previous slot (when a previous schedule is given), then fewer idle slots in people's
-/// days. Two kinds of move, repeated while one helps: a meeting moves to another slot free for
-/// both people; a person's two meetings swap slots (their own day is unchanged, the two
-/// partners' days may shorten).
+/// days. Three kinds of move, repeated while one helps: a meeting moves to another slot free
+/// for both people; a person's two meetings swap slots (their own day is unchanged, the two
+/// partners' days may shorten); a Kempe chain — a person's first or last meeting moves into an
+/// idle slot of theirs, and the partners' meetings in the way swap along the alternating path
+/// of the two slots (only the path's two ends see their days change).
 extension ScheduleBoard {
     mutating func compact(passes: Int, _ scratch: inout InsertionScratch) {
         for _ in 0..<passes {
@@ -13,6 +15,7 @@ extension ScheduleBoard {
             }
             for person in 0..<problem.participantCount where load[person] >= 2 {
                 if swapMeetings(of: person) { improved = true }
+                if closeGaps(of: person) { improved = true }
             }
             if !improved { break }
         }
@@ -87,4 +90,72 @@ extension ScheduleBoard {
         }
         return improved
     }
+
+    /// Moves the person's first or last meeting into one of their idle slots along a Kempe
+    /// chain, when that leaves fewer idle slots (and keeps as many previous slots).
+    private mutating func closeGaps(of person: Int) -> Bool {
+        let base = person * slots
+        var improved = false
+        var attempts = 0
+        while attempts < slots {
+            attempts += 1
+            var firstSlot = -1, lastSlot = -1
+            for s in 0..<slots where cell[base + s] >= 0 {
+                if firstSlot < 0 { firstSlot = s }
+                lastSlot = s
+            }
+            guard firstSlot >= 0, lastSlot - firstSlot >= 2 else { return improved }
+            var moved = false
+            search: for gap in (firstSlot + 1)..<lastSlot where cell[base + gap] == Self.free {
+                for end in [firstSlot, lastSlot] where kempeMove(person, from: end, to: gap) {
+                    moved = true
+                    break search
+                }
+            }
+            guard moved else { return improved }
+            improved = true
+        }
+        return improved
+    }
+
+    /// Swaps slots `from` and `to` along the alternating path that starts with the person's
+    /// meeting in `from`; keeps the swap if it lowers the idle slots of the path's two ends
+    /// without losing a previous slot, else undoes it.
+    private mutating func kempeMove(_ person: Int, from: Int, to: Int) -> Bool {
+        var path: [Int] = []
+        var at = person
+        var colour = from
+        var end = person
+        while true {
+            let held = cell[at * slots + colour]
+            if held == Self.unavailable { return false }
+            if held < 0 { break }
+            let r = Int(held)
+            if isFixed(r) || path.count > Self.kempeLimit { return false }
+            path.append(r)
+            at = other(r, than: at)
+            end = at
+            colour = colour == from ? to : from
+        }
+        // The path's last meeting lands where `end` is free (checked by the loop's exit).
+        let grows = path.count % 2 == 1
+        if grows && Int(slotLoad[to]) >= tables { return false }
+        var keptBefore = 0, keptAfter = 0
+        for r in path {
+            let slot = Int(slotOf[r])
+            keptBefore += kept(r, slot)
+            keptAfter += kept(r, slot == from ? to : from)
+        }
+        if keptAfter < keptBefore { return false }
+        let before = idleSlots(person) + idleSlots(end)
+        let mark = self.mark
+        let targets = path.map { Int(slotOf[$0]) == from ? to : from }
+        for r in path { remove(r) }
+        for (r, slot) in zip(path, targets) { place(r, slot) }
+        if keptAfter > keptBefore || idleSlots(person) + idleSlots(end) < before { return true }
+        undo(to: mark)
+        return false
+    }
+
+    static let kempeLimit = 64
 }
