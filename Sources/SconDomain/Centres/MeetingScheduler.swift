@@ -53,6 +53,11 @@ public enum MeetingScheduler {
             for _ in 0..<Self.improvementPasses where board.objective < bound {
                 if !board.improve(order: byPriority, usable: usable, depth: 2, &scratch) { break }
             }
+            // The larger neighbourhood around the requests the relaxation wanted and the schedule lacks.
+            let wanted = byPriority.filter { relaxation.share[$0] > 0 }
+            for _ in 0..<Self.rebuildPasses where board.objective < bound {
+                if !board.rebuild(order: wanted, usable: usable, budget: wanted.count, &scratch) { break }
+            }
             if search, board.objective < bound, order.count <= Self.searchRequestLimit {
                 let outcome = ScheduleSearch.run(problem, usable: usable, incumbent: board.objective, budget: Self.searchBudget)
                 if let slots = outcome.slots {
@@ -78,6 +83,7 @@ public enum MeetingScheduler {
     }
 
     static let improvementPasses = 3
+    static let rebuildPasses = 3
     static let compactionPasses = 4
 
     /// The two sides of a bipartite request graph (0 or 1 per participant), or nil.

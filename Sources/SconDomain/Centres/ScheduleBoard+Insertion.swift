@@ -33,14 +33,21 @@ extension ScheduleBoard {
     /// Places a request: in a free slot when there is one, else (with `depth` > 0) in a slot
     /// whose blockers — the two people's meetings there, or one meeting for a table — are
     /// moved elsewhere, each by the same procedure one level shallower (an ejection chain).
-    /// Returns false, with the board unchanged, when no such placement was found.
+    /// Returns false, with the board unchanged, when no such placement was found within
+    /// `InsertionScratch.effort` slot trials.
     mutating func insert(_ r: Int, depth: Int, _ scratch: inout InsertionScratch) -> Bool {
+        scratch.effort = InsertionScratch.effortPerInsertion
+        return insertNested(r, depth: depth, &scratch)
+    }
+
+    private mutating func insertNested(_ r: Int, depth: Int, _ scratch: inout InsertionScratch) -> Bool {
         if let s = bestFreeSlot(r, &scratch) {
             place(r, s)
             return true
         }
         let a = first(r), b = second(r)
-        guard depth > 0, load[a] < problem.capacity[a], load[b] < problem.capacity[b] else { return false }
+        // One more meeting needs a free table somewhere; moving meetings never makes one.
+        guard depth > 0, freeTables > 0, load[a] < problem.capacity[a], load[b] < problem.capacity[b] else { return false }
         // Candidate slots by how much must move: one blocker before two, before a table too.
         var candidates: [Int] = []
         var costs: [Int] = []
@@ -56,6 +63,8 @@ extension ScheduleBoard {
         }
         let order = candidates.indices.sorted { costs[$0] != costs[$1] ? costs[$0] < costs[$1] : candidates[$0] < candidates[$1] }
         for index in order {
+            scratch.effort -= 1
+            if scratch.effort < 0 { return false }
             let s = candidates[index]
             let mark = self.mark
             var evicted: [Int] = []
@@ -78,13 +87,18 @@ extension ScheduleBoard {
     /// Slot `s` is full: moves one more of its meetings away (trying a few), then places `r`.
     private mutating func tryWithTableFreed(_ r: Int, _ s: Int, evicted: [Int], depth: Int, _ scratch: inout InsertionScratch) -> Bool {
         let mark = self.mark
+        // Slots other than s with a table left: where an evicted meeting may land directly.
+        let open = (0..<slots).filter { $0 != s && Int(slotLoad[$0]) < tables }
+        if open.isEmpty && depth <= 1 { return false }
         var tried = 0
         for g in members[s] where !isFixed(Int(g)) {
             let other = Int(g)
-            // Only a meeting whose two people are free together somewhere else can leave cheaply.
-            guard depth > 1 || hasFreeSlot(other, besides: s) else { continue }
+            // Only a meeting whose two people are free together in an open slot leaves cheaply.
+            guard depth > 1 || fitsSomewhere(other, in: open) else { continue }
             tried += 1
             if tried > Self.tableEvictionTries { break }
+            scratch.effort -= 1
+            if scratch.effort < 0 { return false }
             remove(other)
             place(r, s)
             if relocate(evicted + [other], depth: depth - 1, &scratch) { return true }
@@ -94,25 +108,27 @@ extension ScheduleBoard {
     }
 
     private mutating func relocate(_ meetings: [Int], depth: Int, _ scratch: inout InsertionScratch) -> Bool {
-        for f in meetings where !insert(f, depth: depth, &scratch) { return false }
+        for f in meetings where !insertNested(f, depth: depth, &scratch) { return false }
         return true
     }
 
-    private func hasFreeSlot(_ r: Int, besides excluded: Int) -> Bool {
+    private func fitsSomewhere(_ r: Int, in open: [Int]) -> Bool {
         let baseA = first(r) * slots, baseB = second(r) * slots
-        for s in 0..<slots where s != excluded && cell[baseA + s] == Self.free && cell[baseB + s] == Self.free && Int(slotLoad[s]) < tables {
-            return true
-        }
+        for s in open where cell[baseA + s] == Self.free && cell[baseB + s] == Self.free { return true }
         return false
     }
 
     static let tableEvictionTries = 6
 }
 
-/// Reusable buffers for `insert`, one per solve.
+/// Reusable buffers for `insert`, one per solve, and the effort left to the current insertion.
 struct InsertionScratch {
     var first: [Int]
     var second: [Int]
+    var effort = 0
+    /// Slot trials (with their moves) one insertion may make: bounds the ejection chains'
+    /// search where the event is tight, so that the time stays near-linear in its size.
+    static let effortPerInsertion = 400
 
     init(slots: Int) {
         first = [Int](repeating: 0, count: slots)

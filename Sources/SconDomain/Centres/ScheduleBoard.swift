@@ -17,8 +17,9 @@ struct ScheduleBoard: Sendable {
     /// The meetings in each slot (unordered) and each meeting's position there.
     var members: [[Int32]]
     var position: [Int32]
-    /// The total priority placed.
+    /// The total priority placed, and the number of meetings placed.
     var objective = 0
+    var placedCount = 0
     private var logRequest: [Int32] = []
     private var logSlot: [Int32] = []
 
@@ -70,6 +71,7 @@ struct ScheduleBoard: Sendable {
         position[r] = Int32(members[s].count)
         members[s].append(Int32(r))
         objective += Int(problem.priority[r])
+        placedCount += 1
         logRequest.append(Int32(r))
         logSlot.append(-1)
     }
@@ -91,6 +93,7 @@ struct ScheduleBoard: Sendable {
         }
         position[r] = -1
         objective -= Int(problem.priority[r])
+        placedCount -= 1
         logRequest.append(Int32(r))
         logSlot.append(Int32(s))
     }
@@ -101,6 +104,9 @@ struct ScheduleBoard: Sendable {
     }
 
     var mark: Int { logRequest.count }
+
+    /// Tables not taken, over all slots.
+    var freeTables: Int { slots * tables - placedCount }
 
     /// Takes back every change since `mark`.
     mutating func undo(to mark: Int) {
