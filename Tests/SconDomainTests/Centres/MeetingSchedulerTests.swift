@@ -40,6 +40,23 @@ import Testing
         #expect(general > 150)
     }
 
+    @Test func tightGeneralInstancesMatchExhaustiveSearch() throws {
+        var random = SplitMix64(seed: 99)
+        var heuristicShort = 0
+        for _ in 0..<600 {
+            let instance = SmallSchedules.tight(&random)
+            let problem = try CompiledSchedule(instance)
+            let solution = MeetingScheduler.solve(problem)
+            let best = BruteForceSchedules.optimum(instance)
+            #expect(solution.objective == best, "not optimal: \(solution.objective) < \(best) in \(instance)")
+            #expect(solution.bound >= best && solution.exact, "bound \(solution.bound), optimum \(best) in \(instance)")
+            Self.expectValid(instance, solution)
+            if MeetingScheduler.solve(problem, search: false).objective < best { heuristicShort += 1 }
+        }
+        // Branch and bound does real work here: the heuristic alone falls short now and then.
+        #expect(heuristicShort > 0)
+    }
+
     /// The relaxation bound and the heuristic without branch and bound, on the same instances:
     /// the bound is never below the optimum, and the heuristic alone reaches it almost always.
     @Test func heuristicAloneAndBoundOnSmallGeneralInstances() throws {
@@ -76,6 +93,24 @@ import Testing
         Self.expectValid(instance, solution)
         #expect(solution.meetings.count == 18 && solution.exact)
         #expect(solution.reasons.contains { $0.reason == .noTable })
+    }
+
+    /// Medium two-sided events with few slots and tables: the colouring must fit every chosen
+    /// meeting (Kempe chains, then de Werra's balancing), whatever the previous schedule says.
+    @Test func twoSidedColouringAlwaysFitsTheChosenMeetings() throws {
+        var random = SplitMix64(seed: 12)
+        for seed in 0..<40 {
+            let slots = 2 + Int(random.next() % 5), tables = 1 + Int(random.next() % 8)
+            var instance = GeneratedSchedule.instance(participants: 30, requests: 150, slots: slots, tables: tables, twoSided: true, seed: UInt64(seed))
+            if seed % 2 == 1 {
+                instance.previous = instance.requests.prefix(40).map {
+                    .init(request: $0.id, slot: Int(random.next() % UInt64(slots)), table: Int(random.next() % UInt64(tables)))
+                }
+            }
+            let solution = try MeetingScheduler.solve(instance)
+            #expect(solution.method == .twoSided && solution.exact)
+            Self.expectValid(instance, solution)
+        }
     }
 
     @Test func sameAnswerForTheSameInstanceInAnyOrder() throws {

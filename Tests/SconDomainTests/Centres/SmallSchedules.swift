@@ -44,4 +44,27 @@ enum SmallSchedules {
         }
         return instance
     }
+
+    /// General instances where the slots are scarce: more requests than slots can take, tight
+    /// limits and windows — where a greedy choice most often costs priority.
+    static func tight(_ random: inout SplitMix64) -> ScheduleInstance {
+        let people = 4 + Int(random.next() % 4)
+        let slots = 2 + Int(random.next() % 3)
+        let tables = 1 + Int(random.next() % 3)
+        var participants: [ScheduleInstance.Participant] = []
+        for i in 0..<people {
+            var person = ScheduleInstance.Participant(id: "p\(i)")
+            if random.next() % 2 == 0 { person.maxMeetings = 1 + Int(random.next() % UInt64(slots)) }
+            if random.next() % 2 == 0 { person.available = (0..<slots).filter { _ in random.next() % 3 != 0 } }
+            participants.append(person)
+        }
+        var requests: [ScheduleInstance.Request] = []
+        for k in 0..<(6 + Int(random.next() % 4)) {
+            let a = Int(random.next() % UInt64(people))
+            var b = Int(random.next() % UInt64(people))
+            if a == b { b = (a + 1) % people }
+            requests.append(.init(id: "m\(k)", between: ["p\(a)", "p\(b)"], priority: 1 + Int(random.next() % 5)))
+        }
+        return ScheduleInstance(slots: slots, tables: tables, participants: participants, requests: requests)
+    }
 }
