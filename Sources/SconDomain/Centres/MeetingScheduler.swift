@@ -11,8 +11,12 @@
 ///   the slots by an equitable bipartite edge colouring (`colourTwoSided`).
 /// - Other events: the fractional b-matching bound (`ScheduleRelaxation`), a constructive
 ///   placement guided by it with ejection-chain repairs (`insert`), local search on the total
-///   (`improve`), and, when a gap is left on a small event, branch and bound that closes it
+///   (`improve`: exchanges; `rebuild`: ruin and recreate around the requests the relaxation
+///   wanted), and, when a gap is left on a small event, branch and bound that closes it
 ///   (`ScheduleSearch`).
+/// - Then, for both, the secondary objectives on the fixed set of meetings: a second timing
+///   built slot by slot (`swept`), local moves and Kempe chains (`compact`) on both, the better
+///   kept; tables last (`TableAssignment`).
 ///
 /// Deterministic: participants and requests are taken in the order of their ids, so the same
 /// instance, in any order, gives the same answer.

@@ -92,7 +92,8 @@ extension ScheduleBoard {
             let held = cell[base + s]
             if held >= 0 && !isFixed(Int(held)) && Int(problem.priority[Int(held)]) < limit { found.append(Int(held)) }
         }
-        return found.sorted { (problem.priority[$0], $0) < (problem.priority[$1], $1) }
+        let priority = problem.priority
+        return found.sorted { (priority[$0], $0) < (priority[$1], $1) }
     }
 
     /// Gives a person with room their best unplaced requests that fit.
@@ -103,7 +104,8 @@ extension ScheduleBoard {
             let q = Int(problem.incidence[k])
             if slotOf[q] < 0 { waiting.append(q) }
         }
-        waiting.sort { (-problem.priority[$0], $0) < (-problem.priority[$1], $1) }
+        let priority = problem.priority
+        waiting.sort { (-priority[$0], $0) < (-priority[$1], $1) }
         for q in waiting {
             if load[person] >= problem.capacity[person] { return }
             _ = insert(q, depth: 1, &scratch)

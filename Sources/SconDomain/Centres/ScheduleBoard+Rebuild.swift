@@ -40,32 +40,26 @@ extension ScheduleBoard {
         }
         // Everything the cleared days could take back, by priority.
         var candidates = removed
+        var listed = Set(removed)
         var touched = [a, b]
         for g in removed { touched.append(first(g) == a || first(g) == b ? second(g) : first(g)) }
         for person in touched {
             for k in Int(problem.incidenceStart[person])..<Int(problem.incidenceStart[person + 1]) {
                 let q = Int(problem.incidence[k])
-                if slotOf[q] < 0 && !candidates.contains(q) { candidates.append(q) }
+                if slotOf[q] < 0 && listed.insert(q).inserted { candidates.append(q) }
             }
         }
-        candidates.sort { (-problem.priority[$0], $0) < (-problem.priority[$1], $1) }
+        let priority = problem.priority
+        candidates.sort { (-priority[$0], $0) < (-priority[$1], $1) }
+        // What the candidates not yet tried could add at most: stop when even all of it cannot win.
+        var rest = candidates.reduce(0) { $0 + (slotOf[$1] < 0 ? Int(priority[$1]) : 0) }
         for q in candidates where slotOf[q] < 0 {
-            if objective + remainingPotential(after: q, in: candidates) <= before { break }
+            if objective + rest <= before { break }
             _ = insert(q, depth: 1, &scratch)
+            rest -= Int(priority[q])
         }
         if objective > before { return true }
         undo(to: mark)
         return false
-    }
-
-    /// The most the candidates from `q` on could still add (all of them placed).
-    private func remainingPotential(after q: Int, in candidates: [Int]) -> Int {
-        var total = 0
-        var seen = false
-        for c in candidates {
-            if c == q { seen = true }
-            if seen && slotOf[c] < 0 { total += Int(problem.priority[c]) }
-        }
-        return total
     }
 }

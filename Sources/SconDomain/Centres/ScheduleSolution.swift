@@ -5,7 +5,7 @@
 ///  "objective": 1234, "bound": 1240, "exact": false, "method": "general",
 ///  "unscheduled": ["m2"],
 ///  "reasons": [{"request": "m2", "reason": "participantLimit", "participant": "a1",
-///               "detail": "participant \"a1\" already has maxMeetings 8 meetings"}],
+///               "detail": "participant \"a1\" has reached maxMeetings (8)"}],
 ///  "idleSlots": 37, "tableChanges": 12}
 /// ```
 public struct ScheduleSolution: Sendable, Hashable, Codable {
