@@ -72,16 +72,15 @@ public enum MeetingScheduler {
                 if outcome.finished { bound = board.objective }
             }
         }
-        // Whatever still fits goes in (none does after a finished improvement pass).
-        for r in 0..<problem.requestCount where board.slotOf[r] < 0 && usable[r] > 0 {
-            if let s = board.bestFreeSlot(r, &scratch) { board.place(r, s) }
-        }
+        board.fill(usable, &scratch)
         let alternative = board.swept(&scratch)
         board.compact(passes: Self.compactionPasses, &scratch)
         if var alternative {
             alternative.compact(passes: Self.compactionPasses, &scratch)
             if alternative.isBetterTiming(than: board) { board = alternative }
         }
+        // Moves may have opened a place: then no request left out fits anywhere, so each reason holds.
+        board.fill(usable, &scratch)
         let table = TableAssignment.assign(board)
         return answer(board, table: table, bound: bound, method: method)
     }

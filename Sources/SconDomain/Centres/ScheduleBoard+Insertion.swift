@@ -119,6 +119,14 @@ extension ScheduleBoard {
     }
 
     static let tableEvictionTries = 6
+
+    /// Places every unplaced request that fits somewhere as the board stands.
+    mutating func fill(_ usable: [Int32], _ scratch: inout InsertionScratch) {
+        for r in 0..<problem.requestCount where slotOf[r] < 0 && usable[r] > 0 {
+            if let s = bestFreeSlot(r, &scratch) { place(r, s) }
+        }
+        clearLog()
+    }
 }
 
 /// Reusable buffers for `insert`, one per solve, and the effort left to the current insertion.
