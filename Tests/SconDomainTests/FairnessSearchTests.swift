@@ -129,17 +129,64 @@ import Testing
         #expect(belowOwnBest > 40)
     }
 
-    @Test func theLagrangianBoundIsNeverBelowTheOptimum() throws {
+    @Test func capacityPricesNeverCutTheOptimumOff() throws {
         var random = SplitMix64(seed: 77)
+        var checked = 0
         for _ in 0..<150 {
             let instance = Self.contestedInstance(&random)
             guard let best = FairAssignmentTests.bruteForce(instance) else { continue }
             let problem = try CompiledAssignment(instance)
-            let pinnedSum = [Int](repeating: 0, count: problem.proposalCount)
-            let bound = FairnessBound(problem: problem, pinnedSum: pinnedSum)
-                .weakestBound(until: .now + .seconds(5), lower: Int.min)
-            #expect(bound >= best.weakest, "\(instance)")
-            #expect(bound <= FairAssignment.bestSets(problem, pinnedSum: pinnedSum).min() ?? 0)
+            var flow = WeightedAssignmentFlow(problem)
+            guard flow.routeAll() else { continue }
+            let none = [Int](repeating: 0, count: problem.proposalCount)
+            var prices = CapacityPrices(reviewers: problem.reviewerCount)
+            let total = prices.descend(level: best.weakest, weight: 1, flow: flow, fixedSum: none, rounds: 100, target: .min) { _ in }
+            #expect(total.map { $0 >= best.total } == true, "\(instance)")
+            var existence = CapacityPrices(reviewers: problem.reviewerCount)
+            let exists = existence.descend(level: best.weakest, weight: 0, flow: flow, fixedSum: none, rounds: 100, target: -1) { _ in }
+            #expect(exists.map { $0 >= 0 } == true, "\(instance)")
+            checked += 1
+        }
+        #expect(checked > 80)
+    }
+
+    @Test func theBestSetMatchesEnumeration() {
+        var random = SplitMix64(seed: 5)
+        for _ in 0..<500 {
+            let count = 1 + Int(random.next() % 9)
+            let size = 1 + Int(random.next() % UInt64(min(4, count)))
+            var candidates = (0..<count).map { r in (gain: Double(Int(random.next() % 60)) - 20, score: Int(random.next() % 40), reviewer: r) }
+            let missing = Int(random.next() % 100)
+            var expected: Double?
+            func enumerate(_ start: Int, _ left: Int, _ gain: Double, _ score: Int) {
+                if left == 0 {
+                    if score >= missing, expected == nil || gain > expected! { expected = gain }
+                    return
+                }
+                guard start < count else { return }
+                for index in start..<count {
+                    enumerate(index + 1, left - 1, gain + candidates[index].gain, score + candidates[index].score)
+                }
+            }
+            enumerate(0, size, 0, 0)
+            let byReviewer = candidates
+            var hurried = candidates
+            let found = CapacityPrices.bestSet(&candidates, size: size, missing: missing)
+            #expect(found?.value == expected)
+            if let (gain, set, exact) = found {
+                #expect(exact)
+                #expect(Set(set).count == size)
+                #expect(set.reduce(0) { $0 + byReviewer[$1].score } >= missing)
+                #expect(set.reduce(0.0) { $0 + byReviewer[$1].gain } == gain)
+            }
+            // Cut short, the value may only be too large, and the set still reaches the level.
+            let rough = CapacityPrices.bestSet(&hurried, size: size, missing: missing, effort: 1)
+            #expect((rough == nil) == (expected == nil))
+            if let rough, let expected {
+                #expect(rough.value >= expected)
+                #expect(rough.exact || rough.value >= rough.set.reduce(0.0) { $0 + byReviewer[$1].gain })
+                #expect(rough.set.reduce(0) { $0 + byReviewer[$1].score } >= missing)
+            }
         }
     }
 

@@ -51,3 +51,37 @@ def fixed_capacity(proposals, reviewers, k, seed, capacity=None, conflict_share=
         "conflicts": conflicts,
         "fairness": True,
     }
+
+
+def contested(proposals, reviewers, k, seed):
+    """As SconDomain's `GeneratedAssignment.contested` (the instances of `scon bench assignment`'s
+    fairness table): capacities from `GeneratedAssignment.instance` (about 1.2 x the reviews
+    needed, drawn per reviewer), no conflicts, every reviewer with a heavy-tailed standing
+    50 + 950 u^3, each pair's score standing x (0.6 + 0.4 u), and a third of the proposals
+    niche (15% of the reviewers know them, against 80%)."""
+    base = SplitMix64(seed)
+    fair_share = proposals * k / max(reviewers, 1)
+    capacities = []
+    for _ in range(reviewers):
+        value = fair_share * (0.9 + 0.6 * base.unit())
+        capacities.append(int(-(-value // 1)))  # rounded up, as Swift's .rounded(.up)
+    if sum(capacities) < proposals * k and capacities:
+        capacities[0] += proposals * k - sum(capacities)
+    random = SplitMix64(seed)
+    standing = [50 + 950 * u * u * u for u in [random.unit() for _ in range(reviewers)]]
+    proposal_ids = [f"p{i + 1}" for i in range(proposals)]
+    reviewer_ids = [f"r{j + 1}" for j in range(reviewers)]
+    affinity = []
+    for p in proposal_ids:
+        niche = random.unit() < 0.33
+        for index, r in enumerate(reviewer_ids):
+            if random.unit() < (0.15 if niche else 0.8):
+                affinity.append({"proposal": p, "reviewer": r, "score": int(standing[index] * (0.6 + 0.4 * random.unit()))})
+    return {
+        "reviewsPerProposal": k,
+        "proposals": proposal_ids,
+        "reviewers": [{"id": r, "capacity": c} for r, c in zip(reviewer_ids, capacities)],
+        "affinity": affinity,
+        "conflicts": [],
+        "fairness": True,
+    }

@@ -78,11 +78,16 @@ class Model:
         res = milp(c, constraints=self._rows("variable"), integrality=integrality, bounds=self._bounds(True),
                    options={"time_limit": time_limit, "disp": False, "mip_rel_gap": 0})
         seconds = time.perf_counter() - start
-        value = -res.fun if res.x is not None else None
-        bound = -getattr(res, "mip_dual_bound", res.fun if res.fun is not None else np.nan) if not relax else value
-        if value is not None and not relax:
-            value = round(value)
-        return res.status, value, bound, seconds
+        return self._answer(res, relax, seconds)
+
+    @staticmethod
+    def _answer(res, relax, seconds):
+        value = -res.fun if res.x is not None and res.fun is not None else None
+        if relax:
+            return res.status, value, value, seconds
+        dual = getattr(res, "mip_dual_bound", None)
+        bound = -dual if dual is not None and np.isfinite(dual) else (value if res.status == 0 else float("inf"))
+        return res.status, (round(value) if value is not None else None), float(bound), seconds
 
     def level_two(self, level, time_limit, relax=False):
         """(status, incumbent total or None, dual bound, seconds) with every proposal at least `level`."""
@@ -91,11 +96,7 @@ class Model:
         res = milp(-self.s, constraints=self._rows(level), integrality=integrality, bounds=self._bounds(False),
                    options={"time_limit": time_limit, "disp": False, "mip_rel_gap": 0})
         seconds = time.perf_counter() - start
-        value = -res.fun if res.x is not None else None
-        bound = -getattr(res, "mip_dual_bound", res.fun if res.fun is not None else np.nan) if not relax else value
-        if value is not None and not relax:
-            value = round(value)
-        return res.status, value, bound, seconds
+        return self._answer(res, relax, seconds)
 
     def best_sets(self):
         """Each proposal's k best allowed scores, capacity ignored (the trivial bound)."""

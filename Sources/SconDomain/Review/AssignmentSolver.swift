@@ -262,6 +262,9 @@ struct MinHeap: Sendable {
         }
     }
 
+    /// The smallest entry, left in place.
+    func peek() -> (Int64, Int)? { keys.first.map { ($0, nodes[0]) } }
+
     mutating func pop() -> (Int64, Int)? {
         guard let top = keys.first else { return nil }
         let node = nodes[0]

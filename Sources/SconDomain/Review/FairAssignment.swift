@@ -21,10 +21,16 @@ enum FairAssignment {
     static let defaultTimeLimit = 5.0
     /// The share of the time limit the weakest level may use before the total gets its turn.
     static let levelShare = 0.6
+    /// On instances too large for the search, the share of the time limit the local search on
+    /// the weakest level may use (the total's search then mostly tightens its bound).
+    static let largeLevelShare = 0.85
+    /// The share of the time limit the dives of level 1 may use.
+    static let diveShare = 0.35
 
     static func solve(_ problem: CompiledAssignment, timeLimit: Double) throws(AssignmentError) -> AssignmentResult {
         let start = ContinuousClock.now
-        let deadline = start + .milliseconds(Int64(timeLimit * 1000))
+        // A little is kept back for reading the instance and writing the answer.
+        let deadline = start + .milliseconds(Int64(timeLimit * 1000 * 0.97))
         let levelDeadline = start + .milliseconds(Int64(timeLimit * 1000 * levelShare))
         var pinnedSum = [Int](repeating: 0, count: problem.proposalCount)
         for (p, r) in problem.pinned { pinnedSum[p] += problem.pinnedScore(p, r) }
@@ -35,37 +41,87 @@ enum FairAssignment {
         let maxTotal = root.total
         var best = root
 
-        // Level 1: the weakest proposal.
+        // Level 1: the weakest proposal. The bound first (each proposal's own best, then the
+        // Lagrangian one), then searches: the bound itself with a small node budget, then
+        // halving the gap between the best found and the highest level not yet failed; once
+        // every level up to that one failed within its budget, the budget grows and the
+        // ceiling goes back to the bound. Only an exhausted search lowers the bound.
+        let size = problem.proposalCount * problem.reviewerCount
+        // Price rounds per node: at call sizes every node is priced; on large instances the
+        // searches for a level dive on flows alone (the root is still priced, for proofs).
+        let priceRounds = size <= 20_000 ? 20 : size <= 100_000 ? 5 : 2
+        let levelPriceRounds = size <= 20_000 ? 10 : 0
         var upper = bestSets(problem, pinnedSum: pinnedSum).min() ?? 0
         var lower = root.weakest
-        var lagrangianTried = false
+        if lower < upper {
+            // Greedy sets at levels halving the gap (the bound first: often reached), with the
+            // capacity prices of the middle level; then fix and flow at the best level reached.
+            let dive = LevelDive(problem: problem, pinnedSum: pinnedSum, bestSets: bestSets(problem, pinnedSum: pinnedSum))
+            let diveDeadline = start + .milliseconds(Int64(timeLimit * 1000 * diveShare))
+            var prices = CapacityPrices(reviewers: problem.reviewerCount)
+            _ = prices.descend(level: (lower + upper + 1) / 2, weight: 1, flow: flow, fixedSum: pinnedSum,
+                               rounds: size <= 100_000 ? 30 : 10, target: maxTotal - maxTotal / 100, deadline: diveDeadline) { _ in }
+            var high = upper
+            var attempt = upper
+            var sets: [[Int]]?
+            while lower < high, ContinuousClock.now < diveDeadline {
+                if let found = dive.greedy(level: attempt, price: prices.price) {
+                    lower = attempt
+                    sets = found
+                } else if size <= 100_000, let found = dive.dive(flow: flow, level: attempt, price: prices.price, deadline: diveDeadline) {
+                    lower = max(lower, found.weakest)
+                    if (found.weakest, found.total) > (best.weakest, best.total) { best = found }
+                } else {
+                    high = attempt - 1
+                }
+                attempt = (lower + high + 1) / 2
+            }
+            if let sets, lower > best.weakest {
+                let found = dive.improve(sets, flow: flow, level: lower, deadline: diveDeadline)
+                if (found.weakest, found.total) > (best.weakest, best.total) { best = found }
+                // On instances of call size the fix-and-flow dive often finds a larger total.
+                if size <= 100_000, let other = dive.dive(flow: flow, level: lower, price: prices.price, deadline: diveDeadline),
+                   (other.weakest, other.total) > (best.weakest, best.total) {
+                    best = other
+                }
+                lower = max(lower, best.weakest)
+            }
+            if size > 100_000, lower < upper {
+                var local = FairLocalSearch(problem, pinnedSum: pinnedSum, start: best)
+                local.improve(until: start + .milliseconds(Int64(timeLimit * 1000 * largeLevelShare)))
+                best = local.best
+                lower = best.weakest
+            }
+        }
+        var ceiling = upper
+        var nodeBudget = 64
         var attempt = upper
-        while lower < upper, ContinuousClock.now < levelDeadline {
+        while lower < upper, size <= 100_000, ContinuousClock.now < levelDeadline {
             var search = LevelSearch(problem: problem, flow: flow, pinnedSum: pinnedSum, level: attempt, goal: .any,
-                                     floorTotal: .min, deadline: levelDeadline)
+                                     floorTotal: .min, deadline: levelDeadline, priceRounds: levelPriceRounds,
+                                     rootPriceRounds: 200, nodeBudget: nodeBudget)
             search.run()
             if let found = search.found {
                 lower = max(lower, found.weakest)
                 if (found.weakest, found.total) > (best.weakest, best.total) { best = found }
             } else if search.exhausted {
                 upper = attempt - 1
-                if !lagrangianTried {
-                    lagrangianTried = true
-                    var bound = FairnessBound(problem: problem, pinnedSum: pinnedSum)
-                    upper = min(upper, bound.weakestBound(until: levelDeadline, lower: lower))
-                }
+                ceiling = min(ceiling, upper)
             } else {
-                break
+                ceiling = attempt - 1
             }
-            // Top down while the searches succeed quickly; halve the gap once a level failed.
-            attempt = lagrangianTried ? (lower + upper + 1) / 2 : upper
-            if attempt <= lower { attempt = min(upper, lower + 1) }
+            if lower >= ceiling {
+                ceiling = upper
+                nodeBudget *= 4
+            }
+            attempt = max(lower + 1, (lower + ceiling + 1) / 2)
         }
         let proven = lower >= upper
 
         // Level 2: the total among the assignments whose weakest reaches the level found.
         var search = LevelSearch(problem: problem, flow: flow, pinnedSum: pinnedSum, level: best.weakest, goal: .best,
-                                 floorTotal: best.total, deadline: deadline)
+                                 floorTotal: best.total, deadline: deadline, priceRounds: priceRounds,
+                                 rootPriceRounds: size <= 100_000 ? 200 : 50)
         if best.total < maxTotal { search.run() }
         if let found = search.found { best = found }
         let totalProven = best.total >= maxTotal || search.exhausted

@@ -130,6 +130,13 @@ struct WeightedAssignmentFlow: Sendable {
         multiplier[p] = value
     }
 
+    /// Multiplies every weight by `factor` (> 0): the same flow stays optimal, the potentials scale.
+    mutating func scale(by factor: Int64) {
+        precondition(factor > 0)
+        for p in 0..<proposals { multiplier[p] *= factor }
+        for node in potential.indices { potential[node] *= factor }
+    }
+
     /// Takes the pair out of the network (the proposal must be withdrawn).
     mutating func block(_ p: Int, _ r: Int) {
         precondition(chosenCount[p] == 0)
