@@ -190,6 +190,59 @@ import Testing
         }
     }
 
+    /// Whether the state is an assignment of the problem (pins aside) with the totals it claims.
+    static func isValid(_ state: FairAssignmentState, _ problem: CompiledAssignment) -> Bool {
+        var load = [Int](repeating: 0, count: problem.reviewerCount)
+        var pinnedSum = [Int](repeating: 0, count: problem.proposalCount)
+        for (p, r) in problem.pinned { pinnedSum[p] += problem.pinnedScore(p, r) }
+        for p in 0..<problem.proposalCount {
+            let set = state.chosen[p]
+            guard set.count == problem.demand[p], Set(set).count == set.count else { return false }
+            var total = pinnedSum[p]
+            for r in set {
+                let score = Int(problem.score[p * problem.reviewerCount + r])
+                guard score >= 0 else { return false }
+                total += score
+                load[r] += 1
+            }
+            guard total == state.totals[p] else { return false }
+        }
+        return (0..<problem.reviewerCount).allSatisfy { load[$0] <= problem.capacity[$0] }
+    }
+
+    @Test func theDivesAndTheLocalSearchGiveAssignmentsAtTheirLevel() throws {
+        var random = SplitMix64(seed: 2_024)
+        var greedyFound = 0, divesFound = 0
+        for _ in 0..<150 {
+            let instance = Self.contestedInstance(&random)
+            guard let best = FairAssignmentTests.bruteForce(instance) else { continue }
+            let problem = try CompiledAssignment(instance)
+            var flow = WeightedAssignmentFlow(problem)
+            guard flow.routeAll() else { continue }
+            let none = [Int](repeating: 0, count: problem.proposalCount)
+            let dive = LevelDive(problem: problem, pinnedSum: none, bestSets: FairAssignment.bestSets(problem, pinnedSum: none))
+            for level in [best.weakest, best.weakest / 2, best.weakest + 1] {
+                if let sets = dive.greedy(level: level, price: []) {
+                    #expect(level <= best.weakest, "greedy sets above the optimum: \(instance)")
+                    let state = dive.improve(sets, flow: flow, level: level, deadline: .now + .seconds(5))
+                    #expect(Self.isValid(state, problem) && state.weakest >= level, "\(instance)")
+                    greedyFound += 1
+                }
+                if let state = dive.dive(flow: flow, level: level, price: [], deadline: .now + .seconds(5)) {
+                    #expect(Self.isValid(state, problem) && state.weakest >= level && level <= best.weakest, "\(instance)")
+                    divesFound += 1
+                }
+            }
+            let start = FairAssignment.state(of: flow, pinnedSum: none)
+            var local = FairLocalSearch(problem, pinnedSum: none, start: start)
+            local.improve(until: .now + .seconds(5))
+            #expect(Self.isValid(local.best, problem))
+            #expect((local.best.weakest, local.best.total) >= (start.weakest, start.total))
+            #expect(local.best.weakest <= best.weakest)
+        }
+        #expect(greedyFound > 100 && divesFound > 100)
+    }
+
     @Test func aShortTimeLimitStillAnswersWithBoundsThatHold() throws {
         var instance = GeneratedAssignment.contested(proposals: 60, reviewers: 20, reviewsPerProposal: 3, seed: 9)
         instance.fairness = true

@@ -3,7 +3,7 @@
 
 For each size it generates instances as SconDomain's `GeneratedAssignment.fixedCapacity`
 does (instances.py: heavy-tailed affinities, 2% conflicts, capacity ceil(1.1 x reviews needed
-per reviewer), k = 3), runs the solver on each (instance JSON on stdin, result JSON on stdout,
+per reviewer), k = 3; or, with --family contested, as `GeneratedAssignment.contested`), runs the solver on each (instance JSON on stdin, result JSON on stdout,
 wall time measured around the process), checks the answer (k different reviewers per
 proposal, capacities, no conflict) and recomputes its weakest proposal and total, solves both
 levels exactly with HiGHS (milp.py) and prints, per size:
@@ -39,7 +39,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from instances import fixed_capacity  # noqa: E402
+from instances import contested, fixed_capacity  # noqa: E402
 from milp import Model  # noqa: E402
 
 DEFAULT_TIME_LIMITS = {"120x40": 5, "500x100": 5, "2000x300": 30}
@@ -128,6 +128,8 @@ def main():
     parser.add_argument("--sizes", default="120x40:30,500x100:10,2000x300:3", help="PxR:count,...")
     parser.add_argument("--first-seed", type=int, default=1)
     parser.add_argument("--k", type=int, default=3)
+    parser.add_argument("--family", choices=["fixed", "contested"], default="fixed",
+                        help="fixed: issue 16's instances (default); contested: those of scon bench assignment's fairness table")
     parser.add_argument("--time-limit", default="", help="timeLimitSeconds per size, e.g. 120x40=5 (defaults 5, 5, 30)")
     parser.add_argument("--milp-time-limit", default="", help="seconds per MILP level per size (defaults 600, 600, 900)")
     parser.add_argument("--cache", default=os.path.join(here, "cache"))
@@ -141,7 +143,8 @@ def main():
     for name, proposals, reviewers, count in parse_sizes(args.sizes):
         figures = []
         for seed in range(args.first_seed, args.first_seed + count):
-            instance = fixed_capacity(proposals, reviewers, args.k, seed)
+            generate = fixed_capacity if args.family == "fixed" else contested
+            instance = generate(proposals, reviewers, args.k, seed)
             if name in limits:
                 instance["timeLimitSeconds"] = limits[name]
             result, seconds = run_solver(command, instance)
@@ -149,7 +152,7 @@ def main():
             report = result["fairness"]
             if report["weakest"] != weakest:
                 raise ValueError(f"{name} seed {seed}: reported weakest {report['weakest']}, recomputed {weakest}")
-            key = f"fixed-{proposals}x{reviewers}-k{args.k}-s{seed}-t{int(milp_limits.get(name, 600))}"
+            key = f"{args.family}-{proposals}x{reviewers}-k{args.k}-s{seed}-t{int(milp_limits.get(name, 600))}"
             truth = exact(instance, key, args.cache, milp_limits.get(name, 600))
             level, level2 = truth["level"], truth.get("total")
             optimum = level["value"] if level["optimal"] else None
@@ -197,6 +200,7 @@ def main():
         summaries.append(summary)
 
     print()
+    print(f"family {args.family}; solver time limits {limits}; MILP limits {milp_limits} s per level")
     print("| size | instances | MILP optimal | weakest = optimum | total = optimum too | worst ratio | median s | max s "
           "| proven | total proven | bound < optimum | false proofs |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")

@@ -3,19 +3,19 @@
 /// the total (level 2).
 ///
 /// With per-proposal *sums* the max–min part is a max–min allocation problem, NP-hard in
-/// general (Santa Claus; Bezáková & Dani 2005), so no single flow solves it. The solver:
-/// 1. solves the max-total flow (`WeightedAssignmentFlow`); its total caps every assignment's.
-/// 2. bounds the weakest level from above by the smaller of each proposal's best k reviewers
-///    (capacity aside) and a Lagrangian bound (`FairnessBound`: the best weighted total
-///    Σ λₚ·totalₚ / Σ λₚ over flows, which no assignment's weakest can pass);
-/// 3. searches levels from the bound down (`LevelSearch`, a branch and bound whose nodes are
-///    repaired flows): the first level with an assignment is the optimum, a level whose search
-///    ends empty lowers the bound; when the search at the top ends with an assignment the weakest
-///    is proved (`proven`);
-/// 4. at the weakest level reached, the same branch and bound maximises the total; when it
-///    ends before the deadline the total is proved too (`totalProven`).
-/// Everything stops at the deadline (`timeLimitSeconds`, default `defaultTimeLimit`) with the
-/// best assignment found and bounds that no assignment can pass.
+/// general (Santa Claus; Bezáková & Dani 2005), so no single flow solves it. The solver, within
+/// the time limit (`timeLimitSeconds`, default `defaultTimeLimit`):
+/// 1. solves the max-total flow (`WeightedAssignmentFlow`); its total caps every assignment's;
+/// 2. bounds level 1 by each proposal's own best reviewers (capacity aside);
+/// 3. finds a high level fast (`LevelDive`: greedy sets that just reach the level, then fix
+///    and flow; levels halving the gap, the bound first);
+/// 4. up to 100,000 pairs, proves it (`LevelSearch` at the bound, a branch and bound whose
+///    nodes are repaired flows bounded by capacity prices, `CapacityPrices`); a level whose
+///    search ends empty lowers the bound; on larger instances a local search lifts the weakest
+///    instead (`FairLocalSearch`);
+/// 5. at the weakest level reached, the same branch and bound maximises the total.
+/// It answers with the best assignment found and bounds that no assignment can pass, and says
+/// per level whether they meet (`FairnessReport`). docs/assignment.md has the details.
 enum FairAssignment {
     /// Seconds the search may take when the instance does not say.
     static let defaultTimeLimit = 5.0
@@ -41,14 +41,9 @@ enum FairAssignment {
         let maxTotal = root.total
         var best = root
 
-        // Level 1: the weakest proposal. The bound first (each proposal's own best, then the
-        // Lagrangian one), then searches: the bound itself with a small node budget, then
-        // halving the gap between the best found and the highest level not yet failed; once
-        // every level up to that one failed within its budget, the budget grows and the
-        // ceiling goes back to the bound. Only an exhausted search lowers the bound.
+        // Level 1: the weakest proposal.
         let size = problem.proposalCount * problem.reviewerCount
-        // Price rounds per node: at call sizes every node is priced; on large instances the
-        // searches for a level dive on flows alone (the root is still priced, for proofs).
+        // Price evaluations per node of the searches (the roots get more): fewer as nodes grow.
         let priceRounds = size <= 20_000 ? 20 : size <= 100_000 ? 5 : 2
         let levelPriceRounds = size <= 20_000 ? 10 : 0
         var upper = bestSets(problem, pinnedSum: pinnedSum).min() ?? 0
@@ -93,6 +88,10 @@ enum FairAssignment {
                 lower = best.weakest
             }
         }
+        // The proof: a search at the bound with a small node budget, then at levels halving the
+        // gap between the best found and the highest level not yet failed; once every level up
+        // to that one failed within its budget, the budget grows and the ceiling goes back to
+        // the bound. Only an exhausted search lowers the bound.
         var ceiling = upper
         var nodeBudget = 64
         var attempt = upper
