@@ -13,7 +13,8 @@
 /// - `shrink(r)` lowers a reviewer's capacity by one and, if it was full, reroutes the unit
 ///   that no longer fits along a shortest path from the reviewer to the sink.
 /// A proposal's weights may change while it is withdrawn (`reweigh`), since a proposal without
-/// flow has no residual edge into it.
+/// flow has no residual edge into it. (The fairness search uses multiplier 1 throughout; the
+/// multipliers are there for Lagrangian weights on the proposals, and tested.)
 struct WeightedAssignmentFlow: Sendable {
     let proposals: Int
     let reviewers: Int
@@ -128,13 +129,6 @@ struct WeightedAssignmentFlow: Sendable {
     mutating func reweigh(_ p: Int, _ value: Int64) {
         precondition(chosenCount[p] == 0)
         multiplier[p] = value
-    }
-
-    /// Multiplies every weight by `factor` (> 0): the same flow stays optimal, the potentials scale.
-    mutating func scale(by factor: Int64) {
-        precondition(factor > 0)
-        for p in 0..<proposals { multiplier[p] *= factor }
-        for node in potential.indices { potential[node] *= factor }
     }
 
     /// Takes the pair out of the network (the proposal must be withdrawn).
