@@ -62,10 +62,12 @@ import Testing
                 AssignmentSolverTests.checkValid(result, instance)
                 let report = try #require(result.fairness)
                 #expect(report.proven)
+                #expect(report.totalProven)
                 #expect(report.weakest == expected.weakest, "\(instance)")
                 #expect(Self.weakest(result, instance) == report.weakest)
                 #expect(result.objective == expected.total, "\(instance)")
                 #expect(report.weakestBound == report.weakest)
+                #expect(report.totalBound == result.objective)
                 solved += 1
             } catch {
                 #expect(expected == nil, "the solver refused a solvable instance: \(error)")
@@ -88,7 +90,7 @@ import Testing
         var fair = instance
         fair.fairness = true
         let result = try AssignmentSolver.solve(fair)
-        #expect(result.fairness == FairnessReport(weakest: 10, weakestBound: 10, proven: true))
+        #expect(result.fairness == FairnessReport(weakest: 10, weakestBound: 10, proven: true, totalBound: 70, totalProven: true))
         #expect(result.assignments == [.init(proposal: "p1", reviewer: "r2"), .init(proposal: "p2", reviewer: "r1")])
         #expect(result.objective == 70)
     }

@@ -48,9 +48,16 @@ public struct AssignmentInstance: Sendable, Hashable, Codable {
     /// The fairness option: maximise the weakest proposal's total affinity, then the total
     /// (`FairAssignment`). Cannot be combined with `loadBalancing`.
     public var fairness: Bool
+    /// With the fairness option: the seconds its search may take (default 5, at most 3,600).
+    /// When it runs out the answer is the best found, with bounds (`FairnessReport`).
+    public var timeLimitSeconds: Double?
+
+    /// The longest search the fairness option accepts.
+    public static let maximumTimeLimit = 3_600.0
 
     public init(reviewsPerProposal: Int, proposals: [String], reviewers: [Reviewer], affinity: [Affinity] = [],
-                conflicts: [Pair] = [], pinned: [Pair] = [], loadBalancing: Int = 0, fairness: Bool = false) {
+                conflicts: [Pair] = [], pinned: [Pair] = [], loadBalancing: Int = 0, fairness: Bool = false,
+                timeLimitSeconds: Double? = nil) {
         self.reviewsPerProposal = reviewsPerProposal
         self.proposals = proposals
         self.reviewers = reviewers
@@ -59,10 +66,11 @@ public struct AssignmentInstance: Sendable, Hashable, Codable {
         self.pinned = pinned
         self.loadBalancing = loadBalancing
         self.fairness = fairness
+        self.timeLimitSeconds = timeLimitSeconds
     }
 
     enum CodingKeys: String, CodingKey {
-        case reviewsPerProposal, proposals, reviewers, affinity, conflicts, pinned, loadBalancing, fairness
+        case reviewsPerProposal, proposals, reviewers, affinity, conflicts, pinned, loadBalancing, fairness, timeLimitSeconds
     }
 
     public init(from decoder: any Decoder) throws {
@@ -75,6 +83,7 @@ public struct AssignmentInstance: Sendable, Hashable, Codable {
         pinned = try container.decodeIfPresent([Pair].self, forKey: .pinned) ?? []
         loadBalancing = try container.decodeIfPresent(Int.self, forKey: .loadBalancing) ?? 0
         fairness = try container.decodeIfPresent(Bool.self, forKey: .fairness) ?? false
+        timeLimitSeconds = try container.decodeIfPresent(Double.self, forKey: .timeLimitSeconds)
     }
 }
 
@@ -96,17 +105,41 @@ public struct AssignmentResult: Sendable, Hashable, Codable {
     }
 }
 
-/// What the fairness option reached: the weakest proposal's total affinity, an upper bound
-/// no assignment can pass, and whether the answer was proved optimal (then the two are equal).
+/// What the fairness option reached, level by level. Level 1 is the weakest proposal's total
+/// affinity; level 2 is the total affinity among the assignments whose weakest reaches
+/// `weakest` (the answer's total is `AssignmentResult.objective`).
+/// - `proven`: no assignment has a stronger weakest proposal (`weakest == weakestBound`).
+/// - `totalProven`: no assignment whose weakest is at least `weakest` has a larger total
+///   (`objective == totalBound`).
+/// Both bounds hold whether or not the search finished: no assignment passes `weakestBound`,
+/// and none whose weakest reaches `weakest` passes `totalBound`.
 public struct FairnessReport: Sendable, Hashable, Codable {
     public var weakest: Int
     public var weakestBound: Int
     public var proven: Bool
+    public var totalBound: Int
+    public var totalProven: Bool
 
-    public init(weakest: Int, weakestBound: Int, proven: Bool) {
+    public init(weakest: Int, weakestBound: Int, proven: Bool, totalBound: Int, totalProven: Bool) {
         self.weakest = weakest
         self.weakestBound = weakestBound
         self.proven = proven
+        self.totalBound = totalBound
+        self.totalProven = totalProven
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case weakest, weakestBound, proven, totalBound, totalProven
+    }
+
+    /// Reads reports written before the level-2 keys existed (then nothing is said of the total).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        weakest = try container.decode(Int.self, forKey: .weakest)
+        weakestBound = try container.decode(Int.self, forKey: .weakestBound)
+        proven = try container.decode(Bool.self, forKey: .proven)
+        totalBound = try container.decodeIfPresent(Int.self, forKey: .totalBound) ?? .max
+        totalProven = try container.decodeIfPresent(Bool.self, forKey: .totalProven) ?? false
     }
 }
 

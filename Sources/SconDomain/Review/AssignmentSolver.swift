@@ -12,10 +12,13 @@ public enum AssignmentSolver {
     /// The best assignment: the largest total affinity, or with `fairness` the strongest
     /// weakest proposal, then the largest total (`FairAssignment`).
     public static func solve(_ instance: AssignmentInstance) throws(AssignmentError) -> AssignmentResult {
+        if let limit = instance.timeLimitSeconds, !(limit > 0 && limit <= AssignmentInstance.maximumTimeLimit) {
+            throw .invalid("timeLimitSeconds must be more than 0 and at most \(Int(AssignmentInstance.maximumTimeLimit))")
+        }
         guard instance.fairness else { return try solution(of: instance).result }
         let problem = try CompiledAssignment(instance)
         try problem.checkFeasibility()
-        return try FairAssignment.solve(problem)
+        return try FairAssignment.solve(problem, timeLimit: instance.timeLimitSeconds ?? FairAssignment.defaultTimeLimit)
     }
 
     /// The solution with its potentials, for checking optimality.
@@ -258,6 +261,9 @@ struct MinHeap: Sendable {
             child = parent
         }
     }
+
+    /// The smallest entry, left in place.
+    func peek() -> (Int64, Int)? { keys.first.map { ($0, nodes[0]) } }
 
     mutating func pop() -> (Int64, Int)? {
         guard let top = keys.first else { return nil }

@@ -33,6 +33,36 @@ public enum GeneratedAssignment {
                                   affinity: affinity, conflicts: conflicts)
     }
 
+    /// The instances of issue 16, sized like a real round: every reviewer has the same
+    /// capacity, by default ⌈1.1 × the reviews needed / reviewers⌉ (10 at 120 × 40 with k = 3),
+    /// and the affinities and conflicts of `instance` (half the pairs listed with heavy-tailed
+    /// scores `1 + 999·u⁵`, `conflictShare` of the pairs conflicted). Deterministic for a seed;
+    /// bench/fairness/ generates the same instances in Python.
+    public static func fixedCapacity(proposals: Int, reviewers: Int, reviewsPerProposal k: Int, capacity: Int? = nil,
+                                     conflictShare: Double = 0.02, seed: UInt64 = 2020) -> AssignmentInstance {
+        var random = SplitMix64(seed: seed)
+        let each = capacity ?? (11 * proposals * k + 10 * max(reviewers, 1) - 1) / (10 * max(reviewers, 1))
+        let proposalIDs = (0..<proposals).map { "p\($0 + 1)" }
+        let reviewerIDs = (0..<reviewers).map { "r\($0 + 1)" }
+        var affinity: [AssignmentInstance.Affinity] = []
+        var conflicts: [AssignmentInstance.Pair] = []
+        affinity.reserveCapacity(proposals * reviewers / 2)
+        for p in proposalIDs {
+            for r in reviewerIDs {
+                let draw = random.nextUnit()
+                if draw < conflictShare {
+                    conflicts.append(.init(proposal: p, reviewer: r))
+                } else if draw < 0.5 {
+                    let u = random.nextUnit()
+                    affinity.append(.init(proposal: p, reviewer: r, score: 1 + Int(999 * u * u * u * u * u)))
+                }
+            }
+        }
+        return AssignmentInstance(reviewsPerProposal: k, proposals: proposalIDs,
+                                  reviewers: reviewerIDs.map { .init(id: $0, capacity: each) },
+                                  affinity: affinity, conflicts: conflicts)
+    }
+
     /// Instances where proposals compete for the same few experts, as in a call on a narrow
     /// subject: each reviewer has a general standing (heavy-tailed), each pair a fit around it,
     /// and a third of the proposals are niche (few reviewers know them at all). The largest
