@@ -82,7 +82,9 @@ extension ReviewContext {
         "assignment.reviewsDue": ("Reviews due (default: in three weeks)", "심사 마감일(기본: 3주 후)"),
         "assignment.reviewsDueHint": ("Reviewers away on any day from today to this day are not assigned.", "오늘부터 이날까지 하루라도 부재인 심사위원은 배정되지 않습니다."),
         "assignment.fairnessResult": ("Weakest proposal: total affinity {weakest} (no assignment can exceed {bound}).", "가장 약한 제안의 총 적합도 {weakest}(어떤 배정도 {bound}을(를) 넘을 수 없음)."),
-        "assignment.fairnessProven": ("Branch and bound proved it optimal.", "분기한정법으로 최적임이 증명되었습니다."),
+        "assignment.fairnessProven": ("No assignment has a stronger weakest proposal (proved).", "더 강한 최약 제안을 가진 배정은 없습니다(증명됨)."),
+        "assignment.fairnessTotalProven": ("Among the assignments with this weakest proposal, this total is the largest.", "이 약한 제안 수준의 배정 가운데 이 총합이 가장 큽니다."),
+        "assignment.fairnessTotalNotProven": ("Among those, no total can exceed {bound}.", "그 가운데 어떤 총합도 {bound}을(를) 넘을 수 없습니다."),
         "assignment.fairnessNotProven": ("The search stopped at its budget; the bound above is what is proved.", "탐색 한도에 도달했습니다. 위 상한까지만 증명되었습니다."),
         "assignment.due": ("Reviews are due {day}.", "심사 마감일: {day}."),
     ]

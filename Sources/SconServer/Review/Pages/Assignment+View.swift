@@ -57,6 +57,8 @@ enum AssignmentPage {
             if let fairness = run.fairness {
                 proof = context.strings.format("assignment.fairnessResult", ["weakest": MoneyText.grouped(fairness.weakest), "bound": MoneyText.grouped(fairness.weakestBound)])
                     + " " + context[fairness.proven ? "assignment.fairnessProven" : "assignment.fairnessNotProven"]
+                    + " " + (fairness.totalProven ? context["assignment.fairnessTotalProven"]
+                             : context.strings.format("assignment.fairnessTotalNotProven", ["bound": MoneyText.grouped(fairness.totalBound)]))
             } else {
                 proof = context[run.optimal ? "assignment.optimal" : "assignment.notProven"]
             }

@@ -60,7 +60,7 @@ struct AssignmentStore: Sendable {
             do {
                 if fairness {
                     result = try AssignmentSolver.solve(instance)
-                    optimal = result.fairness?.proven ?? false
+                    optimal = result.fairness.map { $0.proven && $0.totalProven } ?? false
                 } else {
                     let solution = try AssignmentSolver.solution(of: instance)
                     result = solution.result
@@ -90,7 +90,7 @@ struct AssignmentStore: Sendable {
             var details: [String: String] = ["reviewsDue": period.end.description]
             for (key, value) in ["reviewsPerProposal": reviewsPerProposal, "loadBalancing": loadBalancing, "objective": result.objective,
                                  "pairs": rows.count, "optimal": optimal ? 1 : 0] { details[key] = String(value) }
-            if let report = result.fairness { details["weakest"] = String(report.weakest); details["weakestBound"] = String(report.weakestBound) }
+            if let report = result.fairness { details["weakest"] = String(report.weakest); details["weakestBound"] = String(report.weakestBound); details["totalBound"] = String(report.totalBound) }
             return (Run(objective: result.objective, optimal: optimal, pairs: rows, fairness: result.fairness, reviewsDue: period.end.description),
                     [AuditEvent(actor: principal.userID, action: "assignment.run", subject: CallStore.subject(callID), details: details)])
         }

@@ -67,6 +67,8 @@ struct AssignmentDTO: JSONWritable {
                     $0.field("weakest", fairness.weakest)
                     $0.field("weakestBound", fairness.weakestBound)
                     $0.field("proven", fairness.proven)
+                    $0.field("totalBound", fairness.totalBound)
+                    $0.field("totalProven", fairness.totalProven)
                 }
             }
             $0.key("pairs")
