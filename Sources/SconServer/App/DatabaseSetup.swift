@@ -16,6 +16,7 @@ enum DatabaseSetup {
                                         maxConnectionsPerEventLoop: config.postgresConnectionsPerLoop,
                                         connectionPoolTimeout: .seconds(10),
                                         sqlLogLevel: .debug), as: .psql)
+            app.storage[PostgresStatementsKey.self] = PostgresStatements()
             return .postgres
         }
         guard url.hasPrefix("sqlite:") else {

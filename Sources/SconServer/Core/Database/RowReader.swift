@@ -1,4 +1,5 @@
 import FluentKit
+import PostgresKit
 import Foundation
 import SconDomain
 import SQLiteKit
@@ -92,24 +93,28 @@ struct SQLKitRowReader: RowReader {
 }
 
 /// Runs a read query and turns each row into a value with a `RowReader`: on a reader
-/// connection (`SQLiteReaders`), on SQLite through the pool, or through SQLKit elsewhere.
+/// connection (`SQLiteReaders`), on SQLite through the pool, on PostgreSQL with prepared
+/// statements (`PostgresStatements`), or through SQLKit.
 struct RowQuery: Sendable {
     private enum Source: Sendable {
         /// A reader and the database whose dialect writes its SQL.
         case reader(SQLiteReader, any SQLDatabase)
         case database(any Database)
+        /// PostgreSQL with the connections' prepared statements.
+        case postgres(any Database, PostgresStatements)
     }
 
     private let source: Source
 
     init(db: any Database) { source = .database(db) }
     init(reader: SQLiteReader, sql: any SQLDatabase) { source = .reader(reader, sql) }
+    init(db: any Database, statements: PostgresStatements) { source = .postgres(db, statements) }
 
     /// The database that builds and serialises the SQL (its dialect).
     var sql: any SQLDatabase {
         switch source {
         case .reader(_, let sql): sql
-        case .database(let db): db as! any SQLDatabase
+        case .database(let db), .postgres(let db, _): db as! any SQLDatabase
         }
     }
 
@@ -127,6 +132,14 @@ struct RowQuery: Sendable {
                 return try await sqlite.withConnection { try await Self.read(text, binds, on: $0, make) }
             }
             return try await builder.all().map { try make(SQLKitRowReader(row: $0)) }
+        case .postgres(let db, let statements):
+            let (text, binds) = builder.database.serialize(builder.select)
+            guard let postgres = db as? any PostgresDatabase, let data = PostgresStatements.data(of: binds) else {
+                return try await builder.all().map { try make(SQLKitRowReader(row: $0)) }
+            }
+            return try await postgres.withConnection { connection in
+                connection.eventLoop.makeFutureWithTask { try await statements.rows(text, data, on: connection, make) }
+            }.get()
         }
     }
 

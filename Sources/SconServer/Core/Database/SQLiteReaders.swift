@@ -224,10 +224,14 @@ struct SQLiteReadersKey: StorageKey {
 }
 
 extension Request {
-    /// Where this request's reads go: a reader on SQLite files, the pool otherwise.
+    /// Where this request's reads go: a reader on SQLite files, prepared statements on
+    /// PostgreSQL, the pool otherwise.
     var rows: RowQuery {
         if let readers = application.storage[SQLiteReadersKey.self] {
             return RowQuery(reader: readers.reader(for: eventLoop), sql: db as! any SQLDatabase)
+        }
+        if let statements = application.storage[PostgresStatementsKey.self] {
+            return RowQuery(db: db, statements: statements)
         }
         return RowQuery(db: db)
     }
