@@ -67,14 +67,9 @@ final class PostgresStatements: Sendable {
 
     private static func execute<T: Sendable>(_ statement: PreparedQuery, _ binds: [PostgresData],
                                              _ make: @escaping @Sendable (any RowReader) throws -> T) async throws -> [T] {
-        // Written only by `onRow`, which the connection's event loop calls one row after another,
-        // and read once the query has finished.
-        let values = NIOLockedValueBox<[T]>([])
-        try await statement.execute(binds) { row in
-            let value = try make(PostgresRowReader(row: row))
-            values.withLockedValue { $0.append(value) }
-        }.get()
-        return values.withLockedValue { $0 }
+        let result = ResultRows<T>()
+        try await statement.execute(binds) { row in try result.append(row, make) }.get()
+        return result.values
     }
 
     /// `0A000` "cached plan must not change result type", `26000` no such prepared statement.
@@ -111,56 +106,89 @@ struct PostgresStatementsKey: StorageKey {
     typealias Value = PostgresStatements
 }
 
-/// Reads a PostgreSQL row's cells with `PostgresDecodable` (no `Decodable` per cell).
+/// The values made of one execution's rows, and its columns' positions by name (found once,
+/// from the first row). Written only by `onRow`, which the connection's event loop calls one row
+/// after another, and read once the query has finished: the same pattern as SQLiteNIO's `query`.
+private final class ResultRows<T>: @unchecked Sendable {
+    var values: [T] = []
+    private var columns: [String: Int]?
+
+    func append(_ row: PostgresRow, _ make: (any RowReader) throws -> T) throws {
+        let cells = Array(row)
+        let columns = self.columns ?? Dictionary(cells.enumerated().map { ($1.columnName, $0) }, uniquingKeysWith: { first, _ in first })
+        self.columns = columns
+        values.append(try make(PostgresRowReader(cells: cells, columns: columns)))
+    }
+}
+
+/// Reads a PostgreSQL row's cells from their binary form: text, JSON and integers directly,
+/// other types with `PostgresDecodable` (never `Decodable` per cell).
 ///
 /// Every execution asks for binary results (PostgresNIO's Bind), but a statement prepared through
 /// `prepare(query:)` keeps the row description of its Describe, whose format codes are always
 /// text ("not yet known", PostgreSQL's protocol docs): each cell is read as the binary it is.
 struct PostgresRowReader: RowReader {
-    private let cells: PostgresRandomAccessRow
+    let cells: [PostgresCell]
+    let columns: [String: Int]
 
-    init(row: PostgresRow) {
-        cells = row.makeRandomAccess()
-    }
-
-    func contains(_ column: String) -> Bool { cells.contains(column) }
+    func contains(_ column: String) -> Bool { columns[column] != nil }
 
     private func cell(_ column: String) throws -> PostgresCell {
-        guard cells.contains(column) else { throw UnreadableColumn(column: column, expected: "column") }
-        var cell = cells[column]
-        cell.format = .binary
-        return cell
+        guard let index = columns[column] else { throw UnreadableColumn(column: column, expected: "column") }
+        return cells[index]
     }
 
-    private func read<T: PostgresDecodable>(_ column: String, as type: T.Type, _ expected: String) throws -> T {
+    private func decode<T: PostgresDecodable>(_ cell: PostgresCell, as type: T.Type, _ expected: String) throws -> T {
+        var cell = cell
+        cell.format = .binary
         do {
-            return try cell(column).decode(T.self)
+            return try cell.decode(T.self)
         } catch is PostgresDecodingError {
-            throw UnreadableColumn(column: column, expected: expected)
+            throw UnreadableColumn(column: cell.columnName, expected: expected)
         }
     }
 
-    private func isNull(_ column: String) throws -> Bool { try cell(column).bytes == nil }
-
-    func string(_ column: String) throws -> String {
-        let cell = try cell(column)
+    private func text(_ cell: PostgresCell) throws -> String {
+        guard var bytes = cell.bytes else { throw UnreadableColumn(column: cell.columnName, expected: "text") }
         switch cell.dataType {
+        case .text, .varchar, .bpchar, .name, .json:
+            return String(buffer: bytes)
         case .jsonb:
             // Binary jsonb: a version byte (1), then the JSON text.
-            guard var bytes = cell.bytes, bytes.readInteger(as: UInt8.self) == 1 else { throw UnreadableColumn(column: column, expected: "jsonb") }
-            return String(buffer: bytes)
-        case .json:
-            guard let bytes = cell.bytes else { throw UnreadableColumn(column: column, expected: "json") }
+            guard bytes.readInteger(as: UInt8.self) == 1 else { throw UnreadableColumn(column: cell.columnName, expected: "jsonb") }
             return String(buffer: bytes)
         default:
-            return try read(column, as: String.self, "text")
+            return try decode(cell, as: String.self, "text")
         }
     }
 
-    func optionalString(_ column: String) throws -> String? { try isNull(column) ? nil : string(column) }
-    func int(_ column: String) throws -> Int { try read(column, as: Int.self, "integer") }
-    func optionalInt(_ column: String) throws -> Int? { try isNull(column) ? nil : int(column) }
-    func double(_ column: String) throws -> Double { try read(column, as: Double.self, "number") }
-    func bool(_ column: String) throws -> Bool { try read(column, as: Bool.self, "boolean") }
-    func uuid(_ column: String) throws -> UUID { try read(column, as: UUID.self, "UUID") }
+    private func integer(_ cell: PostgresCell) throws -> Int {
+        guard var bytes = cell.bytes else { throw UnreadableColumn(column: cell.columnName, expected: "integer") }
+        let number: Int? = switch cell.dataType {
+        case .int8: bytes.readInteger(as: Int64.self).map(Int.init)
+        case .int4: bytes.readInteger(as: Int32.self).map(Int.init)
+        case .int2: bytes.readInteger(as: Int16.self).map(Int.init)
+        default: try decode(cell, as: Int.self, "integer")
+        }
+        guard let number else { throw UnreadableColumn(column: cell.columnName, expected: "integer") }
+        return number
+    }
+
+    func string(_ column: String) throws -> String { try text(cell(column)) }
+
+    func optionalString(_ column: String) throws -> String? {
+        let cell = try cell(column)
+        return cell.bytes == nil ? nil : try text(cell)
+    }
+
+    func int(_ column: String) throws -> Int { try integer(cell(column)) }
+
+    func optionalInt(_ column: String) throws -> Int? {
+        let cell = try cell(column)
+        return cell.bytes == nil ? nil : try integer(cell)
+    }
+
+    func double(_ column: String) throws -> Double { try decode(cell(column), as: Double.self, "number") }
+    func bool(_ column: String) throws -> Bool { try decode(cell(column), as: Bool.self, "boolean") }
+    func uuid(_ column: String) throws -> UUID { try decode(cell(column), as: UUID.self, "UUID") }
 }
