@@ -9,13 +9,13 @@ import VaporTesting
 @Suite struct OperationsTests {
     @Test(arguments: TestDatabase.all)
     func healthAndMetrics(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withTestApp(database, config: { $0.metricsToken = "test-metrics-token-0123456789" }) { app in
             try await app.testing().test(.GET, "/healthz") { response in
                 #expect(response.status == .ok)
                 #expect(response.json["database"] as? String == "ok")
             }
             try await app.testing().test(.GET, "/organisations") { #expect($0.status == .ok) }
-            try await app.testing().test(.GET, "/metrics") { response in
+            try await app.testing().test(.GET, "/metrics", headers: ["X-Metrics-Token": "test-metrics-token-0123456789"]) { response in
                 #expect(response.status == .ok)
                 #expect(response.text.contains("# TYPE http_requests_total counter"))
                 #expect(response.text.contains("http_request_duration_seconds"))

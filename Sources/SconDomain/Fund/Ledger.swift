@@ -72,9 +72,15 @@ public enum LedgerRefusal: Refusal, Hashable {
     case overRepayment(owed: Int, requested: Int)
     case notALoan
     case notPositive
+    /// Nothing new on a dropped or completed project (cancellations and repayments close what is open).
+    case projectClosed(stage: String)
+    /// Commitments and disbursements from the financing stage on.
+    case beforeFinancing(stage: String)
 
     public var key: String {
         switch self {
+        case .projectClosed: "ledger.projectClosed"
+        case .beforeFinancing: "ledger.beforeFinancing"
         case .overCommitment: "ledger.overCommitment"
         case .overDisbursement: "ledger.overDisbursement"
         case .overCancellation: "ledger.overCancellation"
@@ -89,6 +95,7 @@ public enum LedgerRefusal: Refusal, Hashable {
         case .overCommitment(let limit, let requested), .overDisbursement(let limit, let requested),
              .overCancellation(let limit, let requested), .overRepayment(let limit, let requested):
             ["limit": .text(MoneyFormat.grouped(limit)), "requested": .text(MoneyFormat.grouped(requested))]
+        case .projectClosed(let stage), .beforeFinancing(let stage): ["stage": .key("stage.\(stage)")]
         default: [:]
         }
     }
@@ -105,6 +112,8 @@ public enum LedgerRefusal: Refusal, Hashable {
             "the repayment of \(requested) KRW exceeds what is owed (\(owed) KRW)."
         case .notALoan: "repayments are booked for loans; this project has no loan from this source."
         case .notPositive: "an amount is positive."
+        case .projectClosed(let stage): "the project is \(stage): no new commitment or disbursement; cancellations and repayments only."
+        case .beforeFinancing(let stage): "the project is at the \(stage) stage: money is committed and paid out from the financing stage on."
         }
     }
 }
@@ -113,6 +122,20 @@ public enum LedgerRefusal: Refusal, Hashable {
 /// limits it must respect. Run inside the transaction that writes the lines, with balances read
 /// in that transaction, one writer at a time: then no commitment can exceed what is available.
 public enum LedgerRules {
+    /// Which movements a project's stage allows: commitments and disbursements from financing
+    /// on and not after the project is completed or dropped; cancellations and repayments at any
+    /// stage (they close what is open).
+    public static func stageRefusal(_ movement: Movement, stage: ProjectStage) -> LedgerRefusal? {
+        switch movement {
+        case .commitment, .disbursement:
+            if stage == .dropped || stage == .completed { return .projectClosed(stage: stage.rawValue) }
+            if stage != .financing && stage != .implementation { return .beforeFinancing(stage: stage.rawValue) }
+            return nil
+        case .capital, .allocation, .cancellation, .repayment:
+            return nil
+        }
+    }
+
     public static func posting(_ movement: Movement, project: String, source: String, amount: Int,
                                position: SourcePosition) throws(LedgerRefusal) -> [LedgerLine] {
         guard amount > 0 else { throw .notPositive }

@@ -80,7 +80,19 @@ public enum ProposalRules {
     /// `KSCON-2027-TH-03`: the call's year (of its opening, in its time zone), the country,
     /// and the proposal's place among that country's submissions to the call.
     public static func code(schedule: CallSchedule, country: CountryCode, number: Int) -> String {
-        let year = schedule.opensLocal.prefix(4)
-        return "KSCON-\(year)-\(country.value)-" + (number < 10 ? "0\(number)" : String(number))
+        codePrefix(schedule: schedule, country: country) + (number < 10 ? "0\(number)" : String(number))
+    }
+
+    /// What every code of the year (the call's opening) and country starts with.
+    public static func codePrefix(schedule: CallSchedule, country: CountryCode) -> String {
+        "KSCON-\(schedule.opensLocal.prefix(4))-\(country.value)-"
+    }
+
+    /// The number of a code that has `prefix`, or nil for another shape.
+    public static func number(of code: String, prefix: String) -> Int? {
+        guard code.hasPrefix(prefix) else { return nil }
+        let digits = code.dropFirst(prefix.count)
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
+        return Int(digits)
     }
 }

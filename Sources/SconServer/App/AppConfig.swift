@@ -21,6 +21,9 @@ public struct AppConfig: Sendable {
     public var maxAttachmentKilobytes: Int = 10_240
     /// `SCON_SQL_POOL` (default 4): PostgreSQL connections per event loop.
     public var postgresConnectionsPerLoop: Int = 4
+    /// `SCON_METRICS_TOKEN`: `/metrics` answers loopback clients, and others that send this
+    /// token in `X-Metrics-Token` (none by default: loopback only).
+    public var metricsToken: String?
 
     public init() {}
 
@@ -35,6 +38,7 @@ public struct AppConfig: Sendable {
         if let value = Environment.get("SCON_MAX_BODY_KB").flatMap(Int.init), value > 0 { config.maxBodyKilobytes = value }
         if let value = Environment.get("SCON_MAX_ATTACHMENT_KB").flatMap(Int.init), value > 0 { config.maxAttachmentKilobytes = value }
         if let value = Environment.get("SCON_SQL_POOL").flatMap(Int.init), value > 0 { config.postgresConnectionsPerLoop = value }
+        if let value = Environment.get("SCON_METRICS_TOKEN"), value.utf8.count >= 16 { config.metricsToken = value }
         return config
     }
 

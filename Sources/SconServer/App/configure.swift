@@ -24,10 +24,11 @@ func configure(_ app: Application, config: AppConfig, postgresSearchPath: [Strin
     app.http.server.configuration.responseCompression = .disabled
     app.http.server.configuration.serverName = nil
 
-    // Errors first so that it sees everything; then who is asking; then CSRF.
+    // The headers outermost, so that error pages carry them too; then errors, so that they see
+    // everything; then who is asking; then CSRF.
     app.middleware = Middlewares()
-    app.middleware.use(ErrorPages())
     app.middleware.use(SecurityHeaders())
+    app.middleware.use(ErrorPages())
     app.middleware.use(MethodNotAllowed())
     app.middleware.use(BodySizeLimit(maxBytes: config.maxBodyKilobytes * 1024))
     app.middleware.use(Authentication())
@@ -46,11 +47,16 @@ func configure(_ app: Application, config: AppConfig, postgresSearchPath: [Strin
     }
 }
 
-/// Headers every answer carries: no sniffing, no framing, a strict content policy (no CDN, no inline script).
+/// Headers every answer carries (error pages included): no sniffing, no framing, a strict
+/// content policy (no CDN, no inline script); answers to a signed-in request are never stored
+/// by a cache (`Cache-Control: no-store`).
 struct SecurityHeaders: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        if request.signedInUser != nil {
+            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        }
         // A prefix test: parsing the header into an `HTTPMediaType` cost 6% of a bare request.
         if response.headers.first(name: .contentType)?.hasPrefix("text/html") == true {
             response.headers.replaceOrAdd(name: "Content-Security-Policy",

@@ -1,3 +1,4 @@
+import FluentKit
 import SconDomain
 import Vapor
 
@@ -40,6 +41,9 @@ enum ProblemMapping {
             return Mapped(status: .badRequest, problem: Problem(
                 type: "urn:kscon:problem:malformed-body", title: "The request body is not in the expected shape.", status: 400,
                 detail: describe(error), instance: path, errors: field(of: error).map { [$0] }))
+        case let error as any DatabaseError where error.isConstraintFailure:
+            // A unique value taken by a concurrent write (or a rule the code missed): a conflict, never a 500.
+            return map(domain: .conflict("the change conflicts with a record that exists (a value that must be unique is taken); reload and try again."), path: path)
         case let abort as any AbortError:
             var headers = abort.headers
             headers.remove(name: .contentType)

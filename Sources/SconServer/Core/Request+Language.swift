@@ -26,10 +26,18 @@ extension Request {
 }
 
 /// A local path that is safe to redirect to (no scheme, no host: no open redirect).
+///
+/// Browsers drop tabs and line breaks from a URL and read `\` as `/`, so `/\t/evil.example` or
+/// `/\\evil.example` would reach another host: a path with any control or space character is
+/// refused, and so is one that starts with two slashes once backslashes are read as slashes.
 enum LocalPath {
     static func sanitise(_ candidate: String?, fallback: String = "/") -> String {
-        guard let candidate, candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.hasPrefix("/\\"),
-              !candidate.contains("\r"), !candidate.contains("\n"), candidate.count <= 1000 else { return fallback }
+        guard let candidate, candidate.utf8.count <= 1000, candidate.hasPrefix("/"),
+              !candidate.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || $0.properties.isWhitespace
+                                                          || $0.properties.generalCategory == .control || $0.properties.generalCategory == .format })
+        else { return fallback }
+        let slashes = candidate.replacingOccurrences(of: "\\", with: "/")
+        guard !slashes.hasPrefix("//") else { return fallback }
         return candidate
     }
 }

@@ -9,6 +9,8 @@ extension FundContext {
         "refusal.ledger.overCancellation": ("The cancellation of {requested} KRW exceeds the commitment not yet paid out ({limit} KRW).", "취소액 {requested}원이 미집행 약정액({limit}원)을 넘습니다."),
         "refusal.ledger.overRepayment": ("The repayment of {requested} KRW exceeds what is owed ({limit} KRW).", "상환액 {requested}원이 상환할 금액({limit}원)을 넘습니다."),
         "refusal.ledger.notALoan": ("Repayments are booked for loans; this project has no loan from this source.", "상환은 대출에만 기록합니다. 이 사업에는 이 재원의 대출이 없습니다."),
+        "refusal.ledger.projectClosed": ("The project is {stage}: no new commitment or disbursement, only cancellations and repayments.", "이 사업은 {stage} 상태입니다. 새 약정이나 집행은 할 수 없고 취소와 상환만 기록할 수 있습니다."),
+        "refusal.ledger.beforeFinancing": ("The project is at the {stage} stage: money is committed and paid out from the financing stage on.", "이 사업은 {stage} 단계입니다. 약정과 집행은 금융 조달 단계부터 할 수 있습니다."),
         "refusal.ledger.notPositive": ("An amount is more than zero.", "금액은 0보다 커야 합니다."),
         "movement.capital": ("Capital", "출자"),
         "movement.allocation": ("Earmark", "재원 배정"),

@@ -1,3 +1,4 @@
+import SconDomain
 import Fluent
 import Metrics
 import Prometheus
@@ -20,7 +21,10 @@ struct OperationsController: RouteCollection {
         return try await health.encodeResponse(status: databaseUp ? .ok : .serviceUnavailable, for: req)
     }
 
+    /// Only to loopback clients (not through a proxy that forwards), or with the configured token;
+    /// anyone else gets 404, as if there were nothing here.
     @Sendable func metrics(_ req: Request) async throws -> Response {
+        guard MetricsAccess.allows(req) else { throw DomainError.notFound("page") }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
         return Response(status: .ok, headers: headers, body: .init(data: Data(SconMetrics.registry.emitToBuffer())))
@@ -46,4 +50,16 @@ enum SconMetrics {
     }()
 
     static func bootstrap() { _ = bootstrapped }
+}
+
+/// Who may read `/metrics`.
+enum MetricsAccess {
+    static func allows(_ req: Request) -> Bool {
+        if let token = req.application.sconConfig.metricsToken, let sent = req.headers.first(name: "X-Metrics-Token") {
+            return CSRFProtection.constantTimeEqual(sent, token)
+        }
+        let forwarded = req.headers.contains(name: "X-Forwarded-For") || req.headers.contains(name: "Forwarded")
+        guard !forwarded, let address = req.remoteAddress?.ipAddress else { return false }
+        return address == "127.0.0.1" || address.hasPrefix("127.") || address == "::1" || address == "::ffff:127.0.0.1"
+    }
 }

@@ -52,6 +52,7 @@ struct LedgerStore: Sendable {
                                        valueDay: request.valueDay, memo: request.memo).validated(today: CalendarDay(now))
         let fingerprint = request.fingerprint(project: projectID)
         let money = booking.amount, movement = booking.movement, instrument = booking.instrument
+        let stage = try project.projectStage
         let userID = principal.userID!
         // The fund's lock: bookings on one fund take turns, so its limits are checked by the only writer.
         let fundID = try await Self.fund(of: request.earmark, on: db).requireID()
@@ -61,6 +62,7 @@ struct LedgerStore: Sendable {
                 guard let id = earlier.resultID, let transaction = try await LedgerTransaction.find(id, on: tx) else { throw IdempotencyKeyReused() }
                 return (BookingOutcome(transaction: transaction, projectCode: project.code, replayed: true), [])
             }
+            if let refusal = LedgerRules.stageRefusal(movement, stage: stage) { throw refusal }
             let fund = try await Self.fund(of: request.earmark, on: tx)
             let rate = try await Self.rate(for: money.currency, on: booking.valueDay, on: tx)
             let amountKRW = rate.toKRW(money)

@@ -106,15 +106,22 @@ struct ProposalStore: Sendable {
                                                              schedule: schedule, now: now) {
                 throw refusal
             }
-            let numbered = try await Proposal.query(on: tx).filter(\.$callID == model.callID)
-                .filter(\.$countryCode == model.countryCode).filter(\.$code != nil).count()
-            model.code = ProposalRules.code(schedule: schedule, country: model.country, number: numbered + 1)
+            model.code = try await Self.nextCode(schedule: schedule, country: model.country, on: tx)
             model.state = ProposalState.submitted.rawValue
             model.submittedAt = now
             try await model.update(on: tx)
             let details = ["code": model.code ?? "", "submittedAt": AuditChain.timestamp(now)]
             return (try ProposalDTO(model), [AuditEvent(actor: principal.userID, action: "proposal.submit", subject: Self.subject(id), details: details)])
         }
+    }
+
+    /// The next code of the year and country, across every call of that year (two calls that
+    /// open in one year number their proposals in one sequence per country).
+    static func nextCode(schedule: CallSchedule, country: CountryCode, on db: any Database) async throws -> String {
+        let prefix = ProposalRules.codePrefix(schedule: schedule, country: country)
+        let codes = try await Proposal.query(on: db).filter(\.$code, .custom("LIKE"), prefix + "%").all(\.$code)
+        let highest = codes.compactMap { $0.flatMap { ProposalRules.number(of: $0, prefix: prefix) } }.max() ?? 0
+        return ProposalRules.code(schedule: schedule, country: country, number: highest + 1)
     }
 
     /// Withdraws a submitted proposal before the deadline; its endorsement, if any, goes

@@ -1,0 +1,119 @@
+import Fluent
+import Foundation
+import SconDomain
+import Testing
+import Vapor
+import VaporTesting
+@testable import SconServer
+
+/// What the attack test found (issue 15), each with the test that failed before the fix.
+@Suite struct HardeningTests {
+    @Test(arguments: TestDatabase.all)
+    func proposalCodesAreUniqueAcrossTheCallsOfOneYear(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            // Setup: two calls that open in 2026, a Thai draft in each.
+            let first = try await ProposalFixture.make(app)
+            let second = try await ProposalFixture.make(app)
+            let one = try await first.draft()
+            let two = try await second.draft()
+            // Action and check: one sequence per year and country, across the calls.
+            #expect(try await first.post("/api/v1/proposals/\(one)/submit", by: first.member).json["code"] as? String == "KSCON-2026-TH-01")
+            let submitted = try await second.post("/api/v1/proposals/\(two)/submit", by: second.member)
+            #expect(submitted.status == .ok)
+            #expect(submitted.json["code"] as? String == "KSCON-2026-TH-02")
+        }
+    }
+
+    private struct TakenValue: DatabaseError, Error {
+        var isSyntaxError: Bool { false }
+        var isConnectionClosed: Bool { false }
+        var isConstraintFailure: Bool { true }
+    }
+
+    @Test func aUniqueValueTakenIsAConflictNeverA500() {
+        let mapped = ProblemMapping.map(TakenValue(), path: "/api/v1/proposals/x/submit")
+        #expect(mapped.status == .conflict)
+        #expect(mapped.problem.status == 409)
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func redirectsStayOnThisSite(_ database: TestDatabase) async throws {
+        try await withTestApp(database, seed: false) { app in
+            let browser = Browser(app)
+            let hostile = ["/%09/evil.example", "/%0A/evil.example", "/%5C/evil.example", "/%5C%5Cevil.example", "//evil.example",
+                           "/%20/evil.example", "https%3A%2F%2Fevil.example", "/%E2%80%8B/evil.example", "/\\%09evil.example"]
+            for next in hostile {
+                #expect(try await browser.get("/language/en?next=\(next)").headers.first(name: .location) == "/", "next=\(next)")
+            }
+            #expect(try await browser.get("/language/en?next=%2Fcities%3Fcountry%3DTH").headers.first(name: .location) == "/cities?country=TH")
+            // The sign-in form does not carry a hostile `next` either.
+            let page = try await browser.get("/signin?next=/%09/evil.example")
+            #expect(page.text.contains("<input type=\"hidden\" name=\"next\" value=\"/\">"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func moneyMovesOnlyAtStagesThatAllowIt(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            for stage in [ProjectStage.lead, .selected, .feasibilityStudy, .dropped, .completed] {
+                // Setup: the sample project at that stage.
+                let fixture = try await FundFixture.make(app, stage: stage)
+                let before = try await app.count(LedgerTransaction.self)
+                // Action: a commitment, and a disbursement.
+                let commitment = try await fixture.book(fixture.commitment("10000000"), by: fixture.manager)
+                var disbursement = fixture.commitment("1000")
+                disbursement["movement"] = "disbursement"; disbursement["instrument"] = nil
+                let paid = try await fixture.book(disbursement, by: fixture.manager)
+                // Check: 409 saying why, nothing booked.
+                #expect(commitment.status == .conflict, "\(stage)")
+                #expect(paid.status == .conflict, "\(stage)")
+                let detail = commitment.json["detail"] as? String ?? ""
+                #expect(detail.contains(stage.rawValue), "\(detail)")
+                #expect(try await app.count(LedgerTransaction.self) == before)
+            }
+            // From financing on, the same commitment books.
+            let financing = try await FundFixture.make(app, stage: .financing)
+            #expect(try await financing.book(financing.commitment("10000000"), by: financing.manager).status == .created)
+        }
+    }
+
+    @Test func onlyOpeningAndSettlingMovementsDependOnTheStage() {
+        #expect(LedgerRules.stageRefusal(.commitment, stage: .lead) == .beforeFinancing(stage: "lead"))
+        #expect(LedgerRules.stageRefusal(.disbursement, stage: .dropped) == .projectClosed(stage: "dropped"))
+        #expect(LedgerRules.stageRefusal(.commitment, stage: .implementation) == nil)
+        #expect(LedgerRules.stageRefusal(.cancellation, stage: .dropped) == nil)
+        #expect(LedgerRules.stageRefusal(.repayment, stage: .completed) == nil)
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func errorPagesAndSignedInAnswersCarryTheirHeaders(_ database: TestDatabase) async throws {
+        try await withTestApp(database, seed: false) { app in
+            try await app.testing().test(.GET, "/no-such-page", headers: ["Accept": "text/html"]) { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers.first(name: "Content-Security-Policy")?.contains("default-src 'self'") == true)
+                #expect(response.headers.first(name: "X-Content-Type-Options") == "nosniff")
+                #expect(response.headers.first(name: "Referrer-Policy") == "same-origin")
+            }
+            let user = try await app.makeUser()
+            try await app.testing().test(.GET, "/api/v1/countries", headers: user.bearer) { #expect($0.headers.first(name: .cacheControl) == "no-store") }
+            try await app.testing().test(.GET, "/api/v1/countries") { #expect($0.headers.first(name: .cacheControl) != "no-store") }
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func metricsAnswerLoopbackAndTheTokenOnly(_ database: TestDatabase) async throws {
+        let token = "metrics-token-0123456789abcdef"
+        try await withTestApp(database, seed: false, config: { $0.metricsToken = token }) { app in
+            // In process there is no client address: not loopback.
+            try await app.testing().test(.GET, "/metrics") { #expect($0.status == .notFound) }
+            try await app.testing().test(.GET, "/metrics", headers: ["X-Metrics-Token": "wrong-token-0123456789abcdef"]) { #expect($0.status == .notFound) }
+            try await app.testing().test(.GET, "/metrics", headers: ["X-Metrics-Token": token]) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("# TYPE http_requests_total counter"))
+            }
+            // Over a socket from 127.0.0.1: allowed, unless a proxy says it forwards someone else.
+            try await app.testing(method: .running(port: 0)).test(.GET, "/metrics") { #expect($0.status == .ok) }
+            try await app.testing(method: .running(port: 0)).test(.GET, "/metrics", headers: ["X-Forwarded-For": "203.0.113.9"]) { #expect($0.status == .notFound) }
+        }
+    }
+}
