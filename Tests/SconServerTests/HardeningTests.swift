@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import SconDomain
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -114,6 +115,46 @@ import VaporTesting
             // Over a socket from 127.0.0.1: allowed, unless a proxy says it forwards someone else.
             try await app.testing(method: .running(port: 0)).test(.GET, "/metrics") { #expect($0.status == .ok) }
             try await app.testing(method: .running(port: 0)).test(.GET, "/metrics", headers: ["X-Forwarded-For": "203.0.113.9"]) { #expect($0.status == .notFound) }
+        }
+    }
+
+    @Test func theSQLiteFileIsPrivateAndEveryConnectionWritesThrough() async throws {
+        try await withTestApp(.sqlite, seed: false) { app in
+            let path = String(app.sconConfig.databaseURL.dropFirst("sqlite:".count))
+            let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+            for eventLoop in app.eventLoopGroup.makeIterator() {
+                for _ in 0..<3 {
+                    let db = try #require(app.databases.database(logger: app.logger, on: eventLoop) as? any SQLDatabase)
+                    let row = try await db.raw("PRAGMA synchronous").first()
+                    #expect(try row?.decode(column: "synchronous", as: Int.self) == 2)  // FULL
+                }
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func csrfTokensAreBoundToTheSessionNotToAPlantedCookie(_ database: TestDatabase) async throws {
+        try await withTestApp(database, seed: false) { app in
+            let user = try await app.makeUser()
+            // A planted visitor cookie with the same value in the form (the old double submit): refused.
+            let planted = Browser(app)
+            planted.cookies[CSRFProtection.cookieName] = "planted-value"
+            let refused = try await planted.post("/signin", form: [("email", user.email), ("password", user.password), ("_csrf", "planted-value")], csrf: false)
+            #expect(refused.status == .forbidden)
+            #expect(planted.cookies[SessionCookie.name] == nil)
+
+            // Two people signed in: one's form token does not work in the other's session.
+            let alice = Browser(app), bob = Browser(app)
+            try await alice.signIn(user)
+            try await bob.signIn(try await app.makeUser())
+            let bobsToken = try await bob.formToken()
+            #expect(try await alice.formToken() != bobsToken)
+            #expect(try await alice.post("/signout", form: [("_csrf", bobsToken)], csrf: false).status == .forbidden)
+            // The page's own token works: the form on the page carries it.
+            let page = try await alice.get("/account")
+            let token = try #require(page.text.firstMatch(of: /name="_csrf" value="([A-Za-z0-9_-]+)"/)?.1)
+            #expect(try await alice.post("/signout", form: [("_csrf", String(token))], csrf: false).status == .seeOther)
         }
     }
 }

@@ -10,7 +10,7 @@ struct Authentication: AsyncMiddleware {
             guard try await authenticate(apiToken: bearer, request) else {
                 throw DomainError.unauthenticated
             }
-        } else if let token = request.cookies[SessionCookie.name]?.string, !token.isEmpty {
+        } else if let token = request.cookies[request.sessionCookieName]?.string, !token.isEmpty {
             try await authenticate(sessionToken: token, request)
         }
         return try await next.respond(to: request)

@@ -23,6 +23,10 @@ enum DatabaseSetup {
             throw Abort(.internalServerError, reason: "DATABASE_URL must start with sqlite: or postgres://")
         }
         let path = String(url.dropFirst("sqlite:".count))
+        if path != ":memory:", !path.isEmpty, !FileManager.default.fileExists(atPath: path) {
+            // Readable by its owner only; SQLite gives the -wal and -shm files the same mode.
+            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        }
         let storage: SQLiteConfiguration = path == ":memory:" || path.isEmpty
             ? .init(storage: .memory, enableForeignKeys: true)
             : .init(storage: .file(path: path), enableForeignKeys: true)
@@ -36,11 +40,13 @@ enum DatabaseSetup {
     }
 }
 
-/// Switches an SQLite file to write-ahead logging once the app boots.
+/// Switches an SQLite file to write-ahead logging once the app boots. Every connection keeps
+/// SQLite's default `synchronous=FULL` (the bundled SQLite sets no other default for WAL):
+/// a commit is on disk before it is acknowledged, also across a power loss. (`NORMAL` was
+/// set on one pooled connection before: with WAL it may lose the last commits.)
 private struct SQLiteWriteAheadLog: LifecycleHandler {
     func didBootAsync(_ application: Application) async throws {
         guard let sql = application.db as? any SQLDatabase else { return }
         try await sql.raw("PRAGMA journal_mode=WAL").run()
-        try await sql.raw("PRAGMA synchronous=NORMAL").run()
     }
 }

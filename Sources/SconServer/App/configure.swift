@@ -12,6 +12,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 
 func configure(_ app: Application, config: AppConfig, postgresSearchPath: [String]?) async throws {
     app.sconConfig = config
+    app.prepareCSRFKey()
     SconMetrics.bootstrap()
 
     let databaseKind = try DatabaseSetup.configure(app, config: config, postgresSearchPath: postgresSearchPath)

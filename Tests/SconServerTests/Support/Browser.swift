@@ -22,8 +22,7 @@ final class Browser: @unchecked Sendable {
     func post(_ path: String, form: [(String, String)], csrf: Bool = true) async throws -> TestingHTTPResponse {
         var fields = form
         if csrf {
-            if cookies[CSRFProtection.cookieName] == nil { try await get("/signin") }
-            fields.append((CSRFProtection.fieldName, cookies[CSRFProtection.cookieName] ?? ""))
+            fields.append((CSRFProtection.fieldName, try await formToken()))
         }
         let encoded = fields.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
         return try await send(.POST, path, body: ByteBuffer(string: encoded), contentType: "application/x-www-form-urlencoded")
@@ -32,16 +31,24 @@ final class Browser: @unchecked Sendable {
     /// Submits a `multipart/form-data` form with one file, as a browser's file input does.
     @discardableResult
     func post(_ path: String, fields: [(String, String)], file: (field: String, filename: String, contentType: String, bytes: [UInt8])) async throws -> TestingHTTPResponse {
-        if cookies[CSRFProtection.cookieName] == nil { try await get("/signin") }
+        let token = try await formToken()
         let boundary = "----scon\(UUID().uuidString.prefix(8))"
         var body = ByteBuffer()
-        for (name, value) in fields + [(CSRFProtection.fieldName, cookies[CSRFProtection.cookieName] ?? "")] {
+        for (name, value) in fields + [(CSRFProtection.fieldName, token)] {
             body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
         body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.filename)\"\r\nContent-Type: \(file.contentType)\r\n\r\n")
         body.writeBytes(file.bytes)
         body.writeString("\r\n--\(boundary)--\r\n")
         return try await send(.POST, path, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
+    }
+
+    /// The form token a page would carry for the cookies held now (a page is fetched first when
+    /// there is neither a session nor a visitor cookie).
+    func formToken() async throws -> String {
+        if cookies[SessionCookie.name] == nil, cookies[CSRFProtection.cookieName] == nil { try await get("/signin") }
+        if let session = cookies[SessionCookie.name] { return CSRFProtection.token(app.csrfKey, binding: "session|" + session) }
+        return CSRFProtection.token(app.csrfKey, binding: "visitor|" + (cookies[CSRFProtection.cookieName] ?? ""))
     }
 
     func signIn(_ user: TestUser) async throws {

@@ -65,11 +65,11 @@ struct AccountController: RouteCollection {
     }
 
     @Sendable func signOut(_ req: Request) async throws -> Response {
-        if let token = req.cookies[SessionCookie.name]?.string {
+        if let token = req.cookies[req.sessionCookieName]?.string {
             try await AccountStore(request: req).endSession(token: token)
         }
         let response = req.redirect(to: "/", redirectType: .normal)
-        response.cookies[SessionCookie.name] = SessionCookie.expired(secure: req.application.sconConfig.secureCookies)
+        response.cookies[req.sessionCookieName] = SessionCookie.expired(secure: req.application.sconConfig.secureCookies)
         return response
     }
 
@@ -109,7 +109,7 @@ struct AccountController: RouteCollection {
         let token = try await AccountStore(request: req).startSession(for: user)
         let response = req.redirect(to: redirect, redirectType: .normal)
         let config = req.application.sconConfig
-        response.cookies[SessionCookie.name] = SessionCookie.value(token: token, days: config.sessionDays, secure: config.secureCookies, now: req.now)
+        response.cookies[req.sessionCookieName] = SessionCookie.value(token: token, days: config.sessionDays, secure: config.secureCookies, now: req.now)
         response.cookies[Request.languageCookie] = HTTPCookies.Value(string: user.language, maxAge: 365 * 86_400, path: "/",
                                                                      isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
         return response
