@@ -17,5 +17,5 @@ struct OperationsContext: SconContext {
 
     var strings: StringTable { [:] }
 
-    var tools: ContextTools { ContextTools(commands: ["openapi": OpenAPICommand()]) }
+    var tools: ContextTools { ContextTools(commands: ["openapi": OpenAPICommand(), "backup": BackupCommand(), "restore": RestoreCommand()]) }
 }

@@ -9,7 +9,7 @@ import VaporTesting
 /// Builds a fresh, migrated and seeded application for one test, on a fresh database: an
 /// SQLite file of its own (in /dev/shm when there is one), as in production with its reader
 /// connections, or a PostgreSQL schema of its own; either is removed afterwards.
-func withTestApp(_ database: TestDatabase, seed: Bool = true, config adjust: (inout AppConfig) -> Void = { _ in },
+func withTestApp(_ database: TestDatabase, seed: Bool = true, migrate: Bool = true, config adjust: (inout AppConfig) -> Void = { _ in },
                  _ test: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
@@ -38,8 +38,8 @@ func withTestApp(_ database: TestDatabase, seed: Bool = true, config adjust: (in
         // Every answer of the API is checked against the OpenAPI document (outermost, so it sees what clients see).
         app.middleware.use(OpenAPIConformance(), at: .beginning)
         if let schema { try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: schema)").run() }
-        try await app.autoMigrate()
-        if seed { try await DemoData.seedIfEmpty(app.db) }
+        if migrate { try await app.autoMigrate() }
+        if migrate && seed { try await DemoData.seedIfEmpty(app.db) }
         // Booted as `scon serve` boots: WAL and the reader connections on SQLite.
         try await app.asyncBoot()
         try await test(app)
