@@ -157,4 +157,37 @@ import VaporTesting
             #expect(try await alice.post("/signout", form: [("_csrf", String(token))], csrf: false).status == .seeOther)
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func auditVerifyFindsAChangedMoneyRow(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            // Setup: two commitments booked through the API.
+            let fixture = try await FundFixture.make(app)
+            for amount in ["1000000", "2000000"] {
+                #expect(try await fixture.book(fixture.commitment(amount), by: fixture.manager).status == .created)
+            }
+            let sql = app.db as! any SQLDatabase
+            let booked = try await LedgerTransaction.query(on: app.db).filter(\.$sample == false).sort(\.$number).all()
+            let second = try #require(booked.last)
+            guard case .intact = try await app.auditLog.verify() else { Issue.record("intact before"); return }
+
+            // A line of the second booking changed in the database: named.
+            try await sql.raw("UPDATE ledger_lines SET amount_krw = amount_krw + 1 WHERE transaction_id = \(bind: second.id!) AND amount_krw > 0").run()
+            guard case .broken(_, let reason) = try await app.auditLog.verify() else { Issue.record("a changed line went unnoticed"); return }
+            #expect(reason.contains("ledger transaction \(second.number)"))
+            try await sql.raw("UPDATE ledger_lines SET amount_krw = amount_krw - 1 WHERE transaction_id = \(bind: second.id!) AND amount_krw > 1").run()
+            guard case .intact = try await app.auditLog.verify() else { Issue.record("intact after the repair"); return }
+
+            // The transaction's own row changed (its memo): named.
+            try await sql.raw("UPDATE ledger_transactions SET memo = 'changed' WHERE number = \(bind: second.number)").run()
+            guard case .broken(_, let memo) = try await app.auditLog.verify() else { Issue.record("a changed memo went unnoticed"); return }
+            #expect(memo.contains("ledger transaction \(second.number)"))
+            try await sql.raw("UPDATE ledger_transactions SET memo = \(bind: second.memo) WHERE number = \(bind: second.number)").run()
+
+            // A balance that is not the sum of its lines: named.
+            try await sql.raw("UPDATE ledger_balances SET balance = balance + 5 WHERE account = (SELECT MIN(account) FROM ledger_balances)").run()
+            guard case .broken(_, let balance) = try await app.auditLog.verify() else { Issue.record("a changed balance went unnoticed"); return }
+            #expect(balance.contains("is not the sum of its lines"))
+        }
+    }
 }

@@ -46,6 +46,7 @@ public enum AuditVerification: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .intact(let entries): "the audit chain is intact (\(entries) \(entries == 1 ? "entry" : "entries"))"
+        case .broken(0, let reason): "the audit log does not fit the data: \(reason)"
         case .broken(let sequence, let reason): "the audit chain breaks at entry \(sequence): \(reason)"
         }
     }

@@ -131,13 +131,17 @@ struct AuditLog: Sendable {
     func verify() async throws -> AuditVerification {
         var checked = 0
         var openings: [String: AuditEntry] = [:]
+        var ledgerEntries: [AuditEntry] = []
         let registry = try await verifyChain(AuditChain.registry, opening: nil) { entry in
             if entry.action == AuditChain.openAction, entry.subject.hasPrefix("chain:") { openings[String(entry.subject.dropFirst(6))] = entry }
+            if entry.action.hasPrefix("ledger.") { ledgerEntries.append(entry) }  // written before the chains
         }
         guard case .intact(let count) = registry else { return registry }
         checked += count
         for (name, opening) in openings.sorted(by: { $0.value.sequence < $1.value.sequence }) {
-            let result = try await verifyChain(name, opening: opening) { _ in }
+            let result = try await verifyChain(name, opening: opening) { entry in
+                if entry.action.hasPrefix("ledger.") { ledgerEntries.append(entry) }
+            }
             guard case .intact(let count) = result else { return result }
             if count == 0 { return .broken(sequence: opening.sequence, reason: "the chain \(name) it opened has no entries (they were removed)") }
             checked += count
@@ -147,6 +151,10 @@ struct AuditLog: Sendable {
         let chains = try await sql.raw("SELECT chain, MIN(sequence) AS first FROM audit_entries GROUP BY chain").all(decoding: ChainRow.self)
         if let stray = chains.filter({ $0.chain != AuditChain.registry && openings[$0.chain] == nil }).min(by: { $0.first < $1.first }) {
             return .broken(sequence: stray.first, reason: "its chain \(stray.chain) was never opened in the registry")
+        }
+        // The rows the entries stand for: the ledger's money (LedgerAudit).
+        if let misfit = try await LedgerAudit(db: db).check(ledgerEntries.sorted { $0.sequence < $1.sequence }) {
+            return .broken(sequence: misfit.sequence, reason: misfit.reason)
         }
         return .intact(entries: checked)
     }

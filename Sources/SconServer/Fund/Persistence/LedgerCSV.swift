@@ -48,19 +48,22 @@ struct LedgerCSV: Sendable {
         let fundID = try await LedgerStore.fund(of: nil, on: db).requireID()
         return try await audit.record(.fund(fundID)) { tx in
             let booked = Set(try await LedgerTransaction.query(on: tx).all().map(\.number))
-            var count = 0
+            var imported: [(number: Int, rows: String)] = []
             for (index, record) in table.records.enumerated() {
                 let line = index + 2
                 guard let number = Int(record["number"]!), number > 0 else { throw LineError(line: line, reason: "number is not a positive integer") }
                 if booked.contains(number) { continue }
-                try await Self.book(record, number: number, line: line, on: tx)
-                count += 1
+                imported.append((number, try await Self.book(record, number: number, line: line, on: tx)))
             }
-            return (count, count == 0 ? [] : [AuditEvent(actor: actor, action: "ledger.import", subject: "ledger", details: ["lines": String(count)])])
+            imported.sort { $0.number < $1.number }
+            let details = ["lines": String(imported.count), "numbers": imported.map { String($0.number) }.joined(separator: ","),
+                           "rows": LedgerFingerprint.combined(imported.map(\.rows))]
+            return (imported.count, imported.isEmpty ? [] : [AuditEvent(actor: actor, action: "ledger.import", subject: "ledger", details: details)])
         }
     }
 
-    private static func book(_ record: [String: String], number: Int, line: Int, on tx: any Database) async throws {
+    /// Books one line; returns its fingerprint (`LedgerAudit`).
+    private static func book(_ record: [String: String], number: Int, line: Int, on tx: any Database) async throws -> String {
         func fail(_ reason: String) -> LineError { LineError(line: line, reason: reason) }
         guard let movement = Movement(rawValue: record["movement"]!) else { throw fail("unknown movement \(record["movement"]!)") }
         guard let fund = try await Fund.query(on: tx).filter(\.$code == record["fund"]!).first(), let fundID = fund.id else { throw fail("unknown fund") }
@@ -120,5 +123,6 @@ struct LedgerCSV: Sendable {
         transaction.bookedAt = bookedAt
         transaction.sample = record["sample"] == "true"
         try await LedgerStore.write(transaction, lines, on: tx)
+        return LedgerAudit.fingerprint(transaction, lines: lines)
     }
 }

@@ -101,7 +101,8 @@ struct LedgerStore: Sendable {
             try await record.create(on: tx)
             let details = ["number": String(transaction.number), "movement": movement.rawValue, "amount": money.decimalText,
                            "currency": money.currency.rawValue, "amountKRW": String(amountKRW), "rate": rate.rateText, "rateDay": rate.day.description,
-                           "source": source, "instrument": instrument?.rawValue ?? ""]
+                           "source": source, "instrument": instrument?.rawValue ?? "",
+                           "rows": LedgerAudit.fingerprint(transaction, lines: lines)]
             return (BookingOutcome(transaction: transaction, projectCode: project.code, replayed: false),
                     [AuditEvent(actor: userID, action: "ledger.\(movement.rawValue)", subject: "project:\(UUIDText.string(projectID))", details: details)])
         }
