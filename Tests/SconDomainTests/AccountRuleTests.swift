@@ -41,15 +41,25 @@ import Testing
 }
 
 @Suite struct SignInThrottleTests {
-    let throttle = SignInThrottle(window: 900, maxFailuresPerAccount: 5, maxFailuresPerAddress: 20)
+    let throttle = SignInThrottle(window: 900, freeAttemptsPerAccount: 5, longestWait: 60, maxFailuresPerAddress: 20)
 
-    @Test func allowsUpToTheLimitThenWaitsUntilTheOldestFailureExpires() throws {
+    @Test func anAccountIsSlowedDownNeverLockedOut() throws {
         let now = 10_000
-        try throttle.check(now: now, accountFailures: [now - 100, now - 50, now - 40, now - 30], addressFailures: [])
-        #expect(throws: DomainError.rateLimited(retryAfterSeconds: 800)) {
-            try throttle.check(now: now, accountFailures: [now - 100, now - 50, now - 40, now - 30, now - 20], addressFailures: [])
+        // Four failures: no wait.
+        try throttle.check(now: now, accountFailures: [now - 4, now - 3, now - 2, now - 1], addressFailures: [])
+        // The fifth failure a second ago: two seconds after it.
+        #expect(throws: DomainError.rateLimited(retryAfterSeconds: 1)) {
+            try throttle.check(now: now, accountFailures: [now - 5, now - 4, now - 3, now - 2, now - 1], addressFailures: [])
         }
-        try throttle.check(now: now, accountFailures: [now - 1000, now - 950, now - 40, now - 30, now - 20], addressFailures: [])
+        // … and then the right password gets through (no 15-minute lock).
+        try throttle.check(now: now, accountFailures: [now - 60, now - 50, now - 40, now - 30, now - 20], addressFailures: [])
+        // The waits double, up to a minute.
+        #expect((0..<12).map { throttle.accountWait(failures: $0) } == [0, 0, 0, 0, 0, 2, 4, 8, 16, 32, 60, 60])
+        #expect(throws: DomainError.rateLimited(retryAfterSeconds: 50)) {
+            try throttle.check(now: now, accountFailures: (0..<30).map { now - 10 - $0 }, addressFailures: [])
+        }
+        // Failures older than the window do not count.
+        try throttle.check(now: now, accountFailures: Array(repeating: now - 1000, count: 30), addressFailures: [])
     }
 
     @Test func limitsOneAddressTryingManyAccounts() {

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NIOCore
 import SconDomain
 import SQLKit
 import Testing
@@ -188,6 +189,41 @@ import VaporTesting
             try await sql.raw("UPDATE ledger_balances SET balance = balance + 5 WHERE account = (SELECT MIN(account) FROM ledger_balances)").run()
             guard case .broken(_, let balance) = try await app.auditLog.verify() else { Issue.record("a changed balance went unnoticed"); return }
             #expect(balance.contains("is not the sum of its lines"))
+        }
+    }
+
+    @Test func behindATrustedProxyEachClientIsThrottledOnItsOwn() async throws {
+        try await withTestApp(.sqlite, seed: false, config: { $0.trustedProxies = ["127.0.0.1"] }) { app in
+            func request(from peer: String, forwardedFor: String) throws -> Request {
+                Request(application: app, method: .POST, url: "/signin", headers: ["X-Forwarded-For": forwardedFor],
+                        remoteAddress: try SocketAddress(ipAddress: peer, port: 40_000), on: app.eventLoopGroup.next())
+            }
+            func attempt(client: String, email: String) async throws -> DomainError? {
+                do {
+                    _ = try await AccountStore(request: try request(from: "127.0.0.1", forwardedFor: client)).signIn(email: email, password: "wrong")
+                    return nil
+                } catch let error as DomainError {
+                    return error
+                }
+            }
+            // The client is the last hop that is not a trusted proxy; what it wrote before does not count.
+            #expect(try request(from: "127.0.0.1", forwardedFor: "10.9.9.9, 203.0.113.5").clientAddress == "203.0.113.5")
+            #expect(try request(from: "127.0.0.1", forwardedFor: "203.0.113.5, 127.0.0.1").clientAddress == "203.0.113.5")
+            // A peer that is not a trusted proxy is the client, whatever it says.
+            #expect(try request(from: "192.0.2.1", forwardedFor: "203.0.113.5").clientAddress == "192.0.2.1")
+
+            // 20 failures from one client on 20 accounts: that client waits, another client does not.
+            for number in 0..<20 {
+                guard case .invalid = try await attempt(client: "203.0.113.5", email: "nobody\(number)@example.org") else {
+                    Issue.record("attempt \(number) was not just refused"); return
+                }
+            }
+            guard case .rateLimited = try await attempt(client: "203.0.113.5", email: "someone@example.org") else {
+                Issue.record("the 21st attempt from one client was not slowed down"); return
+            }
+            guard case .invalid = try await attempt(client: "198.51.100.9", email: "someone@example.org") else {
+                Issue.record("another client behind the same proxy was held up"); return
+            }
         }
     }
 }

@@ -3,25 +3,44 @@
 /// attempts are refused until the oldest counted failure leaves the window.
 public struct SignInThrottle: Sendable {
     public var window: Int
-    public var maxFailuresPerAccount: Int
+    /// Failed attempts on one account before each further attempt waits.
+    public var freeAttemptsPerAccount: Int
+    /// The longest wait after an account's failure, in seconds.
+    public var longestWait: Int
     public var maxFailuresPerAddress: Int
 
-    public init(window: Int = 15 * 60, maxFailuresPerAccount: Int = 5, maxFailuresPerAddress: Int = 20) {
+    public init(window: Int = 15 * 60, freeAttemptsPerAccount: Int = 5, longestWait: Int = 60, maxFailuresPerAddress: Int = 20) {
         self.window = window
-        self.maxFailuresPerAccount = maxFailuresPerAccount
+        self.freeAttemptsPerAccount = freeAttemptsPerAccount
+        self.longestWait = longestWait
         self.maxFailuresPerAddress = maxFailuresPerAddress
     }
 
+    /// How long an account waits after its last failure, given its failures in the window:
+    /// nothing for the first few, then 2, 4, 8 … seconds, at most `longestWait`. The account is
+    /// slowed down, never locked: its owner with the right password gets in after a short wait,
+    /// and a guesser gets about one try a minute.
+    public func accountWait(failures: Int) -> Int {
+        guard failures >= freeAttemptsPerAccount else { return 0 }
+        let doublings = min(failures - freeAttemptsPerAccount + 1, 20)
+        return min(longestWait, 1 << doublings)
+    }
+
     /// `accountFailures` and `addressFailures` are the times (seconds since the epoch) of failed
-    /// attempts within the window, oldest first. Throws `rateLimited` when the attempt must wait.
+    /// attempts within the window. Throws `rateLimited` when the attempt must wait: the
+    /// account's wait after its last failure, or, for a client address that failed on many
+    /// accounts, until enough of those failures leave the window.
     public func check(now: Int, accountFailures: [Int], addressFailures: [Int]) throws(DomainError) {
-        func wait(_ failures: [Int], limit: Int) -> Int? {
-            let recent = failures.filter { $0 > now - window }.sorted()
-            guard recent.count >= limit else { return nil }
-            let oldestCounted = recent[recent.count - limit]
-            return max(1, oldestCounted + window - now)
+        var waits: [Int] = []
+        let account = accountFailures.filter { $0 > now - window }
+        if let last = account.max() {
+            let until = last + accountWait(failures: account.count)
+            if until > now { waits.append(until - now) }
         }
-        let waits = [wait(accountFailures, limit: maxFailuresPerAccount), wait(addressFailures, limit: maxFailuresPerAddress)].compactMap { $0 }
+        let address = addressFailures.filter { $0 > now - window }.sorted()
+        if address.count >= maxFailuresPerAddress {
+            waits.append(max(1, address[address.count - maxFailuresPerAddress] + window - now))
+        }
         if let longest = waits.max() { throw .rateLimited(retryAfterSeconds: longest) }
     }
 }

@@ -24,6 +24,9 @@ public struct AppConfig: Sendable {
     /// `SCON_METRICS_TOKEN`: `/metrics` answers loopback clients, and others that send this
     /// token in `X-Metrics-Token` (none by default: loopback only).
     public var metricsToken: String?
+    /// `SCON_TRUSTED_PROXIES` (addresses, comma-separated): a request from one of these takes
+    /// its client's address from `X-Forwarded-For` (the last hop that is not a trusted proxy).
+    public var trustedProxies: Set<String> = []
     /// `SCON_SECRET` (32+ characters): the key of the CSRF tokens' HMAC. Several app servers
     /// behind one address share it; without it each process draws its own at start.
     public var secret: String?
@@ -41,6 +44,9 @@ public struct AppConfig: Sendable {
         if let value = Environment.get("SCON_MAX_BODY_KB").flatMap(Int.init), value > 0 { config.maxBodyKilobytes = value }
         if let value = Environment.get("SCON_MAX_ATTACHMENT_KB").flatMap(Int.init), value > 0 { config.maxAttachmentKilobytes = value }
         if let value = Environment.get("SCON_SQL_POOL").flatMap(Int.init), value > 0 { config.postgresConnectionsPerLoop = value }
+        if let value = Environment.get("SCON_TRUSTED_PROXIES") {
+            config.trustedProxies = Set(value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        }
         if let value = Environment.get("SCON_SECRET"), value.utf8.count >= 32 { config.secret = value }
         if let value = Environment.get("SCON_METRICS_TOKEN"), value.utf8.count >= 16 { config.metricsToken = value }
         return config

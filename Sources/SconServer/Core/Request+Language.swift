@@ -41,3 +41,17 @@ enum LocalPath {
         return candidate
     }
 }
+
+extension Request {
+    /// The client's address: the peer's, or, when the peer is a trusted proxy
+    /// (`SCON_TRUSTED_PROXIES`), the last address in `X-Forwarded-For` that is not a trusted
+    /// proxy (earlier entries can be written by the client itself).
+    var clientAddress: String {
+        let peer = remoteAddress?.ipAddress ?? "unknown"
+        let proxies = application.sconConfig.trustedProxies
+        guard proxies.contains(peer) else { return peer }
+        let hops = headers[.xForwardedFor].flatMap { $0.split(separator: ",") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return hops.last { !proxies.contains($0) } ?? peer
+    }
+}

@@ -30,7 +30,7 @@ struct AccountStore: Sendable {
     /// Checks the password, with rate limiting shared by all app servers through the database.
     func signIn(email text: String, password: String) async throws -> User {
         let email = EmailAddress(text)?.value ?? text.lowercased()
-        let address = request.remoteAddress?.ipAddress ?? "unknown"
+        let address = request.clientAddress
         let now = Int(request.now.timeIntervalSince1970)
         let throttle = SignInThrottle()
         let since = now - throttle.window
