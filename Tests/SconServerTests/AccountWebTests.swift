@@ -13,8 +13,15 @@ import VaporTesting
             #expect(form.text.contains("name=\"_csrf\""))
             let response = try await browser.post("/signup", form: [("email", "Nguyen@Example.org"), ("displayName", "Nguyen"),
                                                                   ("password", "lotus river bicycle"), ("language", "ko")])
+            // On to the sign-in form, the address filled in; no session yet.
             #expect(response.status == .seeOther)
-            let cookie = try #require(response.headers[.setCookie].first { $0.hasPrefix("scon_session=") })
+            #expect(response.headers.first(name: .location) == "/signin?created=1&email=nguyen%40example.org")
+            #expect(response.headers[.setCookie].allSatisfy { !$0.hasPrefix("scon_session=") })
+            let signInPage = try await browser.get("/signin?created=1&email=nguyen%40example.org")
+            #expect(signInPage.text.contains("value=\"nguyen@example.org\""))
+            let signedIn = try await browser.post("/signin", form: [("email", "nguyen@example.org"), ("password", "lotus river bicycle")])
+            #expect(signedIn.status == .seeOther)
+            let cookie = try #require(signedIn.headers[.setCookie].first { $0.hasPrefix("scon_session=") })
             #expect(cookie.contains("HttpOnly"))
             #expect(cookie.contains("SameSite=Lax"))
             let user = try #require(try await User.query(on: app.db).filter(\.$email == "nguyen@example.org").first())
@@ -38,8 +45,15 @@ import VaporTesting
             let weak = try await browser.post("/signup", form: [("email", "new@example.org"), ("displayName", "N"), ("password", "password1234")])
             #expect(weak.status == .unprocessableEntity)
             #expect(weak.text.contains("f-password"))
+            // An address that has an account: the same answer as a new one, and nothing changes.
+            let hashBefore = try await User.query(on: app.db).filter(\.$email == existing.email).first()?.passwordHash
             let taken = try await browser.post("/signup", form: [("email", existing.email), ("displayName", "N"), ("password", "lotus river bicycle")])
-            #expect(taken.status == .unprocessableEntity)
+            let fresh = try await browser.post("/signup", form: [("email", "fresh@example.org"), ("displayName", "N"), ("password", "lotus river bicycle")])
+            #expect(taken.status == .seeOther && fresh.status == .seeOther)
+            #expect(taken.headers.first(name: .location)?.replacingOccurrences(of: "taken", with: "fresh") == fresh.headers.first(name: .location))
+            #expect(taken.headers[.setCookie].isEmpty == fresh.headers[.setCookie].isEmpty)
+            #expect(try await User.query(on: app.db).filter(\.$email == existing.email).first()?.passwordHash == hashBefore)
+            try await User.query(on: app.db).filter(\.$email == "fresh@example.org").delete()
             let forged = try await Browser(app).post("/signup", form: [("email", "csrf@example.org"), ("displayName", "N"), ("password", "lotus river bicycle")], csrf: false)
             #expect(forged.status == .forbidden)
             #expect(try await app.count(User.self) == 1)

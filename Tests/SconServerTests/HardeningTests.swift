@@ -226,4 +226,20 @@ import VaporTesting
             }
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func signUpsFromOneAddressAreLimited(_ database: TestDatabase) async throws {
+        try await withTestApp(database, seed: false) { app in
+            let browser = Browser(app)
+            for number in 0..<AccountStore.signUpsPerHour {
+                let answer = try await browser.post("/signup", form: [("email", "n\(number)@example.org"), ("displayName", "N"), ("password", "lotus river bicycle")])
+                #expect(answer.status == .seeOther)
+            }
+            let refused = try await browser.post("/signup", form: [("email", "one-more@example.org"), ("displayName", "N"), ("password", "lotus river bicycle")])
+            #expect(refused.status == .tooManyRequests)
+            #expect(refused.headers.first(name: .retryAfter) != nil)
+            #expect(refused.text.contains("one-more@example.org"))  // the form keeps what was typed
+            #expect(try await User.query(on: app.db).filter(\.$email == "one-more@example.org").count() == 0)
+        }
+    }
 }

@@ -38,7 +38,7 @@ struct UserCommand: AsyncCommand {
         }
         let request = Request(application: app, on: app.eventLoopGroup.any())
         do {
-            let user = try await AccountStore(request: request).signUp(SignUpDraft(email: email, displayName: name, password: password, language: "ko"))
+            let user = try await AccountStore(request: request).create(try SignUpDraft(email: email, displayName: name, password: password, language: "ko").validated())
             if let grant {
                 try await RoleGrant(userID: try user.requireID(), grant: grant, grantedBy: nil).create(on: app.db)
             }

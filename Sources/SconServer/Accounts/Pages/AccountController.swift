@@ -20,7 +20,12 @@ struct AccountController: RouteCollection {
     struct TokenForm: Content { var name: String? }
 
     @Sendable func signInForm(_ req: Request) async throws -> HTML {
-        AccountForms.signIn(PageContext(request: req), .init(next: LocalPath.sanitise(req.queryItem("next"))))
+        var model = AccountForms.SignInModel(next: LocalPath.sanitise(req.queryItem("next")))
+        if req.queryItem("created") == "1" {
+            model.email = String((req.queryItem("email") ?? "").prefix(254))
+            model.info = req.strings["signin.created"]
+        }
+        return AccountForms.signIn(PageContext(request: req), model)
     }
 
     @Sendable func signIn(_ req: Request) async throws -> Response {
@@ -34,7 +39,7 @@ struct AccountController: RouteCollection {
             let status: HTTPResponseStatus
             switch error {
             case .rateLimited(let seconds):
-                model.notice = req.strings.format("signin.throttled", ["minutes": String((seconds + 59) / 60)])
+                model.notice = req.strings.format("signin.throttled", ["seconds": String(seconds)])
                 status = .tooManyRequests
             case .invalid(let issues):
                 model.issues = issues
@@ -54,9 +59,18 @@ struct AccountController: RouteCollection {
     @Sendable func signUp(_ req: Request) async throws -> Response {
         let form = try req.content.decode(SignUpForm.self)
         do {
-            let user = try await AccountStore(request: req).signUp(SignUpDraft(email: form.email, displayName: form.displayName,
-                                                                             password: form.password, language: form.language))
-            return try await startSession(user, req, redirect: AccountURL.account.path)
+            // The same answer whether or not the address had an account (nothing tells which):
+            // on to the sign-in form with the address filled in.
+            let email = try await AccountStore(request: req).signUp(SignUpDraft(email: form.email, displayName: form.displayName,
+                                                                              password: form.password, language: form.language))
+            return req.redirect(to: AccountURL.signIn.path + "?created=1&email=" + PercentEncoding.queryValue(email), redirectType: .normal)
+        } catch DomainError.rateLimited(let seconds) {
+            let model = AccountForms.SignUpModel(email: form.email ?? "", displayName: form.displayName ?? "",
+                                                 language: Language(rawValue: form.language ?? "") ?? req.language,
+                                                 notice: req.strings.format("signup.throttled", ["seconds": String(seconds)]))
+            let response = try await AccountForms.signUp(PageContext(request: req), model).encodeResponse(status: .tooManyRequests, for: req)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
+            return response
         } catch DomainError.invalid(let issues) {
             let model = AccountForms.SignUpModel(email: form.email ?? "", displayName: form.displayName ?? "",
                                                  language: Language(rawValue: form.language ?? "") ?? req.language, issues: issues)

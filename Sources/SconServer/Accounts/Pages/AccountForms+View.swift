@@ -3,15 +3,16 @@ import Vapor
 
 /// The sign-in and sign-up forms.
 enum AccountForms {
-    struct SignInModel { var email: String = ""; var next: String = "/"; var issues: [FieldIssue] = []; var notice: String? }
-    struct SignUpModel { var email: String = ""; var displayName: String = ""; var language: Language = .en; var issues: [FieldIssue] = [] }
+    struct SignInModel { var email: String = ""; var next: String = "/"; var issues: [FieldIssue] = []; var notice: String?; var info: String? }
+    struct SignUpModel { var email: String = ""; var displayName: String = ""; var language: Language = .en; var issues: [FieldIssue] = []; var notice: String? }
 
     static func signIn(_ context: PageContext, _ model: SignInModel) -> HTML {
         let notice: HTML = Components.alert(model.notice)
+        let info: HTML = Components.notice(model.info)
         let body: HTML = """
         <div class="narrow">
         <h1>\(context["signin.title"])</h1>
-        \(notice)\(Components.errorSummary(context, model.issues))
+        \(info)\(notice)\(Components.errorSummary(context, model.issues))
         <form method="post" action="\(AccountURL.signIn.path)" novalidate>
         \(context.csrfField)
         <input type="hidden" name="next" value="\(model.next)">
@@ -31,7 +32,7 @@ enum AccountForms {
         <div class="narrow">
         <h1>\(context["signup.title"])</h1>
         <p>\(context["signup.intro"])</p>
-        \(Components.errorSummary(context, model.issues))
+        \(Components.alert(model.notice))\(Components.errorSummary(context, model.issues))
         <form method="post" action="\(AccountURL.signUp.path)" novalidate>
         \(context.csrfField)
         \(Components.textField(context, model.issues, field: "email", name: "email", label: context["field.email"], value: model.email, type: "email", required: true, autocomplete: "email"))

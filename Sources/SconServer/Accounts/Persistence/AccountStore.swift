@@ -7,11 +7,37 @@ struct AccountStore: Sendable {
     let request: Request
     var db: any Database { request.db }
 
-    /// Creates the account; the e-mail must be new.
-    func signUp(_ draft: SignUpDraft) async throws -> User {
+    /// Creates the account when the e-mail is new and returns the address, the same way whether
+    /// or not it had an account (a password hash is made either way, so the time does not tell
+    /// either). At most `signUpsPerHour` sign-ups from one client address.
+    func signUp(_ draft: SignUpDraft) async throws -> String {
         let fields = try draft.validated()
-        return try await create(fields)
+        let address = request.clientAddress
+        let now = Int(request.now.timeIntervalSince1970)
+        let recent = try await SignInAttempt.query(on: db).filter(\.$email == Self.signUpMarker)
+            .filter(\.$address == address).filter(\.$at > now - 3_600).all(\.$at)
+        if recent.count >= Self.signUpsPerHour, let oldest = recent.min() {
+            throw DomainError.rateLimited(retryAfterSeconds: max(1, oldest + 3_600 - now))
+        }
+        let attempt = SignInAttempt()
+        attempt.email = Self.signUpMarker; attempt.address = address; attempt.succeeded = true; attempt.at = now
+        try await attempt.create(on: db)
+        let hash = try await request.password.async.hash(fields.password).get()
+        if try await User.query(on: db).filter(\.$email == fields.email.value).first() == nil {
+            let user = User(email: fields.email, passwordHash: hash, displayName: fields.displayName, language: fields.language)
+            do {
+                try await user.create(on: db)
+            } catch let error as any DatabaseError where error.isConstraintFailure {
+                // Taken meanwhile: the same answer.
+            }
+        }
+        return fields.email.value
     }
+
+    /// Sign-ups are counted in the sign-in attempts, under this address (not an e-mail), as
+    /// successes (so that they never count as failed sign-ins).
+    static let signUpMarker = "(sign-up)"
+    static let signUpsPerHour = 10
 
     func create(_ fields: SignUpDraft.Fields) async throws -> User {
         if try await User.query(on: db).filter(\.$email == fields.email.value).first() != nil {
