@@ -242,4 +242,45 @@ import VaporTesting
             #expect(try await User.query(on: app.db).filter(\.$email == "one-more@example.org").count() == 0)
         }
     }
+
+    @Test func aRepeatedNameIsFoundWhereverItIs() {
+        #expect(DuplicateKeys.first(in: Array(#"{"amount":"1","amount":"2"}"#.utf8)) == "amount")
+        #expect(DuplicateKeys.first(in: Array(#"{"name":{"en":"a","ko":"b","en":"c"}}"#.utf8)) == "name.en")
+        #expect(DuplicateKeys.first(in: Array(#"{"a\u006dount":"1","amount":"2"}"#.utf8)) == "amount")
+        #expect(DuplicateKeys.first(in: Array(#"{"items":[{"a":1},{"a":2}],"note":"a \"a\": 1, \"a\": 2"}"#.utf8)) == nil)
+        #expect(DuplicateKeys.first(in: Array(#"[{"a":1,"b":{"a":2}}]"#.utf8)) == nil)
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func lenientInputIsRefusedAndNothingIsWritten(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let fixture = try await FundFixture.make(app)
+            let before = try await app.count(LedgerTransaction.self)
+            let path = "/api/v1/projects/\(fixture.projectID.uuidString)/bookings"
+            var headers = fixture.manager.bearer
+            headers.add(name: .contentType, value: "application/json")
+            headers.add(name: "Idempotency-Key", value: UUID().uuidString)
+            // An empty body: 400, saying so.
+            try await app.testing().test(.POST, path, headers: headers) { response in
+                #expect(response.status == .badRequest)
+                #expect((response.json["detail"] as? String)?.contains("empty") == true)
+            }
+            // A name given twice: 400 naming it.
+            let twice = #"{"movement":"commitment","amount":"1","amount":"9000000","currency":"KRW","instrument":"loan"}"#
+            try await app.testing().test(.POST, path, headers: headers, body: ByteBuffer(string: twice)) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.problemFields == ["amount"])
+            }
+            // An amount with spaces, a value day in 1900: 422 naming the field.
+            var spaced = fixture.commitment(" 1000000")
+            #expect(try await fixture.book(spaced, by: fixture.manager).problemFields == ["amount"])
+            spaced = fixture.commitment("1000000"); spaced["valueDay"] = "1900-01-01"
+            #expect(try await fixture.book(spaced, by: fixture.manager).problemFields == ["valueDay"])
+            #expect(try await app.count(LedgerTransaction.self) == before)
+            // A rate dated 1000-01-01.
+            #expect(throws: DomainError.self) {
+                try ExchangeRate.validated(currency: "USD", day: "1000-01-01", krwPerUnit: "1400", source: "Bank of Korea", today: CalendarDay("2026-12-01")!)
+            }
+        }
+    }
 }

@@ -45,7 +45,9 @@ public struct BookingDraft: Sendable, Hashable {
             rules.fail("instrument", "only-commitments", "only a commitment names its instrument.")
         }
         let day = valueDay.map { CalendarDay($0) } ?? today
-        if day == nil || day! > today { rules.fail("valueDay", "invalid", "valueDay is a day (YYYY-MM-DD), not in the future.") }
+        if day == nil || day! > today || day! < LedgerRules.earliestDay {
+            rules.fail("valueDay", "invalid", "valueDay is a day (YYYY-MM-DD) from 2000-01-01 to today.")
+        }
         let note = rules.text(memo, field: "memo", min: 0, max: 500)
         try rules.check()
         return Booking(movement: kind!, amount: money!, instrument: chosen, valueDay: day!, memo: note)

@@ -25,7 +25,9 @@ public struct ExchangeRate: Sendable, Hashable, Codable {
                        "currency is one of: \(Currency.allCases.filter { $0 != .KRW }.map(\.rawValue).joined(separator: ", ")).")
         }
         let date = day.flatMap { CalendarDay($0) }
-        if date == nil || date! > today { rules.fail("day", day == nil ? "required" : "invalid", "day is a day (YYYY-MM-DD), not in the future.") }
+        if date == nil || date! > today || date! < LedgerRules.earliestDay {
+            rules.fail("day", day == nil ? "required" : "invalid", "day is a day (YYYY-MM-DD) from 2000-01-01 to today.")
+        }
         let micro = krwPerUnit.flatMap(parseRate)
         if micro == nil { rules.fail("krwPerUnit", krwPerUnit == nil ? "required" : "invalid", "krwPerUnit is a positive decimal with at most 6 decimals.") }
         let cited = rules.text(source, field: "source", min: 3, max: 300)

@@ -122,6 +122,10 @@ public enum LedgerRefusal: Refusal, Hashable {
 /// limits it must respect. Run inside the transaction that writes the lines, with balances read
 /// in that transaction, one writer at a time: then no commitment can exceed what is available.
 public enum LedgerRules {
+    /// The earliest day a booking's value or a rate may have: no money of the programme moved
+    /// before 2000 (the fund was set up in 2019), so an earlier day is a typing error.
+    public static let earliestDay = CalendarDay("2000-01-01")!
+
     /// Which movements a project's stage allows: commitments and disbursements from financing
     /// on and not after the project is completed or dropped; cancellations and repayments at any
     /// stage (they close what is open).

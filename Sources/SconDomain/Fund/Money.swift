@@ -54,7 +54,8 @@ public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// `text` (a plain decimal with at most `decimals` decimals) × 10^decimals, or nil.
     static func scaledInteger(_ text: String, decimals: Int) -> Int? {
-        var body = Substring(text.trimmingCharacters(in: .whitespaces))
+        // Exactly the digits: no spaces or separators (a page's form strips those it accepts).
+        var body = Substring(text)
         var negative = false
         if body.first == "-" { negative = true; body = body.dropFirst() }
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)

@@ -115,7 +115,14 @@ enum ProblemMapping {
         case .valueNotFound(_, let context): "\(fieldName(context.codingPath)) must not be null."
         case .keyNotFound(let key, let context): "\(fieldName(context.codingPath + [key])) is required."
         case .dataCorrupted(let context):
-            context.codingPath.isEmpty ? "The body is not valid JSON." : "\(fieldName(context.codingPath)): \(context.debugDescription)"
+            if context.codingPath.isEmpty {
+                // Our own refusals of the whole body carry no underlying error; the parser's do.
+                context.underlyingError == nil && context.debugDescription.hasPrefix("The body") ? context.debugDescription : "The body is not valid JSON."
+            } else {
+                // Ours read on from the field's name ("kind is not a known field."); Foundation's do not.
+                context.debugDescription.first?.isLowercase == true
+                    ? "\(fieldName(context.codingPath)) \(context.debugDescription)" : "\(fieldName(context.codingPath)): \(context.debugDescription)"
+            }
         @unknown default: "The body could not be read."
         }
     }

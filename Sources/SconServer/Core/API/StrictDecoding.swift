@@ -75,6 +75,12 @@ extension Request {
         guard let contentType = headers.contentType, contentType.type == "application", contentType.subType == "json" else {
             throw Abort(.unsupportedMediaType, reason: "Send the body as application/json.")
         }
+        guard let bytes = body.data, bytes.readableBytes > 0 else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "The body is empty; send a JSON object."))
+        }
+        if let repeated = DuplicateKeys.first(in: bytes.readableBytesView) {
+            throw DecodingError.dataCorrupted(.init(codingPath: [AnyCodingKey(stringValue: repeated)], debugDescription: "appears more than once; send each field once."))
+        }
         return try content.decode(T.self)
     }
 }

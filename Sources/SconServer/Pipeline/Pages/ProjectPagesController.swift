@@ -157,7 +157,9 @@ struct ProjectPagesController: RouteCollection {
         let id = try req.uuid()
         let form = try req.content.decode(BookingForm.self)
         func blank(_ text: String?) -> String? { text.flatMap { $0.isEmpty ? nil : $0 } }
-        let request = BookingRequest(movement: form.movement, amount: form.amount, currency: form.currency,
+        // People type amounts with thousands separators and spaces: the form takes them out (the API does not).
+        let amount = form.amount.map { $0.filter { $0 != "," && !$0.isWhitespace } }
+        let request = BookingRequest(movement: form.movement, amount: amount, currency: form.currency,
                                      earmark: blank(form.earmark).flatMap(UUID.init(uuidString:)), instrument: blank(form.instrument),
                                      valueDay: blank(form.valueDay), memo: form.memo)
         let strings = req.strings
