@@ -283,4 +283,9 @@ import VaporTesting
             }
         }
     }
+
+    @Test func dueTimesKeepTheirLetters() {
+        #expect(DueText.readable("2026-12-21 (UTC)") == "2026-12-21 (UTC)")
+        #expect(DueText.readable("2026-12-21T18:00 (Asia/Bangkok)") == "2026-12-21 18:00 (Asia/Bangkok)")
+    }
 }

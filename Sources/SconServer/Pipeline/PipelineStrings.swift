@@ -7,7 +7,7 @@ extension PipelineContext {
         "refusal.stage.notNext": ("A project moves one stage at a time: from “{from}” the next stage is not “{to}”.", "사업은 한 단계씩 진행합니다. ‘{from}’ 다음 단계는 ‘{to}’이(가) 아닙니다."),
         "refusal.stage.finished": ("A project that is “{stage}” does not move.", "‘{stage}’ 상태의 사업은 단계를 바꿀 수 없습니다."),
         "refusal.stage.needsAward": ("The study starts when the tender for the consultancy is awarded.", "용역 입찰의 낙찰자가 정해져야 조사를 시작할 수 있습니다."),
-        "refusal.stage.needsApproved.study-report": ("This stage needs an approved study report (master plan or pre-F/S).", "이 단계에는 승인된 조사 보고서(마스터플랜 또는 예비타당성조사)가 필요합니다."),
+        "refusal.stage.needsApproved.study-report": ("This stage needs an approved study report (master plan or pre-F/S).", "이 단계에는 승인된 조사 보고서(마스터플랜 또는 사전타당성조사)가 필요합니다."),
         "refusal.stage.needsApproved.feasibility-report": ("This stage needs an approved feasibility study report.", "이 단계에는 승인된 타당성조사 보고서가 필요합니다."),
         "refusal.stage.needsApproved.terms-of-reference": ("This stage needs approved terms of reference.", "이 단계에는 승인된 과업지시서가 필요합니다."),
         "refusal.stage.needsApproved.other": ("This stage needs an approved deliverable.", "이 단계에는 승인된 산출물이 필요합니다."),

@@ -66,7 +66,7 @@ enum PeopleSection {
         let removeHeader: HTML = model.mayEdit ? "<th scope=\"col\"><span class=\"visually-hidden\">\(context["people.remove"])</span></th>" : .empty
         let table: HTML = rows.isEmpty ? "<p>\(context["people.none"])</p>" : """
             <table class="list"><caption class="visually-hidden">\(context["people.title"])</caption>
-            <thead><tr><th scope="col">\(context["field.name"])</th><th scope="col">\(context["field.title"])</th><th scope="col">\(context["people.contact"])</th>\(removeHeader)</tr></thead>
+            <thead><tr><th scope="col">\(context["field.name"])</th><th scope="col">\(context["field.jobTitle"])</th><th scope="col">\(context["people.contact"])</th>\(removeHeader)</tr></thead>
             <tbody>\(rows)</tbody></table>
             """
         let draft = model.personDraft
