@@ -12,11 +12,10 @@ struct ShellContext: SconContext {
         try routes.app.register(collection: ShellController())
     }
 
-    var navigation: [NavigationEntry] {
-        ShellURL.Area.allCases.enumerated().map { index, area in
-            NavigationEntry(placement: .main, order: 100 + index, label: "area.\(area.rawValue).name", route: ShellURL.area(area))
-        }
-    }
+    /// The parts not built yet stay out of the menu (no dead ends); their pages still answer
+    /// at their addresses, and the home page says what is coming. A context that is built adds
+    /// its own entry.
+    var navigation: [NavigationEntry] { [] }
 
     var strings: StringTable { Self.table }
 
