@@ -57,5 +57,6 @@ extension FundContext {
         "fund.rateSource": ("Source", "출처"),
         "fund.export": ("Ledger as CSV (fund managers and officers)", "원장 CSV(펀드 매니저·담당관)"),
         "fund.iati": ("Open data: IATI 2.03 XML", "공개 데이터: IATI 2.03 XML"),
+        "fund.iatiNothingYet": ("Open data (IATI 2.03): nothing to publish yet. Sample projects stay out of open data; the file appears with the first public project.", "공개 데이터(IATI 2.03): 아직 공개할 사업이 없습니다. 샘플 사업은 공개 데이터에서 제외되며, 첫 공개 사업이 생기면 파일이 나타납니다."),
     ]
 }

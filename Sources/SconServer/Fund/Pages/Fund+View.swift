@@ -9,6 +9,7 @@ enum FundPage {
         var rates: [ExchangeRateRecord]
         var currency: Currency
         var mayExport: Bool
+        var publishedProjects: Int
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -57,6 +58,9 @@ enum FundPage {
             "<p class=\"hint\">\(context.strings.format("fund.usdRate", ["rate": $0.rateText, "day": $0.day.description, "source": $0.source]))</p>"
         } ?? .empty
         let export: HTML = model.mayExport ? "<li><a href=\"\(FundAPI.transactionsCSV.path)\">\(context["fund.export"])</a></li>" : ""
+        let openData: HTML = model.publishedProjects > 0
+            ? "<li><a href=\"\(OpenDataAPI.iati.path)\">\(context["fund.iati"])</a></li>"
+            : "<li>\(context["fund.iatiNothingYet"])</li>"
         let body: HTML = """
         <h1>\(first.fund.name.text(in: language))</h1>
         <p class="lead">\(context["area.fund.text"])</p>
@@ -67,7 +71,7 @@ enum FundPage {
         <h2>\(context["fund.rates"])</h2>
         <table class="list"><thead><tr><th scope="col">\(context["finance.currency"])</th><th scope="col">\(context["fund.day"])</th>\
         <th scope="col" class="number">\(context["fund.ratePer"])</th><th scope="col">\(context["fund.rateSource"])</th></tr></thead><tbody>\(rates)</tbody></table>
-        <ul><li><a href="\(OpenDataAPI.iati.path)">\(context["fund.iati"])</a></li>\(export)</ul>
+        <ul>\(openData)\(export)</ul>
         """
         return Layout.page(context, title: first.fund.name.text(in: language), current: "nav.fund", body: body)
     }

@@ -12,7 +12,10 @@ struct FundPagesController: RouteCollection {
         let currency = req.query[String.self, at: "currency"] == "USD" ? Currency.USD : .KRW
         let all = try await FundReports(db: req.db).positions(by: FundReports.Grouping.allCases, currency: currency, today: CalendarDay(req.now))
         let rates = try await ExchangeRateStore(db: req.db, audit: req.auditLog).all()
+        // Open data is real data: the IATI file exists once a project that is not sample data is public.
+        let published = try await ProjectQuery(db: req.db).all(ProjectQuery.Filter(withoutSamples: true), for: .anonymous).count
         return FundPage.render(PageContext(request: req), .init(reports: all, rates: rates, currency: currency,
-                                                                mayExport: FundAccess.allows(req.principal, .exportLedger)))
+                                                                mayExport: FundAccess.allows(req.principal, .exportLedger),
+                                                                publishedProjects: published))
     }
 }
