@@ -9,6 +9,7 @@ enum AccountURL: SiteRoute {
     case account
     case accountTokens
     case accountToken(Parameter<UUID>)
+    case accountErase
     case adminUsers
     case adminUserGrants(Parameter<UUID>)
     case adminGrant(Parameter<UUID>)
@@ -21,6 +22,7 @@ enum AccountURL: SiteRoute {
         case .account: return ["account"]
         case .accountTokens: return ["account", "tokens"]
         case .accountToken(let id): return ["account", "tokens", Self.segment(.id, id), "revoke"]
+        case .accountErase: return ["account", "erase"]
         case .adminUsers: return ["admin", "users"]
         case .adminUserGrants(let id): return ["admin", "users", Self.segment(.id, id), "grants"]
         case .adminGrant(let id): return ["admin", "grants", Self.segment(.id, id), "revoke"]

@@ -7,6 +7,37 @@ struct AccountAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let signedIn = routes.grouped(RequireSignedIn())
         signedIn.get(AccountAPI.me, use: me)
+        signedIn.get(AccountAPI.myData, use: myData)
+        signedIn.delete(AccountAPI.me, use: erase)
+    }
+
+    /// Everything the platform holds about the caller, as one JSON file.
+    @Sendable func myData(_ req: Request) async throws -> Response {
+        guard let user = req.signedInUser else { throw DomainError.unauthenticated }
+        let data = try await PersonalData(db: req.db, audit: req.auditLog).download(of: user.id, now: req.now)
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"k-scon-my-data.json\"")
+        return Response(status: .ok, headers: headers, body: .init(data: data))
+    }
+
+    struct EraseInput: Decodable {
+        var password: String
+        enum Field: String, CodingKey, CaseIterable { case password }
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.strictFields(Field.self)
+            password = try container.decode(String.self, forKey: .password)
+        }
+    }
+
+    /// Erases the caller's account (the password confirms it): 204.
+    @Sendable func erase(_ req: Request) async throws -> HTTPStatus {
+        guard let signedIn = req.signedInUser, let user = try await User.find(signedIn.id, on: req.db) else { throw DomainError.unauthenticated }
+        let input = try req.decodeJSON(EraseInput.self)
+        try await PersonalData(db: req.db, audit: req.auditLog).erase(user, confirmedBy: input.password) { password, hash in
+            (try? await req.password.async.verify(password, created: hash).get()) ?? false
+        }
+        return .noContent
     }
 
     struct Me: Content {

@@ -13,6 +13,7 @@ struct AccountController: RouteCollection {
         routes.signedIn.get(AccountURL.account, use: account)
         routes.signedIn.post(AccountURL.accountTokens, use: createToken)
         routes.signedIn.post(AccountURL.accountToken(.key), use: revokeToken)
+        routes.signedIn.post(AccountURL.accountErase, use: erase)
     }
 
     struct SignInForm: Content { var email: String?; var password: String?; var next: String? }
@@ -83,6 +84,29 @@ struct AccountController: RouteCollection {
             try await AccountStore(request: req).endSession(token: token)
         }
         let response = req.redirect(to: "/", redirectType: .normal)
+        response.cookies[req.sessionCookieName] = SessionCookie.expired(secure: req.application.sconConfig.secureCookies)
+        return response
+    }
+
+    struct EraseForm: Content { var password: String?; var confirm: String? }
+
+    /// Erases the account after the password and the box confirm it; ends the session.
+    @Sendable func erase(_ req: Request) async throws -> Response {
+        guard let signedIn = req.signedInUser, let user = try await User.find(signedIn.id, on: req.db) else { throw DomainError.unauthenticated }
+        let form = try req.content.decode(EraseForm.self)
+        do {
+            guard form.confirm == "yes" else {
+                throw DomainError.invalid([FieldIssue(field: "confirm", code: "required", detail: "tick the box to confirm.")])
+            }
+            try await PersonalData(db: req.db, audit: req.auditLog).erase(user, confirmedBy: form.password ?? "") { password, hash in
+                (try? await req.password.async.verify(password, created: hash).get()) ?? false
+            }
+        } catch DomainError.invalid(let issues) {
+            var model = try await accountModel(req)
+            model.eraseIssues = issues
+            return try await AccountPage.render(PageContext(request: req), model).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        let response = req.redirect(to: "/?erased=1", redirectType: .normal)
         response.cookies[req.sessionCookieName] = SessionCookie.expired(secure: req.application.sconConfig.secureCookies)
         return response
     }

@@ -9,6 +9,7 @@ enum AccountPage {
         var tokens: [APIToken]
         var newToken: String?
         var issues: [FieldIssue] = []
+        var eraseIssues: [FieldIssue] = []
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -53,6 +54,17 @@ enum AccountPage {
         \(context.csrfField)
         \(Components.textField(context, model.issues, field: "name", name: "name", label: context["tokens.name"], value: nil, required: true, maxLength: 80))
         <button type="submit" class="button">\(context["tokens.create"])</button>
+        </form>
+        <h2 id="data">\(context["mydata.title"])</h2>
+        <p>\(context["mydata.intro"]) <a href="\(AccountAPI.myData.path)" download>\(context["mydata.download"])</a></p>
+        <h3 id="erase">\(context["erase.title"])</h3>
+        <p>\(context["erase.intro"])</p>
+        \(Components.errorSummary(context, model.eraseIssues))
+        <form method="post" action="\(AccountURL.accountErase.path)" class="danger-zone">
+        \(context.csrfField)
+        \(Components.textField(context, model.eraseIssues, field: "password", name: "password", label: context["field.password"], value: nil, type: "password", required: true, autocomplete: "current-password"))
+        <p><label><input type="checkbox" name="confirm" value="yes"> \(context["erase.confirm"])</label></p>
+        <button type="submit" class="button danger">\(context["erase.submit"])</button>
         </form>
         """
         return Layout.page(context, title: context["account.title"], body: body)

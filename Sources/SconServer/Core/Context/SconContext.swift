@@ -23,6 +23,21 @@ protocol SconContext: Sendable {
     func due(for principal: Principal, on db: any Database, now: Date) async throws -> [DueItem]
     /// Its command-line tools under `scon solve`, `scon bench` and `scon export`.
     var tools: ContextTools { get }
+    /// What it holds about one account, by section name, for the account's own download.
+    func personalData(of user: UUID, on db: any Database) async throws -> [String: PersonalDataSection]
+    /// Removes or anonymises what it holds about one account (inside the erasure's transaction).
+    func erasePersonalData(of user: UUID, on db: any Database) async throws
+}
+
+/// One section of a person's data download: any JSON value.
+struct PersonalDataSection: Encodable, Sendable {
+    private let write: @Sendable (any Encoder) throws -> Void
+
+    init<Value: Encodable & Sendable>(_ value: Value) {
+        write = { try value.encode(to: $0) }
+    }
+
+    func encode(to encoder: any Encoder) throws { try write(encoder) }
 }
 
 extension SconContext {
@@ -31,6 +46,8 @@ extension SconContext {
     func seedIfEmpty(_ db: any Database) async throws -> Bool { false }
     func due(for principal: Principal, on db: any Database, now: Date) async throws -> [DueItem] { [] }
     var tools: ContextTools { ContextTools() }
+    func personalData(of user: UUID, on db: any Database) async throws -> [String: PersonalDataSection] { [:] }
+    func erasePersonalData(of user: UUID, on db: any Database) async throws {}
 }
 
 /// Where a context registers its routes. Routes that need a signed-in caller are registered
