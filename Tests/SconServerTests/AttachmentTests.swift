@@ -21,7 +21,7 @@ import VaporTesting
     @Test(arguments: TestDatabase.all)
     func theApplicantAttachesTheRequiredDocumentAndOthersReadItOnceSubmitted(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
-            let fixture = try await ProposalFixture.make(app)
+            let fixture = try await ProposalFixture.make(app, requiredDocuments: nil)
             let id = try await fixture.draft()
             let created = try await Self.upload(fixture, id, Self.pdf, query: "filename=%EC%A0%9C%EC%95%88%EC%84%9C.pdf&document=0")
             #expect(created.status == .created)
@@ -57,7 +57,7 @@ import VaporTesting
     @Test(arguments: TestDatabase.all)
     func badFilesAreRefusedNamingWhyAndNothingIsStored(_ database: TestDatabase) async throws {
         try await withTestApp(database, config: { $0.maxAttachmentKilobytes = 1 }) { app in
-            let fixture = try await ProposalFixture.make(app)
+            let fixture = try await ProposalFixture.make(app, requiredDocuments: nil)
             let id = try await fixture.draft()
             let empty = try await Self.upload(fixture, id, [])
             #expect(empty.status == .unprocessableEntity)
@@ -80,7 +80,7 @@ import VaporTesting
     @Test(arguments: TestDatabase.all)
     func theApplicantAttachesAndRemovesThroughThePage(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
-            let fixture = try await ProposalFixture.make(app)
+            let fixture = try await ProposalFixture.make(app, requiredDocuments: nil)
             let id = try await fixture.draft()
             let browser = Browser(app)
             try await browser.signIn(fixture.member)

@@ -25,4 +25,43 @@ import VaporTesting
             #expect(try await Browser(app).get("/api/v1/export/iati.xml").status == .ok)
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func anIneligibleProposalIsNotSubmittedAndThePageSaysWhy(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            // Setup: a call that requires one document, a draft without it.
+            let fixture = try await ProposalFixture.make(app, requiredDocuments: [["en": "Proposal form", "ko": "제안서"]])
+            let id = try await fixture.draft()
+            // Action: submitting it, through the API and the page.
+            let refused = try await fixture.post("/api/v1/proposals/\(id)/submit", by: fixture.member)
+            // Check: 409 naming the rule, still a draft, no code; the page says it in Korean.
+            #expect(refused.status == .conflict)
+            #expect((refused.json["detail"] as? String)?.contains("required documents") == true)
+            let stored = try #require(try await Proposal.find(UUID(uuidString: id), on: app.db))
+            #expect(stored.state == "draft" && stored.code == nil)
+            let browser = Browser(app)
+            try await browser.signIn(fixture.member)
+            let page = try await browser.post("/proposals/\(id)/submit?lang=ko", form: [])
+            #expect(page.text.contains("아직 제출할 수 없습니다"))
+            #expect(page.text.contains("필수 제출 서류를 모두 첨부함"))
+            // With the document attached it goes through.
+            _ = try await AttachmentTests.upload(fixture, id, AttachmentTests.pdf)
+            #expect(try await fixture.post("/api/v1/proposals/\(id)/submit", by: fixture.member).status == .ok)
+        }
+    }
+
+    @Test func helpWritesNothing() async throws {
+        let directory = NSTemporaryDirectory() + "scon-help-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let app = try await Application.make(.testing)
+        var config = AppConfig()
+        config.databaseURL = "sqlite:\(directory)/scon.sqlite"
+        try await SconServer.configure(app, config: config)
+        try await ServeStartup.prepareIfServing(app, arguments: ["scon", "--help"])
+        try await ServeStartup.prepareIfServing(app, arguments: ["scon", "serve", "--help"])
+        let size = (try? FileManager.default.attributesOfItem(atPath: "\(directory)/scon.sqlite")[.size] as? Int) ?? 0
+        try await app.asyncShutdown()
+        #expect(size == 0)
+    }
 }

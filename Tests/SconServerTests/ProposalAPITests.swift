@@ -16,7 +16,7 @@ struct ProposalFixture {
     let bangkok: UUID
     let hanoi: UUID
 
-    static func make(_ app: Application, endorsementsPerCountry: Int = 2, requiredDocuments: [[String: String]]? = nil) async throws -> ProposalFixture {
+    static func make(_ app: Application, endorsementsPerCountry: Int = 2, requiredDocuments: [[String: String]]? = []) async throws -> ProposalFixture {
         let officer = try await app.officer()
         var call = CallAPITests.valid
         call["endorsementsPerCountry"] = endorsementsPerCountry
@@ -215,7 +215,7 @@ struct ProposalFixture {
             #expect(ranked.json["proposals"] as? [String] == [ids[2], ids[0]])
             let eligibility = try await fixture.get("/api/v1/proposals/\(ids[2])/eligibility", by: thai)
             let rules = (eligibility.json["items"] as? [[String: Any]] ?? []).reduce(into: [String: Bool]()) { $0[$1["rule"] as? String ?? ""] = $1["passed"] as? Bool }
-            #expect(rules == ["eligible-country": true, "offered-support-type": true, "within-budget": true, "required-documents": false, "endorsed": true])
+            #expect(rules == ["eligible-country": true, "offered-support-type": true, "within-budget": true, "required-documents": true, "endorsed": true])
 
             // Withdrawing the first-ranked proposal moves the next one up.
             _ = try await fixture.post("/api/v1/proposals/\(ids[2])/withdraw", by: fixture.member)

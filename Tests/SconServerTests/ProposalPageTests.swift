@@ -34,7 +34,7 @@ import VaporTesting
             let page = try await browser.get(path + "?lang=en")
             #expect(page.text.contains("Bangkok &lt;flood&gt; warning"))
             #expect(page.text.contains("Given on submission"))
-            #expect(page.text.contains("Not met:</strong> Every required document is attached"))
+            #expect(page.text.contains("Passed:</strong> Every required document is attached"))
             #expect(page.text.contains("KRW 900,000,000"))
             let submitted = try await browser.post(path + "/submit?lang=ko", form: [])
             #expect(submitted.status == .ok)

@@ -136,7 +136,7 @@ import VaporTesting
     @Test(arguments: TestDatabase.all)
     func aProposalsFilesAreListedForThoseWhoSeeIt(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
-            let fixture = try await ProposalFixture.make(app)
+            let fixture = try await ProposalFixture.make(app, requiredDocuments: nil)
             let id = try await fixture.draft()
             _ = try await AttachmentTests.upload(fixture, id, AttachmentTests.pdf)
             let list = try await fixture.get("/api/v1/proposals/\(id)/attachments", by: fixture.member)

@@ -9,6 +9,8 @@ public enum ProposalRules {
         case notYetOpen(opens: String)
         case incomplete([String])
         case wrongState(ProposalState)
+        /// Rules of the call's eligibility check that the applicant can still meet and does not.
+        case ineligible([EligibilityResult])
 
         public var key: String {
             switch self {
@@ -17,6 +19,7 @@ public enum ProposalRules {
             case .notYetOpen: "proposal.notYetOpen"
             case .incomplete: "proposal.incomplete"
             case .wrongState: "proposal.wrongState"
+            case .ineligible: "proposal.ineligible"
             }
         }
 
@@ -27,6 +30,7 @@ public enum ProposalRules {
             case .notYetOpen(let opens): ["opens": .text(opens)]
             case .incomplete(let fields): ["fields": .keys(fields.map { "proposalfield.\($0)" })]
             case .wrongState(let state): ["state": .key("proposalstate.\(state.rawValue)")]
+            case .ineligible(let failed): ["rules": .keys(failed.map { "eligibility.\($0.rule.rawValue)" })]
             }
         }
 
@@ -37,8 +41,16 @@ public enum ProposalRules {
             case .notYetOpen(let opens): "the call opens at \(opens); submit from then on."
             case .incomplete(let fields): "a submitted proposal needs: \(fields.joined(separator: ", "))."
             case .wrongState(let state): "a \(state.rawValue) proposal cannot do this."
+            case .ineligible(let failed): "it does not meet the call's rules yet: " + failed.map(\.reason).joined(separator: " ")
             }
         }
+    }
+
+    /// The rules a proposal must meet before it is submitted: every rule of the call's check
+    /// except the endorsement, which comes after submission.
+    public static func eligibilityRefusal(_ results: [EligibilityResult]) -> Refusal? {
+        let failed = results.filter { !$0.passed && $0.rule != .endorsed }
+        return failed.isEmpty ? nil : .ineligible(failed)
     }
 
     /// Nil when the draft may be submitted now. The deadline is checked on the server's clock

@@ -18,7 +18,9 @@ struct SeedCommand: AsyncCommand {
 public enum ServeStartup {
     public static func prepareIfServing(_ app: Application, arguments: [String] = CommandLine.arguments) async throws {
         let command = arguments.dropFirst().first { !$0.hasPrefix("-") }
-        guard command == nil || command == "serve", app.sconConfig.autoMigrate else { return }
+        // Help writes nothing: `scon --help` or `scon serve --help` neither migrates nor seeds.
+        let help = arguments.dropFirst().contains { $0 == "--help" || $0 == "-h" }
+        guard !help, command == nil || command == "serve", app.sconConfig.autoMigrate else { return }
         try await app.autoMigrate()
         if try await DemoData.seedIfEmpty(app.db) {
             app.logger.notice("Seeded the demo data into the new database.")

@@ -78,6 +78,7 @@ extension OpenCallContext {
         "proposalfield.counterpart": ("Local counterpart", "현지 협력기관"),
         "proposalfield.language": ("Written in", "작성 언어"),
         "eligibility.passed": ("Passed:", "충족:"),
+        "refusal.proposal.ineligible": ("It cannot be submitted yet. Not met: {rules}. See the checklist on the proposal's page.", "아직 제출할 수 없습니다. 충족하지 않은 조건: {rules}. 제안서 화면의 점검표를 확인하세요."),
         "eligibility.failed": ("Not met:", "미충족:"),
         "endorsement.title": ("Endorsement of {country}", "{country} 추천"),
         "endorsement.lead": ("Rank your country's submitted proposals, best first; at most {limit} can be endorsed.", "자국의 제출된 제안서에 순위를 매기십시오(1위가 최우선). 최대 {limit}건까지 추천할 수 있습니다."),

@@ -106,6 +106,9 @@ struct ProposalStore: Sendable {
                                                              schedule: schedule, now: now) {
                 throw refusal
             }
+            let facts = EligibilityFacts(country: model.country, supportType: try model.fields.supportType, budget: model.budget,
+                                         attachedDocuments: try await AttachmentStore.coveredDocuments(id, on: tx), endorsed: false)
+            if let refusal = ProposalRules.eligibilityRefusal(Eligibility.check(facts, against: try call.terms())) { throw refusal }
             model.code = try await Self.nextCode(schedule: schedule, country: model.country, on: tx)
             model.state = ProposalState.submitted.rawValue
             model.submittedAt = now
