@@ -271,6 +271,13 @@ import VaporTesting
                 #expect(response.status == .badRequest)
                 #expect(response.problemFields == ["amount"])
             }
+            // null where the document does not allow it: 400 naming the field; where it does, accepted.
+            let nullMemo = #"{"movement":"commitment","amount":"1000000","currency":"KRW","instrument":"loan","memo":null}"#
+            try await app.testing().test(.POST, path, headers: headers, body: ByteBuffer(string: nullMemo)) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.problemFields == ["memo"])
+                #expect((response.json["detail"] as? String)?.contains("must not be null") == true)
+            }
             // An amount with spaces, a value day in 1900: 422 naming the field.
             var spaced = fixture.commitment(" 1000000")
             #expect(try await fixture.book(spaced, by: fixture.manager).problemFields == ["amount"])

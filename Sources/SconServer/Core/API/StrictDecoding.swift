@@ -19,12 +19,30 @@ extension Decoder {
         if let unknown = all.allKeys.first(where: { !allowed.contains($0.stringValue) }) {
             throw DecodingError.dataCorrupted(.init(codingPath: codingPath + [unknown], debugDescription: "is not a known field."))
         }
+        // `null` only where the OpenAPI document allows it (`NullableFields`): elsewhere a null is
+        // refused, never read as "absent".
+        let nullable = (Field.self as? any NullableFields.Type)?.nullable ?? []
+        for key in all.allKeys where !nullable.contains(key.stringValue) {
+            if try all.decodeNil(forKey: key) {
+                throw DecodingError.valueNotFound(String.self, .init(codingPath: codingPath + [key], debugDescription: "must not be null."))
+            }
+        }
         if nonEmpty && all.allKeys.isEmpty {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "The body has no fields."))
         }
         return try container(keyedBy: Field.self)
     }
 }
+
+/// The fields of an input that take `null` (to clear a value), as the OpenAPI document says.
+protocol NullableFields {
+    static var nullable: Set<String> { get }
+}
+
+extension CallInput.Field: NullableFields { static var nullable: Set<String> { ["totalBudget"] } }
+extension BookingInput.Field: NullableFields { static var nullable: Set<String> { ["earmark"] } }
+extension CityInput.Field: NullableFields { static var nullable: Set<String> { ["population"] } }
+extension OrganisationInput.Field: NullableFields { static var nullable: Set<String> { ["acronym", "website"] } }
 
 /// A field of a partial update: absent (keep), or present with a value or null.
 enum PatchField<Value: Sendable & Decodable>: Sendable {
