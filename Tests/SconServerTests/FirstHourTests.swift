@@ -64,4 +64,26 @@ import VaporTesting
         try await app.asyncShutdown()
         #expect(size == 0)
     }
+
+    @Test(arguments: TestDatabase.all)
+    func signingInKeepsTheLanguageTheVisitorChose(_ database: TestDatabase) async throws {
+        try await withTestApp(database, seed: false) { app in
+            // Setup: an account stored in Korean (as `scon user create` makes them).
+            let user = try await app.makeUser()
+            let row = try #require(try await User.find(user.id, on: app.db))
+            row.language = "ko"
+            try await row.update(on: app.db)
+            // Action: the visitor chooses English, then signs in.
+            let browser = Browser(app)
+            _ = try await browser.get("/language/en?next=%2F")
+            try await browser.signIn(user)
+            // Check: still English.
+            #expect(browser.cookies[Request.languageCookie] == "en")
+            #expect(try await browser.get("/account").text.contains("<html lang=\"en\""))
+            // Without a choice, the account's language.
+            let other = Browser(app)
+            try await other.signIn(user)
+            #expect(other.cookies[Request.languageCookie] == "ko")
+        }
+    }
 }

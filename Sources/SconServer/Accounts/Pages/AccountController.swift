@@ -148,8 +148,11 @@ struct AccountController: RouteCollection {
         let response = req.redirect(to: redirect, redirectType: .normal)
         let config = req.application.sconConfig
         response.cookies[req.sessionCookieName] = SessionCookie.value(token: token, days: config.sessionDays, secure: config.secureCookies, now: req.now)
-        response.cookies[Request.languageCookie] = HTTPCookies.Value(string: user.language, maxAge: 365 * 86_400, path: "/",
-                                                                     isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        // The visitor's own choice of language (the switch's cookie) stands; without one, the account's.
+        if req.cookies[Request.languageCookie] == nil {
+            response.cookies[Request.languageCookie] = HTTPCookies.Value(string: user.language, maxAge: 365 * 86_400, path: "/",
+                                                                         isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        }
         return response
     }
 }
