@@ -100,7 +100,16 @@ import VaporTesting
                                                                                    ("amount", "9000000000"), ("currency", "KRW"), ("earmark", earmark.uuidString)])
             #expect(korean.status == .conflict)
             #expect(korean.text.contains("미집행 약정액"))
-            #expect(try await app.count(LedgerTransaction.self) == count + 1)
+            // The refusal is shown at the form, which keeps what was typed (movement and amount too).
+            let atForm = korean.text.components(separatedBy: "id=\"book\"").last ?? ""
+            #expect(atForm.contains("미집행 약정액"))
+            #expect(atForm.contains("value=\"disbursement\" selected"))
+            #expect(atForm.contains("value=\"9000000000\""))
+            // Thousands separators are taken out on the page.
+            let separated = try await manager.post(path + "/bookings?lang=en", form: [("idempotencyKey", UUID().uuidString), ("movement", "disbursement"),
+                                                                                      ("amount", "1,000"), ("currency", "KRW"), ("earmark", earmark.uuidString)])
+            #expect(separated.status == .ok)
+            #expect(try await app.count(LedgerTransaction.self) == count + 2)
             // A programme officer sees no booking form and cannot book.
             let officer = Browser(app)
             try await officer.signIn(try await app.officer())

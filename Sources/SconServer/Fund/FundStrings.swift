@@ -56,6 +56,7 @@ extension FundContext {
         "fund.day": ("Day", "일자"),
         "fund.rateSource": ("Source", "출처"),
         "fund.export": ("Ledger as CSV (fund managers and officers)", "원장 CSV(펀드 매니저·담당관)"),
+        "finance.amountHint": ("In the currency chosen below; thousands separators are fine (1,250,000).", "아래에서 고른 통화 기준입니다. 천 단위 쉼표를 넣어도 됩니다(1,250,000)."),
         "fund.iati": ("Open data: IATI 2.03 XML", "공개 데이터: IATI 2.03 XML"),
         "fund.iatiNothingYet": ("Open data (IATI 2.03): nothing to publish yet. Sample projects stay out of open data; the file appears with the first public project.", "공개 데이터(IATI 2.03): 아직 공개할 사업이 없습니다. 샘플 사업은 공개 데이터에서 제외되며, 첫 공개 사업이 생기면 파일이 나타납니다."),
     ]

@@ -38,19 +38,22 @@ enum ProjectFinanceSection {
         let currencies = Currency.allCases.map { (value: $0.rawValue, label: $0.rawValue) }
         let instruments = Instrument.allCases.map { (value: $0.rawValue, label: context["instrument.\($0.rawValue)"]) }
         let earmarks = model.earmarks.map { (value: UUIDText.string($0.storedID), label: $0.name.text(in: context.language)) }
+        let kept = model.booking
+        let issues = model.bookingIssues
         return """
-        <h3>\(context["finance.book"])</h3>
-        <form method="post" action="\(FundURL.projectBooking(.value(id)).path)#finance" class="stacked" novalidate>\(context.csrfField)
+        <h3 id="book">\(context["finance.book"])</h3>
+        \(Components.alert(model.bookingProblem))\(Components.errorSummary(context, issues))
+        <form method="post" action="\(FundURL.projectBooking(.value(id)).path)#book" class="stacked" novalidate>\(context.csrfField)
         <input type="hidden" name="idempotencyKey" value="\(UUID().uuidString.lowercased())">
-        \(Components.select(context, field: "movement", name: "movement", label: context["finance.movement"], options: movements, selected: "commitment", issues: model.issues))
-        \(Components.textField(context, model.issues, field: "amount", name: "amount", label: context["finance.amount"], value: nil, required: true))
-        \(Components.select(context, field: "currency", name: "currency", label: context["finance.currency"], options: currencies, selected: "KRW", issues: model.issues))
-        \(Components.select(context, field: "instrument", name: "instrument", label: context["finance.instrument"], options: instruments, selected: nil,
-                           includeBlank: "—", issues: model.issues))
-        \(Components.select(context, field: "earmark", name: "earmark", label: context["finance.earmark"], options: earmarks, selected: earmarks.first?.value,
-                           includeBlank: context["finance.notEarmarked"], issues: model.issues))
-        \(Components.textField(context, model.issues, field: "valueDay", name: "valueDay", label: context["finance.valueDay"], value: CalendarDay(context.request.now).description, type: "date"))
-        \(Components.textField(context, model.issues, field: "memo", name: "memo", label: context["finance.memo"], value: nil, maxLength: 500))
+        \(Components.select(context, field: "movement", name: "movement", label: context["finance.movement"], options: movements, selected: kept?.movement ?? "commitment", issues: issues))
+        \(Components.textField(context, issues, field: "amount", name: "amount", label: context["finance.amount"], value: kept?.amount, required: true, hint: context["finance.amountHint"]))
+        \(Components.select(context, field: "currency", name: "currency", label: context["finance.currency"], options: currencies, selected: kept?.currency ?? "KRW", issues: issues))
+        \(Components.select(context, field: "instrument", name: "instrument", label: context["finance.instrument"], options: instruments, selected: kept?.instrument,
+                           includeBlank: "—", issues: issues))
+        \(Components.select(context, field: "earmark", name: "earmark", label: context["finance.earmark"], options: earmarks, selected: kept.map { $0.earmark ?? "" } ?? earmarks.first?.value,
+                           includeBlank: context["finance.notEarmarked"], issues: issues))
+        \(Components.textField(context, issues, field: "valueDay", name: "valueDay", label: context["finance.valueDay"], value: kept?.valueDay ?? CalendarDay(context.request.now).description, type: "date"))
+        \(Components.textField(context, issues, field: "memo", name: "memo", label: context["finance.memo"], value: kept?.memo, maxLength: 500))
         <p class="hint">\(context["finance.onceHint"])</p>
         <button type="submit" class="button">\(context["finance.book"])</button></form>
         """

@@ -34,7 +34,8 @@ struct ProjectPagesController: RouteCollection {
         try await page(req, id: try req.uuid())
     }
 
-    private func page(_ req: Request, id: UUID, message: String? = nil, problem: String? = nil, issues: [FieldIssue] = []) async throws -> HTML {
+    private func page(_ req: Request, id: UUID, message: String? = nil, problem: String? = nil, issues: [FieldIssue] = [],
+                      booking: ProjectShowPage.BookingValues? = nil, bookingProblem: String? = nil, bookingIssues: [FieldIssue] = []) async throws -> HTML {
         let dossier = try await ProjectDossier.of(id, by: req.principal, on: req.db, now: req.now)
         let project = dossier.project
         let places = try await Self.places(req, [project])
@@ -46,7 +47,8 @@ struct ProjectPagesController: RouteCollection {
                                           earmarks: try await Earmark.query(on: req.db).sort(\.$code).all(),
                                           organisations: dossier.mayManage ? try await Organisation.query(on: req.db).sort(\.$nameEn).all() : [],
                                           mayBook: FundAccess.allows(req.principal, .book),
-                                          message: message, problem: problem, issues: issues)
+                                          message: message, problem: problem, issues: issues,
+                                          booking: booking, bookingProblem: bookingProblem, bookingIssues: bookingIssues)
         return ProjectShowPage.render(PageContext(request: req), model)
     }
 
@@ -162,10 +164,18 @@ struct ProjectPagesController: RouteCollection {
         let request = BookingRequest(movement: form.movement, amount: amount, currency: form.currency,
                                      earmark: blank(form.earmark).flatMap(UUID.init(uuidString:)), instrument: blank(form.instrument),
                                      valueDay: blank(form.valueDay), memo: form.memo)
-        let strings = req.strings
-        let number = NumberBox()
-        return try await change(req, id: id, message: { strings.format("finance.booked", ["number": number.value]) }) {
-            number.value = String(try await req.ledgerStore.book(id, request, key: form.idempotencyKey, by: req.principal).transaction.number)
+        // A refusal is shown at the form, with what was typed (the movement and amount included).
+        let kept = ProjectShowPage.BookingValues(movement: form.movement, amount: form.amount, currency: form.currency, instrument: form.instrument,
+                                                 earmark: form.earmark, valueDay: form.valueDay, memo: form.memo)
+        do {
+            let number = try await req.ledgerStore.book(id, request, key: form.idempotencyKey, by: req.principal).transaction.number
+            return try await page(req, id: id, message: req.strings.format("finance.booked", ["number": String(number)])).encodeResponse(for: req)
+        } catch let refusal as any Refusal {
+            return try await page(req, id: id, booking: kept, bookingProblem: req.strings.localized(refusal)).encodeResponse(status: .conflict, for: req)
+        } catch DomainError.conflict(let reason) {
+            return try await page(req, id: id, booking: kept, bookingProblem: reason).encodeResponse(status: .conflict, for: req)
+        } catch DomainError.invalid(let issues) {
+            return try await page(req, id: id, booking: kept, bookingIssues: issues).encodeResponse(status: .unprocessableEntity, for: req)
         }
     }
 
@@ -179,7 +189,3 @@ struct ProjectPagesController: RouteCollection {
     }
 }
 
-/// The number of the booking just made, for the page's message.
-private final class NumberBox: @unchecked Sendable {
-    var value = ""
-}

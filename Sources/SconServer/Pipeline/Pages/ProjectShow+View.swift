@@ -15,6 +15,16 @@ enum ProjectShowPage {
         var message: String? = nil
         var problem: String? = nil
         var issues: [FieldIssue] = []
+        /// The booking form's values and what was wrong with them, shown at the form.
+        var booking: BookingValues? = nil
+        var bookingProblem: String? = nil
+        var bookingIssues: [FieldIssue] = []
+    }
+
+    /// What a fund manager typed in the booking form, kept when it is refused.
+    struct BookingValues: Sendable {
+        var movement: String?; var amount: String?; var currency: String?; var instrument: String?
+        var earmark: String?; var valueDay: String?; var memo: String?
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
