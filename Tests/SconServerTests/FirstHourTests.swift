@@ -86,4 +86,10 @@ import VaporTesting
             #expect(other.cookies[Request.languageCookie] == "ko")
         }
     }
+
+    @Test func anErrorSaysTheRuleWithItsBounds() {
+        #expect(PageContext.bounds(FieldIssue(field: "technicalScore", code: "out-of-range", detail: "technicalScore is from 0 to 100.")) == " (0–100)")
+        #expect(PageContext.bounds(FieldIssue(field: "memo", code: "too-long", detail: "memo is at most 500 characters.")) == " (≤ 500)")
+        #expect(PageContext.bounds(FieldIssue(field: "comment", code: "required", detail: "comment is required.")) == "")
+    }
 }

@@ -38,6 +38,13 @@ import VaporTesting
             #expect(try await browser.get(path + "?lang=ko").text.contains("신청 기관에 전달될 의견"))
             let incomplete = try await browser.post(path + "?lang=en", form: [("scores[need]", "4"), ("comment", "Good."), ("action", "submit")])
             #expect(incomplete.status == .unprocessableEntity)
+            // What was typed stays (the score chosen, the comment), and no raw key is shown.
+            #expect(incomplete.text.contains("value=\"4\" selected"))
+            #expect(incomplete.text.contains(">Good.</textarea>"))
+            #expect(!incomplete.text.contains("field."))
+            let korean = try await browser.post(path + "?lang=ko", form: [("scores[need]", "4"), ("action", "submit")])
+            #expect(korean.text.contains("value=\"4\" selected"))
+            #expect(!korean.text.contains("field."))
             let draft = try await browser.post(path + "?lang=en", form: [("scores[need]", "4"), ("note", "ask about land"), ("action", "save")])
             #expect(draft.text.contains("The draft is saved."))
             let submitted = try await browser.post(path + "?lang=en", form: [("scores[fit]", "5"), ("comment", "Good."), ("action", "submit")])

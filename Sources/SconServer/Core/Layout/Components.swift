@@ -106,11 +106,27 @@ extension PageContext {
         return strings.has(code) ? "\(strings[key]): \(strings[code])" : issue.detail
     }
 
+    /// An issue in the page's language: the field's label and the rule, with the rule's bounds when
+    /// it has some ("Technical score: out of range (0–100)."); never a raw key. Without a label
+    /// the rule alone (on an English page, the issue's own English sentence).
     func localized(_ issue: FieldIssue) -> String {
         let key = "error.\(issue.code)"
         let name = issue.field.split(separator: "[").first.map(String.init) ?? issue.field
         let preferred = labelPrefix.map { "\($0)\(name)" }
-        let label = preferred.flatMap { strings.has($0) ? strings[$0] : nil } ?? strings["field.\(name)"]
-        return strings.has(key) ? "\(label): \(strings[key])" : issue.detail
+        let label = preferred.flatMap { strings.has($0) ? strings[$0] : nil } ?? (strings.has("field.\(name)") ? strings["field.\(name)"] : nil)
+        guard strings.has(key) else { return issue.detail }
+        guard let label else { return language == .en ? issue.detail : strings[key] + Self.bounds(issue) }
+        return "\(label): \(strings[key])" + Self.bounds(issue)
+    }
+
+    /// The numbers of a range or length rule, from the issue's sentence: " (0–100)", " (at most 500)".
+    static func bounds(_ issue: FieldIssue) -> String {
+        guard ["out-of-range", "too-long", "too-many", "invalid"].contains(issue.code) else { return "" }
+        let numbers = issue.detail.matches(of: /-?\d[\d,]*(\.\d+)?/).map { String($0.output.0).trimmingCharacters(in: CharacterSet(charactersIn: ",")) }
+        switch numbers.count {
+        case 2 where issue.code == "out-of-range" || issue.code == "invalid": return " (\(numbers[0])–\(numbers[1]))"
+        case 1 where issue.code == "too-long" || issue.code == "too-many": return " (≤ \(numbers[0]))"
+        default: return ""
+        }
     }
 }

@@ -100,11 +100,12 @@ struct ReviewPagesController: RouteCollection {
         try await reviewPage(req, id: try req.uuid())
     }
 
-    private func reviewPage(_ req: Request, id: UUID, issues: [FieldIssue] = [], message: String? = nil, problem: String? = nil) async throws -> HTML {
+    private func reviewPage(_ req: Request, id: UUID, issues: [FieldIssue] = [], message: String? = nil, problem: String? = nil,
+                            typed: ReviewPage.Typed? = nil) async throws -> HTML {
         let item = try await req.reviewStore.item(id, by: req.principal)
         let call = try await ProposalStore.call(of: item.proposal, on: req.db)
         return ReviewPage.render(PageContext(request: req), .init(item: item, terms: try call.terms(), callState: try call.callState,
-                                                                 issues: issues, message: message, problem: problem))
+                                                                 issues: issues, message: message, problem: problem, typed: typed))
     }
 
     struct ReviewForm: Content {
@@ -124,7 +125,9 @@ struct ReviewPagesController: RouteCollection {
             _ = try await req.reviewStore.save(id, scores: scores, comment: form.comment, note: form.note, submit: submit, by: req.principal)
             return try await reviewPage(req, id: id, message: req.strings[submit ? "reviews.submitted" : "reviews.saved"]).encodeResponse(for: req)
         } catch DomainError.invalid(let issues) {
-            return try await reviewPage(req, id: id, issues: issues).encodeResponse(status: .unprocessableEntity, for: req)
+            // Everything typed stays: the scores already chosen, the comment, the note.
+            let typed = ReviewPage.Typed(scores: form.scores ?? [:], comment: form.comment, note: form.note)
+            return try await reviewPage(req, id: id, issues: issues, typed: typed).encodeResponse(status: .unprocessableEntity, for: req)
         } catch let refusal as any Refusal {
             return try await reviewPage(req, id: id, problem: req.strings.localized(refusal)).encodeResponse(status: .conflict, for: req)
         } catch DomainError.conflict(let reason) {

@@ -38,6 +38,14 @@ enum ReviewPage {
         var issues: [FieldIssue] = []
         var message: String? = nil
         var problem: String? = nil
+        /// What the reviewer typed, when it was refused: shown instead of what is stored.
+        var typed: Typed? = nil
+    }
+
+    struct Typed: Sendable {
+        var scores: [String: String]
+        var comment: String?
+        var note: String?
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -52,7 +60,8 @@ enum ReviewPage {
                 return Components.definition(label, "\(model.item.scores[criterion.key].map(String.init) ?? "—")")
             }
             return Components.select(context, field: "scores.\(criterion.key)", name: "scores[\(criterion.key)]", label: label, options: scale,
-                                     selected: model.item.scores[criterion.key].map(String.init), includeBlank: "—", issues: model.issues)
+                                     selected: model.typed.map { $0.scores[criterion.key] } ?? model.item.scores[criterion.key].map(String.init),
+                                     includeBlank: "—", issues: model.issues)
         }
         let message: HTML = Components.notice(model.message)
         let problem: HTML = Components.alert(model.problem)
@@ -64,8 +73,8 @@ enum ReviewPage {
             <form method="post" action="\(ReviewURL.review(.value(proposal.storedID)).path)" class="stacked" novalidate>
             \(context.csrfField)
             \(criteria)
-            \(Components.textArea(context, model.issues, field: "comment", name: "comment", label: context["reviews.comment"], value: review?.comment))
-            \(Components.textArea(context, model.issues, field: "note", name: "note", label: context["reviews.note"], value: review?.privateNote))
+            \(Components.textArea(context, model.issues, field: "comment", name: "comment", label: context["reviews.comment"], value: model.typed.map { $0.comment } ?? review?.comment))
+            \(Components.textArea(context, model.issues, field: "note", name: "note", label: context["reviews.note"], value: model.typed.map { $0.note } ?? review?.privateNote))
             <div class="actions"><button type="submit" name="action" value="save" class="button button-secondary">\(context["reviews.saveDraft"])</button>
             <button type="submit" name="action" value="submit" class="button">\(context["reviews.submit"])</button></div>
             <p class="hint">\(context["reviews.submitHint"])</p>
