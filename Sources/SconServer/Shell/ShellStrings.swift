@@ -6,6 +6,7 @@ extension ShellContext {
         "layout.language": ("Language", "언어"),
         "layout.account": ("Account", "계정"),
         "layout.navigation": ("Main", "주 메뉴"),
+        "layout.menu": ("Menu", "메뉴"),
         "layout.footer.programme": ("K-SCON serves the Korea–ASEAN smart-city cooperation agreed at the first Korea–ASEAN Smart City Ministerial Meeting (Busan, 25 November 2019).", "K-SCON은 제1차 한-아세안 스마트시티 장관회의(2019년 11월 25일, 부산)에서 합의한 한-아세안 스마트시티 협력을 지원합니다."),
         "layout.footer.attribution": ("Country shapes: Made with Natural Earth. City coordinates and populations: GeoNames (https://www.geonames.org/), CC BY 4.0. Records marked “Sample” are not real.", "국가 경계: Natural Earth. 도시 좌표·인구: GeoNames (https://www.geonames.org/), CC BY 4.0. ‘샘플’ 표시가 있는 기록은 실제가 아닙니다."),
         "language.ko": ("Korean", "한국어"),

@@ -75,6 +75,11 @@ enum Layout {
             let isCurrent: HTML = entry.label == current ? " aria-current=\"page\"" : ""
             return "<li><a href=\"\(entry.route.path)\"\(isCurrent)>\(context[entry.label])</a></li>"
         }
-        return "<nav class=\"main-nav\" aria-label=\"\(context["layout.navigation"])\"><ul>\(links)</ul></nav>"
+        // On a phone the menu folds behind a "Menu" switch (a checkbox and its label: no JavaScript).
+        return """
+        <nav class="main-nav" aria-label="\(context["layout.navigation"])">\
+        <input type="checkbox" id="menu-toggle" class="menu-toggle"><label for="menu-toggle" class="menu-label">\(context["layout.menu"])</label>\
+        <ul>\(links)</ul></nav>
+        """
     }
 }
