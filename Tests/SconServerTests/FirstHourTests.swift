@@ -92,4 +92,14 @@ import VaporTesting
         #expect(PageContext.bounds(FieldIssue(field: "memo", code: "too-long", detail: "memo is at most 500 characters.")) == " (≤ 500)")
         #expect(PageContext.bounds(FieldIssue(field: "comment", code: "required", detail: "comment is required.")) == "")
     }
+
+    @Test(arguments: TestDatabase.all)
+    func largeAmountsReadInWordsWithTheFigureOnHover(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let korean = try await Browser(app).get("/fund?lang=ko")
+            #expect(korean.text.contains("<abbr title=\"1,500,000,000,000원\">1조 5,000억 원</abbr>"))
+            let english = try await Browser(app).get("/fund?lang=en")
+            #expect(english.text.contains("<abbr title=\"KRW 1,500,000,000,000\">KRW 1.5 trillion</abbr>"))
+        }
+    }
 }

@@ -9,6 +9,12 @@ enum MoneyText {
 
     static func grouped(_ amount: Int) -> String { MoneyFormat.grouped(amount) }
 
+    /// A large amount of won in words (1조 5,000억 원, KRW 1.5 trillion), the full figure on hover.
+    static func readableKRW(_ amount: Int, _ language: Language) -> HTML {
+        let words = language == .ko ? ReadableAmount.korean(amount) : ReadableAmount.english(amount)
+        return "<abbr title=\"\(krw(amount, language))\">\(words)</abbr>"
+    }
+
     /// An amount of any currency in major units with separators (`USD 1,234.50`, `1,234.50 USD`).
     static func money(_ money: Money, _ language: Language) -> String {
         if money.currency == .KRW { return krw(money.minor, language) }

@@ -64,7 +64,7 @@ enum FundPage {
         let body: HTML = """
         <h1>\(first.fund.name.text(in: language))</h1>
         <p class="lead">\(context["area.fund.text"])</p>
-        <dl class="facts">\(Components.definition(context["fund.capital"], "\(amount(first, first.capital))"))</dl>
+        <dl class="facts">\(Components.definition(context["fund.capital"], first.rate == nil ? MoneyText.readableKRW(first.capital, language) : "\(amount(first, first.capital))"))</dl>
         <p>\(context.strings.format("fund.inCurrency", ["currency": model.currency.rawValue])) · <a href="\(FundURL.fund.path)?currency=\(other)">\(other)</a></p>
         \(usd)
         \(tables)
