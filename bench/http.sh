@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# HTTP benchmark for K-SCON (see /work/shared/PERFORMANCE.md for the method).
+# HTTP benchmark for K-SCON (see ../shared/PERFORMANCE.md for the method).
 #
 # Usage: bench/http.sh [--postgres] [--runs N] [--duration S]
 #   --postgres     use the throw-away PostgreSQL (scripts/postgres.sh), database scon_bench,
