@@ -79,30 +79,17 @@ struct AssignmentNetwork: Sendable {
 
     mutating func run() throws(AssignmentError) {
         let nodeCount = proposals + reviewers + 1
-        var distance = [Int64](repeating: .max, count: nodeCount)
-        var parent = [Int32](repeating: -1, count: nodeCount)
-        var settled = [Bool](repeating: false, count: nodeCount)
-        var touched: [Int] = []
-        var heap = MinHeap()
+        var scratch = DijkstraScratch(nodes: nodeCount)
 
         for source in 0..<proposals {
             while problem.demand[source] > 0 {
-                for node in touched {
-                    distance[node] = .max
-                    parent[node] = -1
-                    settled[node] = false
-                }
-                touched.removeAll(keepingCapacity: true)
-                heap.removeAll()
-
-                distance[source] = 0
-                touched.append(source)
-                heap.push(0, source)
+                scratch.reset()
+                scratch.reach(source, 0, from: -1)
                 var reached: Int64 = -1
 
-                while let (dist, node) = heap.pop() {
-                    if dist > distance[node] || settled[node] { continue }
-                    settled[node] = true
+                while let (dist, node) = scratch.heap.pop() {
+                    if dist > scratch.distance[node] || scratch.settled[node] { continue }
+                    scratch.settled[node] = true
                     if node == sink {
                         reached = dist
                         break
@@ -117,35 +104,20 @@ struct AssignmentNetwork: Sendable {
                             if score < 0 || assigned[base + r] { continue }
                             let target = proposals + r
                             let next = dist + Int64(problem.maxScore) - Int64(score) + fromPotential - potential[target]
-                            if next < distance[target] {
-                                if distance[target] == .max { touched.append(target) }
-                                distance[target] = next
-                                parent[target] = Int32(p)
-                                heap.push(next, target)
-                            }
+                            if next < scratch.distance[target] { scratch.reach(target, next, from: p) }
                         }
                     } else {
                         let r = node - proposals
                         let fromPotential = potential[node]
                         if used[r] < problem.capacity[r] {
                             let next = dist + nextReviewCost(r) + fromPotential - potential[sink]
-                            if next < distance[sink] {
-                                if distance[sink] == .max { touched.append(sink) }
-                                distance[sink] = next
-                                parent[sink] = Int32(node)
-                                heap.push(next, sink)
-                            }
+                            if next < scratch.distance[sink] { scratch.reach(sink, next, from: node) }
                         }
                         // Backward reviewer → proposal edges: take a review away from a proposal.
                         for other in reviewerLoad[r] {
                             let p = Int(other)
                             let next = dist - edgeCost(p, r) + fromPotential - potential[p]
-                            if next < distance[p] {
-                                if distance[p] == .max { touched.append(p) }
-                                distance[p] = next
-                                parent[p] = Int32(node)
-                                heap.push(next, p)
-                            }
+                            if next < scratch.distance[p] { scratch.reach(p, next, from: node) }
                         }
                     }
                 }
@@ -153,9 +125,9 @@ struct AssignmentNetwork: Sendable {
 
                 // Potentials: settled nodes move by their distance, all others by the sink's.
                 for node in 0..<nodeCount {
-                    potential[node] += settled[node] ? distance[node] : reached
+                    potential[node] += scratch.settled[node] ? scratch.distance[node] : reached
                 }
-                augment(from: source, parent: parent)
+                augment(from: source, parent: scratch.parent)
             }
         }
     }

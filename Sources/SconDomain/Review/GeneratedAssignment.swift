@@ -14,21 +14,7 @@ public enum GeneratedAssignment {
         let total = reviewerList.reduce(0) { $0 + $1.capacity }
         if total < proposals * k, !reviewerList.isEmpty { reviewerList[0].capacity += proposals * k - total }
 
-        var affinity: [AssignmentInstance.Affinity] = []
-        var conflicts: [AssignmentInstance.Pair] = []
-        affinity.reserveCapacity(proposals * reviewers / 2)
-        for p in proposalIDs {
-            for r in reviewerIDs {
-                let draw = random.nextUnit()
-                if draw < conflictShare {
-                    conflicts.append(.init(proposal: p, reviewer: r))
-                } else if draw < 0.5 {
-                    // u⁵ puts most of the mass near 0 and leaves a long tail up to 1000.
-                    let u = random.nextUnit()
-                    affinity.append(.init(proposal: p, reviewer: r, score: 1 + Int(999 * u * u * u * u * u)))
-                }
-            }
-        }
+        let (affinity, conflicts) = pairs(proposalIDs, reviewerIDs, conflictShare: conflictShare, &random)
         return AssignmentInstance(reviewsPerProposal: k, proposals: proposalIDs, reviewers: reviewerList,
                                   affinity: affinity, conflicts: conflicts)
     }
@@ -44,20 +30,7 @@ public enum GeneratedAssignment {
         let each = capacity ?? (11 * proposals * k + 10 * max(reviewers, 1) - 1) / (10 * max(reviewers, 1))
         let proposalIDs = (0..<proposals).map { "p\($0 + 1)" }
         let reviewerIDs = (0..<reviewers).map { "r\($0 + 1)" }
-        var affinity: [AssignmentInstance.Affinity] = []
-        var conflicts: [AssignmentInstance.Pair] = []
-        affinity.reserveCapacity(proposals * reviewers / 2)
-        for p in proposalIDs {
-            for r in reviewerIDs {
-                let draw = random.nextUnit()
-                if draw < conflictShare {
-                    conflicts.append(.init(proposal: p, reviewer: r))
-                } else if draw < 0.5 {
-                    let u = random.nextUnit()
-                    affinity.append(.init(proposal: p, reviewer: r, score: 1 + Int(999 * u * u * u * u * u)))
-                }
-            }
-        }
+        let (affinity, conflicts) = pairs(proposalIDs, reviewerIDs, conflictShare: conflictShare, &random)
         return AssignmentInstance(reviewsPerProposal: k, proposals: proposalIDs,
                                   reviewers: reviewerIDs.map { .init(id: $0, capacity: each) },
                                   affinity: affinity, conflicts: conflicts)
@@ -80,6 +53,28 @@ public enum GeneratedAssignment {
         }
         instance.affinity = affinity
         return instance
+    }
+
+    /// Half the pairs listed with heavy-tailed scores `1 + 999·u⁵` (u⁵ puts most of the mass near
+    /// 0 and leaves a long tail up to 1000), `conflictShare` of them conflicted; the draws in the
+    /// order bench/fairness/instances.py repeats.
+    private static func pairs(_ proposalIDs: [String], _ reviewerIDs: [String], conflictShare: Double,
+                              _ random: inout SplitMix64) -> ([AssignmentInstance.Affinity], [AssignmentInstance.Pair]) {
+        var affinity: [AssignmentInstance.Affinity] = []
+        var conflicts: [AssignmentInstance.Pair] = []
+        affinity.reserveCapacity(proposalIDs.count * reviewerIDs.count / 2)
+        for p in proposalIDs {
+            for r in reviewerIDs {
+                let draw = random.nextUnit()
+                if draw < conflictShare {
+                    conflicts.append(.init(proposal: p, reviewer: r))
+                } else if draw < 0.5 {
+                    let u = random.nextUnit()
+                    affinity.append(.init(proposal: p, reviewer: r, score: 1 + Int(999 * u * u * u * u * u)))
+                }
+            }
+        }
+        return (affinity, conflicts)
     }
 }
 
