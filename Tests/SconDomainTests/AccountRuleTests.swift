@@ -69,3 +69,14 @@ import Testing
         }
     }
 }
+
+@Suite struct SignUpThrottleTests {
+    @Test func tenAnHourFromOneAddress() throws {
+        let now = 100_000
+        try SignUpThrottle().check(now: now, recent: Array(repeating: now - 10, count: 9))
+        #expect(throws: DomainError.rateLimited(retryAfterSeconds: 3_000)) {
+            try SignUpThrottle().check(now: now, recent: (0..<10).map { now - 600 + $0 })
+        }
+        try SignUpThrottle().check(now: now, recent: Array(repeating: now - 4_000, count: 50))
+    }
+}

@@ -231,7 +231,7 @@ import VaporTesting
     func signUpsFromOneAddressAreLimited(_ database: TestDatabase) async throws {
         try await withTestApp(database, seed: false) { app in
             let browser = Browser(app)
-            for number in 0..<AccountStore.signUpsPerHour {
+            for number in 0..<SignUpThrottle().perHour {
                 let answer = try await browser.post("/signup", form: [("email", "n\(number)@example.org"), ("displayName", "N"), ("password", "lotus river bicycle")])
                 #expect(answer.status == .seeOther)
             }

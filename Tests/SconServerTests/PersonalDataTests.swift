@@ -61,6 +61,13 @@ import VaporTesting
             let user = try await app.makeUser()
             var headers = user.bearer
             headers.add(name: .contentType, value: "application/json")
+            // Bad input: no password, or an unknown field: 400, nothing erased.
+            try await app.testing().test(.DELETE, "/api/v1/me", headers: headers, body: ByteBuffer(string: #"{}"#)) {
+                #expect($0.status == .badRequest)
+            }
+            try await app.testing().test(.DELETE, "/api/v1/me", headers: headers, body: ByteBuffer(string: #"{"password":"x","everything":true}"#)) {
+                #expect($0.status == .badRequest)
+            }
             try await app.testing().test(.DELETE, "/api/v1/me", headers: headers, body: ByteBuffer(string: #"{"password":"wrong password"}"#)) {
                 #expect($0.status == .unprocessableEntity)
             }

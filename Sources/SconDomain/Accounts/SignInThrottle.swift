@@ -44,3 +44,18 @@ public struct SignInThrottle: Sendable {
         if let longest = waits.max() { throw .rateLimited(retryAfterSeconds: longest) }
     }
 }
+
+/// Sign-ups from one client address: at most `perHour` in any hour, so that nobody creates
+/// accounts by the thousand (or probes addresses, which sign-up does not reveal anyway).
+public struct SignUpThrottle: Sendable {
+    public var perHour: Int
+
+    public init(perHour: Int = 10) { self.perHour = perHour }
+
+    /// `recent`: the times (seconds since the epoch) of this address's sign-ups in the last hour.
+    public func check(now: Int, recent: [Int]) throws(DomainError) {
+        let inWindow = recent.filter { $0 > now - 3_600 }
+        guard inWindow.count >= perHour, let oldest = inWindow.min() else { return }
+        throw .rateLimited(retryAfterSeconds: max(1, oldest + 3_600 - now))
+    }
+}

@@ -9,16 +9,14 @@ struct AccountStore: Sendable {
 
     /// Creates the account when the e-mail is new and returns the address, the same way whether
     /// or not it had an account (a password hash is made either way, so the time does not tell
-    /// either). At most `signUpsPerHour` sign-ups from one client address.
+    /// either). `SignUpThrottle` limits the sign-ups from one client address.
     func signUp(_ draft: SignUpDraft) async throws -> String {
         let fields = try draft.validated()
         let address = request.clientAddress
         let now = Int(request.now.timeIntervalSince1970)
         let recent = try await SignInAttempt.query(on: db).filter(\.$email == Self.signUpMarker)
             .filter(\.$address == address).filter(\.$at > now - 3_600).all(\.$at)
-        if recent.count >= Self.signUpsPerHour, let oldest = recent.min() {
-            throw DomainError.rateLimited(retryAfterSeconds: max(1, oldest + 3_600 - now))
-        }
+        try SignUpThrottle().check(now: now, recent: recent)
         let attempt = SignInAttempt()
         attempt.email = Self.signUpMarker; attempt.address = address; attempt.succeeded = true; attempt.at = now
         try await attempt.create(on: db)
@@ -37,7 +35,6 @@ struct AccountStore: Sendable {
     /// Sign-ups are counted in the sign-in attempts, under this address (not an e-mail), as
     /// successes (so that they never count as failed sign-ins).
     static let signUpMarker = "(sign-up)"
-    static let signUpsPerHour = 10
 
     func create(_ fields: SignUpDraft.Fields) async throws -> User {
         if try await User.query(on: db).filter(\.$email == fields.email.value).first() != nil {

@@ -90,29 +90,3 @@ extension AccountsContext {
         try await account.update(on: db)
     }
 }
-
-extension ReviewContext {
-    struct ProfileSection: Encodable, Sendable {
-        var sectors: String; var countries: String; var languages: String; var capacity: Int; var available: Bool; var unavailable: String
-    }
-
-    func personalData(of user: UUID, on db: any Database) async throws -> [String: PersonalDataSection] {
-        guard let profile = try await ReviewerProfileRecord.query(on: db).filter(\.$userID == user).first() else { return [:] }
-        return ["reviewerProfile": PersonalDataSection(ProfileSection(sectors: profile.sectors, countries: profile.countries, languages: profile.languages,
-                                                                      capacity: profile.capacity, available: profile.available, unavailable: profile.unavailable))]
-    }
-
-    func erasePersonalData(of user: UUID, on db: any Database) async throws {
-        try await ReviewerProfileRecord.query(on: db).filter(\.$userID == user).delete()
-    }
-}
-
-extension AuditContext {
-    struct EntrySection: Encodable, Sendable { var sequence: Int; var recordedAt: String; var action: String; var subject: String }
-
-    func personalData(of user: UUID, on db: any Database) async throws -> [String: PersonalDataSection] {
-        let entries = try await AuditRecord.query(on: db).filter(\.$actor == UUIDText.string(user)).sort(\.$id).all()
-            .map { EntrySection(sequence: $0.id ?? 0, recordedAt: $0.recordedAt, action: $0.action, subject: $0.subject) }
-        return ["auditEntries": PersonalDataSection(entries)]
-    }
-}

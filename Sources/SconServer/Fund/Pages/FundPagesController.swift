@@ -13,7 +13,7 @@ struct FundPagesController: RouteCollection {
         let all = try await FundReports(db: req.db).positions(by: FundReports.Grouping.allCases, currency: currency, today: CalendarDay(req.now))
         let rates = try await ExchangeRateStore(db: req.db, audit: req.auditLog).all()
         // Open data is real data: the IATI file exists once a project that is not sample data is public.
-        let published = try await ProjectQuery(db: req.db).all(ProjectQuery.Filter(withoutSamples: true), for: .anonymous).count
+        let published = try await ProjectQuery(db: req.db).count(ProjectQuery.Filter(withoutSamples: true), for: .anonymous)
         return FundPage.render(PageContext(request: req), .init(reports: all, rates: rates, currency: currency,
                                                                 mayExport: FundAccess.allows(req.principal, .exportLedger),
                                                                 publishedProjects: published))

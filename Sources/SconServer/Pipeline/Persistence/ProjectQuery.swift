@@ -36,6 +36,11 @@ struct ProjectQuery: Sendable {
         return SconDomain.Page.from(rows: rows, limit: page.limit) { PageCursor(key: $0.code, id: $0.storedID) }
     }
 
+    /// How many projects the person sees under the filter (counted in SQL).
+    func count(_ filter: Filter, for principal: Principal) async throws -> Int {
+        try await query(filter, for: principal, after: nil).count()
+    }
+
     /// Every project the person sees under the filter, by code (for exports).
     func all(_ filter: Filter, for principal: Principal) async throws -> [Project] {
         try await query(filter, for: principal, after: nil).all()
