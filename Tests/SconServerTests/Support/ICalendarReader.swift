@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+/// Reads an iCalendar text with a real parser (PyPI `icalendar`, through scripts/ics-read.py) and
+/// answers what it understood. CI installs the parser (`.ci/run`); when it is missing the test
+/// records an issue rather than passing without a check.
+struct ICalendarReader {
+    struct Calendar: Decodable {
+        let name: String?
+        let timezones: [String]
+        let events: [Event]
+    }
+
+    struct Event: Decodable, Equatable {
+        let uid: String
+        let sequence: Int
+        let status: String?
+        let summary: String
+        let description: String?
+        let location: String?
+        /// UTC (`…Z`) for timed events, the day for all-day ones.
+        let start: String?
+        let end: String?
+        let tzid: String?
+    }
+
+    /// The repository: this file is Tests/SconServerTests/Support/ICalendarReader.swift.
+    static let repositoryRoot: String = {
+        var parts = String(#filePath).split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(4)
+        return parts.joined(separator: "/")
+    }()
+
+    /// The parsed calendar; nil (with a recorded issue naming the cause) when python3 or icalendar
+    /// is missing or the text does not parse.
+    static func read(_ text: String) throws -> Calendar? {
+        // The python3 on PATH, the one `.ci/run` installs icalendar for.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", repositoryRoot + "/scripts/ics-read.py"]
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        input.fileHandleForWriting.write(Data(text.utf8))
+        try input.fileHandleForWriting.close()
+        let answer = try output.fileHandleForReading.readToEnd() ?? Data()
+        let complaint = try errors.fileHandleForReading.readToEnd() ?? Data()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            Issue.record("the iCalendar parser refused the text: \(String(decoding: complaint, as: UTF8.self))")
+            return nil
+        }
+        return try JSONDecoder().decode(Calendar.self, from: answer)
+    }
+}
