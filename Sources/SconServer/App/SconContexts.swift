@@ -12,5 +12,7 @@ enum SconContexts {
         FundContext(),
         OpenDataContext(),
         OperationsContext(),
+        SearchContext(),
+        MarketplaceContext(),
     ]
 }
