@@ -28,7 +28,11 @@ struct SearchContext: SconContext {
     }
 
     var tools: ContextTools {
-        ContextTools(commands: ["search": SearchCommand()])
+        ContextTools(benchmarks: ["search": { options, context in
+                         context.console.print(try await SearchBench.run(count: max(400, options.count ?? 100_000), clients: max(1, options.clients ?? 16),
+                                                                         rounds: max(1, options.runs ?? 3), postgres: options.postgres))
+                     }],
+                     commands: ["search": SearchCommand()])
     }
 }
 

@@ -13,11 +13,13 @@ struct SearchIndex: Sendable {
     var sql: any SQLDatabase { db as! any SQLDatabase }
     var isPostgres: Bool { sql.dialect.name == "postgresql" }
 
-    /// Adds or replaces a record's entry and tokens (inside the caller's transaction when `db` is one).
-    func upsert(_ document: SearchDocument, now: Date) async throws {
+    /// Adds or replaces a record's entry and tokens (inside the caller's transaction when `db` is
+    /// one); `isNew` skips looking for an entry to replace (a record indexed for the first time).
+    func upsert(_ document: SearchDocument, now: Date, isNew: Bool = false) async throws {
         let indexed = document.indexed
-        let entry = try await SearchEntry.query(on: db).filter(\.$kind == document.kind.rawValue)
-            .filter(\.$objectID == document.objectID).first() ?? SearchEntry()
+        let existing = isNew ? nil : try await SearchEntry.query(on: db).filter(\.$kind == document.kind.rawValue)
+            .filter(\.$objectID == document.objectID).first()
+        let entry = existing ?? SearchEntry()
         let original = document.texts.first
         entry.kind = document.kind.rawValue
         entry.objectID = document.objectID
@@ -32,7 +34,7 @@ struct SearchIndex: Sendable {
         try await entry.save(on: db)
         let id = try entry.requireID()
         if isPostgres {
-            try await sql.delete(from: "search_postings").where("entry_id", .equal, SQLBind(id)).run()
+            if existing != nil { try await sql.delete(from: "search_postings").where("entry_id", .equal, SQLBind(id)).run() }
             let postings = indexed.postings
             for chunk in stride(from: 0, to: postings.count, by: 500) {
                 let part = postings[chunk..<min(chunk + 500, postings.count)]
@@ -44,7 +46,7 @@ struct SearchIndex: Sendable {
             }
         } else {
             let rowid = try await rowID(of: id)
-            try await sql.raw("DELETE FROM search_fts WHERE rowid = \(bind: rowid)").run()
+            if existing != nil { try await sql.raw("DELETE FROM search_fts WHERE rowid = \(bind: rowid)").run() }
             try await sql.raw("INSERT INTO search_fts(rowid, title, body) VALUES (\(bind: rowid), \(bind: indexed.titleTokens), \(bind: indexed.bodyTokens))").run()
         }
     }
