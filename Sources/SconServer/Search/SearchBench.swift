@@ -46,7 +46,7 @@ enum SearchBench {
         var systems: [(name: String, report: SearchEvaluationReport)] = [("analysis", SearchEvaluation.report(queries, rankings: database)),
                                                                           ("white", SearchEvaluation.report(queries, rankings: whitespace))]
         if let trigram { systems.append(("trigram", SearchEvaluation.report(queries, rankings: trigram))) }
-        var lines = ["### Quality: nDCG@10 on bench/search (\(queries.count) judged queries, \(entries.count) documents; analysis ranked by \(postgres ? "PostgreSQL" : "SQLite FTS5"))", "",
+        var lines = ["### Quality: nDCG@10 on bench/search (\(queries.count) judged queries, \(entries.count) documents; analysis ranked by \(postgres ? "PostgreSQL" : "SQLite"))", "",
                      "```", SearchBenchmark.table(systems, queries: queries), "```"]
         let held = queries.filter { $0.split == "heldout" }
         if !held.isEmpty {
@@ -104,6 +104,11 @@ enum SearchBench {
         let build = seconds(clock.now - started)
         let size = try await indexBytes(app.db) - sizeBefore
         let requests = queries.map { SearchRequest(query: SearchAnalyzer.queryTerms($0.q), kind: nil, country: nil, sector: nil, language: nil, limit: 10, offset: 0) }
+        if Environment.get("SCON_BENCH_KEEP") == "1" {
+            // The queries' token lists, to try other SQL on the kept database.
+            let lines = requests.map { $0.query.tokens.joined(separator: " ") }.joined(separator: "\n")
+            try lines.write(toFile: NSTemporaryDirectory() + "scon-bench-search-queries.txt", atomically: true, encoding: .utf8)
+        }
         // Warm the caches with one pass, then measure.
         for request in requests.prefix(50) { _ = try await RowQuery(db: app.db).search(request) }
         let searchStarted = clock.now
@@ -163,12 +168,8 @@ enum SearchBench {
 
     static func clear(_ db: any Database) async throws {
         let sql = db as! any SQLDatabase
-        if sql.dialect.name == "postgresql" {
-            try await sql.raw("DELETE FROM search_postings").run()
-        } else {
-            try await sql.raw("DELETE FROM search_fts").run()
-        }
-        try await sql.raw("DELETE FROM search_entries").run()
+        for table in ["search_postings", "search_terms", "search_entries"] { try await sql.raw("DELETE FROM \(unsafeRaw: table)").run() }
+        try await sql.raw("UPDATE search_stats SET documents = 0, total_length = 0 WHERE id = 1").run()
     }
 
     /// The bytes the search tables take: PostgreSQL's relation sizes; on SQLite, the file's pages
@@ -177,7 +178,7 @@ enum SearchBench {
         let sql = db as! any SQLDatabase
         struct Size: Decodable { var bytes: Int }
         if sql.dialect.name == "postgresql" {
-            return try await sql.raw("SELECT (pg_total_relation_size('search_entries') + pg_total_relation_size('search_postings'))::bigint AS bytes")
+            return try await sql.raw("SELECT (pg_total_relation_size('search_entries') + pg_total_relation_size('search_postings') + pg_total_relation_size('search_terms'))::bigint AS bytes")
                 .first(decoding: Size.self)?.bytes ?? 0
         }
         try await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()

@@ -4,7 +4,7 @@ import SconDomain
 
 /// One searchable record (a published challenge or solution, an organisation, a city, a call, a
 /// public project): what the search box finds. Its analysed terms live in the full-text index
-/// (SQLite FTS5 `search_fts`, keyed by this row's rowid) or, on PostgreSQL, in `search_postings`.
+/// (`search_postings`, by token and impact; see `SearchIndex`).
 final class SearchEntry: Model, @unchecked Sendable {
     static let schema = "search_entries"
 

@@ -3,22 +3,32 @@ import Foundation
 import SconDomain
 import SQLKit
 
-/// The search index in the database: `search_entries` (what a hit shows and the facets), and the
-/// analysed tokens — in SQLite's FTS5 table `search_fts` (ranked by its `bm25()`), or on
-/// PostgreSQL in `search_postings` with FTS5's BM25 computed in SQL (docs/search.md), so that both
-/// rank alike.
+/// The search index in the database, the same on SQLite and PostgreSQL: `search_entries` (what
+/// a hit shows and the facets) and impact-ordered postings (`search_postings`: for each token,
+/// the entries it occurs in with its counts in title and body, ordered by the token's BM25 term
+/// weight in that entry), the tokens' document frequencies (`search_terms`) and the index's size
+/// (`search_stats`). A query reads each of its tokens' best `SearchIndex.candidatesPerToken`
+/// postings and scores them with FTS5's BM25 (title counted twice the body), so its cost does
+/// not grow with the number of documents a common word is in (docs/search.md).
 struct SearchIndex: Sendable {
     let db: any Database
 
-    var sql: any SQLDatabase { db as! any SQLDatabase }
-    var isPostgres: Bool { sql.dialect.name == "postgresql" }
+    /// How many postings of each query token are read: every one of a token in at most this many
+    /// entries (the ranking is then exactly BM25's), the strongest ones beyond.
+    static let candidatesPerToken = 1_000
 
-    /// Adds or replaces a record's entry and tokens (inside the caller's transaction when `db` is
-    /// one); `isNew` skips looking for an entry to replace (a record indexed for the first time).
+    var sql: any SQLDatabase { db as! any SQLDatabase }
+
+    /// BM25's parameters as FTS5 uses them.
+    static let k1 = 1.2, b = 0.75, titleWeight = 2.0
+
+    /// Adds or replaces a record's entry and postings (inside the caller's transaction when `db`
+    /// is one); `isNew` skips looking for an entry to replace (a record indexed for the first time).
     func upsert(_ document: SearchDocument, now: Date, isNew: Bool = false) async throws {
         let indexed = document.indexed
         let existing = isNew ? nil : try await SearchEntry.query(on: db).filter(\.$kind == document.kind.rawValue)
             .filter(\.$objectID == document.objectID).first()
+        if let existing { try await removePostings(of: existing) }
         let entry = existing ?? SearchEntry()
         let original = document.texts.first
         entry.kind = document.kind.rawValue
@@ -32,36 +42,47 @@ struct SearchIndex: Sendable {
         entry.length = indexed.length
         entry.updatedAt = now
         try await entry.save(on: db)
-        let id = try entry.requireID()
-        if isPostgres {
-            if existing != nil { try await sql.delete(from: "search_postings").where("entry_id", .equal, SQLBind(id)).run() }
-            let postings = indexed.postings
-            for chunk in stride(from: 0, to: postings.count, by: 500) {
-                let part = postings[chunk..<min(chunk + 500, postings.count)]
-                var insert = sql.insert(into: "search_postings").columns("entry_id", "token", "tf_title", "tf_body")
-                for posting in part {
-                    insert = insert.values(SQLBind(id), SQLBind(posting.token), SQLBind(posting.titleCount), SQLBind(posting.bodyCount))
-                }
-                try await insert.run()
+        let number = try await self.number(of: try entry.requireID())
+        let stats = try await self.stats()
+        let averageLength = stats.documents > 0 ? Double(stats.totalLength + indexed.length) / Double(stats.documents + 1) : Double(max(indexed.length, 1))
+        let postings = indexed.postings
+        for chunk in stride(from: 0, to: postings.count, by: 400) {
+            let part = postings[chunk..<min(chunk + 400, postings.count)]
+            let rows = part.map { posting -> SQLQueryString in
+                let impact = Int((Self.termWeight(title: posting.titleCount, body: posting.bodyCount, length: indexed.length, averageLength: averageLength) * 10_000).rounded())
+                return "(\(bind: Self.key(posting.token)), \(bind: impact), \(bind: number), \(bind: posting.titleCount), \(bind: posting.bodyCount), \(bind: indexed.length))"
             }
-        } else {
-            let rowid = try await rowID(of: id)
-            if existing != nil { try await sql.raw("DELETE FROM search_fts WHERE rowid = \(bind: rowid)").run() }
-            try await sql.raw("INSERT INTO search_fts(rowid, title, body) VALUES (\(bind: rowid), \(bind: indexed.titleTokens), \(bind: indexed.bodyTokens))").run()
+            try await sql.raw("INSERT INTO search_postings (token, impact, entry, tf_title, tf_body, length) VALUES \(rows.joined(separator: ", "))").run()
+            let terms = part.map { posting -> SQLQueryString in "(\(bind: Self.key(posting.token)), 1)" }
+            try await sql.raw("""
+                INSERT INTO search_terms (token, df) VALUES \(terms.joined(separator: ", "))
+                ON CONFLICT (token) DO UPDATE SET df = search_terms.df + 1
+                """).run()
         }
+        try await sql.raw("UPDATE search_stats SET documents = documents + 1, total_length = total_length + \(bind: indexed.length) WHERE id = 1").run()
+    }
+
+    /// BM25's term weight without the IDF (FTS5's formula, title twice the body): the order of a
+    /// token's postings.
+    static func termWeight(title: Int, body: Int, length: Int, averageLength: Double) -> Double {
+        let frequency = titleWeight * Double(title) + Double(body)
+        return frequency * (k1 + 1) / (frequency + k1 * (1 - b + b * Double(length) / max(averageLength, 1)))
     }
 
     /// Takes a record out of the index (a challenge back in draft, an archived solution).
     func remove(_ kind: SearchKind, _ objectID: UUID) async throws {
         guard let entry = try await SearchEntry.query(on: db).filter(\.$kind == kind.rawValue).filter(\.$objectID == objectID).first() else { return }
-        let id = try entry.requireID()
-        if isPostgres {
-            try await sql.delete(from: "search_postings").where("entry_id", .equal, SQLBind(id)).run()
-        } else {
-            let rowid = try await rowID(of: id)
-            try await sql.raw("DELETE FROM search_fts WHERE rowid = \(bind: rowid)").run()
-        }
+        try await removePostings(of: entry)
         try await entry.delete(on: db)
+    }
+
+    private func removePostings(of entry: SearchEntry) async throws {
+        let number = try await self.number(of: try entry.requireID())
+        try await sql.raw("""
+            UPDATE search_terms SET df = df - 1 WHERE token IN (SELECT token FROM search_postings WHERE entry = \(bind: number))
+            """).run()
+        try await sql.raw("DELETE FROM search_postings WHERE entry = \(bind: number)").run()
+        try await sql.raw("UPDATE search_stats SET documents = documents - 1, total_length = total_length - \(bind: entry.length) WHERE id = 1").run()
     }
 
     /// Replaces every entry of `kind` by `documents` (what the record's context says is searchable now).
@@ -73,12 +94,29 @@ struct SearchIndex: Sendable {
         for document in documents { try await upsert(document, now: now) }
     }
 
-    private func rowID(of id: UUID) async throws -> Int {
-        struct Row: Decodable { var rowid: Int }
-        guard let row = try await sql.raw("SELECT rowid FROM search_entries WHERE id = \(bind: id)").first(decoding: Row.self) else {
+    /// A token as the postings keep it: the 64-bit FNV-1a hash of its text.
+    static func key(_ token: String) -> Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in token.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return Int64(bitPattern: hash)
+    }
+
+    /// The entry's number in the postings (SQLite's rowid, PostgreSQL's `seq`).
+    func number(of id: UUID) async throws -> Int {
+        struct Row: Decodable { var number: Int }
+        let column: SQLQueryString = sql.dialect.name == "postgresql" ? "seq" : "rowid"
+        guard let row = try await sql.raw("SELECT \(column) AS number FROM search_entries WHERE id = \(bind: id)").first(decoding: Row.self) else {
             throw DomainError.notFound("search entry")
         }
-        return row.rowid
+        return row.number
+    }
+
+    struct Stats: Decodable { var documents: Int; var totalLength: Int }
+
+    func stats() async throws -> Stats {
+        struct Row: Decodable { var documents: Int; var total_length: Int }
+        let row = try await sql.raw("SELECT documents, total_length FROM search_stats WHERE id = 1").first(decoding: Row.self)
+        return Stats(documents: row?.documents ?? 0, totalLength: row?.total_length ?? 0)
     }
 }
 
@@ -105,41 +143,59 @@ struct SearchRequest: Sendable {
 }
 
 extension RowQuery {
-    /// The hits of a search, ranked by BM25 (title twice the body), with the facets applied.
+    /// The hits of a search, best first: for each distinct token of the query its strongest
+    /// postings (within the facets), scored with BM25 — IDF from `search_terms` and the index's
+    /// size, computed here; term weights from the counts in SQL — and summed per entry.
     func search(_ request: SearchRequest) async throws -> [SearchHit] {
         guard !request.query.isEmpty else { return [] }
+        let sql = self.sql
+        // Each distinct token once, weighted by how often the query repeats it (concepts).
+        var repeats: [String: Int] = [:]
+        var order: [String] = []
+        for token in request.query.tokens {
+            if repeats[token] == nil { order.append(token) }
+            repeats[token, default: 0] += 1
+        }
+        struct Term: Decodable { var token: Int64; var df: Int }
+        struct Size: Decodable { var documents: Int; var total_length: Int }
+        let keys = Dictionary(order.map { (SearchIndex.key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        let terms = try await sql.raw("SELECT token, df FROM search_terms WHERE token IN (\(keys.keys.sorted().map { SQLQueryString("\(bind: $0)") }.joined(separator: ", ")))")
+            .all(decoding: Term.self).filter { $0.df > 0 }
+        guard !terms.isEmpty, let size = try await sql.raw("SELECT documents, total_length FROM search_stats WHERE id = 1").first(decoding: Size.self),
+              size.documents > 0 else { return [] }
+        let documents = Double(size.documents)
+        let averageLength = Double(size.total_length) / documents
+        // FTS5's IDF: ln((N - df + 0.5) / (df + 0.5)), at least 1e-6.
+        let weights = terms.map { term in
+            (term.token, Double(repeats[keys[term.token] ?? ""] ?? 1) * max(log((documents - Double(term.df) + 0.5) / (Double(term.df) + 0.5)), 1e-6))
+        }
+        var facets: [SQLQueryString] = []
+        if let kind = request.kind { facets.append("e.kind = \(bind: kind.rawValue)") }
+        if let country = request.country { facets.append("e.country_code = \(bind: country)") }
+        if let sector = request.sector { facets.append("e.sectors LIKE \(bind: "%,\(sector.rawValue),%")") }
+        if let language = request.language { facets.append("e.language = \(bind: language.rawValue)") }
+        let filter: SQLQueryString = facets.isEmpty ? "" : " AND " + facets.joined(separator: " AND ")
         let postgres = sql.dialect.name == "postgresql"
-        var filters: [SQLQueryString] = []
-        if let kind = request.kind { filters.append("e.kind = \(bind: kind.rawValue)") }
-        if let country = request.country { filters.append("e.country_code = \(bind: country)") }
-        if let sector = request.sector { filters.append("e.sectors LIKE \(bind: "%,\(sector.rawValue),%")") }
-        if let language = request.language { filters.append("e.language = \(bind: language.rawValue)") }
-        let facets: SQLQueryString = filters.isEmpty ? "" : " AND " + filters.joined(separator: " AND ")
-        let query: SQLQueryString
-        if postgres {
-            // FTS5's BM25 (k1 1.2, b 0.75, title weight 2, IDF floored) over the postings, docs/search.md.
-            query = """
-            WITH q(token) AS (SELECT unnest(\(bind: request.query.tokens)::text[])),
-            stats AS (SELECT count(*)::float8 AS n, coalesce(avg(length), 1)::float8 AS avgdl FROM search_entries),
-            df AS (SELECT token, count(*)::float8 AS df FROM search_postings WHERE token IN (SELECT token FROM q) GROUP BY token),
-            scored AS (SELECT p.entry_id,
-                sum(greatest(ln((s.n - df.df + 0.5) / (df.df + 0.5)), 1e-6) * (2.0 * p.tf_title + p.tf_body) * 2.2
-                    / ((2.0 * p.tf_title + p.tf_body) + 1.2 * (0.25 + 0.75 * l.length / s.avgdl))) AS score
-              FROM search_postings p JOIN q USING (token) JOIN df USING (token)
-                   JOIN search_entries l ON l.id = p.entry_id CROSS JOIN stats s
-              GROUP BY p.entry_id)
-            SELECT e.kind, e.object_id, e.external_ref, e.language, e.title, e.body, scored.score AS score
-            FROM scored JOIN search_entries e ON e.id = scored.entry_id WHERE 1 = 1\(facets)
-            ORDER BY score DESC, e.id LIMIT \(bind: request.limit) OFFSET \(bind: request.offset)
+        let number: SQLQueryString = postgres ? "e.seq" : "e.rowid"
+        let join: SQLQueryString = facets.isEmpty ? "" : " JOIN search_entries e ON \(number) = p.entry"
+        let branches = weights.enumerated().map { index, weight -> SQLQueryString in
             """
-        } else {
-            query = """
-            SELECT e.kind, e.object_id, e.external_ref, e.language, e.title, e.body, -bm25(search_fts, 2.0, 1.0) AS score
-            FROM search_fts JOIN search_entries e ON e.rowid = search_fts.rowid
-            WHERE search_fts MATCH \(bind: request.query.ftsExpression)\(facets)
-            ORDER BY score DESC, e.rowid LIMIT \(bind: request.limit) OFFSET \(bind: request.offset)
+            SELECT * FROM (SELECT p.token, p.entry, p.tf_title, p.tf_body, p.length FROM search_postings p\(join)
+            WHERE p.token = \(bind: weight.0)\(filter) ORDER BY p.impact DESC LIMIT \(unsafeRaw: String(SearchIndex.candidatesPerToken))) AS c\(unsafeRaw: String(index))
             """
         }
+        let values = weights.map { SQLQueryString("(\(bind: $0.0), \(bind: $0.1))") }
+        let k1 = String(SearchIndex.k1), b = String(SearchIndex.b), title = String(SearchIndex.titleWeight)
+        let query: SQLQueryString = """
+            WITH c AS (\(branches.joined(separator: " UNION ALL "))),
+            w (token, weight) AS (VALUES \(values.joined(separator: ", "))),
+            scored AS (SELECT c.entry, sum(w.weight * (\(unsafeRaw: title) * c.tf_title + c.tf_body) * \(unsafeRaw: String(SearchIndex.k1 + 1))
+                / ((\(unsafeRaw: title) * c.tf_title + c.tf_body) + \(unsafeRaw: k1) * (1 - \(unsafeRaw: b) + \(unsafeRaw: b) * c.length / \(bind: averageLength)))) AS score
+              FROM c JOIN w ON w.token = c.token GROUP BY c.entry)
+            SELECT e.kind, e.object_id, e.external_ref, e.language, e.title, e.body, scored.score AS score
+            FROM scored JOIN search_entries e ON \(number) = scored.entry
+            ORDER BY score DESC, e.id LIMIT \(bind: request.limit) OFFSET \(bind: request.offset)
+            """
         return try await all(sql: query) { row in
             SearchHit(kind: try SearchEntry.known(try row.string("kind"), "kind"), objectID: try row.uuid("object_id"),
                       externalRef: try row.optionalString("external_ref"),
