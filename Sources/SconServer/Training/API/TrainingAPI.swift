@@ -1,0 +1,31 @@
+import Foundation
+import Vapor
+
+/// The API of invitation training.
+enum TrainingAPI: APIRoute {
+    case cohorts
+    case cohort(Parameter<UUID>)
+    case cohortApplications(Parameter<UUID>)
+    case cohortCertificates(Parameter<UUID>)
+    case ranking(Parameter<UUID>, Parameter<String>)
+    case selection(Parameter<UUID>)
+    case application(Parameter<UUID>)
+    case nomination(Parameter<UUID>)
+    case certificate(Parameter<String>)
+    case revocation(Parameter<String>)
+
+    var components: [PathComponent] {
+        switch self {
+        case .cohorts: return ["cohorts"]
+        case .cohort(let id): return ["cohorts", Self.segment(.id, id)]
+        case .cohortApplications(let id): return ["cohorts", Self.segment(.id, id), "applications"]
+        case .cohortCertificates(let id): return ["cohorts", Self.segment(.id, id), "certificates"]
+        case .ranking(let id, let country): return ["cohorts", Self.segment(.id, id), "rankings", Self.segment(.country, country)]
+        case .selection(let id): return ["cohorts", Self.segment(.id, id), "selection"]
+        case .application(let id): return ["training-applications", Self.segment(.id, id)]
+        case .nomination(let id): return ["training-applications", Self.segment(.id, id), "nomination"]
+        case .certificate(let code): return ["certificates", Self.segment(.code, code)]
+        case .revocation(let code): return ["certificates", Self.segment(.code, code), "revocation"]
+        }
+    }
+}

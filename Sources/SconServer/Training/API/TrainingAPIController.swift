@@ -1,0 +1,99 @@
+import Fluent
+import SconDomain
+import Vapor
+
+/// `/api/v1/cohorts`, applications, the selection and certificates: `TrainingAPI`.
+struct TrainingAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(TrainingAPI.cohorts, use: cohorts)
+        routes.signedIn.post(TrainingAPI.cohorts, use: createCohort)
+        routes.get(TrainingAPI.cohort(.key), use: cohort)
+        routes.signedIn.get(TrainingAPI.cohortApplications(.key), use: applications)
+        routes.signedIn.post(TrainingAPI.cohortApplications(.key), use: apply)
+        routes.signedIn.get(TrainingAPI.cohortCertificates(.key), use: certificates)
+        routes.signedIn.put(TrainingAPI.ranking(.key, .key), use: rank)
+        routes.signedIn.get(TrainingAPI.selection(.key), use: previewSelection)
+        routes.signedIn.post(TrainingAPI.selection(.key), use: confirmSelection)
+        routes.signedIn.get(TrainingAPI.application(.key), use: application)
+        routes.signedIn.post(TrainingAPI.nomination(.key), use: nominate)
+        routes.get(TrainingAPI.certificate(.key), use: verify)
+        routes.signedIn.post(TrainingAPI.revocation(.key), use: revoke)
+    }
+
+    @Sendable func cohorts(_ req: Request) async throws -> ListResponse<CohortDTO> {
+        let page = try await req.trainingStore.cohorts(try req.pageQuery(), for: req.principal)
+        return ListResponse(items: page.items.map(CohortDTO.init), nextCursor: page.nextCursor?.encoded)
+    }
+
+    @Sendable func createCohort(_ req: Request) async throws -> Response {
+        let input = try req.decodeJSON(CohortInput.self)
+        let view = try await req.trainingStore.createCohort(programme: input.programme, code: input.code, published: input.published, draft: input.draft, by: req.principal)
+        return req.created(CohortDTO(view: view), at: TrainingAPI.cohort(.value(view.cohort.storedID)))
+    }
+
+    @Sendable func cohort(_ req: Request) async throws -> CohortDTO {
+        CohortDTO(view: try await req.trainingStore.cohort(try req.uuid(), by: req.principal))
+    }
+
+    /// The applications the caller may read (officers: all; a focal point: their country's; an organisation: its officials'; an applicant: their own).
+    @Sendable func applications(_ req: Request) async throws -> ListResponse<TraineeApplicationDTO> {
+        let id = try req.uuid()
+        _ = try await req.trainingStore.cohort(id, by: req.principal)
+        return ListResponse(items: try await req.trainingStore.applications(of: id, by: req.principal).map(TraineeApplicationDTO.init), nextCursor: nil)
+    }
+
+    @Sendable func apply(_ req: Request) async throws -> Response {
+        let id = try req.uuid()
+        let input = try req.decodeJSON(TraineeApplicationInput.self)
+        let record = try await req.trainingStore.apply(to: id, input.request, by: req.principal)
+        return req.created(TraineeApplicationDTO(record: record), at: TrainingAPI.application(.value(record.storedID)))
+    }
+
+    @Sendable func application(_ req: Request) async throws -> TraineeApplicationDTO {
+        TraineeApplicationDTO(record: try await req.trainingStore.application(try req.uuid(), by: req.principal))
+    }
+
+    @Sendable func nominate(_ req: Request) async throws -> TraineeApplicationDTO {
+        TraineeApplicationDTO(record: try await req.trainingStore.nominate(try req.uuid(), by: req.principal))
+    }
+
+    @Sendable func rank(_ req: Request) async throws -> ListResponse<TraineeApplicationDTO> {
+        let id = try req.uuid()
+        guard let country = CountryCode(req.parameter(.country).uppercased()) else { throw DomainError.notFound("country") }
+        let input = try req.decodeJSON(RankingInput.self)
+        let ranked = try await req.trainingStore.rank(cohort: id, country: country, order: input.applications, by: req.principal)
+        return ListResponse(items: ranked.map(TraineeApplicationDTO.init), nextCursor: nil)
+    }
+
+    @Sendable func previewSelection(_ req: Request) async throws -> TraineeSelectionDTO {
+        let id = try req.uuid()
+        let result = try await req.trainingStore.previewSelection(cohort: id, adjustments: [], by: req.principal)
+        let confirmed = try await req.trainingStore.cohort(id, by: req.principal).cohort.selectionConfirmedAt != nil
+        return TraineeSelectionDTO(result: result, confirmed: confirmed)
+    }
+
+    @Sendable func confirmSelection(_ req: Request) async throws -> TraineeSelectionDTO {
+        let id = try req.uuid()
+        let input = try req.decodeJSON(SelectionInput.self)
+        return TraineeSelectionDTO(result: try await req.trainingStore.confirmSelection(cohort: id, adjustments: input.adjustments, by: req.principal), confirmed: true)
+    }
+
+    @Sendable func certificates(_ req: Request) async throws -> ListResponse<CertificateDTO> {
+        let page = try await req.trainingStore.certificates(of: try req.uuid(), try req.pageQuery(), by: req.principal)
+        return ListResponse(items: page.items.map(CertificateDTO.init), nextCursor: page.nextCursor?.encoded)
+    }
+
+    @Sendable func verify(_ req: Request) async throws -> CertificateVerificationDTO {
+        CertificateVerificationDTO(verification: try await req.trainingStore.certificate(req.parameter(.code)).certificate.verification)
+    }
+
+    @Sendable func revoke(_ req: Request) async throws -> CertificateVerificationDTO {
+        let input = try req.decodeJSON(RevocationInput.self)
+        let record = try await req.trainingStore.revoke(req.parameter(.code), reason: input.reason, by: req.principal)
+        return CertificateVerificationDTO(verification: try record.certificate.verification)
+    }
+}
+
+extension Request {
+    var trainingStore: TrainingStore { TrainingStore(db: db, audit: auditLog) }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import SconDomain
+import Vapor
+
+/// `POST /api/v1/cohorts`: a programme's new cohort (the terms as in docs/training.md).
+struct CohortInput: Decodable, Sendable {
+    var programme: UUID?
+    var code: String?
+    var published: Bool
+    var draft = CohortDraft()
+
+    enum Field: String, CodingKey, CaseIterable {
+        case programme, code, published, title, venueTimeZone, startDay, endDay, capacity, quota, eligibleCountries, eligibleLevels
+        case eligibilityNote, applicationOpens, applicationDeadline, rankingDeadline, applicationTimeZone, sessions, requiredDocuments
+        case minimumAttendancePercent, actionPlanRequired, acceptanceDays
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.strictFields(Field.self)
+        programme = try c.decodeIfPresent(UUID.self, forKey: .programme)
+        code = try c.decodeIfPresent(String.self, forKey: .code)
+        published = try c.decodeIfPresent(Bool.self, forKey: .published) ?? true
+        draft.title = try c.decodeIfPresent(TextInput.self, forKey: .title)?.text
+        draft.venueTimeZone = try c.decodeIfPresent(String.self, forKey: .venueTimeZone)
+        draft.startDay = try c.decodeIfPresent(String.self, forKey: .startDay)
+        draft.endDay = try c.decodeIfPresent(String.self, forKey: .endDay)
+        draft.capacity = try c.decodeIfPresent(Int.self, forKey: .capacity)
+        draft.quota = try c.decodeIfPresent(QuotaInput.self, forKey: .quota)?.quota
+        draft.eligibleCountries = try c.decodeIfPresent([String].self, forKey: .eligibleCountries)
+        draft.eligibleLevels = try c.decodeIfPresent([String].self, forKey: .eligibleLevels)
+        draft.eligibilityNote = try c.decodeIfPresent(TextInput.self, forKey: .eligibilityNote)?.text
+        draft.applicationOpens = try c.decodeIfPresent(String.self, forKey: .applicationOpens)
+        draft.applicationDeadline = try c.decodeIfPresent(String.self, forKey: .applicationDeadline)
+        draft.rankingDeadline = try c.decodeIfPresent(String.self, forKey: .rankingDeadline)
+        draft.applicationTimeZone = try c.decodeIfPresent(String.self, forKey: .applicationTimeZone)
+        draft.sessions = try c.decodeIfPresent([SessionInput].self, forKey: .sessions)?.map(\.session)
+        draft.requiredDocuments = try c.decodeIfPresent([TextInput].self, forKey: .requiredDocuments)?.map(\.text)
+        draft.minimumAttendancePercent = try c.decodeIfPresent(Int.self, forKey: .minimumAttendancePercent)
+        draft.actionPlanRequired = try c.decodeIfPresent(Bool.self, forKey: .actionPlanRequired)
+        draft.acceptanceDays = try c.decodeIfPresent(Int.self, forKey: .acceptanceDays)
+    }
+
+    /// `{"en": …, "ko": …}`, both required.
+    struct TextInput: Decodable, Sendable {
+        var text: LocalizedText
+        enum Field: String, CodingKey, CaseIterable { case en, ko }
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.strictFields(Field.self)
+            text = LocalizedText(en: try c.decodeIfPresent(String.self, forKey: .en) ?? "", ko: try c.decodeIfPresent(String.self, forKey: .ko) ?? "")
+        }
+    }
+
+    /// `{"atMost": n}` or `{"fixed": {"TH": 3}}`.
+    struct QuotaInput: Decodable, Sendable {
+        var quota: CohortDraft.Quota
+        enum Field: String, CodingKey, CaseIterable { case atMost, fixed }
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.strictFields(Field.self)
+            quota = CohortDraft.Quota(atMost: try c.decodeIfPresent(Int.self, forKey: .atMost), fixed: try c.decodeIfPresent([String: Int].self, forKey: .fixed))
+        }
+    }
+
+    /// One session: day, times, topic, venue and/or online link.
+    struct SessionInput: Decodable, Sendable {
+        var session: CohortDraft.Session
+        enum Field: String, CodingKey, CaseIterable { case day, starts, ends, topic, venue, onlineLink }
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.strictFields(Field.self)
+            session = CohortDraft.Session(day: try c.decodeIfPresent(String.self, forKey: .day), starts: try c.decodeIfPresent(String.self, forKey: .starts),
+                                          ends: try c.decodeIfPresent(String.self, forKey: .ends), topic: try c.decodeIfPresent(TextInput.self, forKey: .topic)?.text,
+                                          venue: try c.decodeIfPresent(TextInput.self, forKey: .venue)?.text,
+                                          onlineLink: try c.decodeIfPresent(String.self, forKey: .onlineLink))
+        }
+    }
+}
+
+/// `POST /api/v1/cohorts/{id}/applications`: an official applies.
+struct TraineeApplicationInput: Decodable, Sendable {
+    var request: TrainingStore.ApplicationRequest
+
+    enum Field: String, CodingKey, CaseIterable { case organisation, level, motivation, actionPlanIdea, documents }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.strictFields(Field.self)
+        request = TrainingStore.ApplicationRequest(organisation: try c.decodeIfPresent(UUID.self, forKey: .organisation),
+                                                   level: try c.decodeIfPresent(String.self, forKey: .level),
+                                                   motivation: try c.decodeIfPresent(String.self, forKey: .motivation),
+                                                   actionPlanIdea: try c.decodeIfPresent(String.self, forKey: .actionPlanIdea),
+                                                   documents: try c.decodeIfPresent([Int].self, forKey: .documents))
+    }
+}
+
+/// `PUT /api/v1/cohorts/{id}/rankings/{country}`: the focal point's order of nominees.
+struct RankingInput: Decodable, Sendable {
+    var applications: [UUID]
+    enum Field: String, CodingKey, CaseIterable { case applications }
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.strictFields(Field.self)
+        applications = try c.decode([UUID].self, forKey: .applications)
+    }
+}
+
+/// `POST /api/v1/cohorts/{id}/selection`: confirm, with the officer's adjustments.
+struct SelectionInput: Decodable, Sendable {
+    var adjustments: [SelectionAdjustment]
+    enum Field: String, CodingKey, CaseIterable { case adjustments }
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.strictFields(Field.self)
+        adjustments = try c.decodeIfPresent([AdjustmentInput].self, forKey: .adjustments)?.map(\.adjustment) ?? []
+    }
+
+    struct AdjustmentInput: Decodable, Sendable {
+        var adjustment: SelectionAdjustment
+        enum Field: String, CodingKey, CaseIterable { case application, action, reason }
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.strictFields(Field.self)
+            let actionText = try c.decode(String.self, forKey: .action)
+            guard let action = SelectionAdjustment.Action(rawValue: actionText) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [Field.action], debugDescription: "is force-in or force-out."))
+            }
+            adjustment = SelectionAdjustment(application: try c.decode(UUID.self, forKey: .application), action: action,
+                                             reason: try c.decode(String.self, forKey: .reason))
+        }
+    }
+}
+
+/// `POST /api/v1/certificates/{code}/revocation`.
+struct RevocationInput: Decodable, Sendable {
+    var reason: String?
+    enum Field: String, CodingKey, CaseIterable { case reason }
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.strictFields(Field.self)
+        reason = try c.decodeIfPresent(String.self, forKey: .reason)
+    }
+}

@@ -1,0 +1,235 @@
+import SconDomain
+import Vapor
+
+/// The pages of invitation training: the programmes and cohorts, a cohort, the application
+/// form, an application, the focal point's ranking.
+enum TrainingPages {
+    static func dates(_ context: PageContext, _ range: DayRange, zone: String) -> String {
+        context.strings.format("training.datesIn", ["start": range.start.description, "end": range.end.description, "zone": zone])
+    }
+
+    static func list(_ context: PageContext, programmes: [TrainingProgramme], cohorts: [CohortView]) -> HTML {
+        let language = context.language
+        let sections: [HTML] = programmes.map { programme in
+            let mine = cohorts.filter { $0.programme.storedID == programme.storedID }
+            let rows: [HTML] = mine.map { view in
+                "<li><a href=\"\(TrainingURL.cohort(.value(view.cohort.storedID)).path)\">\(view.terms.title.text(in: language))</a> · \(dates(context, view.terms.dates, zone: view.terms.venueTimeZone)) \(Components.sampleBadge(context, view.cohort.sample))</li>"
+            }
+            let topics = ((try? programme.topicList) ?? []).map { context["trainingtopic.\($0.rawValue)"] }.joined(separator: ", ")
+            let format = (try? programme.trainingFormat).map { context["trainingformat.\($0.rawValue)"] } ?? ""
+            let languages = ((try? programme.languageList) ?? []).map { context["language.\($0.rawValue)"] }.joined(separator: ", ")
+            return """
+            <section class="training-programme">
+            <h2>\(programme.title.text(in: language)) \(Components.sampleBadge(context, programme.sample))</h2>
+            <p>\(programme.description.text(in: language))</p>
+            <dl class="facts">\(Components.definition(context["training.topics"], "\(topics)"))\(Components.definition(context["training.format"], "\(format)"))\
+            \(Components.definition(context["training.languages"], "\(languages)"))\(Components.definition(context["training.length"], "\(context.strings.format("training.days", ["days": String(programme.lengthDays)]))"))\
+            \(Components.definition(context["training.host"], "\(programme.host.text(in: language))"))</dl>
+            <h3>\(context["training.cohorts"])</h3>
+            \(rows.isEmpty ? "<p>\(context["training.noCohorts"])</p>" as HTML : "<ul>\(rows)</ul>")
+            </section>
+            """
+        }
+        let body: HTML = """
+        <h1>\(context["area.training.name"])</h1>
+        <p class="lead">\(context["area.training.text"])</p>
+        \(sections.isEmpty ? "<p>\(context["training.noProgrammes"])</p>" as HTML : "\(sections)")
+        <h2>\(context["certificate.verifyTitle"])</h2>
+        <form method="get" action="\(TrainingURL.training.path)" class="inline-form">
+        \(Components.textField(context, [], field: "code", name: "code", label: context["certificate.code"], value: nil, hint: context["certificate.codeHint"]))
+        <button type="submit">\(context["certificate.verify"])</button>
+        </form>
+        """
+        return Layout.page(context, title: context["area.training.name"], current: "nav.training", body: body)
+    }
+
+    struct CohortModel {
+        var view: CohortView
+        var now: Date
+        var mayApply: Bool
+        var manage: Bool
+        var rankable: [CountryCode]
+        var applications: [TraineeApplicationRecord]
+        var certificates: [CertificateRecord]
+    }
+
+    static func cohort(_ context: PageContext, _ model: CohortModel) -> HTML {
+        let language = context.language, terms = model.view.terms
+        let quota: String
+        switch terms.quota {
+        case .atMost(let limit): quota = context.strings.format("training.quotaAtMost", ["limit": String(limit)])
+        case .fixed(let limits): quota = limits.sorted { $0.key < $1.key }.map { "\($0.key.value) \($0.value)" }.joined(separator: ", ")
+        }
+        let sessions: [HTML] = terms.sessions.map { session in
+            let place = session.venue?.text(in: language) ?? ""
+            let link: HTML = session.onlineLink.map { " <a href=\"\($0)\">\(context["training.online"])</a>" } ?? ""
+            return "<tr><td>\(session.day.description)</td><td>\(session.starts)–\(session.ends)</td><td>\(session.topic.text(in: language))</td><td>\(place)\(link)</td></tr>"
+        }
+        let open = terms.window.acceptsApplications(at: model.now)
+        let apply: HTML
+        if open && model.mayApply {
+            apply = "<p><a class=\"button\" href=\"\(TrainingURL.apply(.value(model.view.cohort.storedID)).path)\">\(context["training.apply"])</a></p>"
+        } else if open {
+            apply = "<p>\(context["training.signInToApply"])</p>"
+        } else {
+            apply = "<p>\(context["training.closed"])</p>"
+        }
+        let documents: [HTML] = terms.requiredDocuments.map { "<li>\($0.text(in: language))</li>" }
+        let ranking: [HTML] = model.rankable.map {
+            "<li><a href=\"\(TrainingURL.ranking(.value(model.view.cohort.storedID), .value($0.value)).path)\">\(context.strings.format("training.rankCountry", ["country": $0.value]))</a></li>"
+        }
+        let applicationRows: [HTML] = model.applications.map { record in
+            "<tr><td><a href=\"\(TrainingURL.application(.value(record.storedID)).path)\">\(record.traineeName)</a></td><td>\(record.country)</td><td>\(context["traineestate.\(record.state)"])</td><td>\(record.rank.map(String.init) ?? "")</td></tr>"
+        }
+        let certificateRows: [HTML] = model.certificates.map { record in
+            let code = CertificateCode(record.code)?.description ?? record.code
+            return "<tr><td><a href=\"\(TrainingURL.certificate(.value(code)).path)\">\(code)</a></td><td>\(record.traineeName)</td><td>\(context[record.revokedAt == nil ? "certificate.valid" : "certificate.revoked"])</td><td><a href=\"\(TrainingURL.printable(.value(code)).path)\">\(context["certificate.print"])</a></td></tr>"
+        }
+        let applicationsTable: HTML = applicationRows.isEmpty ? .empty : """
+        <h2>\(context["training.applications"])</h2>
+        <div class="table-scroll"><table class="list"><caption>\(context["training.applicationsCaption"])</caption>
+        <thead><tr><th scope="col">\(context["field.name"])</th><th scope="col">\(context["field.country"])</th><th scope="col">\(context["training.state"])</th><th scope="col">\(context["training.rank"])</th></tr></thead>
+        <tbody>\(applicationRows)</tbody></table></div>
+        """
+        let certificatesTable: HTML = certificateRows.isEmpty ? .empty : """
+        <h2>\(context["certificate.list"])</h2>
+        <div class="table-scroll"><table class="list"><caption>\(context["certificate.listCaption"])</caption>
+        <thead><tr><th scope="col">\(context["certificate.code"])</th><th scope="col">\(context["field.name"])</th><th scope="col">\(context["training.state"])</th><th scope="col"></th></tr></thead>
+        <tbody>\(certificateRows)</tbody></table></div>
+        """
+        let body: HTML = """
+        <p><a href="\(TrainingURL.training.path)">\(context["area.training.name"])</a> › \(model.view.programme.title.text(in: language))</p>
+        <h1>\(terms.title.text(in: language)) \(Components.sampleBadge(context, model.view.cohort.sample))</h1>
+        <dl class="facts">
+        \(Components.definition(context["training.dates"], "\(dates(context, terms.dates, zone: terms.venueTimeZone))"))
+        \(Components.definition(context["training.capacity"], "\(context.strings.format("training.seats", ["seats": String(terms.capacity)]))"))
+        \(Components.definition(context["training.quota"], "\(quota)"))
+        \(Components.definition(context["training.eligible"], "\(terms.eligibleCountries.map(\.value).joined(separator: ", ")) · \(terms.eligibleLevels.map { context["governmentlevel.\($0.rawValue)"] }.joined(separator: ", "))"))
+        \(Components.definition(context["training.window"], "\(context.strings.format("training.windowText", ["opens": terms.window.opensText, "deadline": terms.window.deadlineText]))"))
+        \(Components.definition(context["training.rankingDeadline"], "\(terms.window.rankingDeadlineText)"))
+        \(Components.definition(context["training.completion"], "\(context.strings.format(terms.completion.actionPlanRequired ? "training.completionWithPlan" : "training.completionRule", ["percent": String(terms.completion.minimumAttendancePercent)]))"))
+        </dl>
+        \(terms.eligibilityNote.map { "<p>\($0.text(in: language))</p>" as HTML })
+        \(documents.isEmpty ? HTML.empty : "<h2>\(context["training.documents"])</h2><ul>\(documents)</ul>")
+        \(apply)
+        <h2>\(context["training.sessions"])</h2>
+        <div class="table-scroll"><table class="list"><caption>\(context["training.sessionsCaption"])</caption>
+        <thead><tr><th scope="col">\(context["training.day"])</th><th scope="col">\(context["training.time"])</th><th scope="col">\(context["training.topic"])</th><th scope="col">\(context["training.venue"])</th></tr></thead>
+        <tbody>\(sessions)</tbody></table></div>
+        \(ranking.isEmpty ? HTML.empty : "<h2>\(context["training.ranking"])</h2><ul>\(ranking)</ul>")
+        \(applicationsTable)
+        \(certificatesTable)
+        """
+        return Layout.page(context, title: terms.title.text(in: language), current: "nav.training", body: body)
+    }
+
+    struct ApplyModel {
+        var view: CohortView
+        var organisations: [Organisation]
+        var request = TrainingStore.ApplicationRequest()
+        var issues: [FieldIssue] = []
+        var refusal: String?
+    }
+
+    static func applyForm(_ context: PageContext, _ model: ApplyModel) -> HTML {
+        var context = context
+        context.labelPrefix = "traineefield."
+        let language = context.language, terms = model.view.terms
+        let organisations = model.organisations.map { (value: UUIDText.string($0.storedID), label: "\($0.name.text(in: language)) (\($0.countryCode))") }
+        let levels = GovernmentLevel.allCases.map { (value: $0.rawValue, label: context["governmentlevel.\($0.rawValue)"]) }
+        let documents: [HTML] = terms.requiredDocuments.enumerated().map { index, document in
+            let checked: HTML = (model.request.documents ?? []).contains(index) ? " checked" : ""
+            return "<li><input type=\"checkbox\" id=\"doc-\(index)\" name=\"documents[]\" value=\"\(index)\"\(checked)> <label for=\"doc-\(index)\">\(document.text(in: language))</label></li>"
+        }
+        let noOrganisation: HTML = organisations.isEmpty ? "<div class=\"notice\" role=\"status\"><p>\(context["training.noGovernmentOrganisation"])</p></div>" : .empty
+        let body: HTML = """
+        <p><a href="\(TrainingURL.cohort(.value(model.view.cohort.storedID)).path)">\(terms.title.text(in: language))</a></p>
+        <h1>\(context["training.applyTitle"])</h1>
+        <p>\(context.strings.format("training.applyLead", ["deadline": terms.window.deadlineText]))</p>
+        \(Components.alert(model.refusal))
+        \(Components.errorSummary(context, model.issues))
+        \(noOrganisation)
+        <form method="post" action="\(TrainingURL.apply(.value(model.view.cohort.storedID)).path)" class="training-application">
+        \(context.csrfField)
+        \(Components.select(context, field: "organisation", name: "organisation", label: context["traineefield.organisation"], options: organisations,
+                            selected: model.request.organisation.map(UUIDText.string), issues: model.issues))
+        \(Components.select(context, field: "level", name: "level", label: context["traineefield.level"], options: levels, selected: model.request.level, issues: model.issues))
+        \(Components.textArea(context, model.issues, field: "motivation", name: "motivation", label: context["traineefield.motivation"], value: model.request.motivation,
+                              hint: context["training.motivationHint"]))
+        \(Components.textArea(context, model.issues, field: "actionPlanIdea", name: "actionPlanIdea", label: context["traineefield.actionPlanIdea"],
+                              value: model.request.actionPlanIdea, hint: context["training.actionPlanHint"]))
+        \(documents.isEmpty ? HTML.empty : "<fieldset><legend>\(context["training.documents"])</legend>\(Components.fieldError(context, model.issues, "documents"))<ul class=\"plain\">\(documents)</ul></fieldset>")
+        <button type="submit">\(context["training.submitApplication"])</button>
+        </form>
+        """
+        return Layout.page(context, title: context["training.applyTitle"], current: "nav.training", body: body)
+    }
+
+    struct ApplicationModel {
+        var record: TraineeApplicationRecord
+        var view: CohortView
+        var organisation: Organisation?
+        var mayNominate: Bool
+        var notice: String?
+    }
+
+    static func application(_ context: PageContext, _ model: ApplicationModel) -> HTML {
+        let language = context.language, record = model.record
+        let nominate: HTML = model.mayNominate && record.state == TraineeApplicationState.submitted.rawValue ? """
+        <form method="post" action="\(TrainingURL.nominate(.value(record.storedID)).path)">\(context.csrfField)
+        <button type="submit">\(context["training.nominate"])</button></form>
+        """ : .empty
+        let body: HTML = """
+        <p><a href="\(TrainingURL.cohort(.value(model.view.cohort.storedID)).path)">\(model.view.terms.title.text(in: language))</a></p>
+        <h1>\(context.strings.format("training.applicationOf", ["name": record.traineeName]))</h1>
+        \(Components.notice(model.notice))
+        <dl class="facts">
+        \(Components.definition(context["training.state"], "\(context["traineestate.\(record.state)"])"))
+        \(Components.definition(context["traineefield.organisation"], "\(model.organisation?.name.text(in: language) ?? "")"))
+        \(Components.definition(context["field.country"], "\(record.country)"))
+        \(Components.definition(context["traineefield.level"], "\(context["governmentlevel.\(record.level)"])"))
+        \(Components.definition(context["training.rank"], "\(record.rank.map(String.init) ?? "—")"))
+        </dl>
+        <h2>\(context["traineefield.motivation"])</h2><p class="prose">\(record.motivation)</p>
+        <h2>\(context["traineefield.actionPlanIdea"])</h2><p class="prose">\(record.actionPlanIdea)</p>
+        \(nominate)
+        """
+        return Layout.page(context, title: record.traineeName, current: "nav.training", body: body)
+    }
+
+    struct RankingModel {
+        var view: CohortView
+        var country: CountryCode
+        var nominees: [TraineeApplicationRecord]
+        var refusal: String?
+        var notice: String?
+    }
+
+    static func ranking(_ context: PageContext, _ model: RankingModel) -> HTML {
+        let language = context.language
+        let rows: [HTML] = model.nominees.map { record in
+            let id = UUIDText.string(record.storedID)
+            return """
+            <tr><td><label for="rank-\(id)">\(record.traineeName)</label></td><td>\(context["traineestate.\(record.state)"])</td>\
+            <td><input id="rank-\(id)" name="rank-\(id)" type="number" min="1" max="\(model.nominees.count)" inputmode="numeric" value="\(record.rank.map(String.init) ?? "")" class="rank-input"></td></tr>
+            """
+        }
+        let body: HTML = """
+        <p><a href="\(TrainingURL.cohort(.value(model.view.cohort.storedID)).path)">\(model.view.terms.title.text(in: language))</a></p>
+        <h1>\(context.strings.format("training.rankCountry", ["country": model.country.value]))</h1>
+        <p>\(context.strings.format("training.rankLead", ["deadline": model.view.terms.window.rankingDeadlineText]))</p>
+        \(Components.alert(model.refusal))
+        \(Components.notice(model.notice))
+        \(rows.isEmpty ? "<p>\(context["training.noNominees"])</p>" as HTML : """
+        <form method="post" action="\(TrainingURL.ranking(.value(model.view.cohort.storedID), .value(model.country.value)).path)">
+        \(context.csrfField)
+        <div class="table-scroll"><table class="list"><caption>\(context["training.nomineesCaption"])</caption>
+        <thead><tr><th scope="col">\(context["field.name"])</th><th scope="col">\(context["training.state"])</th><th scope="col">\(context["training.rank"])</th></tr></thead>
+        <tbody>\(rows)</tbody></table></div>
+        <button type="submit">\(context["training.saveRanking"])</button>
+        </form>
+        """)
+        """
+        return Layout.page(context, title: context.strings.format("training.rankCountry", ["country": model.country.value]), current: "nav.training", body: body)
+    }
+}

@@ -1,0 +1,177 @@
+import Fluent
+import SconDomain
+import Vapor
+
+/// The pages of invitation training: `TrainingURL`.
+struct TrainingPagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(TrainingURL.training, use: list)
+        routes.get(TrainingURL.cohort(.key), use: cohort)
+        routes.signedIn.get(TrainingURL.apply(.key), use: applyForm)
+        routes.signedIn.post(TrainingURL.apply(.key), use: apply)
+        routes.signedIn.get(TrainingURL.application(.key), use: application)
+        routes.signedIn.post(TrainingURL.nominate(.key), use: nominate)
+        routes.signedIn.get(TrainingURL.ranking(.key, .key), use: rankingForm)
+        routes.signedIn.post(TrainingURL.ranking(.key, .key), use: rank)
+        routes.get(TrainingURL.certificate(.key), use: certificate)
+        routes.signedIn.get(TrainingURL.printable(.key), use: printable)
+        routes.signedIn.post(TrainingURL.revoke(.key), use: revoke)
+    }
+
+    @Sendable func list(_ req: Request) async throws -> Response {
+        if let code = req.queryItem("code"), !code.isEmpty {
+            return req.redirect(to: TrainingURL.certificate(.value(code.trimmingCharacters(in: .whitespaces))).path, redirectType: .normal)
+        }
+        let store = req.trainingStore
+        let cohorts = try await store.cohorts(PageQuery(limit: PageQuery.maximumLimit), for: req.principal).items
+        return try await TrainingPages.list(PageContext(request: req), programmes: try await store.programmes(), cohorts: cohorts).encodeResponse(for: req)
+    }
+
+    @Sendable func cohort(_ req: Request) async throws -> HTML {
+        let store = req.trainingStore
+        let view = try await store.cohort(try req.uuid(), by: req.principal)
+        let manage = TrainingAccess.allows(req.principal, .manage)
+        let applications = req.principal.isSignedIn ? try await store.applications(of: view.cohort.storedID, by: req.principal) : []
+        let certificates = manage ? try await store.certificates(of: view.cohort.storedID, PageQuery(limit: PageQuery.maximumLimit), by: req.principal).items : []
+        let rankable = view.terms.eligibleCountries.filter { TrainingAccess.allows(req.principal, .rank($0)) }
+        return TrainingPages.cohort(PageContext(request: req), .init(view: view, now: req.now, mayApply: TrainingAccess.allows(req.principal, .apply),
+                                                                     manage: manage, rankable: rankable, applications: applications, certificates: certificates))
+    }
+
+    /// The government organisations of the caller (those they may apply through).
+    static func organisations(_ req: Request) async throws -> [Organisation] {
+        let ids = Array(req.principal.organisations)
+        guard !ids.isEmpty else { return [] }
+        return try await Organisation.query(on: req.db).filter(\.$id ~~ ids).filter(\.$type ~~ Array(TrainingStore.governmentTypes)).sort(\.$sortKey).all()
+    }
+
+    @Sendable func applyForm(_ req: Request) async throws -> HTML {
+        let view = try await req.trainingStore.cohort(try req.uuid(), by: req.principal)
+        return TrainingPages.applyForm(PageContext(request: req), .init(view: view, organisations: try await Self.organisations(req)))
+    }
+
+    struct ApplyForm: Decodable {
+        var organisation: String?
+        var level: String?
+        var motivation: String?
+        var actionPlanIdea: String?
+        var documents: [Int]?
+
+        var request: TrainingStore.ApplicationRequest {
+            TrainingStore.ApplicationRequest(organisation: organisation.flatMap(UUID.init(uuidString:)), level: level.flatMap { $0.isEmpty ? nil : $0 },
+                                             motivation: motivation, actionPlanIdea: actionPlanIdea, documents: documents)
+        }
+    }
+
+    @Sendable func apply(_ req: Request) async throws -> Response {
+        let view = try await req.trainingStore.cohort(try req.uuid(), by: req.principal)
+        let form = try req.content.decode(ApplyForm.self)
+        let context = PageContext(request: req)
+        do {
+            let record = try await req.trainingStore.apply(to: view.cohort.storedID, form.request, by: req.principal)
+            return req.redirect(to: TrainingURL.application(.value(record.storedID)).path + "?submitted=1", redirectType: .normal)
+        } catch DomainError.invalid(let issues) {
+            let page = TrainingPages.applyForm(context, .init(view: view, organisations: try await Self.organisations(req), request: form.request, issues: issues))
+            return try await page.encodeResponse(status: .unprocessableEntity, for: req)
+        } catch let refusal as any Refusal {
+            let page = TrainingPages.applyForm(context, .init(view: view, organisations: try await Self.organisations(req), request: form.request,
+                                                              refusal: context.strings.localized(refusal)))
+            return try await page.encodeResponse(status: .conflict, for: req)
+        } catch DomainError.conflict(let detail) {
+            let page = TrainingPages.applyForm(context, .init(view: view, organisations: try await Self.organisations(req), request: form.request,
+                                                              refusal: context.language == .en ? detail : context["training.appliedAlready"]))
+            return try await page.encodeResponse(status: .conflict, for: req)
+        }
+    }
+
+    @Sendable func application(_ req: Request) async throws -> HTML {
+        let record = try await req.trainingStore.application(try req.uuid(), by: req.principal)
+        let view = try await req.trainingStore.cohortOfApplication(record.cohortID)
+        let context = PageContext(request: req)
+        let notice = req.queryItem("submitted") != nil ? context["training.submitted"] : req.queryItem("nominated") != nil ? context["training.nominated"] : nil
+        return TrainingPages.application(context, .init(record: record, view: view, organisation: try await Organisation.find(record.organisationID, on: req.db),
+                                                        mayNominate: TrainingAccess.allows(req.principal, .nominate(try record.facts)), notice: notice))
+    }
+
+    @Sendable func nominate(_ req: Request) async throws -> Response {
+        let record = try await req.trainingStore.nominate(try req.uuid(), by: req.principal)
+        return req.redirect(to: TrainingURL.application(.value(record.storedID)).path + "?nominated=1", redirectType: .normal)
+    }
+
+    func rankingModel(_ req: Request) async throws -> TrainingPages.RankingModel {
+        guard let country = CountryCode(req.parameter(.country).uppercased()) else { throw DomainError.notFound("country") }
+        try req.principal.require(TrainingAccess.allows(req.principal, .rank(country)), "rank the nominees of \(country.value)")
+        let view = try await req.trainingStore.cohort(try req.uuid(), by: req.principal)
+        let nominees = try await req.trainingStore.applications(of: view.cohort.storedID, by: req.principal).filter {
+            $0.country == country.value && ($0.state == TraineeApplicationState.nominated.rawValue || $0.state == TraineeApplicationState.ranked.rawValue)
+        }
+        return .init(view: view, country: country, nominees: nominees)
+    }
+
+    @Sendable func rankingForm(_ req: Request) async throws -> HTML {
+        var model = try await rankingModel(req)
+        if req.queryItem("saved") != nil { model.notice = req.strings["training.rankingSaved"] }
+        return TrainingPages.ranking(PageContext(request: req), model)
+    }
+
+    /// The form gives each nominee a rank (`rank-<id>`); empty means not ranked. Ranks are
+    /// read in order (ties keep the list's order) and saved as 1, 2, ….
+    @Sendable func rank(_ req: Request) async throws -> Response {
+        var model = try await rankingModel(req)
+        let fields = try req.content.decode([String: String].self)
+        var ranked: [(rank: Int, index: Int, id: UUID)] = []
+        for (index, nominee) in model.nominees.enumerated() {
+            let text = fields["rank-\(UUIDText.string(nominee.storedID))"]?.trimmingCharacters(in: .whitespaces) ?? ""
+            if let value = Int(text), value >= 1 { ranked.append((value, index, nominee.storedID)) }
+        }
+        let order = ranked.sorted { ($0.rank, $0.index) < ($1.rank, $1.index) }.map(\.id)
+        do {
+            _ = try await req.trainingStore.rank(cohort: model.view.cohort.storedID, country: model.country, order: order, by: req.principal)
+            return req.redirect(to: TrainingURL.ranking(.value(model.view.cohort.storedID), .value(model.country.value)).path + "?saved=1", redirectType: .normal)
+        } catch let refusal as any Refusal {
+            model.refusal = req.strings.localized(refusal)
+            return try await TrainingPages.ranking(PageContext(request: req), model).encodeResponse(status: .conflict, for: req)
+        }
+    }
+
+    /// The absolute address of a certificate's verification page, for its QR code: from the
+    /// request's Host header (used for nothing else).
+    static func verificationURL(_ req: Request, _ code: CertificateCode) -> String {
+        let host = req.headers.first(name: .host) ?? "localhost"
+        let scheme = req.application.sconConfig.secureCookies ? "https" : "http"
+        return "\(scheme)://\(host)\(TrainingURL.certificate(.value(code.description)).path)"
+    }
+
+    @Sendable func certificate(_ req: Request) async throws -> HTML {
+        let record = try await req.trainingStore.certificate(req.parameter(.code))
+        let verification = try record.certificate.verification
+        return CertificatePages.verification(PageContext(request: req), verification, url: Self.verificationURL(req, verification.code),
+                                             mayPrint: try await req.trainingStore.mayPrint(record, by: req.principal),
+                                             mayRevoke: TrainingAccess.allows(req.principal, .manage))
+    }
+
+    @Sendable func printable(_ req: Request) async throws -> HTML {
+        let record = try await req.trainingStore.certificate(req.parameter(.code))
+        guard try await req.trainingStore.mayPrint(record, by: req.principal) else { throw DomainError.notFound("certificate") }
+        let verification = try record.certificate.verification
+        return CertificatePages.printable(PageContext(request: req), verification, url: Self.verificationURL(req, verification.code))
+    }
+
+    struct RevokeForm: Decodable { var reason: String? }
+
+    @Sendable func revoke(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(RevokeForm.self)
+        let code = req.parameter(.code)
+        do {
+            let record = try await req.trainingStore.revoke(code, reason: form.reason, by: req.principal)
+            let verification = try record.certificate.verification
+            return req.redirect(to: TrainingURL.certificate(.value(verification.code.description)).path, redirectType: .normal)
+        } catch DomainError.invalid(let issues) {
+            let record = try await req.trainingStore.certificate(code)
+            let verification = try record.certificate.verification
+            let page = CertificatePages.verification(PageContext(request: req), verification, url: Self.verificationURL(req, verification.code),
+                                                     mayPrint: true, mayRevoke: true, issues: issues)
+            return try await page.encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import Vapor
+
+/// The pages of invitation training.
+enum TrainingURL: SiteRoute {
+    /// Programmes and their cohorts.
+    case training
+    case cohort(Parameter<UUID>)
+    case apply(Parameter<UUID>)
+    case application(Parameter<UUID>)
+    case nominate(Parameter<UUID>)
+    case ranking(Parameter<UUID>, Parameter<String>)
+    /// The public verification page of a certificate (what its QR code opens).
+    case certificate(Parameter<String>)
+    /// The printable certificate (its holder and the programme office).
+    case printable(Parameter<String>)
+    case revoke(Parameter<String>)
+
+    var pathComponents: [PathComponent] {
+        switch self {
+        case .training: return ["training"]
+        case .cohort(let id): return ["training", "cohorts", Self.segment(.id, id)]
+        case .apply(let id): return ["training", "cohorts", Self.segment(.id, id), "apply"]
+        case .application(let id): return ["training", "applications", Self.segment(.id, id)]
+        case .nominate(let id): return ["training", "applications", Self.segment(.id, id), "nominate"]
+        case .ranking(let id, let country): return ["training", "cohorts", Self.segment(.id, id), "ranking", Self.segment(.country, country)]
+        case .certificate(let code): return ["certificates", Self.segment(.code, code)]
+        case .printable(let code): return ["certificates", Self.segment(.code, code), "print"]
+        case .revoke(let code): return ["certificates", Self.segment(.code, code), "revoke"]
+        }
+    }
+}
