@@ -55,8 +55,7 @@ struct CohortDTO: JSONWritable {
                     $0.field("starts", session.starts)
                     $0.field("ends", session.ends)
                     $0.field("topic", session.topic)
-                    $0.key("venue")
-                    if let venue = session.venue { $0.field("en", venue.en); $0.field("ko", venue.ko) } else { $0.null() }
+                    if let venue = session.venue { $0.field("venue", venue) } else { $0.key("venue"); $0.null() }
                     $0.field("onlineLink", session.onlineLink)
                 }
             }
