@@ -9,6 +9,7 @@ enum TrainingURL: SiteRoute {
     case apply(Parameter<UUID>)
     case application(Parameter<UUID>)
     case nominate(Parameter<UUID>)
+    case answer(Parameter<UUID>)
     case ranking(Parameter<UUID>, Parameter<String>)
     /// The public verification page of a certificate (what its QR code opens).
     case certificate(Parameter<String>)
@@ -23,6 +24,7 @@ enum TrainingURL: SiteRoute {
         case .apply(let id): return ["training", "cohorts", Self.segment(.id, id), "apply"]
         case .application(let id): return ["training", "applications", Self.segment(.id, id)]
         case .nominate(let id): return ["training", "applications", Self.segment(.id, id), "nominate"]
+        case .answer(let id): return ["training", "applications", Self.segment(.id, id), "answer"]
         case .ranking(let id, let country): return ["training", "cohorts", Self.segment(.id, id), "ranking", Self.segment(.country, country)]
         case .certificate(let code): return ["certificates", Self.segment(.code, code)]
         case .printable(let code): return ["certificates", Self.segment(.code, code), "print"]

@@ -11,6 +11,7 @@ enum TrainingAPI: APIRoute {
     case selection(Parameter<UUID>)
     case application(Parameter<UUID>)
     case nomination(Parameter<UUID>)
+    case answer(Parameter<UUID>)
     case certificate(Parameter<String>)
     case revocation(Parameter<String>)
 
@@ -24,6 +25,7 @@ enum TrainingAPI: APIRoute {
         case .selection(let id): return ["cohorts", Self.segment(.id, id), "selection"]
         case .application(let id): return ["training-applications", Self.segment(.id, id)]
         case .nomination(let id): return ["training-applications", Self.segment(.id, id), "nomination"]
+        case .answer(let id): return ["training-applications", Self.segment(.id, id), "answer"]
         case .certificate(let code): return ["certificates", Self.segment(.code, code)]
         case .revocation(let code): return ["certificates", Self.segment(.code, code), "revocation"]
         }

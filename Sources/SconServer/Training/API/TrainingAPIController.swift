@@ -16,6 +16,7 @@ struct TrainingAPIController: RouteCollection {
         routes.signedIn.post(TrainingAPI.selection(.key), use: confirmSelection)
         routes.signedIn.get(TrainingAPI.application(.key), use: application)
         routes.signedIn.post(TrainingAPI.nomination(.key), use: nominate)
+        routes.signedIn.post(TrainingAPI.answer(.key), use: answer)
         routes.get(TrainingAPI.certificate(.key), use: verify)
         routes.signedIn.post(TrainingAPI.revocation(.key), use: revoke)
     }
@@ -55,6 +56,11 @@ struct TrainingAPIController: RouteCollection {
 
     @Sendable func nominate(_ req: Request) async throws -> TraineeApplicationDTO {
         TraineeApplicationDTO(record: try await req.trainingStore.nominate(try req.uuid(), by: req.principal))
+    }
+
+    @Sendable func answer(_ req: Request) async throws -> TraineeApplicationDTO {
+        let input = try req.decodeJSON(AnswerInput.self)
+        return TraineeApplicationDTO(record: try await req.trainingStore.answer(try req.uuid(), input.answer, by: req.principal))
     }
 
     @Sendable func rank(_ req: Request) async throws -> ListResponse<TraineeApplicationDTO> {

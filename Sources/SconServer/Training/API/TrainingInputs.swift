@@ -133,3 +133,17 @@ struct RevocationInput: Decodable, Sendable {
         reason = try c.decodeIfPresent(String.self, forKey: .reason)
     }
 }
+
+/// `POST /api/v1/training-applications/{id}/answer`: accept, decline or withdraw.
+struct AnswerInput: Decodable, Sendable {
+    var answer: TrainingStore.Answer
+    enum Field: String, CodingKey, CaseIterable { case answer }
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.strictFields(Field.self)
+        let text = try c.decode(String.self, forKey: .answer)
+        guard let answer = TrainingStore.Answer(rawValue: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [Field.answer], debugDescription: "is accept, decline or withdraw."))
+        }
+        self.answer = answer
+    }
+}

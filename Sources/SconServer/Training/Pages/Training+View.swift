@@ -170,6 +170,8 @@ enum TrainingPages {
         var view: CohortView
         var organisation: Organisation?
         var mayNominate: Bool
+        var isApplicant: Bool
+        var manage: Bool
         var notice: String?
     }
 
@@ -179,8 +181,21 @@ enum TrainingPages {
         <form method="post" action="\(TrainingURL.nominate(.value(record.storedID)).path)">\(context.csrfField)
         <button type="submit">\(context["training.nominate"])</button></form>
         """ : .empty
+        let state = TraineeApplicationState(rawValue: record.state)
+        func button(_ answer: String, _ label: String) -> HTML {
+            "<form method=\"post\" action=\"\(TrainingURL.answer(.value(record.storedID)).path)\" class=\"inline-form\">\(context.csrfField)<input type=\"hidden\" name=\"answer\" value=\"\(answer)\"><button type=\"submit\">\(context[label])</button></form>"
+        }
+        var answers: [HTML] = []
+        if model.isApplicant, state == .selected { answers += [button("accept", "training.accept"), button("decline", "training.decline")] }
+        if model.isApplicant, state == .waitlisted { answers.append(button("decline", "training.leaveWaitlist")) }
+        if (model.isApplicant || model.manage), let state, !state.isFinal, state != .selected, state != .waitlisted { answers.append(button("withdraw", "training.withdraw")) }
+        let offer: HTML = state == .selected ? (record.offerDeadline.map {
+            "<div class=\"notice\" role=\"status\"><p>\(context.strings.format("training.offerUntil", ["deadline": AuditChain.timestamp($0)]))</p></div>" as HTML
+        } ?? .empty) : .empty
+        let position: HTML = state == .waitlisted ? (((try? record.decision)??.position).map { Components.definition(context["training.waitlistPosition"], "\($0)") } ?? .empty) : .empty
         let body: HTML = """
         <p><a href="\(TrainingURL.cohort(.value(model.view.cohort.storedID)).path)">\(model.view.terms.title.text(in: language))</a></p>
+        \(offer)
         <h1>\(context.strings.format("training.applicationOf", ["name": record.traineeName]))</h1>
         \(Components.notice(model.notice))
         <dl class="facts">
@@ -189,7 +204,9 @@ enum TrainingPages {
         \(Components.definition(context["field.country"], "\(record.country)"))
         \(Components.definition(context["traineefield.level"], "\(context["governmentlevel.\(record.level)"])"))
         \(Components.definition(context["training.rank"], "\(record.rank.map(String.init) ?? "—")"))
+        \(position)
         </dl>
+        \(answers.isEmpty ? HTML.empty : "<div class=\"actions\">\(answers)</div>")
         <h2>\(context["traineefield.motivation"])</h2><p class="prose">\(record.motivation)</p>
         <h2>\(context["traineefield.actionPlanIdea"])</h2><p class="prose">\(record.actionPlanIdea)</p>
         \(nominate)

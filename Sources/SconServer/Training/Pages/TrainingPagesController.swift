@@ -11,6 +11,7 @@ struct TrainingPagesController: RouteCollection {
         routes.signedIn.post(TrainingURL.apply(.key), use: apply)
         routes.signedIn.get(TrainingURL.application(.key), use: application)
         routes.signedIn.post(TrainingURL.nominate(.key), use: nominate)
+        routes.signedIn.post(TrainingURL.answer(.key), use: answer)
         routes.signedIn.get(TrainingURL.ranking(.key, .key), use: rankingForm)
         routes.signedIn.post(TrainingURL.ranking(.key, .key), use: rank)
         routes.get(TrainingURL.certificate(.key), use: certificate)
@@ -89,13 +90,28 @@ struct TrainingPagesController: RouteCollection {
         let view = try await req.trainingStore.cohortOfApplication(record.cohortID)
         let context = PageContext(request: req)
         let notice = req.queryItem("submitted") != nil ? context["training.submitted"] : req.queryItem("nominated") != nil ? context["training.nominated"] : nil
+        let notice2 = req.queryItem("answered") != nil ? context["training.answered"] : notice
         return TrainingPages.application(context, .init(record: record, view: view, organisation: try await Organisation.find(record.organisationID, on: req.db),
-                                                        mayNominate: TrainingAccess.allows(req.principal, .nominate(try record.facts)), notice: notice))
+                                                        mayNominate: TrainingAccess.allows(req.principal, .nominate(try record.facts)),
+                                                        isApplicant: TrainingAccess.allows(req.principal, .actAsApplicant(try record.facts)),
+                                                        manage: TrainingAccess.allows(req.principal, .manage), notice: notice2))
     }
 
     @Sendable func nominate(_ req: Request) async throws -> Response {
         let record = try await req.trainingStore.nominate(try req.uuid(), by: req.principal)
         return req.redirect(to: TrainingURL.application(.value(record.storedID)).path + "?nominated=1", redirectType: .normal)
+    }
+
+    struct AnswerForm: Decodable { var answer: String? }
+
+    @Sendable func answer(_ req: Request) async throws -> Response {
+        let id = try req.uuid()
+        let form = try req.content.decode(AnswerForm.self)
+        guard let answer = form.answer.flatMap(TrainingStore.Answer.init(rawValue:)) else {
+            throw DomainError.invalid([FieldIssue(field: "answer", code: "unknown", detail: "answer is accept, decline or withdraw.")])
+        }
+        _ = try await req.trainingStore.answer(id, answer, by: req.principal)
+        return req.redirect(to: TrainingURL.application(.value(id)).path + "?answered=1", redirectType: .normal)
     }
 
     func rankingModel(_ req: Request) async throws -> TrainingPages.RankingModel {
