@@ -32,6 +32,8 @@ public enum TrainingAccess {
         case rank(CountryCode)
         /// Change one's own application (respond to an offer, withdraw, hand in the action plan).
         case actAsApplicant(TraineeApplicationFacts)
+        /// Read the trainee's action plan: the trainee, their country's focal point, the programme office.
+        case readActionPlan(TraineeApplicationFacts)
         /// See an alumnus in the directory: `optedIn`, and whose entry it is.
         case seeAlumnus(optedIn: Bool, user: UUID?)
     }
@@ -52,6 +54,8 @@ public enum TrainingAccess {
             return principal.holds(.countryFocalPoint, in: .country(country))
         case .actAsApplicant(let facts):
             return isApplicant(principal, facts)
+        case .readActionPlan(let facts):
+            return staff || isApplicant(principal, facts) || principal.holds(.countryFocalPoint, in: .country(facts.country))
         case .seeAlumnus(let optedIn, let user):
             return optedIn || staff || (user != nil && principal.userID == user)
         }
@@ -76,6 +80,7 @@ extension TrainingAccess {
             ("read an application of org 1 (TH)", { allows($0, .readApplication(sampleApplication)) }),
             ("nominate for org 1", { allows($0, .nominate(sampleApplication)) }),
             ("rank TH nominees", { allows($0, .rank(AccessMatrix.Object.thailand)) }),
+            ("read the action plan of an org 1 (TH) trainee", { allows($0, .readActionPlan(sampleApplication)) }),
             ("rank VN nominees", { allows($0, .rank(AccessMatrix.Object.vietnam)) }),
             ("see an alumnus who did not opt in", { allows($0, .seeAlumnus(optedIn: false, user: sampleApplication.applicant)) }),
         ])

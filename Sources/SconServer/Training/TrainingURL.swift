@@ -10,6 +10,9 @@ enum TrainingURL: SiteRoute {
     case application(Parameter<UUID>)
     case nominate(Parameter<UUID>)
     case answer(Parameter<UUID>)
+    case sessionCode(Parameter<UUID>, Parameter<Int>)
+    case checkIn(Parameter<UUID>, Parameter<Int>)
+    case actionPlan(Parameter<UUID>)
     case ranking(Parameter<UUID>, Parameter<String>)
     /// The public verification page of a certificate (what its QR code opens).
     case certificate(Parameter<String>)
@@ -25,6 +28,9 @@ enum TrainingURL: SiteRoute {
         case .application(let id): return ["training", "applications", Self.segment(.id, id)]
         case .nominate(let id): return ["training", "applications", Self.segment(.id, id), "nominate"]
         case .answer(let id): return ["training", "applications", Self.segment(.id, id), "answer"]
+        case .actionPlan(let id): return ["training", "applications", Self.segment(.id, id), "action-plan"]
+        case .sessionCode(let id, let session): return ["training", "cohorts", Self.segment(.id, id), "sessions", Self.segment(.session, session), "code"]
+        case .checkIn(let id, let session): return ["training", "cohorts", Self.segment(.id, id), "sessions", Self.segment(.session, session), "check-in"]
         case .ranking(let id, let country): return ["training", "cohorts", Self.segment(.id, id), "ranking", Self.segment(.country, country)]
         case .certificate(let code): return ["certificates", Self.segment(.code, code)]
         case .printable(let code): return ["certificates", Self.segment(.code, code), "print"]

@@ -6,18 +6,18 @@ import Testing
 @Suite struct TrainingAccessTests {
     @Test func table() {
         AccessPolicyTests.check(TrainingAccess.table, """
-        // run | apply | read app of org 1 (TH) | nominate for org 1 | rank TH | rank VN | see a non-opted-in alumnus
-        anonymous                   | -   | -   | -   | -   | -   | -   | -
-        signed in, no role          | -   | yes | -   | -   | -   | -   | -
-        administrator               | yes | yes | yes | -   | -   | -   | yes
-        programme officer           | yes | yes | yes | -   | -   | -   | yes
-        programme officer of call 1 | -   | yes | -   | -   | -   | -   | -
-        fund manager                | -   | yes | -   | -   | -   | -   | -
-        centre staff of centre 1    | -   | yes | -   | -   | -   | -   | -
-        reviewer                    | -   | yes | -   | -   | -   | -   | -
-        reviewer of call 1          | -   | yes | -   | -   | -   | -   | -
-        focal point of TH           | -   | yes | yes | -   | yes | -   | -
-        member of org 1             | -   | yes | yes | yes | -   | -   | -
+        // run | apply | read app of org 1 (TH) | nominate for org 1 | rank TH | read its action plan | rank VN | see a non-opted-in alumnus
+        anonymous                   | -   | -   | -   | -   | -   | -   | -   | -
+        signed in, no role          | -   | yes | -   | -   | -   | -   | -   | -
+        administrator               | yes | yes | yes | -   | -   | yes | -   | yes
+        programme officer           | yes | yes | yes | -   | -   | yes | -   | yes
+        programme officer of call 1 | -   | yes | -   | -   | -   | -   | -   | -
+        fund manager                | -   | yes | -   | -   | -   | -   | -   | -
+        centre staff of centre 1    | -   | yes | -   | -   | -   | -   | -   | -
+        reviewer                    | -   | yes | -   | -   | -   | -   | -   | -
+        reviewer of call 1          | -   | yes | -   | -   | -   | -   | -   | -
+        focal point of TH           | -   | yes | yes | -   | yes | yes | -   | -
+        member of org 1             | -   | yes | yes | yes | -   | -   | -   | -
         """)
     }
 

@@ -12,6 +12,10 @@ enum TrainingAPI: APIRoute {
     case application(Parameter<UUID>)
     case nomination(Parameter<UUID>)
     case answer(Parameter<UUID>)
+    case actionPlan(Parameter<UUID>)
+    case checkIn(Parameter<UUID>, Parameter<Int>)
+    case attendance(Parameter<UUID>, Parameter<Int>)
+    case completion(Parameter<UUID>)
     case certificate(Parameter<String>)
     case revocation(Parameter<String>)
 
@@ -26,6 +30,10 @@ enum TrainingAPI: APIRoute {
         case .application(let id): return ["training-applications", Self.segment(.id, id)]
         case .nomination(let id): return ["training-applications", Self.segment(.id, id), "nomination"]
         case .answer(let id): return ["training-applications", Self.segment(.id, id), "answer"]
+        case .actionPlan(let id): return ["training-applications", Self.segment(.id, id), "action-plan"]
+        case .checkIn(let id, let session): return ["cohorts", Self.segment(.id, id), "sessions", Self.segment(.session, session), "check-in"]
+        case .attendance(let id, let session): return ["cohorts", Self.segment(.id, id), "sessions", Self.segment(.session, session), "attendance"]
+        case .completion(let id): return ["cohorts", Self.segment(.id, id), "completion"]
         case .certificate(let code): return ["certificates", Self.segment(.code, code)]
         case .revocation(let code): return ["certificates", Self.segment(.code, code), "revocation"]
         }

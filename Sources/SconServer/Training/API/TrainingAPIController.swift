@@ -17,6 +17,10 @@ struct TrainingAPIController: RouteCollection {
         routes.signedIn.get(TrainingAPI.application(.key), use: application)
         routes.signedIn.post(TrainingAPI.nomination(.key), use: nominate)
         routes.signedIn.post(TrainingAPI.answer(.key), use: answer)
+        routes.signedIn.put(TrainingAPI.actionPlan(.key), use: actionPlan)
+        routes.signedIn.post(TrainingAPI.checkIn(.key, .key), use: checkIn)
+        routes.signedIn.post(TrainingAPI.attendance(.key, .key), use: mark)
+        routes.signedIn.post(TrainingAPI.completion(.key), use: complete)
         routes.get(TrainingAPI.certificate(.key), use: verify)
         routes.signedIn.post(TrainingAPI.revocation(.key), use: revoke)
     }
@@ -40,7 +44,9 @@ struct TrainingAPIController: RouteCollection {
     @Sendable func applications(_ req: Request) async throws -> ListResponse<TraineeApplicationDTO> {
         let id = try req.uuid()
         _ = try await req.trainingStore.cohort(id, by: req.principal)
-        return ListResponse(items: try await req.trainingStore.applications(of: id, by: req.principal).map(TraineeApplicationDTO.init), nextCursor: nil)
+        let rows = try await req.trainingStore.applications(of: id, by: req.principal)
+        return ListResponse(items: try rows.map { TraineeApplicationDTO(record: $0, showsActionPlan: TrainingAccess.allows(req.principal, .readActionPlan(try $0.facts))) },
+                            nextCursor: nil)
     }
 
     @Sendable func apply(_ req: Request) async throws -> Response {
@@ -51,7 +57,8 @@ struct TrainingAPIController: RouteCollection {
     }
 
     @Sendable func application(_ req: Request) async throws -> TraineeApplicationDTO {
-        TraineeApplicationDTO(record: try await req.trainingStore.application(try req.uuid(), by: req.principal))
+        let record = try await req.trainingStore.application(try req.uuid(), by: req.principal)
+        return TraineeApplicationDTO(record: record, showsActionPlan: TrainingAccess.allows(req.principal, .readActionPlan(try record.facts)))
     }
 
     @Sendable func nominate(_ req: Request) async throws -> TraineeApplicationDTO {
@@ -63,12 +70,33 @@ struct TrainingAPIController: RouteCollection {
         return TraineeApplicationDTO(record: try await req.trainingStore.answer(try req.uuid(), input.answer, by: req.principal))
     }
 
+    @Sendable func actionPlan(_ req: Request) async throws -> TraineeApplicationDTO {
+        let input = try req.decodeJSON(ActionPlanInput.self)
+        return TraineeApplicationDTO(record: try await req.trainingStore.submitActionPlan(try req.uuid(), text: input.text, by: req.principal), showsActionPlan: true)
+    }
+
+    @Sendable func checkIn(_ req: Request) async throws -> Response {
+        let input = try req.decodeJSON(CheckInInput.self)
+        let record = try await req.trainingStore.checkIn(cohort: try req.uuid(), session: try req.sessionIndex(), code: input.code, by: req.principal)
+        return AttendanceDTO(record: record).jsonResponse(status: .created, allocator: req.byteBufferAllocator)
+    }
+
+    @Sendable func mark(_ req: Request) async throws -> Response {
+        let input = try req.decodeJSON(MarkInput.self)
+        let record = try await req.trainingStore.mark(cohort: try req.uuid(), session: try req.sessionIndex(), application: input.application, by: req.principal)
+        return AttendanceDTO(record: record).jsonResponse(status: .created, allocator: req.byteBufferAllocator)
+    }
+
+    @Sendable func complete(_ req: Request) async throws -> ListResponse<CompletionDTO> {
+        ListResponse(items: try await req.trainingStore.complete(cohort: try req.uuid(), by: req.principal).map(CompletionDTO.init), nextCursor: nil)
+    }
+
     @Sendable func rank(_ req: Request) async throws -> ListResponse<TraineeApplicationDTO> {
         let id = try req.uuid()
         guard let country = CountryCode(req.parameter(.country).uppercased()) else { throw DomainError.notFound("country") }
         let input = try req.decodeJSON(RankingInput.self)
         let ranked = try await req.trainingStore.rank(cohort: id, country: country, order: input.applications, by: req.principal)
-        return ListResponse(items: ranked.map(TraineeApplicationDTO.init), nextCursor: nil)
+        return ListResponse(items: ranked.map { TraineeApplicationDTO(record: $0) }, nextCursor: nil)
     }
 
     @Sendable func previewSelection(_ req: Request) async throws -> TraineeSelectionDTO {

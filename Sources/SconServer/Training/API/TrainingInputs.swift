@@ -147,3 +147,38 @@ struct AnswerInput: Decodable, Sendable {
         self.answer = answer
     }
 }
+
+/// `POST …/sessions/{session}/check-in`: the code shown in the room.
+struct CheckInInput: Decodable, Sendable {
+    var code: String?
+    enum Field: String, CodingKey, CaseIterable { case code }
+    init(from decoder: any Decoder) throws {
+        code = try decoder.strictFields(Field.self).decodeIfPresent(String.self, forKey: .code)
+    }
+}
+
+/// `POST …/sessions/{session}/attendance`: staff mark a trainee present.
+struct MarkInput: Decodable, Sendable {
+    var application: UUID?
+    enum Field: String, CodingKey, CaseIterable { case application }
+    init(from decoder: any Decoder) throws {
+        application = try decoder.strictFields(Field.self).decodeIfPresent(UUID.self, forKey: .application)
+    }
+}
+
+/// `PUT /api/v1/training-applications/{id}/action-plan`.
+struct ActionPlanInput: Decodable, Sendable {
+    var text: String?
+    enum Field: String, CodingKey, CaseIterable { case text }
+    init(from decoder: any Decoder) throws {
+        text = try decoder.strictFields(Field.self).decodeIfPresent(String.self, forKey: .text)
+    }
+}
+
+extension Request {
+    /// The session index of the path (404 when it is not a number).
+    func sessionIndex() throws -> Int {
+        guard let index = Int(parameter(.session)), index >= 0 else { throw DomainError.notFound("session") }
+        return index
+    }
+}

@@ -1,3 +1,4 @@
+import Crypto
 import Fluent
 import Foundation
 import SconDomain
@@ -93,6 +94,9 @@ final class TraineeApplicationRecord: Model, @unchecked Sendable {
     @OptionalField(key: "offer_deadline") var offerDeadline: Date?
     /// The confirmed selection's decision (`TraineeDecision` as JSON).
     @OptionalField(key: "decision") var decisionJSON: String?
+    /// The trainee's action plan for their city (seen by them, their focal point and officers).
+    @OptionalField(key: "action_plan") var actionPlan: String?
+    @OptionalField(key: "action_plan_at") var actionPlanAt: Date?
     @Field(key: "sample") var sample: Bool
     @Field(key: "created_at") var createdAt: Date
 
@@ -190,5 +194,44 @@ final class CertificateRecord: Model, @unchecked Sendable {
         revokedAt = certificate.revocation?.at
         revocationReason = certificate.revocation?.reason
         self.sample = sample
+    }
+}
+
+/// One trainee's presence at one session: checked in with the room's code, or marked by staff.
+final class AttendanceRecord: Model, @unchecked Sendable {
+    static let schema = "training_attendance"
+
+    enum How: String, Sendable { case code, staff }
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "cohort_id") var cohortID: UUID
+    /// The session's place in the cohort's list (0, 1, …).
+    @Field(key: "session_index") var sessionIndex: Int
+    @Field(key: "application_id") var applicationID: UUID
+    @Field(key: "how") var how: String
+    @OptionalField(key: "recorded_by") var recordedBy: UUID?
+    @Field(key: "recorded_at") var recordedAt: Date
+
+    init() {}
+}
+
+extension TrainingCohort {
+    /// The HMAC key of the attendance codes.
+    var attendanceKey: [UInt8] {
+        get throws {
+            guard let data = Data(base64Encoded: attendanceSecret), data.count == 32 else {
+                throw UnknownStoredValue(table: Self.schema, column: "attendance_secret", value: "(not 32 bytes of base64)")
+            }
+            return Array(data)
+        }
+    }
+
+    /// A stable id for session `index` of this cohort (what the attendance code is bound to).
+    func sessionID(_ index: Int) -> UUID {
+        var bytes = Array(SHA256.hash(data: Data("scon-training-session:\(UUIDText.string(storedID)):\(index)".utf8)).prefix(16))
+        bytes[6] = (bytes[6] & 0x0F) | 0x50
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
     }
 }

@@ -48,6 +48,7 @@ enum TrainingPages {
         var now: Date
         var mayApply: Bool
         var manage: Bool
+        var isTrainee: Bool
         var rankable: [CountryCode]
         var applications: [TraineeApplicationRecord]
         var certificates: [CertificateRecord]
@@ -60,10 +61,14 @@ enum TrainingPages {
         case .atMost(let limit): quota = context.strings.format("training.quotaAtMost", ["limit": String(limit)])
         case .fixed(let limits): quota = limits.sorted { $0.key < $1.key }.map { "\($0.key.value) \($0.value)" }.joined(separator: ", ")
         }
-        let sessions: [HTML] = terms.sessions.map { session in
+        let cohortID = model.view.cohort.storedID
+        let sessions: [HTML] = terms.sessions.enumerated().map { index, session in
             let place = session.venue?.text(in: language) ?? ""
             let link: HTML = session.onlineLink.map { " <a href=\"\($0)\">\(context["training.online"])</a>" } ?? ""
-            return "<tr><td>\(session.day.description)</td><td>\(session.starts)–\(session.ends)</td><td>\(session.topic.text(in: language))</td><td>\(place)\(link)</td></tr>"
+            let attendance: HTML = model.manage
+                ? "<a href=\"\(TrainingURL.sessionCode(.value(cohortID), .value(index)).path)\">\(context["training.showCode"])</a>"
+                : (model.isTrainee ? "<a href=\"\(TrainingURL.checkIn(.value(cohortID), .value(index)).path)\">\(context["training.checkIn"])</a>" : .empty)
+            return "<tr><td>\(session.day.description)</td><td>\(session.starts)–\(session.ends)</td><td>\(session.topic.text(in: language))</td><td>\(place)\(link)</td><td>\(attendance)</td></tr>"
         }
         let open = terms.window.acceptsApplications(at: model.now)
         let apply: HTML
@@ -114,13 +119,48 @@ enum TrainingPages {
         \(apply)
         <h2>\(context["training.sessions"])</h2>
         <div class="table-scroll"><table class="list"><caption>\(context["training.sessionsCaption"])</caption>
-        <thead><tr><th scope="col">\(context["training.day"])</th><th scope="col">\(context["training.time"])</th><th scope="col">\(context["training.topic"])</th><th scope="col">\(context["training.venue"])</th></tr></thead>
+        <thead><tr><th scope="col">\(context["training.day"])</th><th scope="col">\(context["training.time"])</th><th scope="col">\(context["training.topic"])</th><th scope="col">\(context["training.venue"])</th><th scope="col">\(context["training.attendance"])</th></tr></thead>
         <tbody>\(sessions)</tbody></table></div>
         \(ranking.isEmpty ? HTML.empty : "<h2>\(context["training.ranking"])</h2><ul>\(ranking)</ul>")
         \(applicationsTable)
         \(certificatesTable)
         """
         return Layout.page(context, title: terms.title.text(in: language), current: "nav.training", body: body)
+    }
+
+    /// The code shown in the room: large, refreshed every 20 seconds.
+    static func sessionCode(_ context: PageContext, view: CohortView, index: Int, code: String) -> HTML {
+        let session = view.terms.sessions[index]
+        let digits = String(code.prefix(3)) + " " + String(code.dropFirst(3))
+        let body: HTML = """
+        <meta http-equiv="refresh" content="20">
+        <p><a href="\(TrainingURL.cohort(.value(view.cohort.storedID)).path)">\(view.terms.title.text(in: context.language))</a></p>
+        <h1>\(session.topic.text(in: context.language))</h1>
+        <p>\(session.day.description) \(session.starts)–\(session.ends)</p>
+        <p class="attendance-code" aria-live="polite" aria-label="\(context["training.codeLabel"])">\(digits)</p>
+        <p class="hint">\(context.strings.format("training.codeHint", ["path": TrainingURL.checkIn(.value(view.cohort.storedID), .value(index)).path]))</p>
+        """
+        return Layout.page(context, title: context["training.codeTitle"], current: "nav.training", body: body)
+    }
+
+    static func checkIn(_ context: PageContext, view: CohortView, index: Int, issues: [FieldIssue] = [], notice: String? = nil) -> HTML {
+        var context = context
+        context.labelPrefix = "training.field."
+        let session = view.terms.sessions[index]
+        let body: HTML = """
+        <p><a href="\(TrainingURL.cohort(.value(view.cohort.storedID)).path)">\(view.terms.title.text(in: context.language))</a></p>
+        <h1>\(context["training.checkInTitle"])</h1>
+        <p>\(session.topic.text(in: context.language)) · \(session.day.description) \(session.starts)–\(session.ends)</p>
+        \(Components.notice(notice))
+        \(Components.errorSummary(context, issues))
+        <form method="post" action="\(TrainingURL.checkIn(.value(view.cohort.storedID), .value(index)).path)">
+        \(context.csrfField)
+        \(Components.textField(context, issues, field: "code", name: "code", label: context["training.field.code"], value: nil, required: true, autocomplete: "one-time-code",
+                               hint: context["training.checkInHint"], maxLength: 7))
+        <button type="submit">\(context["training.checkIn"])</button>
+        </form>
+        """
+        return Layout.page(context, title: context["training.checkInTitle"], current: "nav.training", body: body)
     }
 
     struct ApplyModel {
@@ -172,6 +212,7 @@ enum TrainingPages {
         var mayNominate: Bool
         var isApplicant: Bool
         var manage: Bool
+        var showsActionPlan: Bool
         var notice: String?
     }
 
@@ -193,6 +234,17 @@ enum TrainingPages {
             "<div class=\"notice\" role=\"status\"><p>\(context.strings.format("training.offerUntil", ["deadline": AuditChain.timestamp($0)]))</p></div>" as HTML
         } ?? .empty) : .empty
         let position: HTML = state == .waitlisted ? (((try? record.decision)??.position).map { Components.definition(context["training.waitlistPosition"], "\($0)") } ?? .empty) : .empty
+        var actionPlan: HTML = .empty
+        if model.showsActionPlan {
+            let mayWrite = model.isApplicant && (state == .accepted || state == .completed)
+            let text: HTML = record.actionPlan.map { "<p class=\"prose\">\($0)</p>" as HTML } ?? "<p>\(context["training.noActionPlan"])</p>"
+            let form: HTML = mayWrite ? """
+            <form method="post" action="\(TrainingURL.actionPlan(.value(record.storedID)).path)">\(context.csrfField)
+            \(Components.textArea(context, [], field: "text", name: "text", label: context["training.actionPlanText"], value: record.actionPlan, hint: context["training.actionPlanTextHint"]))
+            <button type="submit">\(context["training.saveActionPlan"])</button></form>
+            """ : .empty
+            actionPlan = "<h2>\(context["training.actionPlan"])</h2>\(mayWrite ? HTML.empty : text)\(form)"
+        }
         let body: HTML = """
         <p><a href="\(TrainingURL.cohort(.value(model.view.cohort.storedID)).path)">\(model.view.terms.title.text(in: language))</a></p>
         \(offer)
@@ -210,6 +262,7 @@ enum TrainingPages {
         <h2>\(context["traineefield.motivation"])</h2><p class="prose">\(record.motivation)</p>
         <h2>\(context["traineefield.actionPlanIdea"])</h2><p class="prose">\(record.actionPlanIdea)</p>
         \(nominate)
+        \(actionPlan)
         """
         return Layout.page(context, title: record.traineeName, current: "nav.training", body: body)
     }

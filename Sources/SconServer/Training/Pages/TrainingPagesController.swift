@@ -12,6 +12,10 @@ struct TrainingPagesController: RouteCollection {
         routes.signedIn.get(TrainingURL.application(.key), use: application)
         routes.signedIn.post(TrainingURL.nominate(.key), use: nominate)
         routes.signedIn.post(TrainingURL.answer(.key), use: answer)
+        routes.signedIn.post(TrainingURL.actionPlan(.key), use: actionPlan)
+        routes.signedIn.get(TrainingURL.sessionCode(.key, .key), use: sessionCode)
+        routes.signedIn.get(TrainingURL.checkIn(.key, .key), use: checkInForm)
+        routes.signedIn.post(TrainingURL.checkIn(.key, .key), use: checkIn)
         routes.signedIn.get(TrainingURL.ranking(.key, .key), use: rankingForm)
         routes.signedIn.post(TrainingURL.ranking(.key, .key), use: rank)
         routes.get(TrainingURL.certificate(.key), use: certificate)
@@ -36,7 +40,9 @@ struct TrainingPagesController: RouteCollection {
         let certificates = manage ? try await store.certificates(of: view.cohort.storedID, PageQuery(limit: PageQuery.maximumLimit), by: req.principal).items : []
         let rankable = view.terms.eligibleCountries.filter { TrainingAccess.allows(req.principal, .rank($0)) }
         return TrainingPages.cohort(PageContext(request: req), .init(view: view, now: req.now, mayApply: TrainingAccess.allows(req.principal, .apply),
-                                                                     manage: manage, rankable: rankable, applications: applications, certificates: certificates))
+                                                                     manage: manage,
+                                                                     isTrainee: applications.contains { $0.userID == req.principal.userID && $0.state == TraineeApplicationState.accepted.rawValue },
+                                                                     rankable: rankable, applications: applications, certificates: certificates))
     }
 
     /// The government organisations of the caller (those they may apply through).
@@ -94,7 +100,8 @@ struct TrainingPagesController: RouteCollection {
         return TrainingPages.application(context, .init(record: record, view: view, organisation: try await Organisation.find(record.organisationID, on: req.db),
                                                         mayNominate: TrainingAccess.allows(req.principal, .nominate(try record.facts)),
                                                         isApplicant: TrainingAccess.allows(req.principal, .actAsApplicant(try record.facts)),
-                                                        manage: TrainingAccess.allows(req.principal, .manage), notice: notice2))
+                                                        manage: TrainingAccess.allows(req.principal, .manage),
+                                                        showsActionPlan: TrainingAccess.allows(req.principal, .readActionPlan(try record.facts)), notice: notice2))
     }
 
     @Sendable func nominate(_ req: Request) async throws -> Response {
@@ -112,6 +119,45 @@ struct TrainingPagesController: RouteCollection {
         }
         _ = try await req.trainingStore.answer(id, answer, by: req.principal)
         return req.redirect(to: TrainingURL.application(.value(id)).path + "?answered=1", redirectType: .normal)
+    }
+
+    struct ActionPlanForm: Decodable { var text: String? }
+
+    @Sendable func actionPlan(_ req: Request) async throws -> Response {
+        let id = try req.uuid()
+        let form = try req.content.decode(ActionPlanForm.self)
+        _ = try await req.trainingStore.submitActionPlan(id, text: form.text, by: req.principal)
+        return req.redirect(to: TrainingURL.application(.value(id)).path + "?answered=1", redirectType: .normal)
+    }
+
+    /// The code for the room's screen; the page reloads every 20 seconds.
+    @Sendable func sessionCode(_ req: Request) async throws -> HTML {
+        let index = try req.sessionIndex()
+        let (view, code) = try await req.trainingStore.currentCode(cohort: try req.uuid(), session: index, by: req.principal)
+        return TrainingPages.sessionCode(PageContext(request: req), view: view, index: index, code: code)
+    }
+
+    @Sendable func checkInForm(_ req: Request) async throws -> HTML {
+        let index = try req.sessionIndex()
+        let view = try await req.trainingStore.cohort(try req.uuid(), by: req.principal)
+        guard view.terms.sessions.indices.contains(index) else { throw DomainError.notFound("session") }
+        _ = try await req.trainingStore.ownAcceptedApplication(cohort: view.cohort.storedID, by: req.principal, on: req.db)
+        return TrainingPages.checkIn(PageContext(request: req), view: view, index: index)
+    }
+
+    struct CheckInForm: Decodable { var code: String? }
+
+    @Sendable func checkIn(_ req: Request) async throws -> Response {
+        let index = try req.sessionIndex()
+        let view = try await req.trainingStore.cohort(try req.uuid(), by: req.principal)
+        let form = try req.content.decode(CheckInForm.self)
+        let context = PageContext(request: req)
+        do {
+            _ = try await req.trainingStore.checkIn(cohort: view.cohort.storedID, session: index, code: form.code, by: req.principal)
+            return try await TrainingPages.checkIn(context, view: view, index: index, notice: context["training.checkedIn"]).encodeResponse(for: req)
+        } catch DomainError.invalid(let issues) {
+            return try await TrainingPages.checkIn(context, view: view, index: index, issues: issues).encodeResponse(status: .unprocessableEntity, for: req)
+        }
     }
 
     func rankingModel(_ req: Request) async throws -> TrainingPages.RankingModel {

@@ -74,6 +74,8 @@ struct CohortDTO: JSONWritable {
 /// A trainee application as its readers see it.
 struct TraineeApplicationDTO: JSONWritable {
     let record: TraineeApplicationRecord
+    /// Whether the reader sees the action plan (the trainee, the focal point, officers).
+    var showsActionPlan = false
 
     func writeJSON(to writer: inout JSONWriter) {
         writer.object {
@@ -92,6 +94,7 @@ struct TraineeApplicationDTO: JSONWritable {
             $0.field("nominatedAt", record.nominatedAt.map(AuditChain.timestamp))
             $0.field("rank", record.rank)
             $0.field("offerDeadline", record.offerDeadline.map(AuditChain.timestamp))
+            $0.field("actionPlan", showsActionPlan ? record.actionPlan : nil)
             $0.field("sample", record.sample)
         }
     }
@@ -172,6 +175,37 @@ struct CertificateVerificationDTO: JSONWritable {
             }
             $0.field("status", verification.status.rawValue)
             $0.field("revokedOn", verification.revokedOn?.description)
+        }
+    }
+}
+
+/// One presence at a session.
+struct AttendanceDTO: JSONWritable {
+    let record: AttendanceRecord
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object {
+            $0.field("application", record.applicationID)
+            $0.field("session", record.sessionIndex)
+            $0.field("how", record.how)
+            $0.field("recordedAt", AuditChain.timestamp(record.recordedAt))
+        }
+    }
+}
+
+/// One trainee's completion and certificate.
+struct CompletionDTO: JSONWritable {
+    let outcome: TrainingStore.CompletionOutcome
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object {
+            $0.field("application", outcome.application)
+            $0.field("name", outcome.name)
+            $0.field("completed", outcome.evaluation.completed)
+            $0.field("attended", outcome.evaluation.attended)
+            $0.field("sessions", outcome.evaluation.sessions)
+            $0.field("required", outcome.evaluation.required)
+            $0.field("certificate", outcome.certificate?.description)
         }
     }
 }

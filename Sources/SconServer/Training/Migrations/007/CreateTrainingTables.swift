@@ -52,9 +52,21 @@ struct CreateTrainingTables: AsyncMigration {
             .field("rank", .int)
             .field("offer_deadline", .datetime)
             .field("decision", .string)
+            .field("action_plan", .string)
+            .field("action_plan_at", .datetime)
             .field("sample", .bool, .required)
             .field("created_at", .datetime, .required)
             .unique(on: "cohort_id", "user_id")
+            .create()
+        try await database.schema("training_attendance")
+            .id()
+            .field("cohort_id", .uuid, .required, .references("training_cohorts", "id"))
+            .field("session_index", .int, .required)
+            .field("application_id", .uuid, .required, .references("training_applications", "id"))
+            .field("how", .string, .required)
+            .field("recorded_by", .uuid, .references("users", "id"))
+            .field("recorded_at", .datetime, .required)
+            .unique(on: "application_id", "session_index")
             .create()
         try await database.schema("training_certificates")
             .id()
@@ -78,7 +90,7 @@ struct CreateTrainingTables: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in ["training_certificates", "training_applications", "training_cohorts", "training_programmes"] {
+        for schema in ["training_certificates", "training_attendance", "training_applications", "training_cohorts", "training_programmes"] {
             try await database.schema(schema).delete()
         }
     }
