@@ -18,7 +18,7 @@ enum CertificatePages {
         }
     }
 
-    static func verification(_ context: PageContext, _ verification: CertificateVerification, url: String, mayPrint: Bool, mayRevoke: Bool,
+    static func verification(_ context: PageContext, _ verification: CertificateVerification, url: String, sample: Bool, mayPrint: Bool, mayRevoke: Bool,
                              issues: [FieldIssue] = [], refusal: String? = nil) -> HTML {
         let language = context.language
         let print: HTML = mayPrint ? "<p><a href=\"\(TrainingURL.printable(.value(verification.code.description)).path)\">\(context["certificate.print"])</a></p>" : .empty
@@ -29,12 +29,12 @@ enum CertificatePages {
         <form method="post" action="\(TrainingURL.revoke(.value(verification.code.description)).path)">
         \(context.csrfField)
         \(Components.textArea(context, issues, field: "reason", name: "reason", label: context["certificate.reason"], value: nil, hint: context["certificate.reasonHint"]))
-        <button type="submit" class="danger">\(context["certificate.revoke"])</button>
+        <button type="submit" class="button">\(context["certificate.revoke"])</button>
         </form>
         """ : .empty
         let body: HTML = """
         <div class="certificate-verification">
-        <h1>\(context["certificate.verificationTitle"])</h1>
+        <h1>\(context["certificate.verificationTitle"]) \(Components.sampleBadge(context, sample))</h1>
         \(status(context, verification))
         <dl class="facts">
         \(Components.definition(context["certificate.code"], "<span class=\"code\">\(verification.code.description)</span>"))
@@ -53,7 +53,7 @@ enum CertificatePages {
     }
 
     /// The certificate to print: its own plain page (no site navigation), A4 landscape in print.
-    static func printable(_ context: PageContext, _ verification: CertificateVerification, url: String) -> HTML {
+    static func printable(_ context: PageContext, _ verification: CertificateVerification, url: String, sample: Bool) -> HTML {
         let language = context.language
         let revoked: HTML = verification.status == .revoked ? status(context, verification) : .empty
         return """
@@ -69,6 +69,7 @@ enum CertificatePages {
         <p class="certificate-back"><a href="\(TrainingURL.certificate(.value(verification.code.description)).path)">\(context["certificate.backToVerification"])</a></p>
         <main id="main" class="certificate">
         \(revoked)
+        \(sample ? "<p class=\"certificate-status revoked\">\(context["certificate.sampleNotice"])</p>" as HTML : .empty)
         <p class="certificate-issuer">\(context["certificate.issuer"])</p>
         <h1>\(context["certificate.title"])</h1>
         <p class="certificate-name">\(verification.name)</p>

@@ -37,7 +37,7 @@ enum TrainingPages {
         <h2>\(context["certificate.verifyTitle"])</h2>
         <form method="get" action="\(TrainingURL.training.path)" class="inline-form">
         \(Components.textField(context, [], field: "code", name: "code", label: context["certificate.code"], value: nil, hint: context["certificate.codeHint"]))
-        <button type="submit">\(context["certificate.verify"])</button>
+        <button type="submit" class="button">\(context["certificate.verify"])</button>
         </form>
         """
         return Layout.page(context, title: context["area.training.name"], current: "nav.training", body: body)
@@ -157,7 +157,7 @@ enum TrainingPages {
         \(context.csrfField)
         \(Components.textField(context, issues, field: "code", name: "code", label: context["training.field.code"], value: nil, required: true, autocomplete: "one-time-code",
                                hint: context["training.checkInHint"], maxLength: 7))
-        <button type="submit">\(context["training.checkIn"])</button>
+        <button type="submit" class="button">\(context["training.checkIn"])</button>
         </form>
         """
         return Layout.page(context, title: context["training.checkInTitle"], current: "nav.training", body: body)
@@ -199,7 +199,7 @@ enum TrainingPages {
         \(Components.textArea(context, model.issues, field: "actionPlanIdea", name: "actionPlanIdea", label: context["traineefield.actionPlanIdea"],
                               value: model.request.actionPlanIdea, hint: context["training.actionPlanHint"]))
         \(documents.isEmpty ? HTML.empty : "<fieldset><legend>\(context["training.documents"])</legend>\(Components.fieldError(context, model.issues, "documents"))<ul class=\"plain\">\(documents)</ul></fieldset>")
-        <button type="submit">\(context["training.submitApplication"])</button>
+        <button type="submit" class="button">\(context["training.submitApplication"])</button>
         </form>
         """
         return Layout.page(context, title: context["training.applyTitle"], current: "nav.training", body: body)
@@ -220,7 +220,7 @@ enum TrainingPages {
         let language = context.language, record = model.record
         let nominate: HTML = model.mayNominate && record.state == TraineeApplicationState.submitted.rawValue ? """
         <form method="post" action="\(TrainingURL.nominate(.value(record.storedID)).path)">\(context.csrfField)
-        <button type="submit">\(context["training.nominate"])</button></form>
+        <button type="submit" class="button">\(context["training.nominate"])</button></form>
         """ : .empty
         let state = TraineeApplicationState(rawValue: record.state)
         func button(_ answer: String, _ label: String) -> HTML {
@@ -241,7 +241,7 @@ enum TrainingPages {
             let form: HTML = mayWrite ? """
             <form method="post" action="\(TrainingURL.actionPlan(.value(record.storedID)).path)">\(context.csrfField)
             \(Components.textArea(context, [], field: "text", name: "text", label: context["training.actionPlanText"], value: record.actionPlan, hint: context["training.actionPlanTextHint"]))
-            <button type="submit">\(context["training.saveActionPlan"])</button></form>
+            <button type="submit" class="button">\(context["training.saveActionPlan"])</button></form>
             """ : .empty
             actionPlan = "<h2>\(context["training.actionPlan"])</h2>\(mayWrite ? HTML.empty : text)\(form)"
         }
@@ -280,8 +280,8 @@ enum TrainingPages {
         let rows: [HTML] = model.nominees.map { record in
             let id = UUIDText.string(record.storedID)
             return """
-            <tr><td><label for="rank-\(id)">\(record.traineeName)</label></td><td>\(context["traineestate.\(record.state)"])</td>\
-            <td><input id="rank-\(id)" name="rank-\(id)" type="number" min="1" max="\(model.nominees.count)" inputmode="numeric" value="\(record.rank.map(String.init) ?? "")" class="rank-input"></td></tr>
+            <tr><td><a href="\(TrainingURL.application(.value(record.storedID)).path)">\(record.traineeName)</a></td><td>\(context["traineestate.\(record.state)"])</td>\
+            <td><input id="rank-\(id)" name="rank-\(id)" aria-label="\(context.strings.format("training.rankOf", ["name": record.traineeName]))" type="number" min="1" max="\(model.nominees.count)" inputmode="numeric" value="\(record.rank.map(String.init) ?? "")" class="rank-input"></td></tr>
             """
         }
         let body: HTML = """
@@ -296,7 +296,7 @@ enum TrainingPages {
         <div class="table-scroll"><table class="list"><caption>\(context["training.nomineesCaption"])</caption>
         <thead><tr><th scope="col">\(context["field.name"])</th><th scope="col">\(context["training.state"])</th><th scope="col">\(context["training.rank"])</th></tr></thead>
         <tbody>\(rows)</tbody></table></div>
-        <button type="submit">\(context["training.saveRanking"])</button>
+        <button type="submit" class="button">\(context["training.saveRanking"])</button>
         </form>
         """)
         """

@@ -207,7 +207,7 @@ struct TrainingPagesController: RouteCollection {
     @Sendable func certificate(_ req: Request) async throws -> HTML {
         let record = try await req.trainingStore.certificate(req.parameter(.code))
         let verification = try record.certificate.verification
-        return CertificatePages.verification(PageContext(request: req), verification, url: Self.verificationURL(req, verification.code),
+        return CertificatePages.verification(PageContext(request: req), verification, url: Self.verificationURL(req, verification.code), sample: record.sample,
                                              mayPrint: try await req.trainingStore.mayPrint(record, by: req.principal),
                                              mayRevoke: TrainingAccess.allows(req.principal, .manage))
     }
@@ -216,7 +216,7 @@ struct TrainingPagesController: RouteCollection {
         let record = try await req.trainingStore.certificate(req.parameter(.code))
         guard try await req.trainingStore.mayPrint(record, by: req.principal) else { throw DomainError.notFound("certificate") }
         let verification = try record.certificate.verification
-        return CertificatePages.printable(PageContext(request: req), verification, url: Self.verificationURL(req, verification.code))
+        return CertificatePages.printable(PageContext(request: req), verification, url: Self.verificationURL(req, verification.code), sample: record.sample)
     }
 
     struct RevokeForm: Decodable { var reason: String? }
@@ -231,7 +231,7 @@ struct TrainingPagesController: RouteCollection {
         } catch DomainError.invalid(let issues) {
             let record = try await req.trainingStore.certificate(code)
             let verification = try record.certificate.verification
-            let page = CertificatePages.verification(PageContext(request: req), verification, url: Self.verificationURL(req, verification.code),
+            let page = CertificatePages.verification(PageContext(request: req), verification, url: Self.verificationURL(req, verification.code), sample: record.sample,
                                                      mayPrint: true, mayRevoke: true, issues: issues)
             return try await page.encodeResponse(status: .unprocessableEntity, for: req)
         }
