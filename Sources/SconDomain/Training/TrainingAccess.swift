@@ -86,3 +86,23 @@ extension TrainingAccess {
         ])
     }
 }
+
+/// Which alumni a person sees, as a predicate a query applies: the same answer as
+/// `TrainingAccess.allows(_, .seeAlumnus(_))` for every alumnus (a test checks it).
+public struct AlumniVisibility: Sendable, Hashable {
+    /// Every alumnus, opted in or not (the programme office).
+    public var everything: Bool
+    /// The person's own entry, opted in or not.
+    public var own: UUID?
+
+    /// Whether an alumnus with these facts is in the list.
+    public func includes(optedIn: Bool, user: UUID?) -> Bool {
+        everything || optedIn || (own != nil && user == own)
+    }
+}
+
+extension TrainingAccess {
+    public static func alumniVisibility(for principal: Principal) -> AlumniVisibility {
+        AlumniVisibility(everything: allows(principal, .manage), own: principal.userID)
+    }
+}

@@ -41,7 +41,7 @@ enum TrainingDemoData {
             ("Sample Trainee D (Philippines)", "sample-ph-bayanihan-city", .local),
         ]
         let issued = completed.endsAt
-        for trainee in trainees {
+        for (index, trainee) in trainees.enumerated() {
             guard let org = organisation(trainee.organisation), let country = CountryCode(org.countryCode) else { continue }
             let record = TraineeApplicationRecord()
             record.id = UUID()
@@ -59,6 +59,9 @@ enum TrainingDemoData {
             record.nominatedAt = completed.window.opensAt.addingTimeInterval(14 * 86_400)
             record.rank = 1
             record.sample = true
+            // Two of the four sample alumni opted in to the alumni directory.
+            record.alumniOptIn = index < 2
+            record.actionPlan = "Sample action plan."
             record.createdAt = completed.window.opensAt.addingTimeInterval(7 * 86_400)
             try await record.create(on: db)
             var application = try record.application

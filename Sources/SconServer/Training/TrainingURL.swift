@@ -13,6 +13,9 @@ enum TrainingURL: SiteRoute {
     case sessionCode(Parameter<UUID>, Parameter<Int>)
     case checkIn(Parameter<UUID>, Parameter<Int>)
     case actionPlan(Parameter<UUID>)
+    case alumni
+    case invitation(Parameter<UUID>)
+    case alumniOptIn(Parameter<UUID>)
     case ranking(Parameter<UUID>, Parameter<String>)
     /// The public verification page of a certificate (what its QR code opens).
     case certificate(Parameter<String>)
@@ -29,6 +32,9 @@ enum TrainingURL: SiteRoute {
         case .nominate(let id): return ["training", "applications", Self.segment(.id, id), "nominate"]
         case .answer(let id): return ["training", "applications", Self.segment(.id, id), "answer"]
         case .actionPlan(let id): return ["training", "applications", Self.segment(.id, id), "action-plan"]
+        case .alumni: return ["training", "alumni"]
+        case .invitation(let id): return ["training", "applications", Self.segment(.id, id), "invitation"]
+        case .alumniOptIn(let id): return ["training", "applications", Self.segment(.id, id), "alumni"]
         case .sessionCode(let id, let session): return ["training", "cohorts", Self.segment(.id, id), "sessions", Self.segment(.session, session), "code"]
         case .checkIn(let id, let session): return ["training", "cohorts", Self.segment(.id, id), "sessions", Self.segment(.session, session), "check-in"]
         case .ranking(let id, let country): return ["training", "cohorts", Self.segment(.id, id), "ranking", Self.segment(.country, country)]

@@ -32,3 +32,17 @@ import Testing
         #expect(TrainingAccess.allows(me, .seeAlumnus(optedIn: false, user: applicant)))
     }
 }
+
+@Suite struct AlumniVisibilityTests {
+    @Test func theListPredicateAgreesWithThePolicy() {
+        let someone = UUID()
+        for (_, principal) in AccessMatrix.principals {
+            let visibility = TrainingAccess.alumniVisibility(for: principal)
+            for optedIn in [true, false] {
+                for user in [someone, principal.userID, nil] {
+                    #expect(visibility.includes(optedIn: optedIn, user: user) == TrainingAccess.allows(principal, .seeAlumnus(optedIn: optedIn, user: user)))
+                }
+            }
+        }
+    }
+}

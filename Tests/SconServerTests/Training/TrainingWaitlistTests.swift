@@ -53,6 +53,13 @@ import VaporTesting
             let home = Browser(app)
             try await home.signIn(users["PH"]!)
             #expect(try await home.get("/?lang=en").text.contains("Training seat to accept"))
+            // …and may print their invitation letter, which nobody else but the office sees.
+            let letter = try await home.get("/training/applications/\(ids["PH"]!.uuidString)/invitation?lang=en")
+            #expect(letter.status == .ok)
+            #expect(letter.text.contains("Invitation letter") && letter.text.contains("Please accept your seat"))
+            let stranger = Browser(app)
+            try await stranger.signIn(users["VN-b"]!)
+            #expect(try await stranger.get("/training/applications/\(ids["PH"]!.uuidString)/invitation").status == .notFound)
             #expect(try await answer("PH", "decline").status == .ok)
             #expect(try await state("VN-b") == "waitlisted")
             #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "waitlist.skip").count() == 1)

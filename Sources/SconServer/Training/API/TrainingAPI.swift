@@ -16,6 +16,8 @@ enum TrainingAPI: APIRoute {
     case checkIn(Parameter<UUID>, Parameter<Int>)
     case attendance(Parameter<UUID>, Parameter<Int>)
     case completion(Parameter<UUID>)
+    case alumni
+    case alumniOptIn(Parameter<UUID>)
     case certificate(Parameter<String>)
     case revocation(Parameter<String>)
 
@@ -34,6 +36,8 @@ enum TrainingAPI: APIRoute {
         case .checkIn(let id, let session): return ["cohorts", Self.segment(.id, id), "sessions", Self.segment(.session, session), "check-in"]
         case .attendance(let id, let session): return ["cohorts", Self.segment(.id, id), "sessions", Self.segment(.session, session), "attendance"]
         case .completion(let id): return ["cohorts", Self.segment(.id, id), "completion"]
+        case .alumni: return ["alumni"]
+        case .alumniOptIn(let id): return ["training-applications", Self.segment(.id, id), "alumni"]
         case .certificate(let code): return ["certificates", Self.segment(.code, code)]
         case .revocation(let code): return ["certificates", Self.segment(.code, code), "revocation"]
         }

@@ -21,6 +21,8 @@ struct TrainingAPIController: RouteCollection {
         routes.signedIn.post(TrainingAPI.checkIn(.key, .key), use: checkIn)
         routes.signedIn.post(TrainingAPI.attendance(.key, .key), use: mark)
         routes.signedIn.post(TrainingAPI.completion(.key), use: complete)
+        routes.get(TrainingAPI.alumni, use: alumni)
+        routes.signedIn.put(TrainingAPI.alumniOptIn(.key), use: optIn)
         routes.get(TrainingAPI.certificate(.key), use: verify)
         routes.signedIn.post(TrainingAPI.revocation(.key), use: revoke)
     }
@@ -89,6 +91,17 @@ struct TrainingAPIController: RouteCollection {
 
     @Sendable func complete(_ req: Request) async throws -> ListResponse<CompletionDTO> {
         ListResponse(items: try await req.trainingStore.complete(cohort: try req.uuid(), by: req.principal).map(CompletionDTO.init), nextCursor: nil)
+    }
+
+    /// The alumni the caller sees: those who opted in (the programme office: all; everyone: themselves).
+    @Sendable func alumni(_ req: Request) async throws -> ListResponse<AlumnusDTO> {
+        let page = try await AlumniQuery(db: req.db).page(try req.pageQuery(), for: req.principal)
+        return ListResponse(items: page.items.map(AlumnusDTO.init), nextCursor: page.nextCursor?.encoded)
+    }
+
+    @Sendable func optIn(_ req: Request) async throws -> TraineeApplicationDTO {
+        let input = try req.decodeJSON(AlumniOptInInput.self)
+        return TraineeApplicationDTO(record: try await req.trainingStore.setAlumniOptIn(try req.uuid(), input.optIn, by: req.principal), showsActionPlan: true)
     }
 
     @Sendable func rank(_ req: Request) async throws -> ListResponse<TraineeApplicationDTO> {

@@ -182,3 +182,12 @@ extension Request {
         return index
     }
 }
+
+/// `PUT /api/v1/training-applications/{id}/alumni`.
+struct AlumniOptInInput: Decodable, Sendable {
+    var optIn: Bool
+    enum Field: String, CodingKey, CaseIterable { case optIn }
+    init(from decoder: any Decoder) throws {
+        optIn = try decoder.strictFields(Field.self).decode(Bool.self, forKey: .optIn)
+    }
+}

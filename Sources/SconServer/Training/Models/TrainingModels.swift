@@ -97,6 +97,8 @@ final class TraineeApplicationRecord: Model, @unchecked Sendable {
     /// The trainee's action plan for their city (seen by them, their focal point and officers).
     @OptionalField(key: "action_plan") var actionPlan: String?
     @OptionalField(key: "action_plan_at") var actionPlanAt: Date?
+    /// The alumnus agreed to appear in the alumni directory.
+    @Field(key: "alumni_opt_in") var alumniOptIn: Bool
     @Field(key: "sample") var sample: Bool
     @Field(key: "created_at") var createdAt: Date
 

@@ -33,6 +33,7 @@ enum TrainingPages {
         let body: HTML = """
         <h1>\(context["area.training.name"])</h1>
         <p class="lead">\(context["area.training.text"])</p>
+        <p><a href="\(TrainingURL.alumni.path)">\(context["alumni.title"])</a></p>
         \(sections.isEmpty ? "<p>\(context["training.noProgrammes"])</p>" as HTML : "\(sections)")
         <h2>\(context["certificate.verifyTitle"])</h2>
         <form method="get" action="\(TrainingURL.training.path)" class="inline-form">
@@ -41,6 +42,85 @@ enum TrainingPages {
         </form>
         """
         return Layout.page(context, title: context["area.training.name"], current: "nav.training", body: body)
+    }
+
+    static func alumni(_ context: PageContext, _ page: SconDomain.Page<AlumniQuery.Alumnus>) -> HTML {
+        let language = context.language
+        let rows: [HTML] = page.items.map { alumnus in
+            let projects: [HTML] = alumnus.projects.map { "<a href=\"\(ProjectURL.project(.value($0.storedID)).path)\">\($0.code)</a> " }
+            let ledTo: HTML = "\(context.strings.format("alumni.proposals", ["count": String(alumnus.proposalsAfter)]))" + (projects.isEmpty ? HTML.empty : " · " + HTML(raw: projects.map(\.text).joined()))
+            let hidden: HTML = alumnus.record.alumniOptIn ? .empty : " <span class=\"badge badge-state\">\(context["alumni.notListed"])</span>"
+            return """
+            <tr><td>\(alumnus.record.traineeName)\(hidden) \(Components.sampleBadge(context, alumnus.record.sample))</td>\
+            <td>\(alumnus.organisation.map { "<a href=\"\(DirectoryURL.organisation(.value($0.storedID)).path)\">\($0.name.text(in: language))</a>" as HTML } ?? .empty) (\(alumnus.record.country))</td>\
+            <td><a href="\(TrainingURL.cohort(.value(alumnus.cohort.cohort.storedID)).path)">\(alumnus.cohort.terms.title.text(in: language))</a></td><td>\(ledTo)</td></tr>
+            """
+        }
+        let next: HTML = page.nextCursor.map { "<p><a href=\"\(TrainingURL.alumni.path)?cursor=\($0.encoded)\">\(context["list.next"])</a></p>" as HTML } ?? .empty
+        let body: HTML = """
+        <p><a href="\(TrainingURL.training.path)">\(context["area.training.name"])</a></p>
+        <h1>\(context["alumni.title"])</h1>
+        <p class="lead">\(context["alumni.lead"])</p>
+        \(rows.isEmpty ? "<p>\(context["alumni.none"])</p>" as HTML : """
+        <div class="table-scroll"><table class="list"><caption>\(context["alumni.caption"])</caption>
+        <thead><tr><th scope="col">\(context["field.name"])</th><th scope="col">\(context["traineefield.organisation"])</th><th scope="col">\(context["certificate.cohort"])</th><th scope="col">\(context["alumni.ledTo"])</th></tr></thead>
+        <tbody>\(rows)</tbody></table></div>
+        """)
+        \(next)
+        """
+        return Layout.page(context, title: context["alumni.title"], current: "nav.training", body: body)
+    }
+
+    /// The invitation letter: its own plain page, to print (A4 portrait).
+    static func invitation(_ context: PageContext, record: TraineeApplicationRecord, view: CohortView, organisation: Organisation?, today: CalendarDay) -> HTML {
+        let language = context.language, terms = view.terms
+        var venues: [String] = []
+        for session in terms.sessions {
+            let venue = session.venue?.text(in: language) ?? context["training.online"]
+            if !venues.contains(venue) { venues.append(venue) }
+        }
+        let first = terms.sessions.min { ($0.day, $0.starts) < ($1.day, $1.starts) }
+        let languages = ((try? view.programme.languageList) ?? []).map { context["language.\($0.rawValue)"] }.joined(separator: ", ")
+        let documents: [HTML] = terms.requiredDocuments.map { "<li>\($0.text(in: language))</li>" }
+        let offer: HTML = record.state == TraineeApplicationState.selected.rawValue ? (record.offerDeadline.map {
+            "<p><strong>\(context.strings.format("invitation.acceptBy", ["deadline": AuditChain.timestamp($0)]))</strong></p>" as HTML
+        } ?? .empty) : .empty
+        return """
+        <!doctype html>
+        <html lang="\(language.rawValue)">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(context["invitation.title"]) · \(record.traineeName) · K-SCON</title>
+        <link rel="stylesheet" href="\(ShellURL.stylesheet.path)">
+        </head>
+        <body class="certificate-page">
+        <p class="certificate-back"><a href="\(TrainingURL.application(.value(record.storedID)).path)">\(context["invitation.back"])</a></p>
+        <main id="main" class="invitation-letter">
+        \(view.cohort.sample ? "<p class=\"certificate-status revoked\">\(context["invitation.sampleNotice"])</p>" as HTML : .empty)
+        <p class="certificate-issuer">\(view.programme.host.text(in: language)) · \(context["certificate.issuer"])</p>
+        <p class="invitation-date">\(today.description)</p>
+        <h1>\(context["invitation.title"])</h1>
+        <p>\(context.strings.format("invitation.to", ["name": record.traineeName, "organisation": organisation?.name.text(in: language) ?? "", "country": record.country]))</p>
+        <p>\(context.strings.format("invitation.text", ["host": view.programme.host.text(in: language), "programme": view.programme.title.text(in: language),
+                                                          "cohort": terms.title.text(in: language), "start": terms.dates.start.description, "end": terms.dates.end.description]))</p>
+        \(offer)
+        <h2>\(context["invitation.travel"])</h2>
+        <dl class="facts">
+        \(Components.definition(context["training.dates"], "\(TrainingPages.dates(context, terms.dates, zone: terms.venueTimeZone))"))
+        \(Components.definition(context["training.venue"], "\(venues.joined(separator: "; "))"))
+        \(Components.definition(context["invitation.firstSession"], "\(first.map { "\($0.day) \($0.starts) (\(terms.venueTimeZone))" } ?? "")"))
+        \(Components.definition(context["training.languages"], "\(languages)"))
+        \(Components.definition(context["training.sessions"], "\(terms.sessions.count)"))
+        \(Components.definition(context["training.completion"], "\(context.strings.format(terms.completion.actionPlanRequired ? "training.completionWithPlan" : "training.completionRule", ["percent": String(terms.completion.minimumAttendancePercent)]))"))
+        </dl>
+        <h2>\(context["invitation.bring"])</h2>
+        <ul><li>\(context["invitation.passport"])</li><li>\(context["invitation.thisLetter"])</li>\(documents)</ul>
+        <p class="hint">\(context["invitation.arrive"])</p>
+        </main>
+        </body>
+        </html>
+        """
     }
 
     struct CohortModel {
@@ -245,6 +325,15 @@ enum TrainingPages {
             """ : .empty
             actionPlan = "<h2>\(context["training.actionPlan"])</h2>\(mayWrite ? HTML.empty : text)\(form)"
         }
+        if model.isApplicant, state == .completed {
+            let next = record.alumniOptIn ? "false" : "true"
+            actionPlan = actionPlan + """
+            <h2>\(context["alumni.title"])</h2>
+            <p>\(context[record.alumniOptIn ? "alumni.youAreListed" : "alumni.youAreNotListed"])</p>
+            <form method="post" action="\(TrainingURL.alumniOptIn(.value(record.storedID)).path)">\(context.csrfField)
+            <input type="hidden" name="optIn" value="\(next)"><button type="submit" class="button">\(context[record.alumniOptIn ? "alumni.optOut" : "alumni.optIn"])</button></form>
+            """
+        }
         let body: HTML = """
         <p><a href="\(TrainingURL.cohort(.value(model.view.cohort.storedID)).path)">\(model.view.terms.title.text(in: language))</a></p>
         \(offer)
@@ -262,6 +351,7 @@ enum TrainingPages {
         <h2>\(context["traineefield.motivation"])</h2><p class="prose">\(record.motivation)</p>
         <h2>\(context["traineefield.actionPlanIdea"])</h2><p class="prose">\(record.actionPlanIdea)</p>
         \(nominate)
+        \(state == .selected || state == .accepted ? "<p><a href=\"\(TrainingURL.invitation(.value(record.storedID)).path)\">\(context["invitation.title"])</a></p>" as HTML : .empty)
         \(actionPlan)
         """
         return Layout.page(context, title: record.traineeName, current: "nav.training", body: body)

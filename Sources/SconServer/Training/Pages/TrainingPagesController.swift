@@ -13,6 +13,9 @@ struct TrainingPagesController: RouteCollection {
         routes.signedIn.post(TrainingURL.nominate(.key), use: nominate)
         routes.signedIn.post(TrainingURL.answer(.key), use: answer)
         routes.signedIn.post(TrainingURL.actionPlan(.key), use: actionPlan)
+        routes.get(TrainingURL.alumni, use: alumni)
+        routes.signedIn.get(TrainingURL.invitation(.key), use: invitation)
+        routes.signedIn.post(TrainingURL.alumniOptIn(.key), use: optIn)
         routes.signedIn.get(TrainingURL.sessionCode(.key, .key), use: sessionCode)
         routes.signedIn.get(TrainingURL.checkIn(.key, .key), use: checkInForm)
         routes.signedIn.post(TrainingURL.checkIn(.key, .key), use: checkIn)
@@ -118,6 +121,34 @@ struct TrainingPagesController: RouteCollection {
             throw DomainError.invalid([FieldIssue(field: "answer", code: "unknown", detail: "answer is accept, decline or withdraw.")])
         }
         _ = try await req.trainingStore.answer(id, answer, by: req.principal)
+        return req.redirect(to: TrainingURL.application(.value(id)).path + "?answered=1", redirectType: .normal)
+    }
+
+    @Sendable func alumni(_ req: Request) async throws -> HTML {
+        let page = try await AlumniQuery(db: req.db).page(try req.pageQuery(), for: req.principal)
+        return TrainingPages.alumni(PageContext(request: req), page)
+    }
+
+    /// The invitation letter (printable, in the reader's language) for a selected or accepted
+    /// trainee: for them and the programme office.
+    @Sendable func invitation(_ req: Request) async throws -> HTML {
+        let record = try await req.trainingStore.application(try req.uuid(), by: req.principal)
+        let facts = try record.facts
+        guard TrainingAccess.allows(req.principal, .actAsApplicant(facts)) || TrainingAccess.allows(req.principal, .manage),
+              [TraineeApplicationState.selected.rawValue, TraineeApplicationState.accepted.rawValue].contains(record.state) else {
+            throw DomainError.notFound("invitation")
+        }
+        let view = try await req.trainingStore.cohortOfApplication(record.cohortID)
+        return TrainingPages.invitation(PageContext(request: req), record: record, view: view,
+                                        organisation: try await Organisation.find(record.organisationID, on: req.db), today: CalendarDay(req.now))
+    }
+
+    struct OptInForm: Decodable { var optIn: String? }
+
+    @Sendable func optIn(_ req: Request) async throws -> Response {
+        let id = try req.uuid()
+        let form = try req.content.decode(OptInForm.self)
+        _ = try await req.trainingStore.setAlumniOptIn(id, form.optIn == "true", by: req.principal)
         return req.redirect(to: TrainingURL.application(.value(id)).path + "?answered=1", redirectType: .normal)
     }
 

@@ -95,6 +95,7 @@ struct TraineeApplicationDTO: JSONWritable {
             $0.field("rank", record.rank)
             $0.field("offerDeadline", record.offerDeadline.map(AuditChain.timestamp))
             $0.field("actionPlan", showsActionPlan ? record.actionPlan : nil)
+            $0.field("alumniOptIn", record.alumniOptIn)
             $0.field("sample", record.sample)
         }
     }
@@ -206,6 +207,44 @@ struct CompletionDTO: JSONWritable {
             $0.field("sessions", outcome.evaluation.sessions)
             $0.field("required", outcome.evaluation.required)
             $0.field("certificate", outcome.certificate?.description)
+        }
+    }
+}
+
+/// An alumnus of the directory and what their organisation did after the training.
+struct AlumnusDTO: JSONWritable {
+    let alumnus: AlumniQuery.Alumnus
+
+    func writeJSON(to writer: inout JSONWriter) {
+        let record = alumnus.record, terms = alumnus.cohort.terms
+        writer.object {
+            $0.field("application", record.storedID)
+            $0.field("name", record.traineeName)
+            $0.key("organisation")
+            if let organisation = alumnus.organisation {
+                $0.object { $0.field("id", organisation.storedID); $0.field("name", organisation.name) }
+            } else {
+                $0.null()
+            }
+            $0.field("country", record.country)
+            $0.key("cohort")
+            $0.object {
+                $0.field("id", alumnus.cohort.cohort.storedID)
+                $0.field("title", terms.title)
+                $0.key("dates")
+                $0.object { $0.field("start", terms.dates.start.description); $0.field("end", terms.dates.end.description) }
+            }
+            $0.field("optedIn", record.alumniOptIn)
+            $0.key("ledTo")
+            $0.object {
+                $0.field("proposalsSubmittedAfter", alumnus.proposalsAfter)
+                $0.key("projects")
+                $0.array(alumnus.projects) { writer, project in
+                    writer.object { $0.field("id", project.storedID); $0.field("code", project.code); $0.field("title", project.title) }
+                }
+                $0.field("events", alumnus.events)
+            }
+            $0.field("sample", record.sample)
         }
     }
 }

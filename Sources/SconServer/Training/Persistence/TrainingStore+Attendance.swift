@@ -102,6 +102,22 @@ extension TrainingStore {
         }
     }
 
+    /// A completed trainee opts in to (or out of) the alumni directory.
+    func setAlumniOptIn(_ id: UUID, _ optIn: Bool, by principal: Principal) async throws -> TraineeApplicationRecord {
+        let record = try await application(id, by: principal)
+        try principal.require(TrainingAccess.allows(principal, .actAsApplicant(try record.facts)), "opt in for this trainee")
+        guard record.state == TraineeApplicationState.completed.rawValue else {
+            throw DomainError.conflict("the alumni directory lists trainees who completed a cohort.")
+        }
+        return try await audit.record(.cohort(record.cohortID)) { tx in
+            guard let row = try await TraineeApplicationRecord.find(id, on: tx) else { throw DomainError.notFound("application") }
+            row.alumniOptIn = optIn
+            try await row.update(on: tx)
+            return (row, [AuditEvent(actor: principal.userID, action: optIn ? "alumni.optIn" : "alumni.optOut",
+                                     subject: "application:\(UUIDText.string(id))", details: [String: String]())])
+        }
+    }
+
     struct CompletionOutcome: Sendable {
         var application: UUID
         var name: String

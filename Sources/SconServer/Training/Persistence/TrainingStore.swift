@@ -180,6 +180,7 @@ struct TrainingStore: Sendable {
             record.level = level.rawValue
             record.apply(application)
             record.sample = false
+            record.alumniOptIn = false
             record.createdAt = now
             try await record.create(on: tx)
             return (record, [AuditEvent(actor: user, action: "application.submit", subject: "application:\(UUIDText.string(application.id))",
@@ -224,6 +225,11 @@ struct TrainingStore: Sendable {
 
     /// The cohort of an application the caller may read (so they may know its cohort).
     func cohortOfApplication(_ id: UUID) async throws -> CohortView {
+        try await Self.cohortView(id, on: db)
+    }
+
+    /// A cohort with its programme and terms, without a visibility check (callers check it).
+    static func cohortView(_ id: UUID, on db: any Database) async throws -> CohortView {
         guard let cohort = try await TrainingCohort.find(id, on: db),
               let programme = try await TrainingProgramme.find(cohort.programmeID, on: db) else { throw DomainError.notFound("cohort") }
         return CohortView(cohort: cohort, programme: programme, terms: try cohort.terms)

@@ -54,6 +54,7 @@ struct CreateTrainingTables: AsyncMigration {
             .field("decision", .string)
             .field("action_plan", .string)
             .field("action_plan_at", .datetime)
+            .field("alumni_opt_in", .bool, .required, .sql(.default(false)))
             .field("sample", .bool, .required)
             .field("created_at", .datetime, .required)
             .unique(on: "cohort_id", "user_id")
