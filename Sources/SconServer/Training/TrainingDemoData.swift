@@ -72,6 +72,28 @@ enum TrainingDemoData {
             }
             try await CertificateRecord(certificate, cohortID: past.storedID, sample: true).create(on: db)
         }
+        let survey = try FeedbackSurvey(questions: [
+            FeedbackSurvey.Question(key: "overall", kind: .scale, text: LocalizedText(en: "Overall, how useful was the training for your work?", ko: "연수가 업무에 전반적으로 얼마나 도움이 되었습니까?"), required: true),
+            FeedbackSurvey.Question(key: "site-visits", kind: .scale, text: LocalizedText(en: "How useful were the site visits?", ko: "현장 방문은 얼마나 도움이 되었습니까?")),
+            FeedbackSurvey.Question(key: "suggestion", kind: .text, text: LocalizedText(en: "What would you change?", ko: "바꾸었으면 하는 점은 무엇입니까?")),
+        ])
+        past.feedbackSurveyJSON = try TrainingStore.json(survey)
+        try await past.update(on: db)
+        let applications = try await TraineeApplicationRecord.query(on: db).filter(\.$cohortID == past.storedID).sort(\.$traineeName).all()
+        let sampleAnswers: [[String: FeedbackSurvey.Answer]] = [
+            ["overall": .scale(5), "site-visits": .scale(4), "suggestion": .text("Sample answer: more time for the action plans.")],
+            ["overall": .scale(4), "site-visits": .scale(5)],
+            ["overall": .scale(4), "site-visits": .scale(3), "suggestion": .text("Sample answer: a session on financing.")],
+        ]
+        for (application, answers) in zip(applications, sampleAnswers) {
+            let record = FeedbackRecord()
+            record.id = UUID()
+            record.cohortID = past.storedID
+            record.applicationID = application.storedID
+            record.answersJSON = try TrainingStore.json(answers)
+            record.createdAt = issued
+            try await record.create(on: db)
+        }
         try await AuditLog.append([AuditEvent(actor: nil, action: "cohort.seed", subject: "cohort:\(UUIDText.string(past.storedID))",
                                               details: ["certificates": String(trainees.count), "sample": "true"])], to: .cohort(past.storedID), on: db)
     }

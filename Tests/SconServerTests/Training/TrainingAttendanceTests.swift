@@ -74,3 +74,43 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct TrainingFeedbackTests {
+    /// The sample cohort's survey sums up its sample answers; a trainee answers once; answers
+    /// that break the survey write nothing; others may not answer or read the summary.
+    @Test(arguments: TestDatabase.all)
+    func feedbackIsCheckedAndSummedUpWithoutNames(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let fixture = try await TrainingFixture.make(app)
+            let (cohort, _) = try await fixture.sampleCertificates()
+            let summary = try await fixture.send(.GET, "/api/v1/cohorts/\(cohort.uuidString)/feedback", by: fixture.officer)
+            #expect(summary.status == .ok)
+            #expect(summary.json["responses"] as? Int == 3)
+            let overall = try #require((summary.json["items"] as? [[String: Any]])?.first)
+            #expect(overall["distribution"] as? [Int] == [0, 0, 0, 2, 1])
+            #expect(!summary.text.contains("Sample Trainee"))
+            #expect(try await fixture.send(.GET, "/api/v1/cohorts/\(cohort.uuidString)/feedback", by: try await app.makeUser()).status == .forbidden)
+
+            // The fourth sample trainee, given an account, answers.
+            let (official, _) = try await fixture.official(of: "sample-ph-bayanihan-city")
+            let record = try #require(try await TraineeApplicationRecord.query(on: app.db).filter(\.$traineeName == "Sample Trainee D (Philippines)").first())
+            record.userID = official.id
+            try await record.update(on: app.db)
+            let path = "/api/v1/cohorts/\(cohort.uuidString)/feedback"
+            let before = try await app.count(FeedbackRecord.self)
+            let outOfRange = try await fixture.send(.POST, path, ["answers": ["overall": 7]], by: official)
+            #expect(outOfRange.status == .unprocessableEntity)
+            #expect(outOfRange.problemFields == ["answers.overall"])
+            #expect(try await fixture.send(.POST, path, ["answers": ["overall": 5]], by: try await app.makeUser()).status == .forbidden)
+            #expect(try await app.count(FeedbackRecord.self) == before)
+            #expect(try await fixture.send(.POST, path, ["answers": ["overall": 5, "suggestion": "More site visits."]], by: official).status == .noContent)
+            #expect(try await fixture.send(.POST, path, ["answers": ["overall": 5]], by: official).status == .conflict)
+            let after = try await fixture.send(.GET, path, by: fixture.officer)
+            #expect(after.json["responses"] as? Int == 4)
+            // Questions stay once people have answered.
+            let change = try await fixture.send(.PUT, "/api/v1/cohorts/\(cohort.uuidString)/survey",
+                                                ["questions": [["key": "overall", "kind": "scale", "text": ["en": "Overall?", "ko": "전반적으로?"]]]], by: fixture.officer)
+            #expect(change.status == .conflict)
+        }
+    }
+}

@@ -17,6 +17,8 @@ enum TrainingAPI: APIRoute {
     case attendance(Parameter<UUID>, Parameter<Int>)
     case completion(Parameter<UUID>)
     case alumni
+    case survey(Parameter<UUID>)
+    case feedback(Parameter<UUID>)
     case alumniOptIn(Parameter<UUID>)
     case certificate(Parameter<String>)
     case revocation(Parameter<String>)
@@ -37,6 +39,8 @@ enum TrainingAPI: APIRoute {
         case .attendance(let id, let session): return ["cohorts", Self.segment(.id, id), "sessions", Self.segment(.session, session), "attendance"]
         case .completion(let id): return ["cohorts", Self.segment(.id, id), "completion"]
         case .alumni: return ["alumni"]
+        case .survey(let id): return ["cohorts", Self.segment(.id, id), "survey"]
+        case .feedback(let id): return ["cohorts", Self.segment(.id, id), "feedback"]
         case .alumniOptIn(let id): return ["training-applications", Self.segment(.id, id), "alumni"]
         case .certificate(let code): return ["certificates", Self.segment(.code, code)]
         case .revocation(let code): return ["certificates", Self.segment(.code, code), "revocation"]

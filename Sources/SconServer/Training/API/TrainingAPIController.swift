@@ -22,6 +22,9 @@ struct TrainingAPIController: RouteCollection {
         routes.signedIn.post(TrainingAPI.attendance(.key, .key), use: mark)
         routes.signedIn.post(TrainingAPI.completion(.key), use: complete)
         routes.get(TrainingAPI.alumni, use: alumni)
+        routes.signedIn.put(TrainingAPI.survey(.key), use: setSurvey)
+        routes.signedIn.post(TrainingAPI.feedback(.key), use: answerSurvey)
+        routes.signedIn.get(TrainingAPI.feedback(.key), use: feedbackSummary)
         routes.signedIn.put(TrainingAPI.alumniOptIn(.key), use: optIn)
         routes.get(TrainingAPI.certificate(.key), use: verify)
         routes.signedIn.post(TrainingAPI.revocation(.key), use: revoke)
@@ -97,6 +100,21 @@ struct TrainingAPIController: RouteCollection {
     @Sendable func alumni(_ req: Request) async throws -> ListResponse<AlumnusDTO> {
         let page = try await AlumniQuery(db: req.db).page(try req.pageQuery(), for: req.principal)
         return ListResponse(items: page.items.map(AlumnusDTO.init), nextCursor: page.nextCursor?.encoded)
+    }
+
+    @Sendable func setSurvey(_ req: Request) async throws -> SurveyDTO {
+        let input = try req.decodeJSON(SurveyInput.self)
+        return SurveyDTO(survey: try await req.trainingStore.setSurvey(cohort: try req.uuid(), questions: input.questions, by: req.principal))
+    }
+
+    @Sendable func answerSurvey(_ req: Request) async throws -> HTTPStatus {
+        let input = try req.decodeJSON(FeedbackInput.self)
+        try await req.trainingStore.answerSurvey(cohort: try req.uuid(), answers: input.answers, by: req.principal)
+        return .noContent
+    }
+
+    @Sendable func feedbackSummary(_ req: Request) async throws -> FeedbackSummaryDTO {
+        FeedbackSummaryDTO(summary: try await req.trainingStore.feedbackSummary(cohort: try req.uuid(), by: req.principal).summary)
     }
 
     @Sendable func optIn(_ req: Request) async throws -> TraineeApplicationDTO {

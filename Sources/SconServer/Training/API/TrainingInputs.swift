@@ -191,3 +191,36 @@ struct AlumniOptInInput: Decodable, Sendable {
         optIn = try decoder.strictFields(Field.self).decode(Bool.self, forKey: .optIn)
     }
 }
+
+/// `PUT /api/v1/cohorts/{id}/survey`.
+struct SurveyInput: Decodable, Sendable {
+    var questions: [FeedbackSurvey.Question]
+    enum Field: String, CodingKey, CaseIterable { case questions }
+    init(from decoder: any Decoder) throws {
+        questions = try decoder.strictFields(Field.self).decode([QuestionInput].self, forKey: .questions).map(\.question)
+    }
+
+    struct QuestionInput: Decodable, Sendable {
+        var question: FeedbackSurvey.Question
+        enum Field: String, CodingKey, CaseIterable { case key, kind, text, required }
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.strictFields(Field.self)
+            let kindText = try c.decode(String.self, forKey: .kind)
+            guard let kind = FeedbackSurvey.Question.Kind(rawValue: kindText) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [Field.kind], debugDescription: "is scale or text."))
+            }
+            question = FeedbackSurvey.Question(key: try c.decode(String.self, forKey: .key), kind: kind,
+                                               text: try c.decode(CohortInput.TextInput.self, forKey: .text).text,
+                                               required: try c.decodeIfPresent(Bool.self, forKey: .required) ?? false)
+        }
+    }
+}
+
+/// `POST /api/v1/cohorts/{id}/feedback`: answers by question key (numbers 1–5 or text).
+struct FeedbackInput: Decodable, Sendable {
+    var answers: [String: FeedbackSurvey.Answer]
+    enum Field: String, CodingKey, CaseIterable { case answers }
+    init(from decoder: any Decoder) throws {
+        answers = try decoder.strictFields(Field.self).decode([String: FeedbackSurvey.Answer].self, forKey: .answers)
+    }
+}

@@ -57,12 +57,15 @@ final class TrainingCohort: Model, @unchecked Sendable {
     @Field(key: "attendance_secret") var attendanceSecret: String
     /// The selection was confirmed (the decisions are recorded on the applications).
     @OptionalField(key: "selection_confirmed_at") var selectionConfirmedAt: Date?
+    /// The cohort's feedback survey (`FeedbackSurvey` as JSON), once the office has set one.
+    @OptionalField(key: "feedback_survey") var feedbackSurveyJSON: String?
     @Field(key: "sample") var sample: Bool
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
 
     var terms: CohortTerms { get throws { try Self.storedJSON(termsJSON, "terms") } }
+    var feedbackSurvey: FeedbackSurvey? { get throws { try feedbackSurveyJSON.map { try Self.storedJSON($0, "feedback_survey") } } }
 
     static func newSecret() -> String {
         var random = SystemRandomNumberGenerator()
@@ -236,4 +239,21 @@ extension TrainingCohort {
         return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
                            bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
     }
+}
+
+/// One trainee's answers to the cohort's survey. The row knows whose (one response each);
+/// the summary never shows it.
+final class FeedbackRecord: Model, @unchecked Sendable {
+    static let schema = "training_feedback"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "cohort_id") var cohortID: UUID
+    @Field(key: "application_id") var applicationID: UUID
+    /// `[String: FeedbackSurvey.Answer]` as JSON.
+    @Field(key: "answers") var answersJSON: String
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+
+    var answers: [String: FeedbackSurvey.Answer] { get throws { try Self.storedJSON(answersJSON, "answers") } }
 }

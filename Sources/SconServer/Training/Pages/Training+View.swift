@@ -130,6 +130,7 @@ enum TrainingPages {
         var manage: Bool
         var isTrainee: Bool
         var rankable: [CountryCode]
+        var feedback: FeedbackSummary?
         var applications: [TraineeApplicationRecord]
         var certificates: [CertificateRecord]
     }
@@ -204,6 +205,7 @@ enum TrainingPages {
         \(ranking.isEmpty ? HTML.empty : "<h2>\(context["training.ranking"])</h2><ul>\(ranking)</ul>")
         \(applicationsTable)
         \(certificatesTable)
+        \(model.feedback.map { feedbackSummary(context, $0) })
         """
         return Layout.page(context, title: terms.title.text(in: language), current: "nav.training", body: body)
     }
@@ -241,6 +243,30 @@ enum TrainingPages {
         </form>
         """
         return Layout.page(context, title: context["training.checkInTitle"], current: "nav.training", body: body)
+    }
+
+    static func feedbackSummary(_ context: PageContext, _ summary: FeedbackSummary) -> HTML {
+        let language = context.language
+        let rows: [HTML] = summary.items.map { item in
+            let result: HTML
+            switch item.kind {
+            case .scale:
+                let mean = item.mean.map { String(format: "%.1f", $0) } ?? "—"
+                let distribution = (item.distribution ?? []).enumerated().map { "\($0.offset + 1): \($0.element)" }.joined(separator: " · ")
+                result = "\(mean) / 5 <span class=\"hint\">(\(distribution))</span>"
+            case .text:
+                let answers: [HTML] = (item.answers ?? []).map { "<li>\($0)</li>" }
+                result = answers.isEmpty ? "—" : "<ul>\(answers)</ul>"
+            }
+            return "<tr><th scope=\"row\">\(item.text.text(in: language))</th><td class=\"number\">\(item.count)</td><td>\(result)</td></tr>"
+        }
+        return """
+        <h2>\(context["feedback.summary"])</h2>
+        <p>\(context.strings.format("feedback.responses", ["count": String(summary.responses)]))</p>
+        <div class="table-scroll"><table class="list"><caption>\(context["feedback.caption"])</caption>
+        <thead><tr><th scope="col">\(context["feedback.question"])</th><th scope="col" class="number">\(context["feedback.answered"])</th><th scope="col">\(context["feedback.result"])</th></tr></thead>
+        <tbody>\(rows)</tbody></table></div>
+        """
     }
 
     struct ApplyModel {

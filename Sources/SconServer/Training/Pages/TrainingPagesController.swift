@@ -42,10 +42,12 @@ struct TrainingPagesController: RouteCollection {
         let applications = req.principal.isSignedIn ? try await store.applications(of: view.cohort.storedID, by: req.principal) : []
         let certificates = manage ? try await store.certificates(of: view.cohort.storedID, PageQuery(limit: PageQuery.maximumLimit), by: req.principal).items : []
         let rankable = view.terms.eligibleCountries.filter { TrainingAccess.allows(req.principal, .rank($0)) }
+        let hasSurvey = try view.cohort.feedbackSurvey != nil
+        let feedback = manage && hasSurvey ? try await store.feedbackSummary(cohort: view.cohort.storedID, by: req.principal).summary : nil
         return TrainingPages.cohort(PageContext(request: req), .init(view: view, now: req.now, mayApply: TrainingAccess.allows(req.principal, .apply),
                                                                      manage: manage,
                                                                      isTrainee: applications.contains { $0.userID == req.principal.userID && $0.state == TraineeApplicationState.accepted.rawValue },
-                                                                     rankable: rankable, applications: applications, certificates: certificates))
+                                                                     rankable: rankable, feedback: feedback, applications: applications, certificates: certificates))
     }
 
     /// The government organisations of the caller (those they may apply through).

@@ -248,3 +248,48 @@ struct AlumnusDTO: JSONWritable {
         }
     }
 }
+
+/// A feedback survey's questions.
+struct SurveyDTO: JSONWritable {
+    let survey: FeedbackSurvey
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object {
+            $0.key("questions")
+            $0.array(survey.questions) { writer, question in
+                writer.object {
+                    $0.field("key", question.key)
+                    $0.field("kind", question.kind.rawValue)
+                    $0.field("text", question.text)
+                    $0.field("required", question.required)
+                }
+            }
+        }
+    }
+}
+
+/// The summary of a cohort's feedback: no names.
+struct FeedbackSummaryDTO: JSONWritable {
+    let summary: FeedbackSummary
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object {
+            $0.field("responses", summary.responses)
+            $0.key("items")
+            $0.array(summary.items) { writer, item in
+                writer.object {
+                    $0.field("key", item.key)
+                    $0.field("kind", item.kind.rawValue)
+                    $0.field("text", item.text)
+                    $0.field("count", item.count)
+                    $0.key("mean")
+                    if let mean = item.mean { $0.double(mean) } else { $0.null() }
+                    $0.key("distribution")
+                    if let distribution = item.distribution { $0.array(distribution) { $0.int($1) } } else { $0.null() }
+                    $0.key("answers")
+                    if let answers = item.answers { $0.array(answers) { $0.string($1) } } else { $0.null() }
+                }
+            }
+        }
+    }
+}

@@ -118,6 +118,58 @@ extension TrainingStore {
         }
     }
 
+    /// The programme office sets the cohort's feedback survey (before the first response).
+    func setSurvey(cohort cohortID: UUID, questions: [FeedbackSurvey.Question], by principal: Principal) async throws -> FeedbackSurvey {
+        try principal.require(TrainingAccess.allows(principal, .manage), "set the feedback survey")
+        _ = try await cohort(cohortID, by: principal)
+        let survey = try FeedbackSurvey(questions: questions)
+        return try await audit.record(.cohort(cohortID)) { tx in
+            guard let cohort = try await TrainingCohort.find(cohortID, on: tx) else { throw DomainError.notFound("cohort") }
+            if try await FeedbackRecord.query(on: tx).filter(\.$cohortID == cohortID).count() > 0 {
+                throw DomainError.conflict("people have answered this survey; its questions stay as they are.")
+            }
+            cohort.feedbackSurveyJSON = try Self.json(survey)
+            try await cohort.update(on: tx)
+            return (survey, [AuditEvent(actor: principal.userID, action: "feedback.survey", subject: "cohort:\(UUIDText.string(cohortID))",
+                                        details: ["questions": String(survey.questions.count)])])
+        }
+    }
+
+    /// A trainee (accepted or completed) answers the survey once.
+    func answerSurvey(cohort cohortID: UUID, answers: [String: FeedbackSurvey.Answer], by principal: Principal) async throws {
+        let view = try await cohort(cohortID, by: principal)
+        guard let survey = try view.cohort.feedbackSurvey else { throw DomainError.notFound("survey") }
+        let checked = try survey.validated(answers)
+        let now = self.now
+        try await audit.record(.cohort(cohortID)) { tx in
+            guard let user = principal.userID,
+                  let row = try await TraineeApplicationRecord.query(on: tx).filter(\.$cohortID == cohortID).filter(\.$userID == user).first(),
+                  [TraineeApplicationState.accepted.rawValue, TraineeApplicationState.completed.rawValue, TraineeApplicationState.notCompleted.rawValue].contains(row.state) else {
+                throw DomainError.forbidden("answer the survey: you are not a trainee of this cohort")
+            }
+            if try await FeedbackRecord.query(on: tx).filter(\.$applicationID == row.storedID).count() > 0 {
+                throw DomainError.conflict("you have answered this survey already.")
+            }
+            let record = FeedbackRecord()
+            record.id = UUID()
+            record.cohortID = cohortID
+            record.applicationID = row.storedID
+            record.answersJSON = try Self.json(checked)
+            record.createdAt = now
+            try await record.create(on: tx)
+            return ((), [AuditEvent(actor: principal.userID, action: "feedback.answer", subject: "cohort:\(UUIDText.string(cohortID))", details: [String: String]())])
+        }
+    }
+
+    /// The survey's summary (the programme office): counts, means, distributions, texts sorted.
+    func feedbackSummary(cohort cohortID: UUID, by principal: Principal) async throws -> (survey: FeedbackSurvey, summary: FeedbackSummary) {
+        try principal.require(TrainingAccess.allows(principal, .manage), "read the feedback")
+        let view = try await cohort(cohortID, by: principal)
+        guard let survey = try view.cohort.feedbackSurvey else { throw DomainError.notFound("survey") }
+        let responses = try await FeedbackRecord.query(on: db).filter(\.$cohortID == cohortID).all().map { try $0.answers }
+        return (survey, survey.summary(of: responses))
+    }
+
     struct CompletionOutcome: Sendable {
         var application: UUID
         var name: String

@@ -31,6 +31,7 @@ struct CreateTrainingTables: AsyncMigration {
             .field("published", .bool, .required)
             .field("attendance_secret", .string, .required)
             .field("selection_confirmed_at", .datetime)
+            .field("feedback_survey", .string)
             .field("sample", .bool, .required)
             .field("created_at", .datetime, .required)
             .unique(on: "code")
@@ -69,6 +70,14 @@ struct CreateTrainingTables: AsyncMigration {
             .field("recorded_at", .datetime, .required)
             .unique(on: "application_id", "session_index")
             .create()
+        try await database.schema("training_feedback")
+            .id()
+            .field("cohort_id", .uuid, .required, .references("training_cohorts", "id"))
+            .field("application_id", .uuid, .required, .references("training_applications", "id"))
+            .field("answers", .string, .required)
+            .field("created_at", .datetime, .required)
+            .unique(on: "application_id")
+            .create()
         try await database.schema("training_certificates")
             .id()
             .field("code", .string, .required)
@@ -91,7 +100,7 @@ struct CreateTrainingTables: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in ["training_certificates", "training_attendance", "training_applications", "training_cohorts", "training_programmes"] {
+        for schema in ["training_certificates", "training_feedback", "training_attendance", "training_applications", "training_cohorts", "training_programmes"] {
             try await database.schema(schema).delete()
         }
     }
