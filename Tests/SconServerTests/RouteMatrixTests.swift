@@ -39,6 +39,8 @@ import VaporTesting
         "POST /training/applications/:id/answer": .signedIn,
         "POST /training/applications/:id/action-plan": .signedIn,
         "GET /training/alumni": .open,
+        "GET /training/cohorts/:id/feedback": .staff,
+        "POST /training/cohorts/:id/feedback": .signedIn,
         "GET /training/applications/:id/invitation": .staff,
         "POST /training/applications/:id/alumni": .signedIn,
         "GET /training/cohorts/:id/sessions/:session/code": .staff,

@@ -14,6 +14,7 @@ enum TrainingURL: SiteRoute {
     case checkIn(Parameter<UUID>, Parameter<Int>)
     case actionPlan(Parameter<UUID>)
     case alumni
+    case feedback(Parameter<UUID>)
     case invitation(Parameter<UUID>)
     case alumniOptIn(Parameter<UUID>)
     case ranking(Parameter<UUID>, Parameter<String>)
@@ -33,6 +34,7 @@ enum TrainingURL: SiteRoute {
         case .answer(let id): return ["training", "applications", Self.segment(.id, id), "answer"]
         case .actionPlan(let id): return ["training", "applications", Self.segment(.id, id), "action-plan"]
         case .alumni: return ["training", "alumni"]
+        case .feedback(let id): return ["training", "cohorts", Self.segment(.id, id), "feedback"]
         case .invitation(let id): return ["training", "applications", Self.segment(.id, id), "invitation"]
         case .alumniOptIn(let id): return ["training", "applications", Self.segment(.id, id), "alumni"]
         case .sessionCode(let id, let session): return ["training", "cohorts", Self.segment(.id, id), "sessions", Self.segment(.session, session), "code"]

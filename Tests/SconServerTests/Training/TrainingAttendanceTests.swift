@@ -96,6 +96,13 @@ import VaporTesting
             let record = try #require(try await TraineeApplicationRecord.query(on: app.db).filter(\.$traineeName == "Sample Trainee D (Philippines)").first())
             record.userID = official.id
             try await record.update(on: app.db)
+            // On the page: a scale answer out of range is refused next to its question.
+            let browser = Browser(app)
+            try await browser.signIn(official)
+            let form = try await browser.get("/training/cohorts/\(cohort.uuidString)/feedback?lang=ko")
+            #expect(form.status == .ok)
+            #expect(form.text.contains("연수가 업무에 전반적으로 얼마나 도움이 되었습니까?"))
+            #expect(try await browser.post("/training/cohorts/\(cohort.uuidString)/feedback", form: [("q-overall", "9")]).status == .unprocessableEntity)
             let path = "/api/v1/cohorts/\(cohort.uuidString)/feedback"
             let before = try await app.count(FeedbackRecord.self)
             let outOfRange = try await fixture.send(.POST, path, ["answers": ["overall": 7]], by: official)

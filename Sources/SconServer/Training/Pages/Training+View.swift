@@ -129,6 +129,7 @@ enum TrainingPages {
         var mayApply: Bool
         var manage: Bool
         var isTrainee: Bool
+        var answersFeedback: Bool
         var rankable: [CountryCode]
         var feedback: FeedbackSummary?
         var applications: [TraineeApplicationRecord]
@@ -202,6 +203,7 @@ enum TrainingPages {
         <div class="table-scroll"><table class="list"><caption>\(context["training.sessionsCaption"])</caption>
         <thead><tr><th scope="col">\(context["training.day"])</th><th scope="col">\(context["training.time"])</th><th scope="col">\(context["training.topic"])</th><th scope="col">\(context["training.venue"])</th><th scope="col">\(context["training.attendance"])</th></tr></thead>
         <tbody>\(sessions)</tbody></table></div>
+        \(model.answersFeedback ? "<p><a class=\"button\" href=\"\(TrainingURL.feedback(.value(model.view.cohort.storedID)).path)\">\(context["feedback.give"])</a></p>" as HTML : .empty)
         \(ranking.isEmpty ? HTML.empty : "<h2>\(context["training.ranking"])</h2><ul>\(ranking)</ul>")
         \(applicationsTable)
         \(certificatesTable)
@@ -243,6 +245,47 @@ enum TrainingPages {
         </form>
         """
         return Layout.page(context, title: context["training.checkInTitle"], current: "nav.training", body: body)
+    }
+
+    static func feedbackForm(_ context: PageContext, view: CohortView, survey: FeedbackSurvey, values: [String: String], issues: [FieldIssue] = [],
+                             notice: String? = nil, closed: Bool) -> HTML {
+        var context = context
+        context.labelPrefix = "feedback.field."
+        let language = context.language
+        let questions: [HTML] = survey.questions.map { question in
+            let field = "answers.\(question.key)"
+            let label = question.text.text(in: language) + (question.required ? " *" : "")
+            switch question.kind {
+            case .scale:
+                let options: [HTML] = FeedbackSurvey.scale.map { value in
+                    let id = "\(Components.fieldID(field))-\(value)"
+                    let checked: HTML = values[question.key] == String(value) ? " checked" : ""
+                    return "<label for=\"\(id)\" class=\"scale-option\"><input type=\"radio\" id=\"\(id)\" name=\"q-\(question.key)\" value=\"\(value)\"\(checked)> \(value)</label> "
+                }
+                return """
+                <fieldset class="field" id="\(Components.fieldID(field))"><legend>\(label)</legend>\(Components.fieldError(context, issues, field))
+                <p class="hint">\(context["feedback.scaleHint"])</p>\(options)</fieldset>
+                """
+            case .text:
+                return Components.textArea(context, issues, field: field, name: "q-\(question.key)", label: label, value: values[question.key])
+            }
+        }
+        let form: HTML = closed ? .empty : """
+        <form method="post" action="\(TrainingURL.feedback(.value(view.cohort.storedID)).path)">
+        \(context.csrfField)
+        \(questions)
+        <button type="submit" class="button">\(context["feedback.send"])</button>
+        </form>
+        """
+        let body: HTML = """
+        <p><a href="\(TrainingURL.cohort(.value(view.cohort.storedID)).path)">\(view.terms.title.text(in: language))</a></p>
+        <h1>\(context["feedback.give"])</h1>
+        <p>\(context["feedback.anonymous"])</p>
+        \(Components.notice(notice))
+        \(Components.errorSummary(context, issues))
+        \(form)
+        """
+        return Layout.page(context, title: context["feedback.give"], current: "nav.training", body: body)
     }
 
     static func feedbackSummary(_ context: PageContext, _ summary: FeedbackSummary) -> HTML {

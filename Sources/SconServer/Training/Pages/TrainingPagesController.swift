@@ -14,6 +14,8 @@ struct TrainingPagesController: RouteCollection {
         routes.signedIn.post(TrainingURL.answer(.key), use: answer)
         routes.signedIn.post(TrainingURL.actionPlan(.key), use: actionPlan)
         routes.get(TrainingURL.alumni, use: alumni)
+        routes.signedIn.get(TrainingURL.feedback(.key), use: feedbackForm)
+        routes.signedIn.post(TrainingURL.feedback(.key), use: answerFeedback)
         routes.signedIn.get(TrainingURL.invitation(.key), use: invitation)
         routes.signedIn.post(TrainingURL.alumniOptIn(.key), use: optIn)
         routes.signedIn.get(TrainingURL.sessionCode(.key, .key), use: sessionCode)
@@ -47,6 +49,8 @@ struct TrainingPagesController: RouteCollection {
         return TrainingPages.cohort(PageContext(request: req), .init(view: view, now: req.now, mayApply: TrainingAccess.allows(req.principal, .apply),
                                                                      manage: manage,
                                                                      isTrainee: applications.contains { $0.userID == req.principal.userID && $0.state == TraineeApplicationState.accepted.rawValue },
+                                                                     answersFeedback: (try view.cohort.feedbackSurvey) != nil
+                                                                        && applications.contains { $0.userID == req.principal.userID && TrainingStore.answeringStates.contains($0.state) },
                                                                      rankable: rankable, feedback: feedback, applications: applications, certificates: certificates))
     }
 
@@ -143,6 +147,37 @@ struct TrainingPagesController: RouteCollection {
         let view = try await req.trainingStore.cohortOfApplication(record.cohortID)
         return TrainingPages.invitation(PageContext(request: req), record: record, view: view,
                                         organisation: try await Organisation.find(record.organisationID, on: req.db), today: CalendarDay(req.now))
+    }
+
+    @Sendable func feedbackForm(_ req: Request) async throws -> HTML {
+        let (view, survey, answered) = try await req.trainingStore.surveyToAnswer(cohort: try req.uuid(), by: req.principal)
+        let context = PageContext(request: req)
+        return TrainingPages.feedbackForm(context, view: view, survey: survey, values: [:], notice: answered ? context["feedback.thanks"] : nil, closed: answered)
+    }
+
+    /// Form fields `q-<key>`: a number 1–5 for scale questions, text for the others; empty is no answer.
+    @Sendable func answerFeedback(_ req: Request) async throws -> Response {
+        let (view, survey, _) = try await req.trainingStore.surveyToAnswer(cohort: try req.uuid(), by: req.principal)
+        let fields = try req.content.decode([String: String].self)
+        var answers: [String: FeedbackSurvey.Answer] = [:]
+        var values: [String: String] = [:]
+        for question in survey.questions {
+            let text = fields["q-\(question.key)"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            values[question.key] = text
+            guard !text.isEmpty else { continue }
+            switch question.kind {
+            case .scale: answers[question.key] = Int(text).map(FeedbackSurvey.Answer.scale) ?? .text(text)
+            case .text: answers[question.key] = .text(text)
+            }
+        }
+        let context = PageContext(request: req)
+        do {
+            try await req.trainingStore.answerSurvey(cohort: view.cohort.storedID, answers: answers, by: req.principal)
+            return try await TrainingPages.feedbackForm(context, view: view, survey: survey, values: [:], notice: context["feedback.thanks"], closed: true).encodeResponse(for: req)
+        } catch DomainError.invalid(let issues) {
+            return try await TrainingPages.feedbackForm(context, view: view, survey: survey, values: values, issues: issues, closed: false)
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
     }
 
     struct OptInForm: Decodable { var optIn: String? }

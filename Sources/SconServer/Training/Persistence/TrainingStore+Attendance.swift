@@ -135,6 +135,21 @@ extension TrainingStore {
         }
     }
 
+    /// The survey for a trainee of the cohort to answer (403 for others; 404 without a survey).
+    func surveyToAnswer(cohort cohortID: UUID, by principal: Principal) async throws -> (view: CohortView, survey: FeedbackSurvey, answered: Bool) {
+        let view = try await cohort(cohortID, by: principal)
+        guard let survey = try view.cohort.feedbackSurvey else { throw DomainError.notFound("survey") }
+        guard let user = principal.userID,
+              let row = try await TraineeApplicationRecord.query(on: db).filter(\.$cohortID == cohortID).filter(\.$userID == user).first(),
+              Self.answeringStates.contains(row.state) else {
+            throw DomainError.forbidden("answer the survey: you are not a trainee of this cohort")
+        }
+        let answered = try await FeedbackRecord.query(on: db).filter(\.$applicationID == row.storedID).count() > 0
+        return (view, survey, answered)
+    }
+
+    static let answeringStates = [TraineeApplicationState.accepted.rawValue, TraineeApplicationState.completed.rawValue, TraineeApplicationState.notCompleted.rawValue]
+
     /// A trainee (accepted or completed) answers the survey once.
     func answerSurvey(cohort cohortID: UUID, answers: [String: FeedbackSurvey.Answer], by principal: Principal) async throws {
         let view = try await cohort(cohortID, by: principal)
