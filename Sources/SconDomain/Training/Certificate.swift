@@ -8,6 +8,8 @@ public struct Certificate: Sendable, Hashable, Codable {
         public var at: Date
         /// Kept on the record for officers; not shown to the public.
         public var reason: String
+
+        public init(at: Date, reason: String) { self.at = at; self.reason = reason }
     }
 
     public var code: CertificateCode
@@ -19,6 +21,13 @@ public struct Certificate: Sendable, Hashable, Codable {
     public var dates: DayRange
     public var issuedAt: Date
     public var revocation: Revocation?
+
+    /// A certificate as it was stored (the server reads its rows back through this).
+    public init(code: CertificateCode, application: UUID, traineeName: String, programme: LocalizedText, cohort: LocalizedText,
+                dates: DayRange, issuedAt: Date, revocation: Revocation?) {
+        self.code = code; self.application = application; self.traineeName = traineeName; self.programme = programme
+        self.cohort = cohort; self.dates = dates; self.issuedAt = issuedAt; self.revocation = revocation
+    }
 
     /// Why a certificate cannot be issued or revoked (409).
     public enum Refusal: SconDomain.Refusal, Hashable {

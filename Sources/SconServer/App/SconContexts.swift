@@ -12,6 +12,7 @@ enum SconContexts {
         FundContext(),
         OpenDataContext(),
         OperationsContext(),
+        TrainingContext(),
         SearchContext(),
         MarketplaceContext(),
     ]
