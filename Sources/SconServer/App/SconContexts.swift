@@ -12,5 +12,6 @@ enum SconContexts {
         FundContext(),
         OpenDataContext(),
         OperationsContext(),
+        CentresContext(),
     ]
 }

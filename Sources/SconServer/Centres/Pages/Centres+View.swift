@@ -1,0 +1,129 @@
+import Foundation
+import SconDomain
+import Vapor
+
+/// Shared pieces of the centres' pages.
+enum CentreText {
+    /// A fact, or "not disclosed" when the programme has not said.
+    static func fact(_ context: PageContext, _ value: String?) -> HTML {
+        value.map { "\($0)" } ?? "<span class=\"hint\">\(context["centre.notDisclosed"])</span>"
+    }
+
+    static func countries(_ context: PageContext, _ codes: [CountryCode], _ names: [CountryDTO]) -> HTML {
+        codes.isEmpty ? fact(context, nil) : "\(codes.map { names.name(of: $0.value, in: context.language) }.joined(separator: ", "))"
+    }
+
+    static func when(_ context: PageContext, _ plan: EventPlan) -> String {
+        plan.firstDay == plan.lastDay ? plan.firstDay.description : "\(plan.firstDay) – \(plan.lastDay)"
+    }
+
+    static func eventRow(_ context: PageContext, _ event: CentreEvent) -> HTML {
+        guard let plan = try? event.plan, let state = try? event.eventState else { return .empty }
+        return """
+        <tr><th scope="row"><a href="\(CentresURL.event(.value(event.storedID)).path)">\(plan.title.text(in: context.language))</a> \(Components.sampleBadge(context, event.sample))</th>\
+        <td>\(context["eventtype.\(plan.type.rawValue)"])</td><td>\(when(context, plan))</td><td>\(context["eventstate.\(state.rawValue)"])</td></tr>
+        """
+    }
+
+    static func eventTable(_ context: PageContext, _ events: [CentreEvent], caption: String) -> HTML {
+        guard !events.isEmpty else { return "<p>\(context["event.none"])</p>" }
+        return """
+        <table class="list"><caption>\(caption)</caption><thead><tr><th scope="col">\(context["event.title"])</th><th scope="col">\(context["event.type"])</th>\
+        <th scope="col">\(context["event.days"])</th><th scope="col">\(context["event.state"])</th></tr></thead>
+        <tbody>\(events.map { eventRow(context, $0) })</tbody></table>
+        """
+    }
+}
+
+/// Every centre and the events open to all.
+enum CentreListPage {
+    struct Model {
+        var centres: [Centre]
+        var events: [CentreEvent]
+        var countries: [CountryDTO]
+    }
+
+    static func render(_ context: PageContext, _ model: Model) -> HTML {
+        let rows: [HTML] = model.centres.map { centre in
+            let status = (try? centre.centreStatus).map { context["centrestatus.\($0.rawValue)"] } ?? ""
+            return """
+            <tr><th scope="row"><a href="\(CentresURL.centre(.value(centre.storedID)).path)">\(centre.name.text(in: context.language))</a> \(Components.sampleBadge(context, centre.sample))</th>\
+            <td>\(CentreText.fact(context, (try? centre.hostCountryCode)?.map { model.countries.name(of: $0.value, in: context.language) }))</td>\
+            <td>\(CentreText.fact(context, centre.hostCity))</td><td>\(status)</td></tr>
+            """
+        }
+        let body: HTML = """
+        <h1>\(context["area.centres.name"])</h1>
+        <p class="lead">\(context["area.centres.text"])</p>
+        <p>\(context["centre.programmeFacts"])</p>
+        <table class="list"><caption>\(context["centre.list"])</caption><thead><tr><th scope="col">\(context["centre.name"])</th>\
+        <th scope="col">\(context["centre.hostCountry"])</th><th scope="col">\(context["centre.hostCity"])</th><th scope="col">\(context["centre.status"])</th></tr></thead>
+        <tbody>\(rows)</tbody></table>
+        <h2>\(context["event.upcoming"])</h2>
+        \(CentreText.eventTable(context, model.events, caption: context["event.upcoming"]))
+        """
+        return Layout.page(context, title: context["area.centres.name"], current: "nav.centres", body: body)
+    }
+}
+
+/// A centre: who, where, the countries it covers, upcoming events; for its staff, every event
+/// of the centre and its numbers.
+enum CentrePage {
+    struct Model {
+        var centre: Centre
+        var events: [CentreEvent]
+        var staff: Bool
+        var numbers: [(event: CentreEvent, numbers: EventNumbers)]
+        var today: CalendarDay
+        var countries: [CountryDTO]
+    }
+
+    static func render(_ context: PageContext, _ model: Model) -> HTML {
+        let centre = model.centre
+        let language = context.language
+        let upcoming = model.events.filter { event in
+            (try? event.eventState) != .draft && ((try? event.plan).map { $0.lastDay >= model.today } ?? false)
+        }
+        let facts: HTML = """
+        <dl class="facts">
+        \(Components.definition(context["centre.status"], "\(context["centrestatus.\((try? centre.centreStatus)?.rawValue ?? "")"])"))
+        \(Components.definition(context["centre.hostCountry"], CentreText.fact(context, (try? centre.hostCountryCode)?.map { model.countries.name(of: $0.value, in: language) })))
+        \(Components.definition(context["centre.hostCity"], CentreText.fact(context, centre.hostCity)))
+        \(Components.definition(context["centre.covers"], CentreText.countries(context, (try? centre.coveredCountries) ?? [], model.countries)))
+        \(Components.definition(context["centre.hostOrganisation"], CentreText.fact(context, centre.hostOrganisation)))
+        \(Components.definition(context["centre.contact"], CentreText.fact(context, centre.contact)))
+        \(Components.definition(context["centre.openedOn"], CentreText.fact(context, centre.openedOn)))
+        </dl>
+        """
+        var staffPart: HTML = .empty
+        if model.staff {
+            let rows: [HTML] = model.numbers.map { item in
+                let n = item.numbers
+                return """
+                <tr><th scope="row">\(item.event.title.text(in: language))</th><td class="number">\(n.registrationsBySide.reduce(0) { $0 + $1.count })</td>\
+                <td class="number">\(n.requests)</td><td class="number">\(n.acceptanceRate.map { "\($0)%" } ?? "—")</td>\
+                <td class="number">\(n.scheduled)</td><td class="number">\(n.held)</td></tr>
+                """
+            }
+            staffPart = """
+            <section aria-labelledby="staff-part">
+            <h2 id="staff-part">\(context["centre.staffPart"])</h2>
+            \(CentreText.eventTable(context, model.events, caption: context["centre.allEvents"]))
+            <table class="list"><caption>\(context["centre.numbers"])</caption><thead><tr><th scope="col">\(context["event.title"])</th>\
+            <th scope="col" class="number">\(context["numbers.registrations"])</th><th scope="col" class="number">\(context["numbers.requests"])</th>\
+            <th scope="col" class="number">\(context["numbers.acceptance"])</th><th scope="col" class="number">\(context["numbers.scheduled"])</th>\
+            <th scope="col" class="number">\(context["numbers.held"])</th></tr></thead><tbody>\(rows)</tbody></table>
+            </section>
+            """
+        }
+        let body: HTML = """
+        <p><a href="\(CentresURL.centres.path)">\(context["area.centres.name"])</a></p>
+        <h1>\(centre.name.text(in: language)) \(Components.sampleBadge(context, centre.sample))</h1>
+        \(facts)
+        <h2>\(context["event.upcoming"])</h2>
+        \(CentreText.eventTable(context, upcoming, caption: context["event.upcoming"]))
+        \(staffPart)
+        """
+        return Layout.page(context, title: centre.name.text(in: language), current: "nav.centres", body: body)
+    }
+}
