@@ -116,6 +116,37 @@ import Testing
         member of org 1             | -   | -   | -
         """)
     }
+    @Test func centres() {
+        Self.check(CentreAccess.table, """
+        // manage | edit c1 | board c1 | organise c1 | organise c2 | draft c1 | register | unvalidated | validated | agenda
+        anonymous                   | -   | -   | -   | -   | -   | -   | -   | -   | yes | -
+        signed in, no role          | -   | -   | -   | -   | -   | -   | yes | -   | yes | -
+        administrator               | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes
+        programme officer           | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes
+        programme officer of call 1 | -   | -   | -   | -   | -   | -   | yes | -   | yes | -
+        fund manager                | -   | -   | -   | -   | -   | -   | yes | -   | yes | -
+        centre staff of centre 1    | -   | yes | yes | yes | -   | yes | yes | yes | yes | yes
+        reviewer                    | -   | -   | -   | -   | -   | -   | yes | -   | yes | -
+        reviewer of call 1          | -   | -   | -   | -   | -   | -   | yes | -   | yes | -
+        focal point of TH           | -   | -   | -   | -   | -   | -   | yes | -   | yes | -
+        member of org 1             | -   | -   | -   | -   | -   | -   | yes | -   | yes | -
+        """)
+    }
+}
+
+/// The event list's SQL filter comes from `EventVisibility`; it must agree with the policy on every event.
+@Suite struct EventVisibilityTests {
+    @Test func theListPredicateAgreesWithThePolicyForEveryPersonAndEvent() {
+        let centres: [UUID?] = [nil, AccessMatrix.Object.centre1, UUID()]
+        for (name, principal) in AccessMatrix.principals {
+            for centre in centres {
+                for state in EventState.allCases {
+                    let facts = EventAccessFacts(centre: centre, state: state)
+                    #expect(CentreAccess.eventVisibility(for: principal).matches(facts) == CentreAccess.allows(principal, .seeEvent(facts)), "\(name): \(facts)")
+                }
+            }
+        }
+    }
 }
 
 /// The lists' SQL filter comes from `ProjectVisibility`; it must agree with the policy on every project.

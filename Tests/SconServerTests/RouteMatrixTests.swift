@@ -38,7 +38,7 @@ import VaporTesting
         "POST /events/:id/register": .signedIn,
         "POST /events/:id/schedule/run": .signedIn,
         "POST /events/:id/schedule/publish": .signedIn,
-        "GET /events/:id/agenda": .signedIn,
+        "GET /events/:id/agenda": .staff,
         "GET /events/:id/feed/:token": .open,
         "GET /api/v1/centres": .open,
         "POST /api/v1/centres": .signedIn,
@@ -54,12 +54,12 @@ import VaporTesting
         "GET /api/v1/events/:id/requests": .signedIn,
         "POST /api/v1/events/:id/requests": .signedIn,
         "POST /api/v1/events/:id/requests/:request/answer": .signedIn,
-        "GET /api/v1/events/:id/suggestions": .signedIn,
-        "GET /api/v1/events/:id/schedule": .signedIn,
+        "GET /api/v1/events/:id/suggestions": .staff,
+        "GET /api/v1/events/:id/schedule": .staff,
         "POST /api/v1/events/:id/schedule/run": .signedIn,
         "POST /api/v1/events/:id/schedule/publish": .signedIn,
         "POST /api/v1/events/:id/meetings/:request/lock": .signedIn,
-        "GET /api/v1/events/:id/agenda": .signedIn,
+        "GET /api/v1/events/:id/agenda": .staff,
         "GET /training": .open,
         "GET /agreements": .open,
         "GET /portal": .open,
@@ -238,6 +238,7 @@ import VaporTesting
                 "organisations": try await id(Organisation.self), "calls": try await id(Call.self), "proposals": try await id(Proposal.self),
                 "projects": try #require(try await Project.query(on: app.db).filter(\.$code == "SAMPLE-PIS-KH-01").first()?.id).uuidString.lowercased(),
                 "cities": try await id(City.self), "people": try await id(Person.self),
+                "centres": try await id(Centre.self), "events": try await id(CentreEvent.self),
             ]
             let zero = "00000000-0000-0000-0000-000000000000"
             func path(_ key: String) -> String {

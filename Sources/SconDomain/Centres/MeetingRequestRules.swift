@@ -95,7 +95,7 @@ public enum EventRefusal: Refusal, Hashable {
             "meeting requests are made and answered during matchmaking; the event is \(state.rawValue)."
         case .wrongState(.schedule, let state): "the schedule is run during matchmaking or after publishing; the event is \(state.rawValue)."
         case .wrongState(.publish, let state): "the schedule is published during matchmaking or again after publishing; the event is \(state.rawValue)."
-        case .wrongState(.decide, let state): "registrations are decided before the schedule is published; the event is \(state.rawValue)."
+        case .wrongState(.decide, let state): "registrations are decided until the event is held; it is \(state.rawValue)."
         case .notNextState(let from, let to): "an event moves one step at a time: \(from.rawValue) does not go to \(to.rawValue)."
         case .registrationClosed(let opens, let closes): "registration is open from \(opens) to \(closes)."
         case .alreadyRegistered: "this account is registered for this event already."

@@ -132,7 +132,7 @@ extension CentresContext {
         "refusal.event.wrongState.answer": ("Meeting requests are answered during matchmaking; the event is at the stage: {state}.", "미팅 요청에 대한 답변은 매칭 기간에만 할 수 있습니다. 현재 단계: {state}."),
         "refusal.event.wrongState.schedule": ("The schedule is run during matchmaking or after publishing; the event is at the stage: {state}.", "일정 편성은 매칭 기간이나 일정 공개 후에만 할 수 있습니다. 현재 단계: {state}."),
         "refusal.event.wrongState.publish": ("The schedule is published during matchmaking or again after publishing; the event is at the stage: {state}.", "일정 공개는 매칭 기간이나 일정 공개 후에만 할 수 있습니다. 현재 단계: {state}."),
-        "refusal.event.wrongState.decide": ("Registrations are decided before the schedule is published; the event is at the stage: {state}.", "참가 등록 승인은 일정 공개 전에만 할 수 있습니다. 현재 단계: {state}."),
+        "refusal.event.wrongState.decide": ("Registrations are decided until the event is held; it is at the stage: {state}.", "참가 등록 승인은 행사 개최 전까지만 할 수 있습니다. 현재 단계: {state}."),
         "refusal.event.notNextState": ("An event moves one stage at a time: from {from} it does not go to {to}.", "행사는 한 단계씩만 진행됩니다. {from}에서 {to}(으)로 바로 넘어갈 수 없습니다."),
         "refusal.event.registrationClosed": ("Registration is open from {opens} to {closes}.", "참가 등록 기간은 {opens}부터 {closes}까지입니다."),
         "refusal.event.alreadyRegistered": ("You are registered for this event already.", "이미 이 행사에 참가 등록했습니다."),

@@ -151,14 +151,15 @@ struct EventStore: Sendable {
         }
     }
 
-    /// The organiser validates or refuses a registration (until the schedule is published).
+    /// The organiser validates or refuses a registration (until the event is held; refusing one after
+    /// publishing takes its meetings out at the next run).
     func decide(_ id: UUID, registration registrationID: UUID, decision text: String?, by principal: Principal) async throws -> EventRegistration {
         let event = try await organised(id, by: principal, "decide registrations")
         guard let decision = RegistrationStatus(rawValue: text ?? ""), decision != .pending else {
             throw DomainError.invalid([FieldIssue(field: "decision", code: "unknown", detail: "decision is validated or refused.")])
         }
         let state = try event.eventState
-        guard [.open, .matchmaking].contains(state) else { throw EventRefusal.wrongState(step: .decide, state: state) }
+        guard [.open, .matchmaking, .published].contains(state) else { throw EventRefusal.wrongState(step: .decide, state: state) }
         return try await audit.record(.event(id)) { tx in
             guard let row = try await EventRegistration.find(registrationID, on: tx), row.eventID == id else { throw DomainError.notFound("registration") }
             let before = row.status
