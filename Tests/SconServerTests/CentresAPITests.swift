@@ -357,3 +357,79 @@ struct CentresFixture: Sendable {
         }
     }
 }
+
+@Suite struct CentreLeadBoardTests {
+    @Test(arguments: TestDatabase.all)
+    func aCentreKeepsItsOwnLeadsAndTheirNextActions(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let f = try await CentresFixture.make(app)
+            let organisation = try #require(try await Organisation.query(on: app.db).filter(\.$countryCode == "TH").first())
+            let city = try #require(try await City.query(on: app.db).filter(\.$countryCode == "TH").first())
+            let body: [String: Any] = ["organisation": UUIDText.string(organisation.storedID), "city": UUIDText.string(city.storedID),
+                                       "title": "Smart bus depot", "supportType": "pre-feasibility", "sectors": ["transport"],
+                                       "owner": "Kim", "status": "contacted", "nextAction": "Send the concept note", "dueOn": "2027-01-20"]
+            let path = "/api/v1/centres/\(f.centre.uuidString)/leads"
+            // Another centre's staff neither record nor read this board.
+            let before = try await app.count(Project.self)
+            #expect(try await f.call(.POST, path, body, by: f.otherStaff).status == .forbidden)
+            #expect(try await f.call(.GET, path, by: f.otherStaff).status == .forbidden)
+            // A next action without its day is refused, nothing written (no project either).
+            var missing = body
+            missing["dueOn"] = nil
+            let bad = try await f.call(.POST, path, missing, by: f.staff)
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.problemFields == ["dueOn"])
+            #expect(try await app.count(Project.self) == before)
+            let created = try await f.call(.POST, path, body, by: f.staff)
+            #expect(created.status == .created, "\(created.text)")
+            let project = try #require(created.json["project"] as? String)
+            #expect(created.json["stage"] as? String == "lead")
+            // The lead is the centre's: its staff see the project, another centre's staff do not.
+            #expect(try await f.call(.GET, "/api/v1/projects/\(project)/dossier", by: f.staff).status == .ok)
+            #expect(try await f.call(.GET, "/api/v1/projects/\(project)/dossier", by: f.otherStaff).status == .notFound)
+            let listed = try await f.call(.GET, "/api/v1/projects?stage=lead", by: f.otherStaff)
+            #expect(!((listed.json["items"] as? [[String: Any]]) ?? []).contains { $0["id"] as? String == project })
+            // The overdue next action (due 2027-01-20, today 2027-02-01) is among what is due for the centre's staff.
+            let principal = Principal(userID: f.staff.id, grants: [Grant(role: .centreStaff, scope: .centre(f.centre.uuidString.lowercased()))])
+            let due = try await CentresDue.items(for: principal, on: app.db, now: CentresFixture.start)
+            #expect(due.contains { $0.kind == "due.leadAction" && $0.title.contains("Send the concept note") })
+            // Moved to another column.
+            let lead = try #require(created.json["id"] as? String)
+            let moved = try await f.call(.PUT, "\(path)/\(lead)", ["owner": "Kim", "status": "proposal", "nextAction": "", "dueOn": ""], by: f.staff)
+            #expect(moved.json["status"] as? String == "proposal")
+            #expect(try await f.call(.PUT, "\(path)/\(lead)", ["owner": "Kim", "status": "won"], by: f.staff).status == .unprocessableEntity)
+            let page = try await f.call(.GET, "/centres/\(f.centre.uuidString)?lang=ko", by: f.staff)
+            #expect(page.text.contains("Smart bus depot"))
+            #expect(!(try await f.call(.GET, "/centres/\(f.centre.uuidString)", by: f.otherStaff)).text.contains("Smart bus depot"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func meetingsAreMarkedHeldByTheirSidesOnly(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let f = try await CentresFixture.make(app)
+            let (event, _, b, c) = try await f.matchmaking()
+            let base = "/api/v1/events/\(event.uuidString)"
+            let proposed = try await f.call(.POST, "\(base)/requests", ["from": b.uuidString, "to": c.uuidString], by: f.staff)
+            let meeting = try #require(proposed.json["id"] as? String)
+            #expect(try await f.call(.POST, "\(base)/meetings/\(meeting)/outcome", ["outcome": "held"], by: f.b).status == .notFound)
+            _ = try await f.call(.POST, "\(base)/schedule/run", by: f.staff)
+            _ = try await f.call(.POST, "\(base)/schedule/publish", by: f.staff)
+            #expect(try await f.call(.POST, "\(base)/registrations/\(b.uuidString)/check-in", by: f.staff).json["checkedInAt"] is String)
+            #expect(try await f.call(.POST, "\(base)/registrations/\(b.uuidString)/check-in", by: f.b).status == .forbidden)
+            // A's not in this meeting: not found; a bad outcome: 422; B marks it held with a note.
+            #expect(try await f.call(.POST, "\(base)/meetings/\(meeting)/outcome", ["outcome": "held"], by: f.a).status == .notFound)
+            #expect(try await f.call(.POST, "\(base)/meetings/\(meeting)/outcome", ["outcome": "maybe"], by: f.b).status == .unprocessableEntity)
+            let held = try await f.call(.POST, "\(base)/meetings/\(meeting)/outcome", ["outcome": "held", "notes": "Send the tariff study"], by: f.b)
+            #expect(held.json["outcome"] as? String == "held")
+            // The follow-up becomes a lead on the centre's board.
+            let organisation = try #require(try await Organisation.query(on: app.db).filter(\.$countryCode == "LA").first())
+            let city = try #require(try await City.query(on: app.db).filter(\.$countryCode == "LA").first())
+            let lead = try await f.call(.POST, "/api/v1/centres/\(f.centre.uuidString)/leads",
+                                        ["organisation": UUIDText.string(organisation.storedID), "city": UUIDText.string(city.storedID), "title": "Tariff study follow-up",
+                                         "supportType": "master-plan", "owner": "Lee", "meeting": meeting], by: f.staff)
+            #expect(lead.status == .created, "\(lead.text)")
+            #expect(lead.json["meeting"] as? String == meeting)
+        }
+    }
+}

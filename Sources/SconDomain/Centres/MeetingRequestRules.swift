@@ -58,7 +58,7 @@ public enum EventRefusal: Refusal, Hashable {
     case duplicateRequest
     case nothingToPublish
 
-    public enum Step: String, Sendable, Hashable { case register, request, answer, schedule, publish, decide }
+    public enum Step: String, Sendable, Hashable { case register, request, answer, schedule, publish, decide, checkIn }
 
     public var key: String {
         switch self {
@@ -96,6 +96,7 @@ public enum EventRefusal: Refusal, Hashable {
         case .wrongState(.schedule, let state): "the schedule is run during matchmaking or after publishing; the event is \(state.rawValue)."
         case .wrongState(.publish, let state): "the schedule is published during matchmaking or again after publishing; the event is \(state.rawValue)."
         case .wrongState(.decide, let state): "registrations are decided until the event is held; it is \(state.rawValue)."
+        case .wrongState(.checkIn, let state): "check-in and meeting outcomes are recorded once the schedule is published; the event is \(state.rawValue)."
         case .notNextState(let from, let to): "an event moves one step at a time: \(from.rawValue) does not go to \(to.rawValue)."
         case .registrationClosed(let opens, let closes): "registration is open from \(opens) to \(closes)."
         case .alreadyRegistered: "this account is registered for this event already."

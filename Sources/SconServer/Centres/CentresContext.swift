@@ -99,6 +99,16 @@ enum CentresDue {
                                      path: CentresURL.event(.value(event.storedID)).path))
             }
         }
+        // Next actions on the boards of this person's centres that are past their day.
+        let today = CalendarDay(now)
+        for centre in CentreAccess.centres(of: principal) {
+            for lead in try await CentreLead.query(on: db).filter(\.$centreID == centre).filter(\.$dueOn < today.description).all() {
+                guard let due = try lead.dueDay, LeadBoardDraft.overdue(due, today: today),
+                      let project = try await Project.find(lead.projectID, on: db) else { continue }
+                items.append(DueItem(kind: "due.leadAction", title: "\(project.title): \(lead.nextAction)", due: due.start, dueText: due.description,
+                                     path: CentresURL.centre(.value(centre)).path))
+            }
+        }
         return items
     }
 }

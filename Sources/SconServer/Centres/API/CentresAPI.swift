@@ -5,6 +5,7 @@ extension PathName {
     static let registration = PathName("registration")
     static let request = PathName("request")
     static let token = PathName("token")
+    static let lead = PathName("lead")
 }
 
 /// The API of the cooperation centres and their networking events.
@@ -24,6 +25,10 @@ enum CentresAPI: APIRoute {
     case schedulePublish(Parameter<UUID>)
     case lock(Parameter<UUID>, Parameter<UUID>)
     case agenda(Parameter<UUID>)
+    case leads(Parameter<UUID>)
+    case lead(Parameter<UUID>, Parameter<UUID>)
+    case checkIn(Parameter<UUID>, Parameter<UUID>)
+    case outcome(Parameter<UUID>, Parameter<UUID>)
 
     var components: [PathComponent] {
         switch self {
@@ -42,6 +47,10 @@ enum CentresAPI: APIRoute {
         case .schedulePublish(let id): return ["events", Self.segment(.id, id), "schedule", "publish"]
         case .lock(let id, let request): return ["events", Self.segment(.id, id), "meetings", Self.segment(.request, request), "lock"]
         case .agenda(let id): return ["events", Self.segment(.id, id), "agenda"]
+        case .leads(let id): return ["centres", Self.segment(.id, id), "leads"]
+        case .lead(let id, let lead): return ["centres", Self.segment(.id, id), "leads", Self.segment(.lead, lead)]
+        case .checkIn(let id, let registration): return ["events", Self.segment(.id, id), "registrations", Self.segment(.registration, registration), "check-in"]
+        case .outcome(let id, let request): return ["events", Self.segment(.id, id), "meetings", Self.segment(.request, request), "outcome"]
         }
     }
 }

@@ -27,6 +27,45 @@ struct CentresAPIController: RouteCollection {
         signedIn.post(CentresAPI.schedulePublish(.key), use: publish)
         signedIn.post(CentresAPI.lock(.key, .key), use: lock)
         signedIn.get(CentresAPI.agenda(.key), use: agenda)
+        signedIn.get(CentresAPI.leads(.key), use: leads)
+        signedIn.post(CentresAPI.leads(.key), use: createLead)
+        signedIn.put(CentresAPI.lead(.key, .key), use: updateLead)
+        signedIn.post(CentresAPI.checkIn(.key, .key), use: checkIn)
+        signedIn.post(CentresAPI.outcome(.key, .key), use: outcome)
+    }
+
+    @Sendable func leads(_ req: Request) async throws -> ListResponse<CentreLeadDTO> {
+        ListResponse(items: try await req.leadStore.board(try req.uuid(), by: req.principal).map(CentreLeadDTO.init), nextCursor: nil)
+    }
+
+    @Sendable func createLead(_ req: Request) async throws -> Response {
+        let id = try req.uuid()
+        _ = try await req.centreStore.find(id)
+        try req.principal.require(CentreAccess.allows(req.principal, .keepBoard(id)), "keep this centre's board")
+        let input = try req.decodeJSON(CentreLeadInput.self)
+        let row = try await req.leadStore.create(id, lead: input.lead, board: input.board, meeting: input.meeting, by: req.principal)
+        return try CentreLeadDTO(row).jsonResponse(status: .created, allocator: req.byteBufferAllocator)
+    }
+
+    @Sendable func updateLead(_ req: Request) async throws -> CentreLeadDTO {
+        let id = try req.uuid()
+        _ = try await req.centreStore.find(id)
+        try req.principal.require(CentreAccess.allows(req.principal, .keepBoard(id)), "keep this centre's board")
+        return try CentreLeadDTO(try await req.leadStore.update(id, lead: try req.uuid(.lead), board: try req.decodeJSON(LeadBoardInput.self).board, by: req.principal))
+    }
+
+    @Sendable func checkIn(_ req: Request) async throws -> RegistrationDTO {
+        let id = try req.uuid()
+        _ = try await req.eventStore.organised(id, by: req.principal, "check participants in")
+        return RegistrationDTO(row: try await req.eventStore.checkIn(id, registration: try req.uuid(.registration), by: req.principal), full: true)
+    }
+
+    @Sendable func outcome(_ req: Request) async throws -> MeetingRequestDTO {
+        let id = try req.uuid()
+        let event = try await req.eventStore.find(id, by: req.principal)
+        let input = try req.decodeJSON(OutcomeInput.self)
+        let row = try await req.eventStore.outcome(id, meeting: try req.uuid(.request), outcome: input.outcome, notes: input.notes, by: req.principal)
+        return MeetingRequestDTO(row: row, state: try row.storedState, organiser: CentreAccess.allows(req.principal, .organise(centre: event.centreID)))
     }
 
     @Sendable func centres(_ req: Request) async throws -> ListResponse<CentreDTO> {
@@ -171,4 +210,5 @@ extension Request {
     var centreStore: CentreStore { CentreStore(db: db, audit: auditLog) }
     var eventStore: EventStore { EventStore(db: db, audit: auditLog) }
     var scheduleStore: ScheduleStore { ScheduleStore(db: db, audit: auditLog) }
+    var leadStore: LeadStore { LeadStore(db: db, audit: auditLog) }
 }

@@ -142,3 +142,48 @@ struct LockInput: Decodable, Sendable {
         table = try c.decodeIfPresent(Int.self, forKey: .table)
     }
 }
+
+/// `POST /api/v1/centres/{id}/leads`: the pipeline's lead fields and the board's.
+struct CentreLeadInput: Decodable, Sendable {
+    var lead: PipelineStore.LeadInput
+    var board: LeadBoardDraft
+    var meeting: UUID?
+
+    enum Field: String, CodingKey, CaseIterable {
+        case organisation, city, title, supportType, descriptionEn, descriptionKo, sectors, owner, status, nextAction, dueOn, meeting
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.strictFields(Field.self)
+        lead = .init(organisation: try c.value(.organisation), city: try c.value(.city), title: try c.value(.title), supportType: try c.value(.supportType),
+                     descriptionEn: try c.value(.descriptionEn), descriptionKo: try c.value(.descriptionKo), sectors: try c.value(.sectors))
+        board = LeadBoardDraft(owner: try c.value(.owner), status: try c.value(.status), nextAction: try c.value(.nextAction), dueOn: try c.value(.dueOn))
+        meeting = try c.value(.meeting)
+    }
+}
+
+/// `PUT /api/v1/centres/{id}/leads/{lead}`: the board's fields.
+struct LeadBoardInput: Decodable, Sendable {
+    var board: LeadBoardDraft
+
+    enum Field: String, CodingKey, CaseIterable { case owner, status, nextAction, dueOn }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.strictFields(Field.self)
+        board = LeadBoardDraft(owner: try c.value(.owner), status: try c.value(.status), nextAction: try c.value(.nextAction), dueOn: try c.value(.dueOn))
+    }
+}
+
+/// `POST /api/v1/events/{id}/meetings/{request}/outcome`.
+struct OutcomeInput: Decodable, Sendable {
+    var outcome: String?
+    var notes: String?
+
+    enum Field: String, CodingKey, CaseIterable { case outcome, notes }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.strictFields(Field.self)
+        outcome = try c.value(.outcome)
+        notes = try c.value(.notes)
+    }
+}

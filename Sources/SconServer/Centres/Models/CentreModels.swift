@@ -262,3 +262,31 @@ extension Model {
         return value
     }
 }
+
+/// A lead on a centre's board: a pipeline project at stage lead (or past it), with the board's
+/// own fields: owner, column, next action and its due day; and the meeting it came from.
+final class CentreLead: Model, @unchecked Sendable {
+    static let schema = "centre_leads"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "centre_id") var centreID: UUID
+    @Field(key: "project_id") var projectID: UUID
+    @Field(key: "owner") var owner: String
+    @Field(key: "status") var status: String
+    @Field(key: "next_action") var nextAction: String
+    @OptionalField(key: "due_on") var dueOn: String?
+    @OptionalField(key: "meeting_id") var meetingID: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    var leadStatus: LeadStatus { get throws { try Self.known(status, "status") } }
+    var dueDay: CalendarDay? { get throws { try dueOn.map { try Self.storedValue($0, "due_on") { CalendarDay($0) } } } }
+
+    func apply(_ entry: LeadBoardEntry) {
+        owner = entry.owner
+        status = entry.status.rawValue
+        nextAction = entry.nextAction
+        dueOn = entry.dueOn?.description
+    }
+}

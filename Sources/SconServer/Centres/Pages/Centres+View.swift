@@ -74,6 +74,7 @@ enum CentrePage {
         var events: [CentreEvent]
         var staff: Bool
         var numbers: [(event: CentreEvent, numbers: EventNumbers)]
+        var board: [LeadStore.Row]
         var today: CalendarDay
         var countries: [CountryDTO]
     }
@@ -108,6 +109,7 @@ enum CentrePage {
             staffPart = """
             <section aria-labelledby="staff-part">
             <h2 id="staff-part">\(context["centre.staffPart"])</h2>
+            \(board(context, model))
             \(CentreText.eventTable(context, model.events, caption: context["centre.allEvents"]))
             <table class="list"><caption>\(context["centre.numbers"])</caption><thead><tr><th scope="col">\(context["event.title"])</th>\
             <th scope="col" class="number">\(context["numbers.registrations"])</th><th scope="col" class="number">\(context["numbers.requests"])</th>\
@@ -125,5 +127,37 @@ enum CentrePage {
         \(staffPart)
         """
         return Layout.page(context, title: centre.name.text(in: language), current: "nav.centres", body: body)
+    }
+
+    /// The lead board: a list by due day, then the same leads in columns by status.
+    static func board(_ context: PageContext, _ model: Model) -> HTML {
+        guard !model.board.isEmpty else { return "<h3>\(context["board.title"])</h3><p>\(context["board.none"])</p>" }
+        func due(_ row: LeadStore.Row) -> HTML {
+            guard let day = try? row.lead.dueDay else { return "—" }
+            return LeadBoardDraft.overdue(day, today: model.today)
+                ? "<strong>\(day.description)</strong> <span class=\"badge\">\(context["board.overdue"])</span>" : "\(day.description)"
+        }
+        let rows: [HTML] = model.board.map { row in
+            """
+            <tr><th scope="row"><a href="\(ProjectURL.project(.value(row.project.storedID)).path)">\(row.project.title)</a></th><td>\(row.lead.owner)</td>\
+            <td>\(row.project.countryCode)</td><td>\(Sector.fromStorage(row.project.sectors).map { context["sector.\($0.rawValue)"] }.joined(separator: ", "))</td>\
+            <td>\(context["stage.\(row.project.stage)"])</td><td>\(context["leadstatus.\(row.lead.status)"])</td><td>\(row.lead.nextAction)</td><td>\(due(row))</td></tr>
+            """
+        }
+        let columns: [HTML] = LeadStatus.allCases.map { status in
+            let cards: [HTML] = model.board.filter { $0.lead.status == status.rawValue }.map { row in
+                "<li><a href=\"\(ProjectURL.project(.value(row.project.storedID)).path)\">\(row.project.title)</a><br><span class=\"hint\">\(row.lead.owner) · \(row.lead.nextAction)</span> \(due(row))</li>"
+            }
+            return "<section class=\"board-column\"><h4>\(context["leadstatus.\(status.rawValue)"]) (\(cards.count))</h4><ul>\(cards)</ul></section>"
+        }
+        return """
+        <h3>\(context["board.title"])</h3>
+        <table class="list"><caption>\(context["board.list"])</caption><thead><tr><th scope="col">\(context["board.lead"])</th><th scope="col">\(context["board.owner"])</th>\
+        <th scope="col">\(context["board.country"])</th><th scope="col">\(context["board.sectors"])</th><th scope="col">\(context["board.stage"])</th>\
+        <th scope="col">\(context["centre.status"])</th><th scope="col">\(context["board.next"])</th><th scope="col">\(context["board.due"])</th></tr></thead>
+        <tbody>\(rows)</tbody></table>
+        <h4>\(context["board.columns"])</h4>
+        <div class="board">\(columns)</div>
+        """
     }
 }

@@ -40,7 +40,8 @@ struct CentresPagesController: RouteCollection {
                                                         requests: try await req.eventStore.requests(of: event), answerHours: event.answerHours, now: req.now)))
             }
         }
-        return CentrePage.render(PageContext(request: req), .init(centre: centre, events: events, staff: staff, numbers: numbers,
+        let board = staff ? try await req.leadStore.board(centre.storedID, by: req.principal) : []
+        return CentrePage.render(PageContext(request: req), .init(centre: centre, events: events, staff: staff, numbers: numbers, board: board,
                                                                   today: CalendarDay(req.now),
                                                                   countries: try await req.application.countryNames.all(on: req.db)))
     }

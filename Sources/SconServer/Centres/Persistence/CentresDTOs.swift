@@ -97,6 +97,7 @@ struct RegistrationDTO: JSONWritable {
                 $0.key("available")
                 if let available = row.available { $0.array(available.split(separator: ",")) { $0.int(Int($1) ?? 0) } } else { $0.null() }
                 $0.field("maxMeetings", row.maxMeetings)
+                $0.field("checkedInAt", row.checkedInAt.map(AuditChain.timestamp))
             }
             $0.field("sample", row.sample)
         }
@@ -126,6 +127,8 @@ struct MeetingRequestDTO: JSONWritable {
             }
             $0.field("publishedSlot", row.cancelled ? nil : row.publishedSlot)
             $0.field("publishedTable", row.cancelled ? nil : row.publishedTable)
+            $0.field("outcome", row.outcome)
+            $0.field("notes", row.notes)
         }
     }
 }
@@ -226,6 +229,35 @@ struct SuggestionsDTO: JSONWritable {
                     }
                 }
             }
+        }
+    }
+}
+
+/// A lead of a centre's board: its project's facts and the board's fields.
+struct CentreLeadDTO: JSONWritable {
+    let row: LeadStore.Row
+    let status: LeadStatus
+
+    init(_ row: LeadStore.Row) throws {
+        self.row = row
+        status = try row.lead.leadStatus
+    }
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object {
+            $0.field("id", row.lead.storedID)
+            $0.field("project", row.project.storedID)
+            $0.field("code", row.project.code)
+            $0.field("title", row.project.title)
+            $0.field("stage", row.project.stage)
+            $0.field("country", row.project.countryCode)
+            $0.field("city", row.project.cityID)
+            $0.field("sectors", row.project.sectors.split(separator: ",").map(String.init))
+            $0.field("owner", row.lead.owner)
+            $0.field("status", status.rawValue)
+            $0.field("nextAction", row.lead.nextAction)
+            $0.field("dueOn", row.lead.dueOn)
+            $0.field("meeting", row.lead.meetingID.map(UUIDText.string))
         }
     }
 }

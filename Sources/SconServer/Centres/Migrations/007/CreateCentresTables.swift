@@ -9,6 +9,7 @@ struct CreateCentresTables: AsyncMigration {
         IndexSpec("event_registrations_user", on: "event_registrations", "user_id"),
         IndexSpec("meeting_requests_event", on: "meeting_requests", "event_id"),
         IndexSpec("centre_notices_user", on: "centre_notices", "user_id"),
+        IndexSpec("centre_leads_centre", on: "centre_leads", "centre_id"),
     ]
 
     func prepare(on database: any Database) async throws {
@@ -111,12 +112,24 @@ struct CreateCentresTables: AsyncMigration {
             .field("text_ko", .string, .required)
             .field("created_at", .datetime, .required)
             .create()
+        try await database.schema("centre_leads")
+            .id()
+            .field("centre_id", .uuid, .required, .references("centres", "id"))
+            .field("project_id", .uuid, .required, .references("projects", "id"))
+            .field("owner", .string, .required)
+            .field("status", .string, .required)
+            .field("next_action", .string, .required)
+            .field("due_on", .string)
+            .field("meeting_id", .uuid, .references("meeting_requests", "id"))
+            .field("created_at", .datetime)
+            .unique(on: "project_id")
+            .create()
         try await IndexSpec.create(Self.indexes, on: database)
     }
 
     func revert(on database: any Database) async throws {
         try await IndexSpec.drop(Self.indexes, on: database)
-        for table in ["centre_notices", "meeting_requests", "event_registrations", "centre_events", "centres"] {
+        for table in ["centre_leads", "centre_notices", "meeting_requests", "event_registrations", "centre_events", "centres"] {
             try await database.schema(table).delete()
         }
     }
