@@ -13,6 +13,9 @@ enum CentresURL: SiteRoute {
     case schedulePublish(Parameter<UUID>)
     case agenda(Parameter<UUID>)
     case feed(Parameter<UUID>, Parameter<String>)
+    case decision(Parameter<UUID>, Parameter<UUID>)
+    case requests(Parameter<UUID>)
+    case answer(Parameter<UUID>, Parameter<UUID>)
 
     var pathComponents: [PathComponent] {
         switch self {
@@ -26,6 +29,9 @@ enum CentresURL: SiteRoute {
         case .schedulePublish(let id): return ["events", Self.segment(.id, id), "schedule", "publish"]
         case .agenda(let id): return ["events", Self.segment(.id, id), "agenda"]
         case .feed(let id, let token): return ["events", Self.segment(.id, id), "feed", Self.segment(.token, token)]
+        case .decision(let id, let registration): return ["events", Self.segment(.id, id), "registrations", Self.segment(.registration, registration), "decision"]
+        case .requests(let id): return ["events", Self.segment(.id, id), "requests"]
+        case .answer(let id, let request): return ["events", Self.segment(.id, id), "requests", Self.segment(.request, request), "answer"]
         }
     }
 }

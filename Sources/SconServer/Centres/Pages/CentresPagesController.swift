@@ -20,6 +20,43 @@ struct CentresPagesController: RouteCollection {
         signedIn.post(CentresURL.schedulePublish(.key), use: publish)
         signedIn.get(CentresURL.agenda(.key), use: agenda)
         routes.get(CentresURL.feed(.key, .key), use: feed)
+        signedIn.post(CentresURL.decision(.key, .key), use: decide)
+        signedIn.post(CentresURL.requests(.key), use: request)
+        signedIn.post(CentresURL.answer(.key, .key), use: answer)
+    }
+
+    struct DecisionForm: Content { var decision: String? }
+
+    @Sendable func decide(_ req: Request) async throws -> Response {
+        let id = try req.uuid(), registration = try req.uuid(.registration)
+        let form = try req.content.decode(DecisionForm.self)
+        let strings = req.strings
+        return try await step(req, id: id, message: { strings["registration.decided"] }) {
+            _ = try await req.eventStore.decide(id, registration: registration, decision: form.decision, by: req.principal)
+        }
+    }
+
+    struct RequestForm: Content { var to: String?; var priority: String?; var message: String? }
+
+    @Sendable func request(_ req: Request) async throws -> Response {
+        let id = try req.uuid()
+        let form = try req.content.decode(RequestForm.self)
+        let strings = req.strings
+        return try await step(req, id: id, message: { strings["request.sent"] }) {
+            _ = try await req.eventStore.request(id, from: nil, to: form.to.flatMap(UUID.init(uuidString:)), priority: form.priority.flatMap { Int($0) },
+                                                 message: form.message, by: req.principal)
+        }
+    }
+
+    struct AnswerForm: Content { var answer: String? }
+
+    @Sendable func answer(_ req: Request) async throws -> Response {
+        let id = try req.uuid(), request = try req.uuid(.request)
+        let form = try req.content.decode(AnswerForm.self)
+        let strings = req.strings
+        return try await step(req, id: id, message: { strings["request.answered"] }) {
+            _ = try await req.eventStore.answer(id, request: request, answer: form.answer, by: req.principal)
+        }
     }
 
     @Sendable func centres(_ req: Request) async throws -> HTML {
@@ -54,11 +91,15 @@ struct CentresPagesController: RouteCollection {
         let event = try await req.eventStore.find(id, by: req.principal)
         let organiser = CentreAccess.allows(req.principal, .organise(centre: event.centreID))
         let registrations = try await req.eventStore.visibleRegistrations(of: event, by: req.principal)
-        let requests = organiser ? try await req.eventStore.requests(of: event) : []
+        let requests = try await req.eventStore.visibleRequests(of: event, by: req.principal)
+        let mine = try await req.eventStore.mine(event, by: req.principal)
+        var suggestions: [MeetingSuggestion] = []
+        if let mine, mine.status == RegistrationStatus.validated.rawValue, try event.eventState == .matchmaking {
+            suggestions = try await req.eventStore.suggestions(event.storedID, by: req.principal).suggestions
+        }
         let centre = try await event.centreID.asyncFlatMap { try await Centre.find($0, on: req.db) }
         let model = EventPage.Model(event: event, plan: try event.plan, state: try event.eventState, centre: centre, organiser: organiser,
-                                    registrations: registrations, mine: try await req.eventStore.mine(event, by: req.principal),
-                                    requests: requests, solution: organiser ? try event.lastSolution : nil,
+                                    registrations: registrations, mine: mine, requests: requests, suggestions: suggestions, now: req.now, solution: organiser ? try event.lastSolution : nil,
                                     numbers: organiser ? try EventNumbers(registrations: registrations, requests: requests, answerHours: event.answerHours, now: req.now) : nil,
                                     message: message, problem: problem)
         return EventPage.render(PageContext(request: req), model)

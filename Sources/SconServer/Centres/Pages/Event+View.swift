@@ -15,6 +15,8 @@ enum EventPage {
         var registrations: [EventRegistration]
         var mine: EventRegistration?
         var requests: [MeetingRequestRecord]
+        var suggestions: [MeetingSuggestion]
+        var now: Date
         var solution: ScheduleSolution?
         var numbers: EventNumbers?
         var message: String?
@@ -50,11 +52,12 @@ enum EventPage {
             mine = """
             <section aria-labelledby="mine"><h2 id="mine">\(context["registration.mine"])</h2>
             <p>\(context.strings.format("registration.status", ["status": context["registrationstatus.\(registration.status)"]]))</p>
-            <p><a href="\(CentresURL.agenda(.value(id)).path)">\(context["agenda.title"])</a></p></section>
+            <p><a href="\(CentresURL.agenda(.value(id)).path)">\(context["agenda.title"])</a></p>
+            \(participantPart(context, model, registration))</section>
             """
         } else if model.state == .open {
             mine = context.user == nil
-                ? "<p>\(context["registration.signIn"])</p>"
+                ? "<p><a href=\"\(AccountURL.signIn.path)?next=\(PercentEncoding.queryValue(CentresURL.event(.value(id)).path))\">\(context["registration.signIn"])</a></p>"
                 : "<p><a class=\"button\" href=\"\(CentresURL.register(.value(id)).path)\">\(context["registration.register"])</a></p>"
         }
         let participants = model.registrations.filter { $0.status == RegistrationStatus.validated.rawValue }
@@ -63,8 +66,8 @@ enum EventPage {
             let rows: [HTML] = participants.map { row in
                 """
                 <tr><th scope="row">\(row.organisation) \(Components.sampleBadge(context, row.sample))</th><td>\(row.country)</td>\
-                <td>\(context["participantkind.\(row.kind)"])</td><td>\(LocalizedText(en: row.offersTextEn, ko: row.offersTextKo).text(in: language))</td>\
-                <td>\(LocalizedText(en: row.seeksTextEn, ko: row.seeksTextKo).text(in: language))</td></tr>
+                <td>\(context["participantkind.\(row.kind)"])</td><td>\(interests(context, row.offersSectors, LocalizedText(en: row.offersTextEn, ko: row.offersTextKo)))</td>\
+                <td>\(interests(context, row.seeksSectors, LocalizedText(en: row.seeksTextEn, ko: row.seeksTextKo)))</td></tr>
                 """
             }
             list = """
@@ -90,6 +93,51 @@ enum EventPage {
         return Layout.page(context, title: plan.title.text(in: language), current: "nav.centres", body: body)
     }
 
+    /// A participant's requests (to answer, sent) and the suggested partners with their reasons.
+    static func participantPart(_ context: PageContext, _ model: Model, _ me: EventRegistration) -> HTML {
+        guard model.state == .matchmaking || model.state.listsParticipants else { return .empty }
+        let id = model.event.storedID
+        let names = Dictionary(uniqueKeysWithValues: model.registrations.map { ($0.storedID, $0.organisation) })
+        let rows: [HTML] = model.requests.filter { $0.fromID == me.storedID || $0.toID == me.storedID }.map { row in
+            let incoming = row.toID == me.storedID
+            let state = (try? row.effectiveState(answerHours: model.event.answerHours, now: model.now)) ?? .requested
+            let other = names[incoming ? row.fromID : row.toID] ?? "—"
+            var action: HTML = "\(context["requeststate.\(state.rawValue)"])"
+            if incoming && state == .requested && model.state == .matchmaking {
+                action = """
+                <form method="post" action="\(CentresURL.answer(.value(id), .value(row.storedID)).path)" class="inline">\(context.csrfField)\
+                <button type="submit" name="answer" value="accepted">\(context["request.accept"])</button> \
+                <button type="submit" name="answer" value="declined">\(context["request.decline"])</button></form>
+                """
+            }
+            return "<tr><th scope=\"row\">\(other)</th><td>\(incoming ? context["request.incoming"] : context["request.outgoing"])</td><td class=\"number\">\(row.priority)</td><td>\(row.message)</td><td>\(action)</td></tr>"
+        }
+        let requests: HTML = rows.isEmpty ? .empty : """
+        <table class="list"><caption>\(context["request.title"])</caption><thead><tr><th scope="col">\(context["registration.organisation"])</th>\
+        <th scope="col">\(context["request.direction"])</th><th scope="col" class="number">\(context["request.priority"])</th>\
+        <th scope="col">\(context["request.message"])</th><th scope="col">\(context["event.state"])</th></tr></thead><tbody>\(rows)</tbody></table>
+        """
+        let suggestions: [HTML] = model.suggestions.compactMap { suggestion in
+            guard let partner = UUID(uuidString: suggestion.participant), let name = names[partner] else { return nil }
+            let reasons = suggestion.reasons.map { reason in
+                context.strings.format("suggestion.\(reason.kind.rawValue).\(reason.direction.rawValue)",
+                                       ["value": reason.kind == .sector ? context["sector.\(reason.value)"] : reason.value, "points": String(reason.points)])
+            }.joined(separator: "; ")
+            return """
+            <li><strong>\(name)</strong> (\(context.strings.format("suggestion.score", ["score": String(suggestion.score)]))): \(reasons)
+            <form method="post" action="\(CentresURL.requests(.value(id)).path)">\(context.csrfField)<input type="hidden" name="to" value="\(UUIDText.string(partner))">\
+            <label for="p-\(UUIDText.string(partner))">\(context["request.priority"])</label> <select id="p-\(UUIDText.string(partner))" name="priority">\
+            <option>5</option><option>4</option><option selected>3</option><option>2</option><option>1</option></select> \
+            <label for="m-\(UUIDText.string(partner))">\(context["request.message"])</label> <input id="m-\(UUIDText.string(partner))" name="message" maxlength="1000"> \
+            <button type="submit">\(context["request.send"])</button></form></li>
+            """
+        }
+        return """
+        \(requests)
+        \(suggestions.isEmpty ? HTML.empty : "<h3>\(context["suggestion.title"])</h3><p class=\"hint\">\(context["suggestion.explain"])</p><ul>\(suggestions)</ul>")
+        """
+    }
+
     static func organiserPart(_ context: PageContext, _ model: Model) -> HTML {
         let id = model.event.storedID
         var move: HTML = .empty
@@ -102,7 +150,7 @@ enum EventPage {
         let registrations: [HTML] = model.registrations.map { row in
             """
             <tr><th scope="row">\(row.organisation)</th><td>\(row.person)</td><td>\(row.contact)</td><td>\(row.country)</td>\
-            <td>\(context["registrationstatus.\(row.status)"])</td>\
+            <td>\(context["registrationstatus.\(row.status)"]) \(decisionButtons(context, model, row))</td>\
             <td><a href="\(CentresURL.agenda(.value(id)).path)?registration=\(UUIDText.string(row.storedID))">\(context["agenda.title"])</a></td></tr>
             """
         }
@@ -202,5 +250,27 @@ enum AgendaPage {
         \(feed)
         """
         return Layout.page(context, title: context["agenda.title"], current: "nav.centres", body: body)
+    }
+}
+
+extension EventPage {
+    /// Validate / refuse buttons, while registrations are decided.
+    static func decisionButtons(_ context: PageContext, _ model: Model, _ row: EventRegistration) -> HTML {
+        guard [.open, .matchmaking, .published].contains(model.state) else { return .empty }
+        let action = CentresURL.decision(.value(model.event.storedID), .value(row.storedID)).path
+        let validate: HTML = row.status == RegistrationStatus.validated.rawValue ? .empty
+            : "<button type=\"submit\" name=\"decision\" value=\"validated\">\(context["registration.validate"])</button> "
+        let refuse: HTML = row.status == RegistrationStatus.refused.rawValue ? .empty
+            : "<button type=\"submit\" name=\"decision\" value=\"refused\">\(context["registration.refuse"])</button>"
+        return "<form method=\"post\" action=\"\(action)\" class=\"inline\">\(context.csrfField)\(validate)\(refuse)</form>"
+    }
+}
+
+extension EventPage {
+    /// Sectors (stored comma-separated) and the free text in the reader's language.
+    static func interests(_ context: PageContext, _ sectors: String, _ text: LocalizedText) -> String {
+        let names = Sector.fromStorage(sectors).map { context["sector.\($0.rawValue)"] }.joined(separator: ", ")
+        let words = text.text(in: context.language).isEmpty ? (context.language == .ko ? text.en : text.ko) : text.text(in: context.language)
+        return [names, words].filter { !$0.isEmpty }.joined(separator: " — ")
     }
 }
