@@ -430,6 +430,13 @@ struct CentresFixture: Sendable {
                                          "supportType": "master-plan", "owner": "Lee", "meeting": meeting], by: f.staff)
             #expect(lead.status == .created, "\(lead.text)")
             #expect(lead.json["meeting"] as? String == meeting)
+            // The event's numbers count the meeting held and the lead it became.
+            let row = try #require(try await CentreEvent.find(event, on: app.db))
+            let store = EventStore(db: app.db, audit: app.auditLog)
+            let numbers = try await EventNumbers.of(row, registrations: try await store.registrations(of: row), requests: try await store.requests(of: row),
+                                                    now: CentresFixture.start, on: app.db)
+            #expect(numbers.scheduled == 1 && numbers.held == 1 && numbers.leads == 1)
+            #expect(numbers.registrationsBySide.map(\.count).reduce(0, +) == 3)
         }
     }
 }

@@ -116,6 +116,8 @@ extension CentresContext {
         "numbers.acceptance": ("Accepted", "수락률"),
         "numbers.scheduled": ("Meetings scheduled", "배정 미팅"),
         "numbers.held": ("Meetings held", "개최 미팅"),
+        "numbers.noShow": ("No-shows", "불참"),
+        "numbers.leads": ("Leads created", "발굴 유망사업"),
         "numbers.byCountry": ("Registrations by country", "국가별 등록"),
         "numbers.bySide": ("Registrations by side", "측별 등록"),
         "error.overlap": ("begins before the slot before it ends.", "앞 시간대가 끝나기 전에 시작합니다."),

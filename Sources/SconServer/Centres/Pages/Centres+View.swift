@@ -103,7 +103,7 @@ enum CentrePage {
                 return """
                 <tr><th scope="row">\(item.event.title.text(in: language))</th><td class="number">\(n.registrationsBySide.reduce(0) { $0 + $1.count })</td>\
                 <td class="number">\(n.requests)</td><td class="number">\(n.acceptanceRate.map { "\($0)%" } ?? "—")</td>\
-                <td class="number">\(n.scheduled)</td><td class="number">\(n.held)</td></tr>
+                <td class="number">\(n.scheduled)</td><td class="number">\(n.held)</td><td class="number">\(n.leads)</td></tr>
                 """
             }
             staffPart = """
@@ -114,7 +114,7 @@ enum CentrePage {
             <table class="list"><caption>\(context["centre.numbers"])</caption><thead><tr><th scope="col">\(context["event.title"])</th>\
             <th scope="col" class="number">\(context["numbers.registrations"])</th><th scope="col" class="number">\(context["numbers.requests"])</th>\
             <th scope="col" class="number">\(context["numbers.acceptance"])</th><th scope="col" class="number">\(context["numbers.scheduled"])</th>\
-            <th scope="col" class="number">\(context["numbers.held"])</th></tr></thead><tbody>\(rows)</tbody></table>
+            <th scope="col" class="number">\(context["numbers.held"])</th><th scope="col" class="number">\(context["numbers.leads"])</th></tr></thead><tbody>\(rows)</tbody></table>
             </section>
             """
         }

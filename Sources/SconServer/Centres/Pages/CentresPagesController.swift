@@ -73,8 +73,8 @@ struct CentresPagesController: RouteCollection {
         var numbers: [(event: CentreEvent, numbers: EventNumbers)] = []
         if staff {
             for event in events {
-                numbers.append((event, try EventNumbers(registrations: try await req.eventStore.registrations(of: event),
-                                                        requests: try await req.eventStore.requests(of: event), answerHours: event.answerHours, now: req.now)))
+                numbers.append((event, try await EventNumbers.of(event, registrations: try await req.eventStore.registrations(of: event),
+                                                                 requests: try await req.eventStore.requests(of: event), now: req.now, on: req.db)))
             }
         }
         let board = staff ? try await req.leadStore.board(centre.storedID, by: req.principal) : []
@@ -100,7 +100,7 @@ struct CentresPagesController: RouteCollection {
         let centre = try await event.centreID.asyncFlatMap { try await Centre.find($0, on: req.db) }
         let model = EventPage.Model(event: event, plan: try event.plan, state: try event.eventState, centre: centre, organiser: organiser,
                                     registrations: registrations, mine: mine, requests: requests, suggestions: suggestions, now: req.now, solution: organiser ? try event.lastSolution : nil,
-                                    numbers: organiser ? try EventNumbers(registrations: registrations, requests: requests, answerHours: event.answerHours, now: req.now) : nil,
+                                    numbers: organiser ? try await EventNumbers.of(event, registrations: registrations, requests: requests, now: req.now, on: req.db) : nil,
                                     message: message, problem: problem)
         return EventPage.render(PageContext(request: req), model)
     }

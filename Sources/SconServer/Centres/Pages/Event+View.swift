@@ -200,6 +200,8 @@ enum EventPage {
             \(Components.definition(context["numbers.acceptance"], "\(n.acceptanceRate.map { "\($0)%" } ?? "—")"))
             \(Components.definition(context["numbers.scheduled"], "\(n.scheduled)"))
             \(Components.definition(context["numbers.held"], "\(n.held)"))
+            \(Components.definition(context["numbers.noShow"], "\(n.noShow)"))
+            \(Components.definition(context["numbers.leads"], "\(n.leads)"))
             </dl>
             """
         }
