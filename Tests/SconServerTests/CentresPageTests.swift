@@ -55,6 +55,31 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.all)
+    func theOrganiserRunsLocksAndPublishesFromTheEventPage(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let f = try await CentresFixture.make(app)
+            let (event, a, b, _) = try await f.matchmaking()
+            let proposed = try await f.call(.POST, "/api/v1/events/\(event.uuidString)/requests", ["from": a.uuidString, "to": b.uuidString], by: f.staff)
+            let request = try #require(proposed.json["id"] as? String)
+            let organiser = Browser(app)
+            try await organiser.signIn(f.staff)
+            let ran = try await organiser.post("/events/\(event.uuidString)/schedule/run?lang=en", form: [])
+            #expect(ran.status == .ok)
+            #expect(ran.text.contains("1 meetings placed") || ran.text.contains("meetings placed"))
+            #expect(try await organiser.post("/events/\(event.uuidString)/meetings/\(request)/lock", form: [("locked", "true")]).status == .ok)
+            #expect(try await MeetingRequestRecord.find(UUID(uuidString: request)!, on: app.db)?.locked == true)
+            // A participant cannot lock or publish.
+            let participant = Browser(app)
+            try await participant.signIn(f.a)
+            #expect(try await participant.post("/events/\(event.uuidString)/schedule/publish", form: []).status == .forbidden)
+            #expect(try await organiser.post("/events/\(event.uuidString)/schedule/publish", form: []).status == .ok)
+            let agenda = try await participant.get("/events/\(event.uuidString)/agenda?lang=ko")
+            #expect(agenda.status == .ok)
+            #expect(agenda.text.contains("Beta Water"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
     func aPersonsRegistrationsAreInTheirDataAndLeaveWithThem(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let f = try await CentresFixture.make(app)

@@ -43,6 +43,7 @@ import VaporTesting
         "POST /events/:id/registrations/:registration/decision": .signedIn,
         "POST /events/:id/requests": .signedIn,
         "POST /events/:id/requests/:request/answer": .signedIn,
+        "POST /events/:id/meetings/:request/lock": .signedIn,
         "GET /api/v1/centres": .open,
         "POST /api/v1/centres": .signedIn,
         "GET /api/v1/centres/:id": .open,

@@ -16,6 +16,7 @@ enum CentresURL: SiteRoute {
     case decision(Parameter<UUID>, Parameter<UUID>)
     case requests(Parameter<UUID>)
     case answer(Parameter<UUID>, Parameter<UUID>)
+    case lock(Parameter<UUID>, Parameter<UUID>)
 
     var pathComponents: [PathComponent] {
         switch self {
@@ -32,6 +33,7 @@ enum CentresURL: SiteRoute {
         case .decision(let id, let registration): return ["events", Self.segment(.id, id), "registrations", Self.segment(.registration, registration), "decision"]
         case .requests(let id): return ["events", Self.segment(.id, id), "requests"]
         case .answer(let id, let request): return ["events", Self.segment(.id, id), "requests", Self.segment(.request, request), "answer"]
+        case .lock(let id, let request): return ["events", Self.segment(.id, id), "meetings", Self.segment(.request, request), "lock"]
         }
     }
 }

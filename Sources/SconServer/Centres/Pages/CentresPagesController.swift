@@ -23,6 +23,21 @@ struct CentresPagesController: RouteCollection {
         signedIn.post(CentresURL.decision(.key, .key), use: decide)
         signedIn.post(CentresURL.requests(.key), use: request)
         signedIn.post(CentresURL.answer(.key, .key), use: answer)
+        signedIn.post(CentresURL.lock(.key, .key), use: lock)
+    }
+
+    struct LockForm: Content { var locked: String? }
+
+    /// Locks a placed meeting where the schedule put it (slot and table), or unlocks it.
+    @Sendable func lock(_ req: Request) async throws -> Response {
+        let id = try req.uuid(), request = try req.uuid(.request)
+        let form = try req.content.decode(LockForm.self)
+        let strings = req.strings
+        let locked = form.locked == "true"
+        return try await step(req, id: id, message: { strings[locked ? "schedule.lockedDone" : "schedule.unlockedDone"] }) {
+            let row = try await MeetingRequestRecord.find(request, on: req.db)
+            _ = try await req.scheduleStore.lock(id, request: request, locked: locked, slot: row?.slot, table: row?.tableNo, by: req.principal)
+        }
     }
 
     struct DecisionForm: Content { var decision: String? }

@@ -167,7 +167,7 @@ enum EventPage {
                 .map { row in
                     """
                     <tr><td>\(AgendaTime.text(model.plan, slot: row.slot ?? 0))</td><td class="number">\((row.tableNo ?? 0) + 1)</td>\
-                    <td>\(pair(UUIDText.string(row.storedID)))</td><td>\(row.locked ? context["schedule.locked"] : "")</td></tr>
+                    <td>\(pair(UUIDText.string(row.storedID)))</td><td>\(lockButton(context, model, row))</td></tr>
                     """
                 }
             let left: [HTML] = solution.reasons.map { reason in
@@ -274,5 +274,17 @@ extension EventPage {
         let names = Sector.fromStorage(sectors).map { context["sector.\($0.rawValue)"] }.joined(separator: ", ")
         let words = text.text(in: context.language).isEmpty ? (context.language == .ko ? text.en : text.ko) : text.text(in: context.language)
         return [names, words].filter { !$0.isEmpty }.joined(separator: " — ")
+    }
+}
+
+extension EventPage {
+    /// Lock a placed meeting where it is (kept through re-solves), or unlock it.
+    static func lockButton(_ context: PageContext, _ model: Model, _ row: MeetingRequestRecord) -> HTML {
+        guard model.state.schedules else { return row.locked ? "\(context["schedule.locked"])" : .empty }
+        return """
+        <form method="post" action="\(CentresURL.lock(.value(model.event.storedID), .value(row.storedID)).path)" class="inline">\(context.csrfField)\
+        <input type="hidden" name="locked" value="\(row.locked ? "false" : "true")">\
+        <button type="submit">\(context[row.locked ? "schedule.unlock" : "schedule.lock"])</button></form>
+        """
     }
 }
