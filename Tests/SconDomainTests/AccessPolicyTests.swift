@@ -149,6 +149,27 @@ import Testing
     }
 }
 
+/// The marketplace: a city's challenge is posted from its own country (or by the office and the
+/// centres on its behalf); drafts stay with their organisation; conversations with the two sides.
+@Suite struct MarketplaceAccessTests {
+    @Test func marketplace() {
+        AccessPolicyTests.check(MarketplaceAccess.table, """
+        // post TH | post VN | solution | see draft | see published | edit | interest | read talk | write talk
+        anonymous                   | -   | -   | -   | -   | yes | -   | -   | -   | -
+        signed in, no role          | -   | -   | -   | -   | yes | -   | -   | -   | -
+        administrator               | yes | yes | yes | yes | yes | yes | -   | yes | -
+        programme officer           | yes | yes | yes | yes | yes | yes | -   | yes | -
+        programme officer of call 1 | -   | -   | -   | -   | yes | -   | -   | -   | -
+        fund manager                | -   | -   | -   | -   | yes | -   | -   | -   | -
+        centre staff of centre 1    | yes | yes | -   | -   | yes | -   | -   | -   | -
+        reviewer                    | -   | -   | -   | -   | yes | -   | -   | -   | -
+        reviewer of call 1          | -   | -   | -   | -   | yes | -   | -   | -   | -
+        focal point of TH           | -   | -   | -   | -   | yes | -   | -   | -   | -
+        member of org 1             | yes | -   | yes | yes | yes | yes | yes | yes | yes
+        """)
+    }
+}
+
 /// The lists' SQL filter comes from `ProjectVisibility`; it must agree with the policy on every project.
 @Suite struct ProjectVisibilityTests {
     @Test func theListPredicateAgreesWithThePolicyForEveryPersonAndProject() {

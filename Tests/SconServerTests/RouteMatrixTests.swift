@@ -29,6 +29,41 @@ import VaporTesting
         "GET /": .open,
         "GET /language/:code": .open,
         "GET /marketplace": .open,
+        "GET /marketplace/challenges/new": .signedIn,
+        "POST /marketplace/challenges/new": .signedIn,
+        "GET /marketplace/challenges/:id": .open,
+        "GET /marketplace/challenges/:id/edit": .staff,
+        "POST /marketplace/challenges/:id/edit": .signedIn,
+        "POST /marketplace/challenges/:id/status": .signedIn,
+        "GET /marketplace/solutions/new": .signedIn,
+        "POST /marketplace/solutions/new": .signedIn,
+        "GET /marketplace/solutions/:id": .open,
+        "GET /marketplace/solutions/:id/edit": .staff,
+        "POST /marketplace/solutions/:id/edit": .signedIn,
+        "POST /marketplace/solutions/:id/status": .signedIn,
+        "GET /marketplace/matches/:challenge/:solution": .open,
+        "POST /marketplace/matches/:challenge/:solution/interest": .signedIn,
+        "POST /marketplace/matches/:challenge/:solution/messages": .signedIn,
+        "GET /api/v1/challenges": .open,
+        "GET /api/v1/challenges.csv": .open,
+        "POST /api/v1/challenges": .signedIn,
+        "GET /api/v1/challenges/:id": .open,
+        "PATCH /api/v1/challenges/:id": .signedIn,
+        "POST /api/v1/challenges/:id/status": .signedIn,
+        "GET /api/v1/challenges/:id/matches": .open,
+        "GET /api/v1/solutions": .open,
+        "GET /api/v1/solutions.csv": .open,
+        "POST /api/v1/solutions": .signedIn,
+        "GET /api/v1/solutions/:id": .open,
+        "PATCH /api/v1/solutions/:id": .signedIn,
+        "POST /api/v1/solutions/:id/status": .signedIn,
+        "GET /api/v1/solutions/:id/matches": .open,
+        "GET /api/v1/matches/:challenge/:solution/interest": .signedIn,
+        "POST /api/v1/matches/:challenge/:solution/interest": .signedIn,
+        "GET /api/v1/matches/:challenge/:solution/messages": .staff,
+        "POST /api/v1/matches/:challenge/:solution/messages": .signedIn,
+        "GET /search": .open,
+        "GET /api/v1/search": .open,
         "GET /centres": .open,
         "GET /centres/:id": .open,
         "GET /events/:id": .open,
@@ -247,6 +282,7 @@ import VaporTesting
                 "organisations": try await id(Organisation.self), "calls": try await id(Call.self), "proposals": try await id(Proposal.self),
                 "projects": try #require(try await Project.query(on: app.db).filter(\.$code == "SAMPLE-PIS-KH-01").first()?.id).uuidString.lowercased(),
                 "cities": try await id(City.self), "people": try await id(Person.self),
+                "challenges": try await id(Challenge.self), "solutions": try await id(Solution.self),
                 "centres": try await id(Centre.self), "events": try await id(CentreEvent.self),
             ]
             let zero = "00000000-0000-0000-0000-000000000000"
@@ -259,6 +295,8 @@ import VaporTesting
                     case ":country": return "TH"
                     case ":id": return ids[previous] ?? zero
                     case ":part": return "profile"
+                    case ":challenge": return ids["challenges"] ?? zero
+                    case ":solution": return ids["solutions"] ?? zero
                     default: return part.hasPrefix(":") ? zero : String(part)
                     }
                 }.joined(separator: "/")

@@ -61,7 +61,8 @@ public enum AccessMatrix {
 
     /// Every context's table, in the order of the documentation.
     public static var tables: [Table] {
-        [DirectoryAccess.table, AccountAccess.table, CallAccess.table, ReviewAccess.table, ProjectAccess.table, FundAccess.table, CentreAccess.table]
+        [DirectoryAccess.table, AccountAccess.table, CallAccess.table, ReviewAccess.table, ProjectAccess.table, FundAccess.table,
+         MarketplaceAccess.table, CentreAccess.table]
     }
 
     /// The whole documentation page.

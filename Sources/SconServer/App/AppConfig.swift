@@ -30,6 +30,9 @@ public struct AppConfig: Sendable {
     /// `SCON_SECRET` (32+ characters): the key of the CSRF tokens' HMAC. Several app servers
     /// behind one address share it; without it each process draws its own at start.
     public var secret: String?
+    /// `SCON_SEARCH_REFRESH_MINUTES` (default 10): how often `scon serve` re-reads the records the
+    /// search finds besides challenges and solutions (organisations, cities, calls, projects); 0 = never.
+    public var searchRefreshMinutes: Int = 10
 
     public init() {}
 
@@ -49,6 +52,7 @@ public struct AppConfig: Sendable {
         }
         if let value = Environment.get("SCON_SECRET"), value.utf8.count >= 32 { config.secret = value }
         if let value = Environment.get("SCON_METRICS_TOKEN"), value.utf8.count >= 16 { config.metricsToken = value }
+        if let value = Environment.get("SCON_SEARCH_REFRESH_MINUTES").flatMap(Int.init), value >= 0 { config.searchRefreshMinutes = value }
         return config
     }
 

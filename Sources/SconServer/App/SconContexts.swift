@@ -12,6 +12,8 @@ enum SconContexts {
         FundContext(),
         OpenDataContext(),
         OperationsContext(),
+        SearchContext(),
+        MarketplaceContext(),
         CentresContext(),
     ]
 }

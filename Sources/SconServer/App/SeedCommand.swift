@@ -20,7 +20,9 @@ public enum ServeStartup {
         let command = arguments.dropFirst().first { !$0.hasPrefix("-") }
         // Help writes nothing: `scon --help` or `scon serve --help` neither migrates nor seeds.
         let help = arguments.dropFirst().contains { $0 == "--help" || $0 == "-h" }
-        guard !help, command == nil || command == "serve", app.sconConfig.autoMigrate else { return }
+        guard !help, command == nil || command == "serve" else { return }
+        app.lifecycle.use(SearchRefresh())
+        guard app.sconConfig.autoMigrate else { return }
         try await app.autoMigrate()
         if try await DemoData.seedIfEmpty(app.db) {
             app.logger.notice("Seeded the demo data into the new database.")

@@ -43,6 +43,7 @@ func configure(_ app: Application, config: AppConfig, postgresSearchPath: [Strin
     app.asyncCommands.use(SolveCommand(), as: "solve")
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(ExportCommand(), as: "export")
+    app.asyncCommands.use(ImportCommand(), as: "import")
     for context in SconContexts.all {
         for (name, command) in context.tools.commands { app.asyncCommands.use(command, as: name) }
     }

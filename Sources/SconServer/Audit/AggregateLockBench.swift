@@ -103,7 +103,13 @@ enum BenchDatabase {
             file = NSTemporaryDirectory() + "scon-bench-\(UUID().uuidString).sqlite"
             config.databaseURL = "sqlite:\(file!)"
         }
-        defer { if let file { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) } } }
+        // SCON_BENCH_KEEP=1 keeps the SQLite file to look into afterwards (its path is printed).
+        let keep = Environment.get("SCON_BENCH_KEEP") == "1"
+        defer {
+            if let file {
+                if keep { print("kept: \(file)") } else { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) } }
+            }
+        }
         do {
             try await configure(app, config: config, postgresSearchPath: schema.map { [$0] })
             if let schema { try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: schema)").run() }

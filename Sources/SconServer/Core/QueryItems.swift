@@ -21,6 +21,16 @@ extension Request {
         return items
     }
 
+    /// Whether a query parameter is present but its value is not percent-encoded UTF-8
+    /// (`q=%FF`): `queryItem` reads such a value as empty, a handler that cares answers 400.
+    func queryItemIsMalformed(_ name: String) -> Bool {
+        for pair in (url.query ?? "").split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            if Self.formDecoded(parts[0]) == name, parts.count > 1, Self.formDecoded(parts[1]) == nil { return true }
+        }
+        return false
+    }
+
     private static func formDecoded(_ text: Substring) -> String? {
         String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }

@@ -13,8 +13,6 @@ extension ShellContext {
         "language.en": ("English", "영어"),
         "area.notyet": ("This part of K-SCON is being built and is not available yet. Nothing is lost: it will appear here when it is ready.", "K-SCON의 이 부분은 개발 중이며 아직 이용할 수 없습니다. 준비되면 이곳에 표시됩니다."),
         "area.meanwhile": ("Meanwhile, browse the directory of organisations", "그동안 기관 목록을 둘러보세요"),
-        "area.marketplace.name": ("Marketplace", "마켓플레이스"),
-        "area.marketplace.text": ("Cities post urban problems; organisations offer solutions.", "도시는 도시문제를 올리고, 기관은 솔루션을 제안합니다."),
         "area.centres.name": ("Cooperation centres", "협력센터"),
         "area.centres.text": ("Smart-city cooperation centres in ASEAN countries: project scouting and B2B/G2G networking.", "아세안 국가의 스마트시티 협력센터: 유망 사업 발굴과 B2B·G2G 네트워킹."),
         "area.training.name": ("Invitation training", "초청연수"),

@@ -27,6 +27,8 @@ protocol SconContext: Sendable {
     func personalData(of user: UUID, on db: any Database) async throws -> [String: PersonalDataSection]
     /// Removes or anonymises what it holds about one account (inside the erasure's transaction).
     func erasePersonalData(of user: UUID, on db: any Database) async throws
+    /// What the search box may find of it now: only what anyone may see.
+    func searchDocuments(on db: any Database) async throws -> [SearchDocument]
 }
 
 /// One section of a person's data download: any JSON value.
@@ -48,6 +50,7 @@ extension SconContext {
     var tools: ContextTools { ContextTools() }
     func personalData(of user: UUID, on db: any Database) async throws -> [String: PersonalDataSection] { [:] }
     func erasePersonalData(of user: UUID, on db: any Database) async throws {}
+    func searchDocuments(on db: any Database) async throws -> [SearchDocument] { [] }
 }
 
 /// Where a context registers its routes. Routes that need a signed-in caller are registered
@@ -89,6 +92,9 @@ struct ContextTools {
     var solvers: [String: @Sendable (Data) throws -> Data] = [:]
     var benchmarks: [String: @Sendable (BenchOptions, CommandContext) async throws -> Void] = [:]
     var exports: [String: @Sendable (Application) async throws -> Data] = [:]
+    /// Imports (`scon import NAME FILE`): the file's bytes in, a one-line summary out; a refused
+    /// file throws (and writes nothing).
+    var imports: [String: @Sendable (Application, Data) async throws -> String] = [:]
     /// Commands of its own: `scon NAME …`.
     var commands: [String: any AnyAsyncCommand] = [:]
 }

@@ -143,6 +143,36 @@ struct RowQuery: Sendable {
         }
     }
 
+    /// The same for a query written as an expression (raw SQL with binds): full-text queries
+    /// that SQLKit's builder cannot spell.
+    func all<T: Sendable>(sql expression: any SQLExpression, _ make: @escaping @Sendable (any RowReader) throws -> T) async throws -> [T] {
+        switch source {
+        case .reader(let reader, let sql):
+            let (text, binds) = try Self.sqliteQuery(expression, sql)
+            return try reader.query(text, binds, make)
+        case .database(let db), .postgres(let db, _):
+            let sql = db as! any SQLDatabase
+            if let sqlite = db as? any SQLiteDatabase {
+                let (text, binds) = try Self.sqliteQuery(expression, sql)
+                return try await sqlite.withConnection { try await Self.read(text, binds, on: $0, make) }
+            }
+            nonisolated(unsafe) var values: [T] = []
+            nonisolated(unsafe) var failure: (any Error)?
+            try await sql.execute(sql: expression) { row in
+                guard failure == nil else { return }
+                do { values.append(try make(SQLKitRowReader(row: row))) } catch { failure = error }
+            }
+            if let failure { throw failure }
+            return values
+        }
+    }
+
+    private static func sqliteQuery(_ expression: any SQLExpression, _ sql: any SQLDatabase) throws -> (String, [SQLiteData]) {
+        let (text, binds) = sql.serialize(expression)
+        let encoder = SQLiteDataEncoder()
+        return (text, try binds.map { try encoder.encode($0) })
+    }
+
     func first<T: Sendable>(_ builder: SQLSelectBuilder, _ make: @escaping @Sendable (any RowReader) throws -> T) async throws -> T? {
         try await all(builder.limit(1), make).first
     }

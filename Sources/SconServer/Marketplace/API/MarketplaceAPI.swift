@@ -1,0 +1,42 @@
+import Foundation
+import Vapor
+
+extension PathName {
+    static let challenge = PathName("challenge")
+    static let solution = PathName("solution")
+}
+
+/// The API of the marketplace: challenges, solutions, their matches, interest and conversations.
+enum MarketplaceAPI: APIRoute {
+    case challenges
+    case challengesCSV
+    case challenge(Parameter<UUID>)
+    case challengeStatus(Parameter<UUID>)
+    case challengeMatches(Parameter<UUID>)
+    case solutions
+    case solutionsCSV
+    case solution(Parameter<UUID>)
+    case solutionStatus(Parameter<UUID>)
+    case solutionMatches(Parameter<UUID>)
+    case interest(challenge: Parameter<UUID>, solution: Parameter<UUID>)
+    case messages(challenge: Parameter<UUID>, solution: Parameter<UUID>)
+
+    var components: [PathComponent] {
+        switch self {
+        case .challenges: return ["challenges"]
+        case .challengesCSV: return ["challenges.csv"]
+        case .challenge(let id): return ["challenges", Self.segment(.id, id)]
+        case .challengeStatus(let id): return ["challenges", Self.segment(.id, id), "status"]
+        case .challengeMatches(let id): return ["challenges", Self.segment(.id, id), "matches"]
+        case .solutions: return ["solutions"]
+        case .solutionsCSV: return ["solutions.csv"]
+        case .solution(let id): return ["solutions", Self.segment(.id, id)]
+        case .solutionStatus(let id): return ["solutions", Self.segment(.id, id), "status"]
+        case .solutionMatches(let id): return ["solutions", Self.segment(.id, id), "matches"]
+        case .interest(let challenge, let solution):
+            return ["matches", Self.segment(.challenge, challenge), Self.segment(.solution, solution), "interest"]
+        case .messages(let challenge, let solution):
+            return ["matches", Self.segment(.challenge, challenge), Self.segment(.solution, solution), "messages"]
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import Vapor
+
+/// The pages of the marketplace.
+enum MarketplaceURL: SiteRoute {
+    case home
+    case challengeNew
+    case challenge(Parameter<UUID>)
+    case challengeEdit(Parameter<UUID>)
+    case challengeStatus(Parameter<UUID>)
+    case solutionNew
+    case solution(Parameter<UUID>)
+    case solutionEdit(Parameter<UUID>)
+    case solutionStatus(Parameter<UUID>)
+    case pair(challenge: Parameter<UUID>, solution: Parameter<UUID>)
+    case pairInterest(challenge: Parameter<UUID>, solution: Parameter<UUID>)
+    case pairMessages(challenge: Parameter<UUID>, solution: Parameter<UUID>)
+
+    var pathComponents: [PathComponent] {
+        switch self {
+        case .home: return ["marketplace"]
+        case .challengeNew: return ["marketplace", "challenges", "new"]
+        case .challenge(let id): return ["marketplace", "challenges", Self.segment(.id, id)]
+        case .challengeEdit(let id): return ["marketplace", "challenges", Self.segment(.id, id), "edit"]
+        case .challengeStatus(let id): return ["marketplace", "challenges", Self.segment(.id, id), "status"]
+        case .solutionNew: return ["marketplace", "solutions", "new"]
+        case .solution(let id): return ["marketplace", "solutions", Self.segment(.id, id)]
+        case .solutionEdit(let id): return ["marketplace", "solutions", Self.segment(.id, id), "edit"]
+        case .solutionStatus(let id): return ["marketplace", "solutions", Self.segment(.id, id), "status"]
+        case .pair(let challenge, let solution):
+            return ["marketplace", "matches", Self.segment(.challenge, challenge), Self.segment(.solution, solution)]
+        case .pairInterest(let challenge, let solution):
+            return ["marketplace", "matches", Self.segment(.challenge, challenge), Self.segment(.solution, solution), "interest"]
+        case .pairMessages(let challenge, let solution):
+            return ["marketplace", "matches", Self.segment(.challenge, challenge), Self.segment(.solution, solution), "messages"]
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Fluent
+import Foundation
+import SconDomain
+
+/// One side's "we are interested" for a challenge–solution pair; both sides' make a match.
+final class MarketplaceInterest: Model, @unchecked Sendable {
+    static let schema = "marketplace_interests"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "challenge_id") var challengeID: UUID
+    @Field(key: "solution_id") var solutionID: UUID
+    /// `challenge` or `solution`: whose side said it.
+    @Field(key: "side") var side: String
+    @Field(key: "organisation_id") var organisationID: UUID
+    @Field(key: "by") var by: UUID
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}
+
+/// A message in the conversation of a pair, once both sides are interested.
+final class MarketplaceMessage: Model, @unchecked Sendable {
+    static let schema = "marketplace_messages"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "challenge_id") var challengeID: UUID
+    @Field(key: "solution_id") var solutionID: UUID
+    @Field(key: "author_id") var authorID: UUID
+    @Field(key: "organisation_id") var organisationID: UUID
+    @Field(key: "text") var text: String
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}

@@ -1,0 +1,141 @@
+import SconDomain
+import Vapor
+
+/// A challenge's or a solution's page: what it is, who posted it, its status (and the moves its
+/// owners may make), and the suggested matches with their reasons.
+enum MarketplaceShowPage {
+    struct Model {
+        var challenge: Challenge?
+        var solution: Solution?
+        var organisation: OrganisationDTO?
+        var cityName: LocalizedText?
+        var references: [LocalizedText] = []
+        var countries: [CountryDTO]
+        var matches: [(MarketplaceMatching.Match, String)]
+        var mayEdit: Bool
+        var notice: String?
+        var problem: String?
+    }
+
+    static func render(_ context: PageContext, _ model: Model) -> HTML {
+        if let challenge = model.challenge { return challengePage(context, challenge, model) }
+        return solutionPage(context, model.solution!, model)
+    }
+
+    private static func challengePage(_ context: PageContext, _ challenge: Challenge, _ model: Model) -> HTML {
+        let text = MarketplaceText(challenge, in: context.language)
+        let id = challenge.storedID
+        var facts: [HTML] = [
+            Components.definition(context["field.country"], HTML(stringLiteral: model.countries.name(of: challenge.countryCode, in: context.language))),
+            Components.definition(context["field.city"], HTML(stringLiteral: model.cityName?.text(in: context.language) ?? context["market.city.none"])),
+            Components.definition(context["market.postedBy"], organisationLink(context, model.organisation)),
+            Components.definition(context["field.sectors"], HTML(stringLiteral: sectors(context, challenge.sectors))),
+            Components.definition(context["market.status"], HTML(stringLiteral: context["mstatus.\(challenge.status)"])),
+            Components.definition(context["market.language"], HTML(stringLiteral: context["clang.\(challenge.language)"])),
+        ]
+        if let people = challenge.peopleAffected {
+            facts.append(Components.definition(context["field.peopleAffected"], HTML(stringLiteral: MoneyText.grouped(people))))
+        }
+        if let budget = try? challenge.budget {
+            facts.append(Components.definition(context["market.budget"], HTML(stringLiteral:
+                "\(budget.minimum.currency.rawValue) \(budget.minimum.decimalText) – \(budget.maximum.decimalText)")))
+        }
+        if !challenge.timing.isEmpty { facts.append(Components.definition(context["field.timing"], HTML(stringLiteral: challenge.timing))) }
+        if !challenge.contact.isEmpty { facts.append(Components.definition(context["field.contact"], HTML(stringLiteral: challenge.contact))) }
+        let moves = model.mayEdit ? statusForm(context, action: MarketplaceURL.challengeStatus(.value(id)).path,
+                                                targets: ((try? challenge.challengeStatus.next) ?? []).map(\.rawValue).sorted(),
+                                                edit: MarketplaceURL.challengeEdit(.value(id)).path) : .empty
+        let original: HTML = text.title != challenge.title
+            ? "<details><summary>\(context["market.original"]) (\(context["clang.\(challenge.language)"]))</summary><h2 lang=\"\(challenge.language)\">\(challenge.title)</h2><p lang=\"\(challenge.language)\" class=\"prose\">\(challenge.body)</p></details>" : .empty
+        let matches = matchList(context, model.matches) { match in
+            MarketplaceURL.pair(challenge: .value(match.challenge), solution: .value(match.solution)).path
+        }
+        let body: HTML = """
+        <p class="breadcrumb"><a href="\(MarketplaceURL.home.path)">\(context["nav.marketplace"])</a> › \(context["market.challenge"])</p>
+        \(Components.notice(model.notice))\(Components.alert(model.problem))
+        <h1 lang="\(text.language)">\(text.title) \(Components.sampleBadge(context, challenge.sample))</h1>
+        <p lang="\(text.language)" class="prose">\(text.body)</p>
+        \(original)
+        <dl class="facts">\(facts)</dl>
+        \(moves)
+        <h2>\(context["market.matches.solutions"])</h2>
+        <p class="hint">\(context["market.matches.explain"])</p>
+        \(matches)
+        """
+        return Layout.page(context, title: text.title, current: "nav.marketplace", body: body)
+    }
+
+    private static func solutionPage(_ context: PageContext, _ solution: Solution, _ model: Model) -> HTML {
+        let text = MarketplaceText(solution, in: context.language)
+        let id = solution.storedID
+        let languages = ((try? solution.languageList) ?? []).map { context["clang.\($0.rawValue)"] }.joined(separator: ", ")
+        let references = model.references.map { $0.text(in: context.language) }.joined(separator: ", ")
+        let facts: [HTML] = [
+            Components.definition(context["market.offeredBy"], organisationLink(context, model.organisation)),
+            Components.definition(context["field.country"], HTML(stringLiteral: model.countries.name(of: solution.countryCode, in: context.language))),
+            Components.definition(context["field.sectors"], HTML(stringLiteral: sectors(context, solution.sectors))),
+            Components.definition(context["field.readiness"], HTML(stringLiteral: context["readiness.\(solution.readiness)"])),
+            Components.definition(context["field.references"], HTML(stringLiteral: references.isEmpty ? context["market.references.none"] : references)),
+            Components.definition(context["field.priceModel"], HTML(stringLiteral: context["price.\(solution.priceModel)"])),
+            Components.definition(context["field.languages"], HTML(stringLiteral: languages)),
+            Components.definition(context["market.status"], HTML(stringLiteral: context["mstatus.\(solution.status)"])),
+        ]
+        let moves = model.mayEdit ? statusForm(context, action: MarketplaceURL.solutionStatus(.value(id)).path,
+                                                targets: ((try? solution.solutionStatus.next) ?? []).map(\.rawValue).sorted(),
+                                                edit: MarketplaceURL.solutionEdit(.value(id)).path) : .empty
+        let matches = matchList(context, model.matches) { match in
+            MarketplaceURL.pair(challenge: .value(match.challenge), solution: .value(match.solution)).path
+        }
+        let body: HTML = """
+        <p class="breadcrumb"><a href="\(MarketplaceURL.home.path)?show=solutions">\(context["nav.marketplace"])</a> › \(context["market.solution"])</p>
+        \(Components.notice(model.notice))\(Components.alert(model.problem))
+        <h1 lang="\(text.language)">\(text.title) \(Components.sampleBadge(context, solution.sample))</h1>
+        <p lang="\(text.language)" class="prose">\(text.body)</p>
+        <dl class="facts">\(facts)</dl>
+        \(moves)
+        <h2>\(context["market.matches.challenges"])</h2>
+        <p class="hint">\(context["market.matches.explain"])</p>
+        \(matches)
+        """
+        return Layout.page(context, title: text.title, current: "nav.marketplace", body: body)
+    }
+
+    static func sectors(_ context: PageContext, _ stored: String) -> String {
+        stored.split(separator: ",").map { context["sector.\($0)"] }.joined(separator: ", ")
+    }
+
+    static func organisationLink(_ context: PageContext, _ organisation: OrganisationDTO?) -> HTML {
+        guard let organisation else { return HTML(stringLiteral: context["market.organisation.unknown"]) }
+        return "<a href=\"\(DirectoryURL.organisation(.value(organisation.id)).path)\">\(organisation.name.text(in: context.language))</a>"
+    }
+
+    static func statusForm(_ context: PageContext, action: String, targets: [String], edit: String) -> HTML {
+        let buttons: [HTML] = targets.map { "<button type=\"submit\" name=\"status\" value=\"\($0)\" class=\"button secondary\">\(context["mstatus.to.\($0)"])</button>" }
+        return """
+        <section class="owner-actions" aria-label="\(context["market.owner"])">
+        <p><a class="button" href="\(edit)">\(context["market.edit"])</a></p>
+        <form method="post" action="\(action)">\(context.csrfField)<p>\(buttons)</p></form>
+        </section>
+        """
+    }
+
+    /// The suggestions, each with its score out of 100 and its reasons in words.
+    static func matchList(_ context: PageContext, _ matches: [(MarketplaceMatching.Match, String)], link: (MarketplaceMatching.Match) -> String) -> HTML {
+        guard !matches.isEmpty else { return "<p>\(context["market.matches.none"])</p>" }
+        let rows: [HTML] = matches.map { match, title in
+            let reasons = match.reasons.map { reason(context, $0) }.joined(separator: "; ")
+            return "<li><a href=\"\(link(match))\">\(title)</a> <span class=\"score\">\(context.strings.format("market.score", ["score": String(match.score)]))</span><br><span class=\"hint\">\(reasons)</span></li>"
+        }
+        return "<ol class=\"matches\">\(rows)</ol>"
+    }
+
+    static func reason(_ context: PageContext, _ reason: MarketplaceMatching.Reason) -> String {
+        switch reason {
+        case .sharedSectors(let sectors): context.strings.format("match.sectors", ["sectors": sectors.map { context["sector.\($0.rawValue)"] }.joined(separator: ", ")])
+        case .commonTerms(let count): context.strings.format("match.terms", ["count": String(count)])
+        case .countryExperience(let country): context.strings.format("match.country", ["country": country.value])
+        case .language(let language): context.strings.format("match.language", ["language": context["clang.\(language.rawValue)"]])
+        case .deployed: context["match.deployed"]
+        }
+    }
+}
