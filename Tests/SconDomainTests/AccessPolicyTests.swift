@@ -86,18 +86,18 @@ import Testing
     }
     @Test func pipeline() {
         Self.check(ProjectAccess.table, """
-        // manage | record a lead | see lead (org 1 partner) | see lead (org 1 beneficiary) | call 1's project before results | after | contribute | non-public documents | bids
-        anonymous                   | -   | -   | -   | -   | -   | yes | -   | -   | -
-        signed in, no role          | -   | -   | -   | -   | -   | yes | -   | -   | -
-        administrator               | yes | yes | yes | yes | yes | yes | yes | yes | yes
-        programme officer           | yes | yes | yes | yes | yes | yes | yes | yes | yes
-        programme officer of call 1 | -   | -   | -   | -   | yes | yes | -   | -   | -
-        fund manager                | -   | -   | yes | yes | yes | yes | -   | yes | yes
-        centre staff of centre 1    | -   | yes | yes | yes | -   | yes | -   | -   | -
-        reviewer                    | -   | -   | -   | -   | -   | yes | -   | -   | -
-        reviewer of call 1          | -   | -   | -   | -   | -   | yes | -   | -   | -
-        focal point of TH           | -   | -   | -   | -   | -   | yes | -   | -   | -
-        member of org 1             | -   | -   | yes | -   | -   | yes | yes | yes | -
+        // manage | record a lead | record centre 1's lead | see lead (org 1 partner) | see lead (org 1 beneficiary) | centre 1's lead | centre 2's lead | call 1's project before results | after | contribute | non-public documents | bids
+        anonymous                   | -   | -   | -   | -   | -   | -   | -   | -   | yes | -   | -   | -
+        signed in, no role          | -   | -   | -   | -   | -   | -   | -   | -   | yes | -   | -   | -
+        administrator               | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes
+        programme officer           | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes
+        programme officer of call 1 | -   | -   | -   | -   | -   | -   | -   | yes | yes | -   | -   | -
+        fund manager                | -   | -   | -   | yes | yes | yes | yes | yes | yes | -   | yes | yes
+        centre staff of centre 1    | -   | -   | yes | -   | -   | yes | -   | -   | yes | -   | -   | -
+        reviewer                    | -   | -   | -   | -   | -   | -   | -   | -   | yes | -   | -   | -
+        reviewer of call 1          | -   | -   | -   | -   | -   | -   | -   | -   | yes | -   | -   | -
+        focal point of TH           | -   | -   | -   | -   | -   | -   | -   | -   | yes | -   | -   | -
+        member of org 1             | -   | -   | -   | yes | -   | -   | -   | -   | yes | yes | yes | -
         """)
     }
     @Test func fund() {
@@ -115,6 +115,37 @@ import Testing
         focal point of TH           | -   | -   | -
         member of org 1             | -   | -   | -
         """)
+    }
+    @Test func centres() {
+        Self.check(CentreAccess.table, """
+        // manage | edit c1 | board c1 | organise c1 | organise c2 | draft c1 | register | unvalidated | validated | agenda
+        anonymous                   | -   | -   | -   | -   | -   | -   | -   | -   | yes | -
+        signed in, no role          | -   | -   | -   | -   | -   | -   | yes | -   | yes | -
+        administrator               | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes
+        programme officer           | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes
+        programme officer of call 1 | -   | -   | -   | -   | -   | -   | yes | -   | yes | -
+        fund manager                | -   | -   | -   | -   | -   | -   | yes | -   | yes | -
+        centre staff of centre 1    | -   | yes | yes | yes | -   | yes | yes | yes | yes | yes
+        reviewer                    | -   | -   | -   | -   | -   | -   | yes | -   | yes | -
+        reviewer of call 1          | -   | -   | -   | -   | -   | -   | yes | -   | yes | -
+        focal point of TH           | -   | -   | -   | -   | -   | -   | yes | -   | yes | -
+        member of org 1             | -   | -   | -   | -   | -   | -   | yes | -   | yes | -
+        """)
+    }
+}
+
+/// The event list's SQL filter comes from `EventVisibility`; it must agree with the policy on every event.
+@Suite struct EventVisibilityTests {
+    @Test func theListPredicateAgreesWithThePolicyForEveryPersonAndEvent() {
+        let centres: [UUID?] = [nil, AccessMatrix.Object.centre1, UUID()]
+        for (name, principal) in AccessMatrix.principals {
+            for centre in centres {
+                for state in EventState.allCases {
+                    let facts = EventAccessFacts(centre: centre, state: state)
+                    #expect(CentreAccess.eventVisibility(for: principal).matches(facts) == CentreAccess.allows(principal, .seeEvent(facts)), "\(name): \(facts)")
+                }
+            }
+        }
     }
 }
 
@@ -155,7 +186,9 @@ import Testing
                 ProjectAccessFacts.Participation(organisation: organisations[Int(random.next() % 3)],
                                                  role: ProjectRole.allCases[Int(random.next() % UInt64(ProjectRole.allCases.count))])
             }
-            let facts = ProjectAccessFacts(callID: fromCall ? call : nil, callState: fromCall ? state : nil, stage: stage, participants: participants)
+            let centres: [UUID?] = [nil, AccessMatrix.Object.centre1, UUID()]
+            let facts = ProjectAccessFacts(callID: fromCall ? call : nil, callState: fromCall ? state : nil, stage: stage, participants: participants,
+                                           centre: centres[Int(random.next() % 3)])
             for (name, principal) in AccessMatrix.principals {
                 #expect(ProjectAccess.visibility(for: principal).matches(facts) == ProjectAccess.allows(principal, .see(facts)), "\(name): \(facts)")
                 checked += 1

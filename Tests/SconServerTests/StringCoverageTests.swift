@@ -47,6 +47,13 @@ import Testing
         keys += Language.allCases.map { "language.\($0.rawValue)" }
         keys += ShellURL.Area.allCases.flatMap { ["area.\($0.rawValue).name", "area.\($0.rawValue).text"] }
         keys += SconContexts.all.flatMap(\.navigation).map(\.label)
+        keys += EventState.allCases.map { "eventstate.\($0.rawValue)" } + EventType.allCases.map { "eventtype.\($0.rawValue)" }
+        keys += CentreStatus.allCases.map { "centrestatus.\($0.rawValue)" } + RegistrationStatus.allCases.map { "registrationstatus.\($0.rawValue)" }
+        keys += ParticipantKind.allCases.map { "participantkind.\($0.rawValue)" } + ParticipantSide.allCases.map { "side.\($0.rawValue)" }
+        keys += LeadStatus.allCases.map { "leadstatus.\($0.rawValue)" } + MeetingRequestState.allCases.map { "requeststate.\($0.rawValue)" }
+        keys += ["participantLimit", "noCommonSlot", "noTable"].map { "schedule.reason.\($0)" }
+        keys += ["sector", "country", "basedIn", "term"].flatMap { kind in ["theyOffer", "theySeek"].map { "suggestion.\(kind).\($0)" } }
+        keys += ["register", "request", "answer", "schedule", "publish", "decide", "checkIn"].map { "refusal.event.wrongState.\($0)" }
         #expect(Self.missing(keys).isEmpty, "keys built from domain values but missing: \(Self.missing(keys))")
     }
 

@@ -15,9 +15,11 @@ public struct ProjectAccessFacts: Sendable, Hashable {
     public var stage: ProjectStage
     /// The organisations taking part, with their roles.
     public var participants: [Participation]
+    /// The cooperation centre whose lead board holds it, if any.
+    public var centre: UUID?
 
-    public init(callID: UUID?, callState: CallState?, stage: ProjectStage, participants: [Participation]) {
-        self.callID = callID; self.callState = callState; self.stage = stage; self.participants = participants
+    public init(callID: UUID?, callState: CallState?, stage: ProjectStage, participants: [Participation], centre: UUID? = nil) {
+        self.callID = callID; self.callState = callState; self.stage = stage; self.participants = participants; self.centre = centre
     }
 }
 
@@ -26,14 +28,16 @@ public struct ProjectAccessFacts: Sendable, Hashable {
 /// Managers (the programme office) do everything. Fund managers see every project (they book
 /// its money) and its non-public documents. A project of the open call is public once its
 /// call's results are published; before that only the call's managers see it. A lead (found
-/// outside the call) is internal: the programme office, fund managers, cooperation-centre
-/// staff and the organisations working on it (lead, partner, financier, consultant) see it;
+/// outside the call) is internal: the programme office, fund managers, the staff of the centre
+/// whose board holds it (not other centres') and the organisations working on it (lead,
+/// partner, financier, consultant) see it;
 /// past the lead stage it is public. A beneficiary alone does not see a lead. The members of a
 /// participating organisation add deliverable versions, actual days and indicators.
 public enum ProjectAccess {
     public enum Action: Sendable, Hashable {
         case manage
-        case recordLead
+        /// Record a lead: the programme office anywhere; a centre's staff on their centre's board (`centre`).
+        case recordLead(centre: UUID?)
         case see(ProjectAccessFacts)
         /// Add versions, actual days of milestones and indicators.
         case contribute(ProjectAccessFacts)
@@ -48,15 +52,16 @@ public enum ProjectAccess {
         switch action {
         case .manage:
             return manager
-        case .recordLead:
-            return manager || principal.holdsAnywhere(.centreStaff)
+        case .recordLead(let centre):
+            return manager || (centre.map { CentreAccess.staff(principal, of: $0) } ?? false)
         case .see(let facts):
             if manager || principal.holds(.fundManager) { return true }
             if let call = facts.callID {
                 return facts.callState == .published || CallAccess.allows(principal, .manageCall(call))
             }
             if facts.stage != .lead { return true }
-            return principal.holdsAnywhere(.centreStaff) || takesPart(principal, facts, beneficiaryCounts: false)
+            if let centre = facts.centre, CentreAccess.staff(principal, of: centre) { return true }
+            return takesPart(principal, facts, beneficiaryCounts: false)
         case .contribute(let facts):
             return manager || (allows(principal, .see(facts)) && takesPart(principal, facts, beneficiaryCounts: true))
         case .readBids:
@@ -80,8 +85,8 @@ public struct ProjectVisibility: Sendable, Hashable {
     public var everything: Bool
     /// Calls whose projects this person sees before the results are published.
     public var managedCalls: Set<UUID>
-    /// Every lead (cooperation-centre staff).
-    public var allLeads: Bool
+    /// Centres whose leads this person sees (their staff).
+    public var leadCentres: Set<UUID>
     /// Organisations whose leads this person sees (taking part other than as beneficiary).
     public var organisations: Set<UUID>
 
@@ -89,7 +94,8 @@ public struct ProjectVisibility: Sendable, Hashable {
     public func matches(_ facts: ProjectAccessFacts) -> Bool {
         if everything { return true }
         if let call = facts.callID { return facts.callState == .published || managedCalls.contains(call) }
-        if facts.stage != .lead || allLeads { return true }
+        if facts.stage != .lead { return true }
+        if let centre = facts.centre, leadCentres.contains(centre) { return true }
         return facts.participants.contains { organisations.contains($0.organisation) && $0.role != .beneficiary }
     }
 }
@@ -99,7 +105,7 @@ extension ProjectAccess {
         let manager = principal.isAdministrator || principal.isProgrammeOfficer
         return ProjectVisibility(everything: manager || principal.holds(.fundManager),
                                  managedCalls: Set(principal.scopes(of: .programmeOfficer, .call).compactMap(UUID.init(uuidString:))),
-                                 allLeads: principal.holdsAnywhere(.centreStaff), organisations: principal.organisations)
+                                 leadCentres: CentreAccess.centres(of: principal), organisations: principal.organisations)
     }
 }
 
@@ -108,13 +114,20 @@ extension ProjectAccess {
         let o1 = AccessMatrix.Object.organisation1, c1 = AccessMatrix.Object.call1
         let lead = ProjectAccessFacts(callID: nil, callState: nil, stage: .lead, participants: [.init(organisation: o1, role: .partner)])
         let beneficiaryLead = ProjectAccessFacts(callID: nil, callState: nil, stage: .lead, participants: [.init(organisation: o1, role: .beneficiary)])
+        let centreLead = ProjectAccessFacts(callID: nil, callState: nil, stage: .lead, participants: [.init(organisation: o1, role: .beneficiary)],
+                                            centre: AccessMatrix.Object.centre1)
+        let otherCentreLead = ProjectAccessFacts(callID: nil, callState: nil, stage: .lead, participants: [],
+                                                 centre: UUID(uuidString: "00000000-0000-4000-8000-0000000000e2")!)
         let unpublished = ProjectAccessFacts(callID: c1, callState: .inReview, stage: .selected, participants: [.init(organisation: o1, role: .lead)])
         let published = ProjectAccessFacts(callID: c1, callState: .published, stage: .studyInProgress, participants: [.init(organisation: o1, role: .lead)])
         return AccessMatrix.Table(context: "Pipeline", columns: [
             ("manage projects", { allows($0, .manage) }),
-            ("record a lead", { allows($0, .recordLead) }),
+            ("record a lead", { allows($0, .recordLead(centre: nil)) }),
+            ("record centre 1's lead", { allows($0, .recordLead(centre: AccessMatrix.Object.centre1)) }),
             ("see a lead with org 1 as partner", { allows($0, .see(lead)) }),
             ("see a lead with org 1 as beneficiary", { allows($0, .see(beneficiaryLead)) }),
+            ("see centre 1's lead", { allows($0, .see(centreLead)) }),
+            ("see centre 2's lead", { allows($0, .see(otherCentreLead)) }),
             ("see call 1's project before results", { allows($0, .see(unpublished)) }),
             ("see call 1's project after results", { allows($0, .see(published)) }),
             ("contribute to it (org 1 leads)", { allows($0, .contribute(published)) }),

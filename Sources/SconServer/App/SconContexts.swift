@@ -15,5 +15,6 @@ enum SconContexts {
         TrainingContext(),
         SearchContext(),
         MarketplaceContext(),
+        CentresContext(),
     ]
 }

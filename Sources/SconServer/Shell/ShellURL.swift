@@ -11,7 +11,7 @@ enum ShellURL: SiteRoute {
 
     /// The parts of the platform whose own issues are still open; each has a page saying so.
     enum Area: String, Sendable, CaseIterable {
-        case centres, agreements, portal
+        case agreements, portal
     }
 
     var pathComponents: [PathComponent] {

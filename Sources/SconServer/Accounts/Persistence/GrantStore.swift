@@ -37,8 +37,10 @@ struct GrantStore: Sendable {
             missing = try await UUID(uuidString: scope.id ?? "").asyncFlatMap { try await Organisation.find($0, on: db) } == nil
         case .country:
             missing = try await Country.find(scope.id?.uppercased(), on: db) == nil
-        case .call, .centre:
-            // Calls and centres arrive with their own issues; until then the identifier is kept as given.
+        case .centre:
+            missing = try await UUID(uuidString: scope.id ?? "").asyncFlatMap { try await Centre.find($0, on: db) } == nil
+        case .call:
+            // Calls arrive with their own issue; until then the identifier is kept as given.
             missing = false
         }
         if missing {

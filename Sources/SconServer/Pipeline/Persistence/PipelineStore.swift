@@ -35,9 +35,10 @@ struct PipelineStore: Sendable {
 
     /// A lead found outside the open call (by an officer or a cooperation centre), coded
     /// `KSCON-LEAD-<country>-<nn>`.
-    func createLead(_ input: LeadInput, by principal: Principal) async throws -> Project {
+    /// A centre's staff record leads for their centre (`centre`, then on its board: Centres/LeadStore).
+    func createLead(_ input: LeadInput, for centre: UUID? = nil, by principal: Principal) async throws -> Project {
         try principal.require(principal.isSignedIn, "record leads")
-        try principal.require(ProjectAccess.allows(principal, .recordLead), "record leads")
+        try principal.require(ProjectAccess.allows(principal, .recordLead(centre: centre)), "record leads")
         var rules = FieldRules()
         let title = rules.text(input.title, field: "title", min: 3, max: 300)
         let descriptionEn = rules.text(input.descriptionEn, field: "descriptionEn", min: 0, max: 8_000)

@@ -49,17 +49,18 @@ struct ProjectQuery: Sendable {
     private func query(_ filter: Filter, for principal: Principal, after cursor: PageCursor?) async throws -> QueryBuilder<Project> {
         let visibility = ProjectAccess.visibility(for: principal)
         var leads: [UUID] = []
-        if !visibility.everything, !visibility.allLeads, !visibility.organisations.isEmpty {
+        if !visibility.everything, !visibility.organisations.isEmpty {
             leads = try await ProjectParticipant.query(on: db).filter(\.$organisationID ~~ Array(visibility.organisations))
                 .filter(\.$role != ProjectRole.beneficiary.rawValue).all(\.$projectID)
         }
+        let centreLeads = visibility.everything ? [] : try await CentreLeadLinks.projects(of: visibility.leadCentres, on: db)
         let query = Project.query(on: db).join(Call.self, on: \Project.$callID == \Call.$id, method: .left)
         if !visibility.everything {
             query.group(.or) { or in
                 or.group(.and) { $0.filter(\.$callID != nil).filter(Call.self, \.$state == CallState.published.rawValue) }
                 if !visibility.managedCalls.isEmpty { or.filter(\.$callID ~~ Array(visibility.managedCalls)) }
                 or.group(.and) { $0.filter(\.$callID == nil).filter(\.$stage != ProjectStage.lead.rawValue) }
-                if visibility.allLeads { or.filter(\.$callID == nil) }
+                if !centreLeads.isEmpty { or.group(.and) { $0.filter(\.$callID == nil).filter(\.$id ~~ centreLeads) } }
                 if !leads.isEmpty { or.group(.and) { $0.filter(\.$callID == nil).filter(\.$id ~~ leads) } }
             }
         }

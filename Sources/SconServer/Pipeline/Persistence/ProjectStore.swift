@@ -22,15 +22,15 @@ struct ProjectStore: Sendable {
         guard let project = try await Project.find(id, on: db) else { throw DomainError.notFound("project") }
         let call = try await project.callID.asyncFlatMap { try await Call.find($0, on: db) }
         let participants = try await ProjectParticipant.query(on: db).filter(\.$projectID == id).all()
-        let facts = try Self.facts(project, call: call, participants: participants)
+        let facts = try Self.facts(project, call: call, participants: participants, centre: try await CentreLeadLinks.centre(of: id, on: db))
         guard ProjectAccess.allows(principal, .see(facts)) else { throw DomainError.notFound("project") }
         return Visible(project: project, facts: facts)
     }
 
-    static func facts(_ project: Project, call: Call?, participants: [ProjectParticipant]) throws -> ProjectAccessFacts {
+    static func facts(_ project: Project, call: Call?, participants: [ProjectParticipant], centre: UUID? = nil) throws -> ProjectAccessFacts {
         ProjectAccessFacts(callID: project.callID, callState: try call?.callState, stage: try project.projectStage,
                            participants: try participants.map { row in
                                ProjectAccessFacts.Participation(organisation: row.organisationID, role: try ProjectParticipant.known(row.role, "role"))
-                           })
+                           }, centre: centre)
     }
 }

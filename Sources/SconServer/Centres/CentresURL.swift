@@ -1,0 +1,39 @@
+import Foundation
+import Vapor
+
+/// The pages of the cooperation centres and their events.
+enum CentresURL: SiteRoute {
+    case centres
+    case centre(Parameter<UUID>)
+    case event(Parameter<UUID>)
+    case eventCalendar(Parameter<UUID>)
+    case eventState(Parameter<UUID>)
+    case register(Parameter<UUID>)
+    case scheduleRun(Parameter<UUID>)
+    case schedulePublish(Parameter<UUID>)
+    case agenda(Parameter<UUID>)
+    case feed(Parameter<UUID>, Parameter<String>)
+    case decision(Parameter<UUID>, Parameter<UUID>)
+    case requests(Parameter<UUID>)
+    case answer(Parameter<UUID>, Parameter<UUID>)
+    case lock(Parameter<UUID>, Parameter<UUID>)
+
+    var pathComponents: [PathComponent] {
+        switch self {
+        case .centres: return ["centres"]
+        case .centre(let id): return ["centres", Self.segment(.id, id)]
+        case .event(let id): return ["events", Self.segment(.id, id)]
+        case .eventCalendar(let id): return ["events", Self.segment(.id, id), "event.ics"]
+        case .eventState(let id): return ["events", Self.segment(.id, id), "state"]
+        case .register(let id): return ["events", Self.segment(.id, id), "register"]
+        case .scheduleRun(let id): return ["events", Self.segment(.id, id), "schedule", "run"]
+        case .schedulePublish(let id): return ["events", Self.segment(.id, id), "schedule", "publish"]
+        case .agenda(let id): return ["events", Self.segment(.id, id), "agenda"]
+        case .feed(let id, let token): return ["events", Self.segment(.id, id), "feed", Self.segment(.token, token)]
+        case .decision(let id, let registration): return ["events", Self.segment(.id, id), "registrations", Self.segment(.registration, registration), "decision"]
+        case .requests(let id): return ["events", Self.segment(.id, id), "requests"]
+        case .answer(let id, let request): return ["events", Self.segment(.id, id), "requests", Self.segment(.request, request), "answer"]
+        case .lock(let id, let request): return ["events", Self.segment(.id, id), "meetings", Self.segment(.request, request), "lock"]
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import SconDomain
+import Vapor
+
+/// Shared pieces of the centres' pages.
+enum CentreText {
+    /// A fact, or "not disclosed" when the programme has not said.
+    static func fact(_ context: PageContext, _ value: String?) -> HTML {
+        value.map { "\($0)" } ?? "<span class=\"hint\">\(context["centre.notDisclosed"])</span>"
+    }
+
+    static func countries(_ context: PageContext, _ codes: [CountryCode], _ names: [CountryDTO]) -> HTML {
+        codes.isEmpty ? fact(context, nil) : "\(codes.map { names.name(of: $0.value, in: context.language) }.joined(separator: ", "))"
+    }
+
+    static func when(_ context: PageContext, _ plan: EventPlan) -> String {
+        plan.firstDay == plan.lastDay ? plan.firstDay.description : "\(plan.firstDay) – \(plan.lastDay)"
+    }
+
+    static func eventRow(_ context: PageContext, _ event: CentreEvent) -> HTML {
+        guard let plan = try? event.plan, let state = try? event.eventState else { return .empty }
+        return """
+        <tr><th scope="row"><a href="\(CentresURL.event(.value(event.storedID)).path)">\(plan.title.text(in: context.language))</a> \(Components.sampleBadge(context, event.sample))</th>\
+        <td>\(context["eventtype.\(plan.type.rawValue)"])</td><td>\(when(context, plan))</td><td>\(context["eventstate.\(state.rawValue)"])</td></tr>
+        """
+    }
+
+    static func eventTable(_ context: PageContext, _ events: [CentreEvent], caption: String) -> HTML {
+        guard !events.isEmpty else { return "<p>\(context["event.none"])</p>" }
+        return """
+        <table class="list"><caption>\(caption)</caption><thead><tr><th scope="col">\(context["event.title"])</th><th scope="col">\(context["event.type"])</th>\
+        <th scope="col">\(context["event.days"])</th><th scope="col">\(context["event.state"])</th></tr></thead>
+        <tbody>\(events.map { eventRow(context, $0) })</tbody></table>
+        """
+    }
+}
+
+/// Every centre and the events open to all.
+enum CentreListPage {
+    struct Model {
+        var centres: [Centre]
+        var events: [CentreEvent]
+        var countries: [CountryDTO]
+    }
+
+    static func render(_ context: PageContext, _ model: Model) -> HTML {
+        let rows: [HTML] = model.centres.map { centre in
+            let status = (try? centre.centreStatus).map { context["centrestatus.\($0.rawValue)"] } ?? ""
+            return """
+            <tr><th scope="row"><a href="\(CentresURL.centre(.value(centre.storedID)).path)">\(centre.name.text(in: context.language))</a> \(Components.sampleBadge(context, centre.sample))</th>\
+            <td>\(CentreText.fact(context, (try? centre.hostCountryCode)?.map { model.countries.name(of: $0.value, in: context.language) }))</td>\
+            <td>\(CentreText.fact(context, centre.hostCity))</td><td>\(status)</td></tr>
+            """
+        }
+        let body: HTML = """
+        <h1>\(context["area.centres.name"])</h1>
+        <p class="lead">\(context["area.centres.text"])</p>
+        <p>\(context["centre.programmeFacts"])</p>
+        <table class="list"><caption>\(context["centre.list"])</caption><thead><tr><th scope="col">\(context["centre.name"])</th>\
+        <th scope="col">\(context["centre.hostCountry"])</th><th scope="col">\(context["centre.hostCity"])</th><th scope="col">\(context["centre.status"])</th></tr></thead>
+        <tbody>\(rows)</tbody></table>
+        <h2>\(context["event.upcoming"])</h2>
+        \(CentreText.eventTable(context, model.events, caption: context["event.upcoming"]))
+        """
+        return Layout.page(context, title: context["area.centres.name"], current: "nav.centres", body: body)
+    }
+}
+
+/// A centre: who, where, the countries it covers, upcoming events; for its staff, every event
+/// of the centre and its numbers.
+enum CentrePage {
+    struct Model {
+        var centre: Centre
+        var events: [CentreEvent]
+        var staff: Bool
+        var numbers: [(event: CentreEvent, numbers: EventNumbers)]
+        var board: [LeadStore.Row]
+        var today: CalendarDay
+        var countries: [CountryDTO]
+    }
+
+    static func render(_ context: PageContext, _ model: Model) -> HTML {
+        let centre = model.centre
+        let language = context.language
+        let upcoming = model.events.filter { event in
+            (try? event.eventState) != .draft && ((try? event.plan).map { $0.lastDay >= model.today } ?? false)
+        }
+        let facts: HTML = """
+        <dl class="facts">
+        \(Components.definition(context["centre.status"], "\(context["centrestatus.\((try? centre.centreStatus)?.rawValue ?? "")"])"))
+        \(Components.definition(context["centre.hostCountry"], CentreText.fact(context, (try? centre.hostCountryCode)?.map { model.countries.name(of: $0.value, in: language) })))
+        \(Components.definition(context["centre.hostCity"], CentreText.fact(context, centre.hostCity)))
+        \(Components.definition(context["centre.covers"], CentreText.countries(context, (try? centre.coveredCountries) ?? [], model.countries)))
+        \(Components.definition(context["centre.hostOrganisation"], CentreText.fact(context, centre.hostOrganisation)))
+        \(Components.definition(context["centre.contact"], CentreText.fact(context, centre.contact)))
+        \(Components.definition(context["centre.openedOn"], CentreText.fact(context, centre.openedOn)))
+        </dl>
+        """
+        var staffPart: HTML = .empty
+        if model.staff {
+            let rows: [HTML] = model.numbers.map { item in
+                let n = item.numbers
+                return """
+                <tr><th scope="row">\(item.event.title.text(in: language))</th><td class="number">\(n.registrationsBySide.reduce(0) { $0 + $1.count })</td>\
+                <td class="number">\(n.requests)</td><td class="number">\(n.acceptanceRate.map { "\($0)%" } ?? "—")</td>\
+                <td class="number">\(n.scheduled)</td><td class="number">\(n.held)</td><td class="number">\(n.leads)</td></tr>
+                """
+            }
+            staffPart = """
+            <section aria-labelledby="staff-part">
+            <h2 id="staff-part">\(context["centre.staffPart"])</h2>
+            \(board(context, model))
+            \(CentreText.eventTable(context, model.events, caption: context["centre.allEvents"]))
+            <table class="list"><caption>\(context["centre.numbers"])</caption><thead><tr><th scope="col">\(context["event.title"])</th>\
+            <th scope="col" class="number">\(context["numbers.registrations"])</th><th scope="col" class="number">\(context["numbers.requests"])</th>\
+            <th scope="col" class="number">\(context["numbers.acceptance"])</th><th scope="col" class="number">\(context["numbers.scheduled"])</th>\
+            <th scope="col" class="number">\(context["numbers.held"])</th><th scope="col" class="number">\(context["numbers.leads"])</th></tr></thead><tbody>\(rows)</tbody></table>
+            </section>
+            """
+        }
+        let body: HTML = """
+        <p><a href="\(CentresURL.centres.path)">\(context["area.centres.name"])</a></p>
+        <h1>\(centre.name.text(in: language)) \(Components.sampleBadge(context, centre.sample))</h1>
+        \(facts)
+        <h2>\(context["event.upcoming"])</h2>
+        \(CentreText.eventTable(context, upcoming, caption: context["event.upcoming"]))
+        \(staffPart)
+        """
+        return Layout.page(context, title: centre.name.text(in: language), current: "nav.centres", body: body)
+    }
+
+    /// The lead board: a list by due day, then the same leads in columns by status.
+    static func board(_ context: PageContext, _ model: Model) -> HTML {
+        guard !model.board.isEmpty else { return "<h3>\(context["board.title"])</h3><p>\(context["board.none"])</p>" }
+        func due(_ row: LeadStore.Row) -> HTML {
+            guard let day = try? row.lead.dueDay else { return "—" }
+            return LeadBoardDraft.overdue(day, today: model.today)
+                ? "<strong>\(day.description)</strong> <span class=\"badge\">\(context["board.overdue"])</span>" : "\(day.description)"
+        }
+        let rows: [HTML] = model.board.map { row in
+            """
+            <tr><th scope="row"><a href="\(ProjectURL.project(.value(row.project.storedID)).path)">\(row.project.title)</a></th><td>\(row.lead.owner)</td>\
+            <td>\(row.project.countryCode)</td><td>\(Sector.fromStorage(row.project.sectors).map { context["sector.\($0.rawValue)"] }.joined(separator: ", "))</td>\
+            <td>\(context["stage.\(row.project.stage)"])</td><td>\(context["leadstatus.\(row.lead.status)"])</td><td>\(row.lead.nextAction)</td><td>\(due(row))</td></tr>
+            """
+        }
+        let columns: [HTML] = LeadStatus.allCases.map { status in
+            let cards: [HTML] = model.board.filter { $0.lead.status == status.rawValue }.map { row in
+                "<li><a href=\"\(ProjectURL.project(.value(row.project.storedID)).path)\">\(row.project.title)</a><br><span class=\"hint\">\(row.lead.owner) · \(row.lead.nextAction)</span> \(due(row))</li>"
+            }
+            return "<section class=\"board-column\"><h4>\(context["leadstatus.\(status.rawValue)"]) (\(cards.count))</h4><ul>\(cards)</ul></section>"
+        }
+        return """
+        <h3>\(context["board.title"])</h3>
+        <table class="list"><caption>\(context["board.list"])</caption><thead><tr><th scope="col">\(context["board.lead"])</th><th scope="col">\(context["board.owner"])</th>\
+        <th scope="col">\(context["board.country"])</th><th scope="col">\(context["board.sectors"])</th><th scope="col">\(context["board.stage"])</th>\
+        <th scope="col">\(context["centre.status"])</th><th scope="col">\(context["board.next"])</th><th scope="col">\(context["board.due"])</th></tr></thead>
+        <tbody>\(rows)</tbody></table>
+        <h4>\(context["board.columns"])</h4>
+        <div class="board">\(columns)</div>
+        """
+    }
+}

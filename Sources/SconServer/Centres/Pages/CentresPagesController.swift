@@ -1,0 +1,217 @@
+import Fluent
+import Foundation
+import SconDomain
+import Vapor
+
+/// The pages of centres and events: the list of centres, a centre's page (public part and its
+/// staff's part), an event's public page (with the organiser's controls), the registration
+/// form, a participant's printable agenda, and the calendar files.
+struct CentresPagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let signedIn = routes.grouped(RequireSignedIn())
+        routes.get(CentresURL.centres, use: centres)
+        routes.get(CentresURL.centre(.key), use: centre)
+        routes.get(CentresURL.event(.key), use: event)
+        routes.get(CentresURL.eventCalendar(.key), use: eventCalendar)
+        signedIn.post(CentresURL.eventState(.key), use: move)
+        signedIn.get(CentresURL.register(.key), use: registrationForm)
+        signedIn.post(CentresURL.register(.key), use: register)
+        signedIn.post(CentresURL.scheduleRun(.key), use: run)
+        signedIn.post(CentresURL.schedulePublish(.key), use: publish)
+        signedIn.get(CentresURL.agenda(.key), use: agenda)
+        routes.get(CentresURL.feed(.key, .key), use: feed)
+        signedIn.post(CentresURL.decision(.key, .key), use: decide)
+        signedIn.post(CentresURL.requests(.key), use: request)
+        signedIn.post(CentresURL.answer(.key, .key), use: answer)
+        signedIn.post(CentresURL.lock(.key, .key), use: lock)
+    }
+
+    struct LockForm: Content { var locked: String? }
+
+    /// Locks a placed meeting where the schedule put it (slot and table), or unlocks it.
+    @Sendable func lock(_ req: Request) async throws -> Response {
+        let id = try req.uuid(), request = try req.uuid(.request)
+        let form = try req.content.decode(LockForm.self)
+        let strings = req.strings
+        let locked = form.locked == "true"
+        return try await step(req, id: id, message: { strings[locked ? "schedule.lockedDone" : "schedule.unlockedDone"] }) {
+            let row = try await MeetingRequestRecord.find(request, on: req.db)
+            _ = try await req.scheduleStore.lock(id, request: request, locked: locked, slot: row?.slot, table: row?.tableNo, by: req.principal)
+        }
+    }
+
+    struct DecisionForm: Content { var decision: String? }
+
+    @Sendable func decide(_ req: Request) async throws -> Response {
+        let id = try req.uuid(), registration = try req.uuid(.registration)
+        let form = try req.content.decode(DecisionForm.self)
+        let strings = req.strings
+        return try await step(req, id: id, message: { strings["registration.decided"] }) {
+            _ = try await req.eventStore.decide(id, registration: registration, decision: form.decision, by: req.principal)
+        }
+    }
+
+    struct RequestForm: Content { var to: String?; var priority: String?; var message: String? }
+
+    @Sendable func request(_ req: Request) async throws -> Response {
+        let id = try req.uuid()
+        let form = try req.content.decode(RequestForm.self)
+        let strings = req.strings
+        return try await step(req, id: id, message: { strings["request.sent"] }) {
+            _ = try await req.eventStore.request(id, from: nil, to: form.to.flatMap(UUID.init(uuidString:)), priority: form.priority.flatMap { Int($0) },
+                                                 message: form.message, by: req.principal)
+        }
+    }
+
+    struct AnswerForm: Content { var answer: String? }
+
+    @Sendable func answer(_ req: Request) async throws -> Response {
+        let id = try req.uuid(), request = try req.uuid(.request)
+        let form = try req.content.decode(AnswerForm.self)
+        let strings = req.strings
+        return try await step(req, id: id, message: { strings["request.answered"] }) {
+            _ = try await req.eventStore.answer(id, request: request, answer: form.answer, by: req.principal)
+        }
+    }
+
+    @Sendable func centres(_ req: Request) async throws -> HTML {
+        let centres = try await req.centreStore.all()
+        let events = try await req.eventStore.page(centre: nil, after: nil, limit: 50, by: req.principal).items
+        return CentreListPage.render(PageContext(request: req), .init(centres: centres, events: events,
+                                                                      countries: try await req.application.countryNames.all(on: req.db)))
+    }
+
+    @Sendable func centre(_ req: Request) async throws -> HTML {
+        let centre = try await req.centreStore.find(try req.uuid())
+        let events = try await req.eventStore.page(centre: centre.storedID, after: nil, limit: 100, by: req.principal).items
+        let staff = CentreAccess.allows(req.principal, .keepBoard(centre.storedID))
+        var numbers: [(event: CentreEvent, numbers: EventNumbers)] = []
+        if staff {
+            for event in events {
+                numbers.append((event, try await EventNumbers.of(event, registrations: try await req.eventStore.registrations(of: event),
+                                                                 requests: try await req.eventStore.requests(of: event), now: req.now, on: req.db)))
+            }
+        }
+        let board = staff ? try await req.leadStore.board(centre.storedID, by: req.principal) : []
+        return CentrePage.render(PageContext(request: req), .init(centre: centre, events: events, staff: staff, numbers: numbers, board: board,
+                                                                  today: CalendarDay(req.now),
+                                                                  countries: try await req.application.countryNames.all(on: req.db)))
+    }
+
+    @Sendable func event(_ req: Request) async throws -> HTML {
+        try await eventPage(req, id: try req.uuid())
+    }
+
+    private func eventPage(_ req: Request, id: UUID, message: String? = nil, problem: String? = nil) async throws -> HTML {
+        let event = try await req.eventStore.find(id, by: req.principal)
+        let organiser = CentreAccess.allows(req.principal, .organise(centre: event.centreID))
+        let registrations = try await req.eventStore.visibleRegistrations(of: event, by: req.principal)
+        let requests = try await req.eventStore.visibleRequests(of: event, by: req.principal)
+        let mine = try await req.eventStore.mine(event, by: req.principal)
+        var suggestions: [MeetingSuggestion] = []
+        if let mine, mine.status == RegistrationStatus.validated.rawValue, try event.eventState == .matchmaking {
+            suggestions = try await req.eventStore.suggestions(event.storedID, by: req.principal).suggestions
+        }
+        let centre = try await event.centreID.asyncFlatMap { try await Centre.find($0, on: req.db) }
+        let model = EventPage.Model(event: event, plan: try event.plan, state: try event.eventState, centre: centre, organiser: organiser,
+                                    registrations: registrations, mine: mine, requests: requests, suggestions: suggestions, now: req.now, solution: organiser ? try event.lastSolution : nil,
+                                    numbers: organiser ? try await EventNumbers.of(event, registrations: registrations, requests: requests, now: req.now, on: req.db) : nil,
+                                    message: message, problem: problem)
+        return EventPage.render(PageContext(request: req), model)
+    }
+
+    /// Runs an organiser's step and shows the event again, with what it did or why it was refused.
+    private func step(_ req: Request, id: UUID, message: @escaping @Sendable () -> String, _ body: @Sendable () async throws -> Void) async throws -> Response {
+        do {
+            try await body()
+            return try await eventPage(req, id: id, message: message()).encodeResponse(for: req)
+        } catch let refusal as any Refusal {
+            return try await eventPage(req, id: id, problem: req.strings.localized(refusal)).encodeResponse(status: .conflict, for: req)
+        } catch DomainError.invalid(let issues) {
+            let text = issues.map { PageContext(request: req).localized($0) }.joined(separator: " ")
+            return try await eventPage(req, id: id, problem: text).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    struct StateForm: Content { var to: String? }
+
+    @Sendable func move(_ req: Request) async throws -> Response {
+        let id = try req.uuid()
+        let form = try req.content.decode(StateForm.self)
+        let strings = req.strings
+        return try await step(req, id: id, message: { strings.format("event.moved", ["state": strings["eventstate.\(form.to ?? "")"]]) }) {
+            _ = try await req.eventStore.move(id, to: form.to, by: req.principal)
+        }
+    }
+
+    @Sendable func run(_ req: Request) async throws -> Response {
+        let id = try req.uuid()
+        let strings = req.strings
+        return try await step(req, id: id, message: { strings["schedule.ran"] }) {
+            _ = try await req.scheduleStore.run(id, by: req.principal)
+        }
+    }
+
+    @Sendable func publish(_ req: Request) async throws -> Response {
+        let id = try req.uuid()
+        let strings = req.strings
+        return try await step(req, id: id, message: { strings["schedule.published"] }) {
+            _ = try await req.scheduleStore.publish(id, by: req.principal)
+        }
+    }
+
+    @Sendable func registrationForm(_ req: Request) async throws -> HTML {
+        let event = try await req.eventStore.find(try req.uuid(), by: req.principal)
+        return RegistrationFormPage.render(PageContext(request: req), .init(event: event, plan: try event.plan, values: .init(), issues: [], problem: nil,
+                                                                            countries: try await req.application.countryNames.all(on: req.db)))
+    }
+
+    @Sendable func register(_ req: Request) async throws -> Response {
+        let id = try req.uuid()
+        let event = try await req.eventStore.find(id, by: req.principal)
+        let values = try req.content.decode(RegistrationFormPage.Values.self)
+        func again(_ issues: [FieldIssue], _ problem: String?, _ status: HTTPResponseStatus) async throws -> Response {
+            try await RegistrationFormPage.render(PageContext(request: req), .init(event: event, plan: try event.plan, values: values, issues: issues,
+                                                                                   problem: problem, countries: try await req.application.countryNames.all(on: req.db)))
+                .encodeResponse(status: status, for: req)
+        }
+        do {
+            _ = try await req.eventStore.register(id, values.draft, by: req.principal)
+            return req.redirect(to: CentresURL.event(.value(id)).path + "?registered=1", redirectType: .normal)
+        } catch DomainError.invalid(let issues) {
+            return try await again(issues, nil, .unprocessableEntity)
+        } catch let refusal as any Refusal {
+            return try await again([], req.strings.localized(refusal), .conflict)
+        }
+    }
+
+    @Sendable func agenda(_ req: Request) async throws -> HTML {
+        let registration = try req.query[String.self, at: "registration"].map { text in
+            guard let value = UUID(uuidString: text) else {
+                throw DomainError.badParameter([FieldIssue(field: "registration", code: "invalid", detail: "registration is a registration's UUID.")])
+            }
+            return value
+        }
+        let agenda = try await Agenda.of(try req.uuid(), registration: registration, by: req.principal, on: req.db, audit: req.auditLog)
+        return AgendaPage.render(PageContext(request: req), agenda, own: agenda.registration.userID == req.principal.userID)
+    }
+
+    @Sendable func eventCalendar(_ req: Request) async throws -> Response {
+        let event = try await req.eventStore.find(try req.uuid(), by: req.principal)
+        return Self.calendarResponse(try event.calendar(language: req.language), filename: "event.ics")
+    }
+
+    @Sendable func feed(_ req: Request) async throws -> Response {
+        let agenda = try await Agenda.feed(try req.uuid(), token: req.parameter(.token), on: req.db)
+        // A calendar app sends no cookie: the feed speaks the language of its link (`?lang=ko`) or English.
+        return Self.calendarResponse(agenda.calendar(language: req.language, strings: req.strings), filename: "agenda.ics")
+    }
+
+    static func calendarResponse(_ calendar: ICalendar, filename: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
+        headers.contentDisposition = .init(.inline, filename: filename)
+        headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return Response(status: .ok, headers: headers, body: .init(string: calendar.text))
+    }
+}
