@@ -1,31 +1,6 @@
 import SconDomain
 import Vapor
 
-/// The front page: what the programme is, its four measures, the map and the directory's size.
-enum HomePage {
-    struct Model { var countries: [CountryDTO]; var cityCount: Int; var organisationCount: Int; var due: [DueItem] = [] }
-
-    static func render(_ context: PageContext, _ model: Model) -> HTML {
-        let measures: [HTML] = (1...4).map { index in
-            "<li><h3>\(context["home.measure\(index).title"])</h3><p>\(context["home.measure\(index).text"])</p></li>"
-        }
-        let body: HTML = """
-        <h1>\(context["home.title"])</h1>
-        <p class="lead">\(context["home.lead"])</p>
-        \(DueList.render(context, model.due))
-        <ul class="stats">
-        <li><a href="\(DirectoryURL.countries.path)"><strong>\(model.countries.count)</strong> \(context["nav.countries"])</a></li>
-        <li><a href="\(DirectoryURL.cities.path)"><strong>\(model.cityCount)</strong> \(context["nav.cities"])</a></li>
-        <li><a href="\(DirectoryURL.organisations.path)"><strong>\(model.organisationCount)</strong> \(context["nav.organisations"])</a></li>
-        </ul>
-        <h2>\(context["home.measures"])</h2>
-        <ol class="measures">\(measures)</ol>
-        \(MapFigure.render(context, countries: model.countries))
-        """
-        return Layout.page(context, title: context["home.title"], body: body)
-    }
-}
-
 /// The page of a part of the platform that is not built yet: says so plainly, never an error.
 enum AreaPage {
     static func render(_ context: PageContext, _ area: ShellURL.Area) -> HTML {
