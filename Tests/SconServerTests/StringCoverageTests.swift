@@ -47,6 +47,11 @@ import Testing
         keys += Language.allCases.map { "language.\($0.rawValue)" }
         keys += ShellURL.Area.allCases.flatMap { ["area.\($0.rawValue).name", "area.\($0.rawValue).text"] }
         keys += SconContexts.all.flatMap(\.navigation).map(\.label)
+        keys += AgreementStatus.allCases.map { "agreementstatus.\($0.rawValue)" } + ["agreementstatus.none"]
+        keys += AgreementKind.allCases.map { "agreementkind.\($0.rawValue)" } + AgreementLevel.allCases.map { "agreementlevel.\($0.rawValue)" }
+        keys += OutcomeType.allCases.map { "outcometype.\($0.rawValue)" } + OutcomeState.allCases.map { "outcomestate.\($0.rawValue)" }
+        keys += PortalDataset.allCases.flatMap { ["portal.dataset.\($0.rawValue)", "portal.dataset.\($0.rawValue).text"] }
+        keys += ["refusal.agreement.skipsStep", "refusal.agreement.beforeLastAction", "due.dormant"]
         #expect(Self.missing(keys).isEmpty, "keys built from domain values but missing: \(Self.missing(keys))")
     }
 

@@ -61,7 +61,7 @@ public enum AccessMatrix {
 
     /// Every context's table, in the order of the documentation.
     public static var tables: [Table] {
-        [DirectoryAccess.table, AccountAccess.table, CallAccess.table, ReviewAccess.table, ProjectAccess.table, FundAccess.table]
+        [DirectoryAccess.table, AccountAccess.table, CallAccess.table, ReviewAccess.table, ProjectAccess.table, FundAccess.table, AgreementAccess.table]
     }
 
     /// The whole documentation page.

@@ -137,7 +137,7 @@ enum AgreementShowPage {
         <thead><tr><th scope="col">\(context["agreements.party"])</th><th scope="col">\(context["agreement.signatory"])</th><th scope="col">\(context["agreement.status"])</th><th scope="col">\(context["agreement.timeline"])</th></tr></thead>
         <tbody>\(partyRows)</tbody></table></div>
         <h2>\(context["agreement.links"])</h2>
-        \(links.isEmpty ? "<p>\(context["agreement.noLinks"])</p>" : "<ul>\(links)</ul>")
+        \(links.isEmpty ? "<p>\(context["agreement.noLinks"])</p>" as HTML : "<ul>\(links)</ul>")
         \(model.mayManage ? actionForm(context, model) : .empty)
         """
         return Layout.page(context, title: agreement.title.text(in: context.language), current: "nav.agreements", body: html)

@@ -46,7 +46,7 @@ enum OutcomeListPage {
         <li><strong>\(model.tally.planned)</strong> \(context["outcomestate.planned"])</li>
         </ul>
         <p class="downloads">\(context["outcomes.download"]) <a href="\(PortalData.outcomesCSV.path)?\(query)">CSV</a> · <a href="\(PortalData.outcomesJSON.path)?\(query)">JSON</a> · <a href="\(AgreementsAPI.tally.path)?\(query)">API</a></p>
-        \(rows.isEmpty ? "<p>\(context["outcomes.none"])</p>" : """
+        \(rows.isEmpty ? "<p>\(context["outcomes.none"])</p>" as HTML : """
             <div class="table-scroll"><table class="list"><caption>\(context.strings.format("outcomes.caption", ["asOf": filter.asOf.description]))</caption>
             <thead><tr><th scope="col">\(context["outcomes.date"])</th><th scope="col">\(context["outcomes.title"])</th><th scope="col">\(context["outcomes.type"])</th>\
             <th scope="col">\(context["outcomes.countries"])</th><th scope="col">\(context["outcomes.standing"])</th><th scope="col">\(context["outcomes.source"])</th></tr></thead>

@@ -40,9 +40,9 @@ enum HomePage {
         \(PortalMap.render(context, snapshot, countries: model.countries))
         <div>
         <section aria-labelledby="open-now"><h2 id="open-now">\(context["portal.open"])</h2>
-        \(open.isEmpty ? "<p>\(context["portal.open.none"])</p>" : "<ul>\(open)</ul>")</section>
+        \(open.isEmpty ? "<p>\(context["portal.open.none"])</p>" as HTML : "<ul>\(open)</ul>")</section>
         <section aria-labelledby="latest"><h2 id="latest">\(context["portal.latest"])</h2>
-        \(latest.isEmpty ? "<p>\(context["portal.latest.none"])</p>" : "<ul class=\"plain\">\(latest)</ul>")</section>
+        \(latest.isEmpty ? "<p>\(context["portal.latest.none"])</p>" as HTML : "<ul class=\"plain\">\(latest)</ul>")</section>
         </div>
         </div>
         <h2 id="charts">\(context["portal.charts"])</h2>

@@ -89,7 +89,7 @@ struct PortalSnapshot: Sendable {
     static func fundSeries(on db: any Database) async throws -> (perYear: [(year: String, committed: Int, disbursed: Int)], earmark: Int) {
         let sql = db as! any SQLDatabase
         let year = SQLFunction("SUBSTR", args: SQLIdentifier("value_day"), SQLLiteral.numeric("1"), SQLLiteral.numeric("4"))
-        let rows = try await sql.select().column(year, as: "year").column("movement").column(SQLFunction("SUM", args: SQLIdentifier("amount_krw")), as: "krw")
+        let rows = try await sql.select().column(year, as: "year").column("movement").column(SQLRaw("CAST(SUM(\"amount_krw\") AS BIGINT)"), as: "krw")
             .from("ledger_transactions").where("earmark_id", .isNot, SQLLiteral.null).groupBy(year).groupBy("movement").orderBy(year).all()
         var perYear: [String: (committed: Int, disbursed: Int)] = [:]
         var earmark = 0
