@@ -91,18 +91,18 @@ enum HomePage {
         }
         return [
             PortalChart(id: "chart-outcomes-year", title: context["portal.chart.outcomesYear"], description: context["portal.chart.outcomesYear.desc"],
-                        seriesNames: [context["outcomes.total"]], rows: perYear).render(),
+                        seriesNames: [context["portal.series.outcomes"]], rows: perYear).render(),
             PortalChart(id: "chart-outcomes-type", title: context["portal.chart.outcomesType"], description: context["portal.chart.outcomesType.desc"],
-                        seriesNames: [context["outcomes.total"]], rows: byType).render(),
+                        seriesNames: [context["portal.series.outcomes"]], rows: byType).render(),
             PortalChart(id: "chart-fund", title: context["portal.chart.fund"], description: context["portal.chart.fund.desc"],
-                        seriesNames: [context["portal.figure.committed"], context["portal.figure.disbursed"]], rows: fund, valueText: amount,
+                        seriesNames: [context["portal.series.committed"], context["portal.series.disbursed"]], rows: fund, valueText: amount,
                         reference: snapshot.earmark > 0 ? (context.strings.format("portal.chart.earmark", ["amount": amount(snapshot.earmark)]), snapshot.earmark) : nil).render(),
             PortalChart(id: "chart-stage", title: context["portal.chart.stage"], description: context["portal.chart.stage.desc"],
-                        seriesNames: [context["portal.figure.projects"]], rows: snapshot.projectsByStage.map { (context["stage.\($0.0.rawValue)"], [$0.1]) }).render(),
+                        seriesNames: [context["portal.series.projects"]], rows: snapshot.projectsByStage.map { (context["stage.\($0.0.rawValue)"], [$0.1]) }).render(),
             PortalChart(id: "chart-country", title: context["portal.chart.country"], description: context["portal.chart.country.desc"],
-                        seriesNames: [context["portal.figure.projects"]], rows: snapshot.projectsByCountry.map { (countries.name(of: $0.0, in: context.language), [$0.1]) }).render(),
+                        seriesNames: [context["portal.series.projects"]], rows: snapshot.projectsByCountry.map { (countries.name(of: $0.0, in: context.language), [$0.1]) }).render(),
             PortalChart(id: "chart-proposals", title: context["portal.chart.proposals"], description: context["portal.chart.proposals.desc"],
-                        seriesNames: [context["portal.proposals"]], rows: snapshot.proposalsPerCall.map { ($0.title.text(in: context.language), [$0.count]) }).render(),
+                        seriesNames: [context["portal.series.proposals"]], rows: snapshot.proposalsPerCall.map { ($0.title.text(in: context.language), [$0.count]) }).render(),
         ]
     }
 

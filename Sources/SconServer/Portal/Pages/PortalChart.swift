@@ -15,7 +15,7 @@ struct PortalChart {
     var reference: (label: String, value: Int)?
 
     func render() -> HTML {
-        let width = 560.0, labelWidth = 170.0, barHeight = 16.0, gap = 10.0
+        let width = 560.0, labelWidth = 190.0, barHeight = 16.0, gap = 10.0
         let series = max(1, seriesNames.count)
         let rowHeight = Double(series) * barHeight + gap
         let height = max(40, Double(rows.count) * rowHeight + 24)
@@ -24,7 +24,7 @@ struct PortalChart {
         var marks: [HTML] = []
         for (index, row) in rows.enumerated() {
             let top = Double(index) * rowHeight + 4
-            marks.append("<text class=\"label\" x=\"\(f(labelWidth - 6))\" y=\"\(f(top + Double(series) * barHeight / 2 + 4))\" text-anchor=\"end\">\(row.label)</text>")
+            marks.append("<text class=\"label\" x=\"\(f(labelWidth - 6))\" y=\"\(f(top + Double(series) * barHeight / 2 + 4))\" text-anchor=\"end\">\(Self.short(row.label))</text>")
             for (position, value) in row.values.enumerated() {
                 let y = top + Double(position) * barHeight
                 let length = max(value > 0 ? 1 : 0, Double(value) * scale)
@@ -54,6 +54,11 @@ struct PortalChart {
         """)
         </figure>
         """
+    }
+
+    /// A label short enough for the chart's margin; the full text is in the bar's title and the table.
+    static func short(_ label: String) -> String {
+        label.count <= 26 ? label : String(label.prefix(25)) + "…"
     }
 
     private func f(_ value: Double) -> String { String(format: "%.1f", value) }

@@ -21,7 +21,7 @@ enum PortalMap {
                 """
                 <circle cx="\(format(point.0))" cy="\(format(point.1))" r="9"/><text x="\(format(point.0 + 11))" y="\(format(point.1 + 4))">\(name)</text>
                 """
-            } ?? "<path d=\"\(shape.path)\"/>"
+            } ?? "<path d=\"\(shape.path)\"/>\(smallMark(shape.code, name))"
             return "<a href=\"\(PortalURL.home.path)\(target.query)#map\"\(css)><title>\(name)</title>\(mark)</a>"
         }
         let pilots: [HTML] = snapshot.pilotCities.map { city in
@@ -46,6 +46,16 @@ enum PortalMap {
         <figcaption>\(context["portal.map.caption"]) <span class="legend"><span class="key key-pilot"></span> \(context["portal.map.pilot"]) <span class="key key-project"></span> \(context["portal.map.project"])</span></figcaption>
         </figure>
         """
+    }
+
+    /// Countries too small to find on the map as shapes get a dot and their name too (at their
+    /// capital: Bandar Seri Begawan's coordinates from the cities of the directory's seed).
+    static let small: [String: (longitude: Double, latitude: Double)] = ["BN": (114.94006, 4.89035), "SG": (103.85007, 1.28967)]
+
+    static func smallMark(_ code: String, _ name: String) -> HTML {
+        guard let place = small[code] else { return .empty }
+        let (x, y) = MapFigure.project(place.longitude, place.latitude)
+        return "<circle cx=\"\(format(x))\" cy=\"\(format(y))\" r=\"9\"/><text x=\"\(format(x + 11))\" y=\"\(format(y - 6))\">\(name)</text>"
     }
 
     static func format(_ value: Double) -> String { String(format: "%.1f", value) }

@@ -37,9 +37,9 @@ struct PortalSnapshot: Sendable {
         if fund.earmark > 0 {
             let committed = fund.perYear.reduce(0) { $0 + $1.committed }, disbursed = fund.perYear.reduce(0) { $0 + $1.disbursed }
             figures.append(PortalFigure(order: 50, label: "portal.figure.committed", value: committed, text: LocalizedText(en: ReadableAmount.english(committed), ko: ReadableAmount.korean(committed)),
-                                        link: FundURL.fund.path))
+                                        link: FundURL.fund.path, samples: fund.samples))
             figures.append(PortalFigure(order: 51, label: "portal.figure.disbursed", value: disbursed, text: LocalizedText(en: ReadableAmount.english(disbursed), ko: ReadableAmount.korean(disbursed)),
-                                        link: FundURL.fund.path))
+                                        link: FundURL.fund.path, samples: fund.samples))
         }
         figures.sort { $0.order < $1.order }
 
@@ -86,7 +86,7 @@ struct PortalSnapshot: Sendable {
 
     /// Commitments (less cancellations) and disbursements on the earmarks per year of their value
     /// day, and the earmarks' allocations, in KRW.
-    static func fundSeries(on db: any Database) async throws -> (perYear: [(year: String, committed: Int, disbursed: Int)], earmark: Int) {
+    static func fundSeries(on db: any Database) async throws -> (perYear: [(year: String, committed: Int, disbursed: Int)], earmark: Int, samples: Int) {
         let sql = db as! any SQLDatabase
         let year = SQLFunction("SUBSTR", args: SQLIdentifier("value_day"), SQLLiteral.numeric("1"), SQLLiteral.numeric("4"))
         let rows = try await sql.select().column(year, as: "year").column("movement").column(SQLRaw("CAST(SUM(\"amount_krw\") AS BIGINT)"), as: "krw")
@@ -104,7 +104,9 @@ struct PortalSnapshot: Sendable {
             default: break
             }
         }
-        return (perYear.sorted { $0.key < $1.key }.map { ($0.key, $0.value.committed, $0.value.disbursed) }, earmark)
+        let samples = try await LedgerTransaction.query(on: db).filter(\.$sample == true)
+            .filter(\.$movement ~~ [Movement.commitment.rawValue, Movement.disbursement.rawValue, Movement.cancellation.rawValue]).count()
+        return (perYear.sorted { $0.key < $1.key }.map { ($0.key, $0.value.committed, $0.value.disbursed) }, earmark, samples)
     }
 }
 
