@@ -40,7 +40,23 @@ import VaporTesting
             // The Thailand MOU is among the latest results; the Singapore one is not.
             #expect(html.contains("Thailand&#39;s Ministry of Digital Economy and Society"))
             #expect(!html.contains("Ministerial MOU with Singapore"))
+            // The fund's figures follow the filter: no Thai project has money yet, the Cambodian sample one has.
+            #expect(!html.contains("committed by the fund"))
+            #expect(try await Browser(app).get("/?country=KH&lang=en").text.contains("committed by the fund"))
             #expect(try await Browser(app).get("/?country=Thailand").status == .badRequest)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aCountryPageTellsItsStory(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let thailand = try await Browser(app).get("/countries/TH?lang=en").text
+            #expect(thailand.contains("Its part in the programme"))
+            #expect(thailand.contains("Thailand&#39;s Ministry of Digital Economy and Society"))
+            #expect(thailand.contains("href=\"/agreements?country=TH\"><strong>1</strong>"))
+            let korean = try await Browser(app).get("/countries/SG?lang=ko").text
+            #expect(korean.contains("사업 참여 현황"))
+            #expect(korean.contains("싱가포르와의 스마트시티 포괄 협력 장관급 업무협약"))
         }
     }
 

@@ -21,8 +21,16 @@ enum PortalMap {
                 """
                 <circle cx="\(format(point.0))" cy="\(format(point.1))" r="9"/><text x="\(format(point.0 + 11))" y="\(format(point.1 + 4))">\(name)</text>
                 """
-            } ?? "<path d=\"\(shape.path)\"/>\(smallMark(shape.code, name))"
+            } ?? "<path d=\"\(shape.path)\"/>"
             return "<a href=\"\(PortalURL.home.path)\(target.query)#map\"\(css)><title>\(name)</title>\(mark)</a>"
+        }
+        // Drawn after every shape, so that no neighbour covers them.
+        let smallOnes: [HTML] = MapFigure.shapes.filter { $0.point == nil && small[$0.code] != nil }.map { shape in
+            var target = filter
+            target.country = filter.country?.value == shape.code ? nil : CountryCode(shape.code)
+            let name = countries.name(of: shape.code, in: context.language)
+            let css: HTML = filter.country?.value == shape.code ? " class=\"selected\"" : ""
+            return "<a href=\"\(PortalURL.home.path)\(target.query)#map\"\(css)><title>\(name)</title>\(smallMark(shape.code, name))</a>"
         }
         let pilots: [HTML] = snapshot.pilotCities.map { city in
             let (x, y) = MapFigure.project(city.longitude, city.latitude)
@@ -39,7 +47,7 @@ enum PortalMap {
         <svg viewBox="0 0 \(Int(MapFigure.width)) \(Int(MapFigure.height))" role="img" aria-labelledby="portal-map-title portal-map-desc">
         <title id="portal-map-title">\(context["map.title"])</title>
         <desc id="portal-map-desc">\(context.strings.format("portal.map.desc", ["pilots": String(snapshot.pilotCities.count), "places": String(snapshot.projectPlaces.count)]))</desc>
-        <g class="countries">\(shapes)</g>
+        <g class="countries">\(shapes)\(smallOnes)</g>
         <g class="pilots">\(pilots)</g>
         <g class="projects">\(projects)</g>
         </svg>

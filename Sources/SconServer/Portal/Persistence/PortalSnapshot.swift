@@ -33,8 +33,10 @@ struct PortalSnapshot: Sendable {
         for context in SconContexts.all {
             if let source = context as? any PortalFigureSource { figures += try await source.portalFigures(filter, on: db, today: today) }
         }
-        let fund = try await fundSeries(on: db)
-        if fund.earmark > 0 {
+        let projects = try await PortalProjects.load(filter, on: db)
+        // With a filter, the fund's figures are those of the selected projects.
+        let fund = try await fundSeries(on: db, projects: filter.items.isEmpty ? nil : projects.map(\.id))
+        if fund.earmark > 0 && !fund.perYear.isEmpty {
             let committed = fund.perYear.reduce(0) { $0 + $1.committed }, disbursed = fund.perYear.reduce(0) { $0 + $1.disbursed }
             figures.append(PortalFigure(order: 50, label: "portal.figure.committed", value: committed, text: LocalizedText(en: ReadableAmount.english(committed), ko: ReadableAmount.korean(committed)),
                                         link: FundURL.fund.path, samples: fund.samples))
@@ -48,7 +50,6 @@ struct PortalSnapshot: Sendable {
         let pilotCities = try await pilots.sort(\.$sortKey).all().map {
             Place(id: $0.storedID, name: $0.name, country: $0.countryCode, latitude: $0.latitude, longitude: $0.longitude, projects: 0)
         }
-        let projects = try await PortalProjects.load(filter, on: db)
         var perCity: [UUID: Int] = [:]
         for project in projects { perCity[project.cityID, default: 0] += 1 }
         let cities = perCity.isEmpty ? [] : try await City.query(on: db).filter(\.$id ~~ Array(perCity.keys)).all()
@@ -86,11 +87,19 @@ struct PortalSnapshot: Sendable {
 
     /// Commitments (less cancellations) and disbursements on the earmarks per year of their value
     /// day, and the earmarks' allocations, in KRW.
-    static func fundSeries(on db: any Database) async throws -> (perYear: [(year: String, committed: Int, disbursed: Int)], earmark: Int, samples: Int) {
+    static func fundSeries(on db: any Database, projects: [UUID]?) async throws -> (perYear: [(year: String, committed: Int, disbursed: Int)], earmark: Int, samples: Int) {
         let sql = db as! any SQLDatabase
+        if let projects, projects.isEmpty {
+            let all = try await fundSeries(on: db, projects: nil)
+            return ([], all.earmark, 0)
+        }
         let year = SQLFunction("SUBSTR", args: SQLIdentifier("value_day"), SQLLiteral.numeric("1"), SQLLiteral.numeric("4"))
-        let rows = try await sql.select().column(year, as: "year").column("movement").column(SQLRaw("CAST(SUM(\"amount_krw\") AS BIGINT)"), as: "krw")
-            .from("ledger_transactions").where("earmark_id", .isNot, SQLLiteral.null).groupBy(year).groupBy("movement").orderBy(year).all()
+        var select = sql.select().column(year, as: "year").column("movement").column(SQLRaw("CAST(SUM(\"amount_krw\") AS BIGINT)"), as: "krw")
+            .from("ledger_transactions").where("earmark_id", .isNot, SQLLiteral.null)
+        if let projects {
+            select = select.where { $0.where("project_id", .in, projects).orWhere("movement", .equal, Movement.allocation.rawValue) }
+        }
+        let rows = try await select.groupBy(year).groupBy("movement").orderBy(year).all()
         var perYear: [String: (committed: Int, disbursed: Int)] = [:]
         var earmark = 0
         for row in rows {
@@ -104,8 +113,10 @@ struct PortalSnapshot: Sendable {
             default: break
             }
         }
-        let samples = try await LedgerTransaction.query(on: db).filter(\.$sample == true)
-            .filter(\.$movement ~~ [Movement.commitment.rawValue, Movement.disbursement.rawValue, Movement.cancellation.rawValue]).count()
+        let sampleQuery = LedgerTransaction.query(on: db).filter(\.$sample == true)
+            .filter(\.$movement ~~ [Movement.commitment.rawValue, Movement.disbursement.rawValue, Movement.cancellation.rawValue])
+        if let projects { sampleQuery.filter(\.$projectID ~~ projects.map { Optional($0) }) }
+        let samples = try await sampleQuery.count()
         return (perYear.sorted { $0.key < $1.key }.map { ($0.key, $0.value.committed, $0.value.disbursed) }, earmark, samples)
     }
 }
