@@ -18,4 +18,6 @@ struct PortalContext: SconContext {
     }
 
     var strings: StringTable { Self.table }
+
+    var tools: ContextTools { ContextTools(commands: ["portal-fill": PortalFillCommand()]) }
 }

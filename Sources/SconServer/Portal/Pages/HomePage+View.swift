@@ -14,6 +14,23 @@ enum HomePage {
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
+        render(context, main: main(context, model), due: model.due)
+    }
+
+    /// The page around its main part (which is the same for everyone under one filter and
+    /// language, and is cached): the title, the lead and what is due for this person.
+    static func render(_ context: PageContext, main: HTML, due: [DueItem]) -> HTML {
+        let body: HTML = """
+        <h1>\(context["home.title"])</h1>
+        <p class="lead">\(context["home.lead"])</p>
+        \(DueList.render(context, due))
+        \(main)
+        """
+        return Layout.page(context, title: context["home.title"], body: body)
+    }
+
+    /// Everything below what is due: the filter, figures, map, lists, charts, downloads, measures.
+    static func main(_ context: PageContext, _ model: Model) -> HTML {
         let snapshot = model.snapshot, filter = snapshot.filter
         let figures: [HTML] = snapshot.figures.map { figure in
             let value: HTML = figure.text.map { "\($0.text(in: context.language))" } ?? "\(figure.value)"
@@ -29,10 +46,7 @@ enum HomePage {
         let latest: [HTML] = snapshot.latest.map { item in
             "<li><span class=\"badge badge-state\">\(context[item.kind])</span> <a href=\"\(item.path)\">\(item.title.text(in: context.language))</a> (\(item.date))</li>"
         }
-        let body: HTML = """
-        <h1>\(context["home.title"])</h1>
-        <p class="lead">\(context["home.lead"])</p>
-        \(DueList.render(context, model.due))
+        return """
         \(filterForm(context, filter, countries: model.countries))
         <h2 id="figures">\(context["portal.figures"])</h2>
         <ul class="stats">\(figures)</ul>
@@ -53,7 +67,6 @@ enum HomePage {
         <h2>\(context["home.measures"])</h2>
         <ol class="measures">\(measures)</ol>
         """
-        return Layout.page(context, title: context["home.title"], body: body)
     }
 
     static func filterForm(_ context: PageContext, _ filter: PortalFilter, countries: [CountryDTO]) -> HTML {

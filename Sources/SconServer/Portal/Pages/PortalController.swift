@@ -17,10 +17,16 @@ struct PortalController: RouteCollection {
     @Sendable func home(_ req: Request) async throws -> HTML {
         let filter = try req.portalFilter()
         let today = CalendarDay(req.now)
-        let (snapshot, _) = try await req.application.portalCache.snapshot(filter, on: req.db, today: today, now: req.now)
+        let cache = req.application.portalCache
+        let context = PageContext(request: req)
         let due = req.principal.isSignedIn ? try await DueStore(db: req.db).due(for: req.principal, now: req.now) : []
-        let countries = try await req.application.countryNames.all(on: req.db)
-        return HomePage.render(PageContext(request: req), .init(snapshot: snapshot, countries: countries, due: due))
+        let version = try await PortalCache.version(on: req.db, today: today)
+        let key = version + "|" + filter.query + "|" + req.language.rawValue
+        if let main = cache.html(key) { return HomePage.render(context, main: main, due: due) }
+        let (snapshot, _) = try await cache.snapshot(filter, on: req.db, today: today, now: req.now)
+        let main = HomePage.main(context, .init(snapshot: snapshot, countries: try await req.application.countryNames.all(on: req.db)))
+        cache.store(html: main, key)
+        return HomePage.render(context, main: main, due: due)
     }
 
     @Sendable func catalogue(_ req: Request) async throws -> HTML {

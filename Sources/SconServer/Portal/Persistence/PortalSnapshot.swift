@@ -125,6 +125,17 @@ struct PortalSnapshot: Sendable {
 /// last sequence (every change writes an entry), so a change makes new snapshots.
 final class PortalCache: Sendable {
     private let entries = NIOLockedValueBox<[String: PortalSnapshot]>([:])
+    private let pages = NIOLockedValueBox<[String: HTML]>([:])
+
+    /// The rendered main part of the home page under a version, filter and language.
+    func html(_ key: String) -> HTML? { pages.withLockedValue { $0[key] } }
+
+    func store(html: HTML, _ key: String) {
+        pages.withLockedValue { pages in
+            if pages.count > 512 { pages.removeAll() }
+            pages[key] = html
+        }
+    }
 
     func snapshot(_ filter: PortalFilter, on db: any Database, today: CalendarDay, now: Date) async throws -> (PortalSnapshot, version: String) {
         let version = try await Self.version(on: db, today: today)
