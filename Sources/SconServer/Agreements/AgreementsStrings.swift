@@ -65,7 +65,7 @@ extension AgreementsContext {
         "outcomes.asOf": ("As of", "기준일"),
         "outcomes.from": ("From", "시작일"),
         "outcomes.type": ("Type", "유형"),
-        "outcomes.total": ("outcomes", "건의 협력성과"),
+        "outcomes.total": ("outcomes in all", "협력성과 전체(건)"),
         "outcomes.none": ("No outcome is counted under this selection.", "이 조건에서 집계되는 협력성과가 없습니다."),
         "outcomes.caption": ("The records counted as of {asOf}", "{asOf} 기준 집계 대상 기록"),
         "outcomes.date": ("Date", "일자"),

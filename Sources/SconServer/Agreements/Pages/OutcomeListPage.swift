@@ -41,13 +41,13 @@ enum OutcomeListPage {
         <p class="lead">\(context.strings.format("outcomes.lead", ["asOf": filter.asOf.description]))</p>
         \(form)
         <ul class="stats">
-        <li><strong>\(model.tally.total)</strong> \(context["outcomes.total"])</li>
-        <li><strong>\(model.tally.achieved)</strong> \(context["outcomestate.achieved"])</li>
-        <li><strong>\(model.tally.planned)</strong> \(context["outcomestate.planned"])</li>
+        <li><a href="#records"><strong>\(model.tally.total)</strong> \(context["outcomes.total"])</a></li>
+        <li><a href="#records"><strong>\(model.tally.achieved)</strong> \(context["outcomestate.achieved"])</a></li>
+        <li><a href="#records"><strong>\(model.tally.planned)</strong> \(context["outcomestate.planned"])</a></li>
         </ul>
         <p class="downloads">\(context["outcomes.download"]) <a href="\(PortalData.outcomesCSV.path)?\(query)">CSV</a> · <a href="\(PortalData.outcomesJSON.path)?\(query)">JSON</a> · <a href="\(AgreementsAPI.tally.path)?\(query)">API</a></p>
         \(rows.isEmpty ? "<p>\(context["outcomes.none"])</p>" as HTML : """
-            <div class="table-scroll"><table class="list"><caption>\(context.strings.format("outcomes.caption", ["asOf": filter.asOf.description]))</caption>
+            <div class="table-scroll" id="records"><table class="list"><caption>\(context.strings.format("outcomes.caption", ["asOf": filter.asOf.description]))</caption>
             <thead><tr><th scope="col">\(context["outcomes.date"])</th><th scope="col">\(context["outcomes.title"])</th><th scope="col">\(context["outcomes.type"])</th>\
             <th scope="col">\(context["outcomes.countries"])</th><th scope="col">\(context["outcomes.standing"])</th><th scope="col">\(context["outcomes.source"])</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
