@@ -180,6 +180,8 @@ import VaporTesting
         "POST /api/v1/projects/:id/bookings": .signedIn,
         "GET /api/v1/export/iati.xml": .open,
         "GET /agreements": .open,
+        "GET /agreements/new": .staff,
+        "POST /agreements/new": .signedIn,
         "GET /agreements/:id": .open,
         "POST /agreements/:id/actions": .signedIn,
         "GET /outcomes": .open,

@@ -175,4 +175,39 @@ import VaporTesting
             #expect(try await plain.post(path + "/actions", form: [("party", party.storedID.uuidString), ("status", "extended"), ("date", ""), ("note", "")]).status == .forbidden)
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func anOfficerRecordsAnAgreementWithTheForm(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            // Setup: an officer signed in; a signed-in account without the role.
+            let browser = Browser(app)
+            try await browser.signIn(try await app.officer())
+            let plain = Browser(app)
+            try await plain.signIn(try await app.makeUser())
+            #expect(try await plain.get("/agreements/new").status == .forbidden)
+            #expect(try await browser.get("/agreements/new?lang=ko").text.contains("업무협약 등록"))
+            let molit = UUIDText.string(try await app.organisationID("molit"))
+            let before = try await app.count(Agreement.self)
+            var fields: [(String, String)] = [("kind", "mou"), ("level", "institutional"), ("titleEn", "MOU on flood warning"), ("titleKo", "홍수 경보 협약"),
+                                              ("signedOn", "2026-05"), ("placeEn", ""), ("placeKo", ""), ("expiresOn", "2026-04-30"), ("obligationsEn", ""), ("obligationsKo", ""),
+                                              ("public", "on"), ("party0Organisation", molit), ("party0Country", ""), ("party0NameEn", ""), ("party0NameKo", "")]
+            // Bad input: one party only and an expiry before the signing; the input stays, nothing is written.
+            let bad = try await browser.post("/agreements/new?lang=en", form: fields)
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.text.contains("value=\"MOU on flood warning\""))
+            #expect(bad.text.contains("at least two parties"))
+            #expect(try await app.count(Agreement.self) == before)
+            // Happy path: a second party described, the expiry after the signing.
+            fields = fields.map { $0.0 == "expiresOn" ? ("expiresOn", "2031-05-31") : $0 }
+            fields += [("party1Organisation", ""), ("party1Country", "VN"), ("party1NameEn", "A Vietnamese city (not disclosed)"), ("party1NameKo", "베트남 도시(비공개)")]
+            let done = try await browser.post("/agreements/new", form: fields)
+            #expect(done.status == .seeOther)
+            let location = try #require(done.headers.first(name: .location))
+            #expect(try await app.count(Agreement.self) == before + 1)
+            #expect(try await browser.get(location + "?lang=en").text.contains("A Vietnamese city (not disclosed)"))
+            // Others cannot.
+            #expect(try await plain.post("/agreements/new", form: fields).status == .forbidden)
+            #expect(try await app.count(Agreement.self) == before + 1)
+        }
+    }
 }

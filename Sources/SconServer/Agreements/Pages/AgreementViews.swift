@@ -66,6 +66,7 @@ enum AgreementListPage {
         let html: HTML = """
         <h1>\(context["nav.agreements"])</h1>
         <p class="lead">\(context["agreements.lead"])</p>
+        \(AgreementAccess.allows(context.principal, .manage) ? "<p><a class=\"button\" href=\"\(AgreementsURL.new.path)\">\(context["agreements.new"])</a></p>" as HTML : .empty)
         \(form)
         \(table)
         \(Pagination.links(context, base: AgreementsURL.agreements.path, query: query(filter), next: model.next, isFirstPage: model.isFirstPage))

@@ -7,6 +7,8 @@ import Vapor
 struct AgreementsPagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(AgreementsURL.agreements, use: list)
+        routes.get(AgreementsURL.new, use: newForm)
+        routes.grouped(RequireSignedIn()).post(AgreementsURL.new, use: create)
         routes.get(AgreementsURL.agreement(.key), use: show)
         routes.grouped(RequireSignedIn()).post(AgreementsURL.actions(.key), use: action)
         routes.get(AgreementsURL.outcomes, use: outcomes)
@@ -58,6 +60,27 @@ struct AgreementsPagesController: RouteCollection {
             return try await page(req, id: id, problem: req.strings.localized(refusal), form: values).encodeResponse(status: .conflict, for: req)
         } catch DomainError.invalid(let issues) {
             return try await page(req, id: id, issues: issues, form: values).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    private func form(_ req: Request, _ values: AgreementFormPage.Values, issues: [FieldIssue] = []) async throws -> HTML {
+        let organisations = try await Organisation.query(on: req.db).sort(\.$sortKey).all().map { ($0.storedID, $0.name.text(in: req.language)) }
+        return AgreementFormPage.render(PageContext(request: req), .init(values: values, organisations: organisations,
+                                                                         countries: try await req.application.countryNames.all(on: req.db), issues: issues))
+    }
+
+    @Sendable func newForm(_ req: Request) async throws -> HTML {
+        try req.principal.require(AgreementAccess.allows(req.principal, .manage), "record agreements")
+        return try await form(req, AgreementFormPage.Values(kind: "mou", level: "institutional", public: "on"))
+    }
+
+    @Sendable func create(_ req: Request) async throws -> Response {
+        let values = try req.content.decode(AgreementFormPage.Values.self)
+        do {
+            let id = try await req.agreementStore.create(values.draft, projects: [], by: req.principal)
+            return req.redirect(to: AgreementsURL.agreement(.value(id)).path, redirectType: .normal)
+        } catch DomainError.invalid(let issues) {
+            return try await form(req, values, issues: issues).encodeResponse(status: .unprocessableEntity, for: req)
         }
     }
 
