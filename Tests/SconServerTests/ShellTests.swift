@@ -23,19 +23,6 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.all)
-    func areasNotBuiltYetSaySoInBothLanguages(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
-            for area in ShellURL.Area.allCases {
-                let en = try await Browser(app).get("/\(area.rawValue)?lang=en")
-                #expect(en.status == .ok)
-                #expect(en.text.contains("not available yet"))
-                let ko = try await Browser(app).get("/\(area.rawValue)?lang=ko")
-                #expect(ko.text.contains("아직 이용할 수 없습니다"))
-            }
-        }
-    }
-
-    @Test(arguments: TestDatabase.all)
     func everyPageHasTheAccessibleShell(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             for path in ["/", "/countries", "/cities", "/organisations", "/signin", "/signup", "/marketplace"] {

@@ -45,7 +45,6 @@ import Testing
         keys += DeliverableKind.allCases.map { "deliverable.\($0.rawValue)" }
         keys += ConflictReason.allCases.map { "conflict.\($0.rawValue)" }
         keys += Language.allCases.map { "language.\($0.rawValue)" }
-        keys += ShellURL.Area.allCases.flatMap { ["area.\($0.rawValue).name", "area.\($0.rawValue).text"] }
         keys += SconContexts.all.flatMap(\.navigation).map(\.label)
         keys += EventState.allCases.map { "eventstate.\($0.rawValue)" } + EventType.allCases.map { "eventtype.\($0.rawValue)" }
         keys += CentreStatus.allCases.map { "centrestatus.\($0.rawValue)" } + RegistrationStatus.allCases.map { "registrationstatus.\($0.rawValue)" }
@@ -54,6 +53,11 @@ import Testing
         keys += ["participantLimit", "noCommonSlot", "noTable"].map { "schedule.reason.\($0)" }
         keys += ["sector", "country", "basedIn", "term"].flatMap { kind in ["theyOffer", "theySeek"].map { "suggestion.\(kind).\($0)" } }
         keys += ["register", "request", "answer", "schedule", "publish", "decide", "checkIn"].map { "refusal.event.wrongState.\($0)" }
+        keys += AgreementStatus.allCases.map { "agreementstatus.\($0.rawValue)" } + ["agreementstatus.none"]
+        keys += AgreementKind.allCases.map { "agreementkind.\($0.rawValue)" } + AgreementLevel.allCases.map { "agreementlevel.\($0.rawValue)" }
+        keys += OutcomeType.allCases.map { "outcometype.\($0.rawValue)" } + OutcomeState.allCases.map { "outcomestate.\($0.rawValue)" }
+        keys += PortalDataset.allCases.flatMap { ["portal.dataset.\($0.rawValue)", "portal.dataset.\($0.rawValue).text"] }
+        keys += ["refusal.agreement.skipsStep", "refusal.agreement.beforeLastAction", "due.dormant"]
         #expect(Self.missing(keys).isEmpty, "keys built from domain values but missing: \(Self.missing(keys))")
     }
 

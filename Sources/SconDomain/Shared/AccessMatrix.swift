@@ -62,7 +62,7 @@ public enum AccessMatrix {
     /// Every context's table, in the order of the documentation.
     public static var tables: [Table] {
         [DirectoryAccess.table, AccountAccess.table, CallAccess.table, ReviewAccess.table, ProjectAccess.table, FundAccess.table,
-         MarketplaceAccess.table, TrainingAccess.table, CentreAccess.table]
+         MarketplaceAccess.table, TrainingAccess.table, CentreAccess.table, AgreementAccess.table]
     }
 
     /// The whole documentation page.

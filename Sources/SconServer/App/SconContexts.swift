@@ -11,6 +11,8 @@ enum SconContexts {
         PipelineContext(),
         FundContext(),
         OpenDataContext(),
+        AgreementsContext(),
+        PortalContext(),
         OperationsContext(),
         TrainingContext(),
         SearchContext(),

@@ -97,10 +97,13 @@ struct AuditLog: Sendable {
     }
 
     /// On PostgreSQL, the chain's transaction-scoped advisory lock (taking it again in the same
-    /// transaction is a no-op). SQLite has one writer at a time anyway.
+    /// transaction is a no-op), in the space of the current schema: advisory locks are
+    /// server-wide, and two schemas (two K-SCON databases on one server, or the tests') have
+    /// chains of the same names that must not wait for each other. SQLite has one writer at a time anyway.
     static func lock(_ chain: AuditChainKey, on tx: any Database) async throws {
         guard let sql = tx as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
-        try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: chain.lockKey))").run()
+        let key = Int32(truncatingIfNeeded: chain.lockKey ^ (chain.lockKey >> 32))
+        try await sql.raw("SELECT pg_advisory_xact_lock(hashtext(current_schema()), \(bind: key))").run()
     }
 
     /// The last entry of a chain.

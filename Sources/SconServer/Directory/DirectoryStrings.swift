@@ -16,8 +16,6 @@ extension DirectoryContext {
         "country.languages": ("Languages", "언어"),
         "country.timeZones": ("Time zones", "시간대"),
         "country.callingCode": ("Calling code", "국가 번호"),
-        "country.later": ("Proposals, projects and agreements", "제안서, 사업, 업무협약"),
-        "country.laterText": ("The country's proposals to the open call, its projects and its agreements will be listed here once those parts of K-SCON are built.", "국제공모 제안서, 사업, 업무협약은 해당 기능이 준비되면 이곳에 표시됩니다."),
         "cities.intro": ("The 26 ASEAN Smart Cities Network pilot cities, the cities reported as joining in 2024, and Korea's metropolitan cities and national pilot smart cities.", "아세안 스마트시티 네트워크(ASCN) 26개 시범도시, 2024년 추가 도시, 그리고 한국의 광역시와 국가 시범 스마트시티입니다."),
         "cities.attribution": ("Coordinates and populations: GeoNames (https://www.geonames.org/), CC BY 4.0. Populations are GeoNames figures for the city proper, of mixed census years.", "좌표와 인구: GeoNames (https://www.geonames.org/), CC BY 4.0. 인구는 GeoNames 기준 시 행정구역 인구이며 조사 연도가 다를 수 있습니다."),
         "citykind.ascn-pilot": ("ASCN pilot city (2018)", "ASCN 시범도시 (2018)"),

@@ -16,6 +16,9 @@ extension DemoData {
         let organisations = Dictionary(uniqueKeysWithValues: try await Organisation.query(on: db).filter(\.$seedKey != nil).all().map { ($0.seedKey!, $0.storedID) })
         let cities = Dictionary(try await City.query(on: db).all().map { ($0.nameEn, $0.storedID) }, uniquingKeysWith: { first, _ in first })
         let index = SearchIndex(db: db)
+        // The audit events go last, so the chains' locks (the registry's, on PostgreSQL, shared by
+        // every database of the server) are held only for the moment of the commit.
+        var audit: [(AuditChainKey, AuditEvent)] = []
         for record in records {
             guard let organisation = organisations[record.organisation] else { throw DomainError.notFound("marketplace.jsonl: organisation \(record.organisation)") }
             if record.kind == "challenge" {
@@ -28,8 +31,7 @@ extension DemoData {
                 model.timing = ""; model.contact = ""; model.status = ChallengeStatus.open.rawValue; model.sample = true
                 try await model.create(on: db)
                 try await index.upsert(try model.searchDocument, now: now)
-                try await AuditLog.append([AuditEvent(actor: nil, action: "challenge.seed", subject: ChallengeStore.subject(model.storedID), details: ["ref": record.ref])],
-                                          to: .challenge(model.storedID), on: db, now: now)
+                audit.append((.challenge(model.storedID), AuditEvent(actor: nil, action: "challenge.seed", subject: ChallengeStore.subject(model.storedID), details: ["ref": record.ref])))
             } else {
                 let model = Solution()
                 model.id = UUID(); model.organisationID = organisation; model.countryCode = record.country
@@ -41,9 +43,9 @@ extension DemoData {
                 model.status = SolutionStatus.published.rawValue; model.sample = true
                 try await model.create(on: db)
                 try await index.upsert(try model.searchDocument, now: now)
-                try await AuditLog.append([AuditEvent(actor: nil, action: "solution.seed", subject: SolutionStore.subject(model.storedID), details: ["ref": record.ref])],
-                                          to: .solution(model.storedID), on: db, now: now)
+                audit.append((.solution(model.storedID), AuditEvent(actor: nil, action: "solution.seed", subject: SolutionStore.subject(model.storedID), details: ["ref": record.ref])))
             }
         }
+        for (chain, event) in audit { try await AuditLog.append([event], to: chain, on: db, now: now) }
     }
 }

@@ -20,13 +20,6 @@ struct SearchContext: SconContext {
 
     var strings: StringTable { Self.table }
 
-    /// The other contexts' records go into the index with the demo data (and at every start).
-    func seedIfEmpty(_ db: any Database) async throws -> Bool {
-        guard try await SearchEntry.query(on: db).count() == 0 else { return false }
-        try await SearchIndexer.refresh(on: db, now: Date())
-        return true
-    }
-
     var tools: ContextTools {
         ContextTools(benchmarks: ["search": { options, context in
                          context.console.print(try await SearchBench.run(count: max(400, options.count ?? 100_000), clients: max(1, options.clients ?? 16),

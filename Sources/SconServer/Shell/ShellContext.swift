@@ -3,8 +3,8 @@ import Foundation
 import SconDomain
 import Vapor
 
-/// The frame of every page: the home page, the language switch, the pages of parts not built
-/// yet, the assets, and the strings every page shares (layout, errors, field names).
+/// The frame of every page: the language switch, the pages of parts not built yet, the assets,
+/// and the strings every page shares (layout, errors, field names). The home page is the Portal's.
 struct ShellContext: SconContext {
     let name = "Shell"
 
@@ -13,7 +13,7 @@ struct ShellContext: SconContext {
     }
 
     /// The parts not built yet stay out of the menu (no dead ends); their pages still answer
-    /// at their addresses, and the home page says what is coming. A context that is built adds
+    /// at their addresses. A context that is built adds
     /// its own entry.
     var navigation: [NavigationEntry] { [] }
 

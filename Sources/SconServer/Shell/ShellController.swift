@@ -2,23 +2,11 @@ import Fluent
 import SconDomain
 import Vapor
 
-/// The front page, the language switch, the pages of parts not built yet, and the assets.
+/// The language switch and the assets (the home page is the Portal's).
 struct ShellController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(ShellURL.home, use: home)
         routes.get(ShellURL.language(.key), use: switchLanguage)
-        for area in ShellURL.Area.allCases {
-            routes.get(ShellURL.area(area)) { req async throws -> HTML in AreaPage.render(PageContext(request: req), area) }
-        }
         routes.get(ShellURL.stylesheet, use: stylesheet)
-    }
-
-    @Sendable func home(_ req: Request) async throws -> HTML {
-        let countries = try await req.application.countryNames.all(on: req.db)
-        let cities = try await City.query(on: req.db).count()
-        let organisations = try await Organisation.query(on: req.db).count()
-        let due = req.principal.isSignedIn ? try await DueStore(db: req.db).due(for: req.principal, now: req.now) : []
-        return HomePage.render(PageContext(request: req), .init(countries: countries, cityCount: cities, organisationCount: organisations, due: due))
     }
 
     /// Remembers the chosen language in a cookie and goes back to the page it came from.

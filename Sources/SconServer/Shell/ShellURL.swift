@@ -1,24 +1,15 @@
 import Foundation
 import Vapor
 
-/// The frame of every page: home, the language switch, the assets.
+/// The frame of every page: the language switch, the assets.
 enum ShellURL: SiteRoute {
-    case home
     case language(Parameter<String>)
-    case area(Area)
     case stylesheet
     case mapImage
 
-    /// The parts of the platform whose own issues are still open; each has a page saying so.
-    enum Area: String, Sendable, CaseIterable {
-        case agreements, portal
-    }
-
     var pathComponents: [PathComponent] {
         switch self {
-        case .home: return []
         case .language(let code): return ["language", Self.segment(.code, code)]
-        case .area(let area): return [.constant(area.rawValue)]
         case .stylesheet: return ["assets", "kscon.css"]
         case .mapImage: return ["assets", "asean-korea-map.svg"]
         }

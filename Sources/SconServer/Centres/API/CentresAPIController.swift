@@ -158,7 +158,7 @@ struct CentresAPIController: RouteCollection {
     @Sendable func answer(_ req: Request) async throws -> MeetingRequestDTO {
         let id = try req.uuid()
         _ = try await req.eventStore.find(id, by: req.principal)
-        let row = try await req.eventStore.answer(id, request: try req.uuid(.request), answer: try req.decodeJSON(AnswerInput.self).answer, by: req.principal)
+        let row = try await req.eventStore.answer(id, request: try req.uuid(.request), answer: try req.decodeJSON(RequestAnswerInput.self).answer, by: req.principal)
         return MeetingRequestDTO(row: row, state: try row.storedState, organiser: false)
     }
 

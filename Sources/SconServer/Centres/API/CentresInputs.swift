@@ -117,7 +117,7 @@ struct MeetingRequestInput: Decodable, Sendable {
 }
 
 /// `POST /api/v1/events/{id}/requests/{request}/answer`.
-struct AnswerInput: Decodable, Sendable {
+struct RequestAnswerInput: Decodable, Sendable {
     var answer: String?
 
     enum Field: String, CodingKey, CaseIterable { case answer }

@@ -28,6 +28,8 @@ enum CountryPages {
         var country: CountryDTO
         var cities: [CityDTO]
         var organisations: [OrganisationDTO]
+        /// The country's story (the Portal's `CountryStory`): proposals, projects, agreements, outcomes.
+        var story: HTML = .empty
     }
 
     static func show(_ context: PageContext, _ model: Model) -> HTML {
@@ -55,8 +57,7 @@ enum CountryPages {
         <section><h2>\(context["nav.cities"]) (\(model.cities.count))</h2><ul>\(cities)</ul></section>
         <section><h2>\(context["nav.organisations"]) (\(model.organisations.count))</h2>\(organisations.isEmpty ? HTML(stringLiteral: "<p>\(HTML.escaped(context["list.empty"]))</p>") : "<ul>\(organisations)</ul>")</section>
         </div>
-        <h2>\(context["country.later"])</h2>
-        <p>\(context["country.laterText"])</p>
+        \(model.story)
         """
         return Layout.page(context, title: country.name.text(in: language), current: "nav.countries", body: body)
     }

@@ -28,7 +28,10 @@ struct DirectoryPagesController: RouteCollection {
               let country = try await CountryQuery(db: req.db).find(code) else { throw DomainError.notFound("country") }
         let cities = try await CityQuery(rows: req.rows).inCountry(code.value)
         let organisations = try await OrganisationQuery(rows: req.rows).inCountry(code.value)
-        return CountryPages.show(PageContext(request: req), .init(country: country, cities: cities, organisations: organisations))
+        let context = PageContext(request: req)
+        let story = CountryStory.render(context, try await CountryStory.load(code, for: req.principal, on: req.db, today: CalendarDay(req.now)),
+                                        countries: try await req.application.countryNames.all(on: req.db))
+        return CountryPages.show(context, .init(country: country, cities: cities, organisations: organisations, story: story))
     }
 
     @Sendable func cities(_ req: Request) async throws -> HTML {

@@ -1,0 +1,103 @@
+import Fluent
+import Foundation
+import SconDomain
+import SQLKit
+
+/// An agreement with what its page and the API show: its parties with their timelines, its
+/// links, and whether it is dormant today.
+struct AgreementRecord: Sendable {
+    struct Party: Sendable {
+        var id: UUID
+        var organisation: UUID?
+        var organisationName: LocalizedText?
+        var country: String?
+        var name: LocalizedText?
+        var signatoryTitle: LocalizedText?
+        var timeline: [StatusAction]
+        var status: AgreementStatus? { StatusTimeline.current(timeline) }
+        /// Whether the record names the party (an organisation or a country).
+        var disclosed: Bool { organisation != nil || country != nil }
+    }
+
+    struct Link: Sendable { var kind: AgreementLinkKind; var id: UUID }
+
+    let agreement: Agreement
+    let kind: AgreementKind
+    let level: AgreementLevel
+    let signedOn: PartialDate?
+    let expiresOn: CalendarDay?
+    let sectors: [Sector]
+    var parties: [Party]
+    var links: [Link]
+    var lastActivity: CalendarDay?
+    var dormant: Bool
+
+    var id: UUID { agreement.storedID }
+
+    var facts: AgreementAccess.Facts {
+        AgreementAccess.Facts(isPublic: agreement.isPublic, partyOrganisations: Set(parties.compactMap(\.organisation)))
+    }
+
+    /// The countries the agreement involves: its parties' countries and their organisations'.
+    var countries: [String] { Array(Set(parties.compactMap(\.country))).sorted() }
+
+    /// Loads the records of these agreements in a few queries (parties, actions, links, activity).
+    static func load(_ agreements: [Agreement], on db: any Database, today: CalendarDay) async throws -> [AgreementRecord] {
+        guard !agreements.isEmpty else { return [] }
+        let ids = agreements.map(\.storedID)
+        let parties = try await AgreementParty.query(on: db).filter(\.$agreementID ~~ ids).sort(\.$position).all()
+        let actions = try await AgreementAction.query(on: db).filter(\.$agreementID ~~ ids).sort(\.$position).all()
+        let links = try await AgreementLink.query(on: db).filter(\.$agreementID ~~ ids).all()
+        let organisationIDs = Array(Set(parties.compactMap(\.organisationID)))
+        let organisations = organisationIDs.isEmpty ? [] : try await Organisation.query(on: db).filter(\.$id ~~ organisationIDs).all()
+        let orgByID = Dictionary(uniqueKeysWithValues: organisations.map { ($0.storedID, $0) })
+        var timelines: [UUID: [StatusAction]] = [:]
+        for action in actions { timelines[action.partyID, default: []].append(try action.action) }
+        let projectLinks = try links.filter { try $0.linkKind == .project }.map(\.targetID)
+        let activity = try await AgreementActivity(db: db).lastActivity(ofProjects: projectLinks)
+        return try agreements.map { agreement in
+            let id = agreement.storedID
+            let ownParties = parties.filter { $0.agreementID == id }.map { party in
+                let organisation = party.organisationID.flatMap { orgByID[$0] }
+                return Party(id: party.storedID, organisation: party.organisationID, organisationName: organisation?.name,
+                             country: party.countryCode ?? organisation?.countryCode, name: party.name, signatoryTitle: party.signatoryTitle,
+                             timeline: timelines[party.storedID] ?? [])
+            }
+            let ownLinks = try links.filter { $0.agreementID == id }.map { Link(kind: try $0.linkKind, id: $0.targetID) }
+            let last = ownLinks.filter { $0.kind == .project }.compactMap { activity[$0.id] }.max()
+            let inForceSince = ownParties.flatMap(\.timeline).filter { $0.status.isInForce }.compactMap(\.date).max()
+            let dormant = Dormancy.isDormant(statuses: ownParties.map(\.status), inForceSince: inForceSince, lastActivity: last, today: today)
+            return AgreementRecord(agreement: agreement, kind: try agreement.agreementKind, level: try agreement.agreementLevel,
+                                   signedOn: try agreement.signedDate, expiresOn: try agreement.expiryDay, sectors: try agreement.sectorList,
+                                   parties: ownParties, links: ownLinks, lastActivity: last, dormant: dormant)
+        }
+    }
+}
+
+/// The linked activity that keeps an agreement awake: a linked project's stage moves (the
+/// audit log's `project.stage`) and bookings on it (the ledger's value days).
+struct AgreementActivity: Sendable {
+    let db: any Database
+
+    func lastActivity(ofProjects projects: [UUID]) async throws -> [UUID: CalendarDay] {
+        guard !projects.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
+        var last: [UUID: CalendarDay] = [:]
+        func note(_ project: UUID, _ text: String) {
+            guard let day = CalendarDay(text.prefix(10)) else { return }
+            if last[project].map({ $0 < day }) ?? true { last[project] = day }
+        }
+        let bookings = try await sql.select().column("project_id").column(SQLFunction("MAX", args: SQLIdentifier("value_day")), as: "last")
+            .from("ledger_transactions").where("project_id", .in, projects).groupBy("project_id").all()
+        for row in bookings {
+            note(try row.decode(column: "project_id", as: UUID.self), try row.decode(column: "last", as: String.self))
+        }
+        let subjects = projects.map { "project:" + UUIDText.string($0) }
+        let moves = try await sql.select().column("subject").column(SQLFunction("MAX", args: SQLIdentifier("recorded_at")), as: "last")
+            .from("audit_entries").where("action", .equal, "project.stage").where("subject", .in, subjects).groupBy("subject").all()
+        for row in moves {
+            let subject = try row.decode(column: "subject", as: String.self)
+            if let id = UUIDText.parse(String(subject.dropFirst("project:".count))) { note(id, try row.decode(column: "last", as: String.self)) }
+        }
+        return last
+    }
+}

@@ -1,0 +1,189 @@
+import Fluent
+import Foundation
+import SconDomain
+import SQLKit
+import Vapor
+
+/// The open datasets: each public list of the portal, its files, licence, columns and where its
+/// last change is read from.
+enum PortalDataset: String, CaseIterable, Sendable {
+    case agreements, outcomes, projects, cities, calls
+
+    var files: [PortalData] { PortalData.allCases.filter { $0.dataset == rawValue } }
+
+    /// The subjects of the audit log whose last entry is the dataset's last change.
+    var auditPrefix: String {
+        switch self {
+        case .agreements, .outcomes: "agreement:"
+        case .projects: "project:"
+        case .cities: "city:"
+        case .calls: "call:"
+        }
+    }
+
+    var licence: String {
+        switch self {
+        case .cities: "CC BY 4.0 (GeoNames); K-SCON records: KOGL Type 1 (공공누리 제1유형)"
+        default: "KOGL Type 1 (공공누리 제1유형: 출처표시)"
+        }
+    }
+
+    var columns: [String] {
+        switch self {
+        case .agreements: ["code", "kind", "level", "title_en", "title_ko", "signed_on", "place_en", "countries", "parties", "statuses", "expires_on", "dormant", "source", "url"]
+        case .outcomes: ["id", "type", "state", "standing_as_of", "date", "recorded_on", "countries", "title_en", "title_ko", "source_en", "link_kind", "link_id"]
+        case .projects: ["code", "title", "stage", "country", "city", "latitude", "longitude", "sectors", "sample", "url"]
+        case .cities: ["id", "name_en", "name_ko", "country", "kind", "latitude", "longitude", "population", "source"]
+        case .calls: ["uid", "summary", "opens_at", "closes_at", "state", "url"]
+        }
+    }
+
+    /// The day of the dataset's last recorded change, from the audit log.
+    func lastChange(on db: any Database) async throws -> Date? {
+        let sql = db as! any SQLDatabase
+        let row = try await sql.select().column(SQLFunction("MAX", args: SQLIdentifier("recorded_at")), as: "last").from("audit_entries")
+            .where("subject", .like, auditPrefix + "%").first()
+        return try row?.decode(column: "last", as: String?.self).flatMap(AuditChain.date)
+    }
+}
+
+/// Builds the files of the datasets under the portal's filter.
+struct PortalExports: Sendable {
+    let db: any Database
+    let baseURL: String
+    let today: CalendarDay
+    let now: Date
+
+    func agreements(_ filter: PortalFilter) async throws -> [AgreementRecord] {
+        try await AgreementRecord.load(try await AgreementQuery(db: db).all(filter.agreementFilter, for: .anonymous), on: db, today: today)
+    }
+
+    func agreementsCSV(_ filter: PortalFilter) async throws -> String {
+        var csv = CSVWriter(columns: PortalDataset.agreements.columns)
+        for record in try await agreements(filter) {
+            let a = record.agreement
+            csv.append(row: [a.code, record.kind.rawValue, record.level.rawValue, a.titleEn, a.titleKo, record.signedOn?.description ?? "",
+                             a.placeEn ?? "", record.countries.joined(separator: ";"),
+                             record.parties.map { $0.organisationName?.en ?? $0.name?.en ?? $0.country ?? "not disclosed" }.joined(separator: ";"),
+                             record.parties.map { $0.status?.rawValue ?? "" }.joined(separator: ";"), record.expiresOn?.description ?? "",
+                             record.dormant ? "true" : "false", a.source, baseURL + AgreementsURL.agreement(.value(record.id)).path])
+        }
+        return csv.output
+    }
+
+    func agreementsJSON(_ filter: PortalFilter) async throws -> String {
+        ListResponse(items: try await agreements(filter).map(AgreementDTO.init), nextCursor: nil).jsonText
+    }
+
+    func outcomesCSV(_ filter: OutcomeFilter) async throws -> String {
+        var csv = CSVWriter(columns: PortalDataset.outcomes.columns)
+        for outcome in try await OutcomeQuery(db: db).all(filter) {
+            let facts = try outcome.facts
+            csv.append(row: [UUIDText.string(outcome.storedID), facts.type.rawValue, facts.state.rawValue,
+                             OutcomeRule.standing(facts, asOf: filter.asOf).rawValue, facts.date?.description ?? "", facts.recordedOn.description,
+                             facts.countries.map(\.value).sorted().joined(separator: ";"), outcome.titleEn, outcome.titleKo, outcome.sourceEn,
+                             outcome.linkKind ?? "", outcome.linkID.map(UUIDText.string) ?? ""])
+        }
+        return csv.output
+    }
+
+    func outcomesJSON(_ filter: OutcomeFilter) async throws -> String {
+        ListResponse(items: try await OutcomeQuery(db: db).all(filter).map { try OutcomeDTO($0, asOf: filter.asOf) }, nextCursor: nil).jsonText
+    }
+
+    private func projectRows(_ filter: PortalFilter) async throws -> [(PortalProjects.Item, City?)] {
+        let projects = try await PortalProjects.load(filter, on: db)
+        let ids = Array(Set(projects.map(\.cityID)))
+        let cities = ids.isEmpty ? [] : try await City.query(on: db).filter(\.$id ~~ ids).all()
+        let byID = Dictionary(uniqueKeysWithValues: cities.map { ($0.storedID, $0) })
+        return projects.map { ($0, byID[$0.cityID]) }
+    }
+
+    func projectsCSV(_ filter: PortalFilter) async throws -> String {
+        var csv = CSVWriter(columns: PortalDataset.projects.columns)
+        for (project, city) in try await projectRows(filter) {
+            csv.append(row: [project.code, project.title, project.stage.rawValue, project.country, city?.nameEn ?? "",
+                             city.map { GeoJSONPoints.number($0.latitude) } ?? "", city.map { GeoJSONPoints.number($0.longitude) } ?? "",
+                             project.sectors.map(\.rawValue).joined(separator: ";"), project.sample ? "true" : "false",
+                             baseURL + ProjectURL.project(.value(project.id)).path])
+        }
+        return csv.output
+    }
+
+    func projectsJSON(_ filter: PortalFilter) async throws -> String {
+        var writer = JSONWriter()
+        let rows = try await projectRows(filter)
+        writer.object {
+            $0.key("items")
+            $0.array(rows) { writer, row in
+                let (project, city) = row
+                writer.object {
+                    $0.field("id", project.id)
+                    $0.field("code", project.code)
+                    $0.field("title", project.title)
+                    $0.field("stage", project.stage.rawValue)
+                    $0.field("country", project.country)
+                    $0.field("city", city?.nameEn)
+                    $0.key("latitude"); if let city { $0.double(city.latitude) } else { $0.null() }
+                    $0.key("longitude"); if let city { $0.double(city.longitude) } else { $0.null() }
+                    $0.field("sectors", project.sectors.map(\.rawValue))
+                    $0.field("sample", project.sample)
+                }
+            }
+            $0.field("nextCursor", nil as String?)
+        }
+        return writer.text
+    }
+
+    func projectsGeoJSON(_ filter: PortalFilter) async throws -> String {
+        GeoJSONPoints(features: try await projectRows(filter).compactMap { project, city in
+            guard let city else { return nil }
+            return .init(id: UUIDText.string(project.id), longitude: city.longitude, latitude: city.latitude,
+                         properties: [("code", .text(project.code)), ("title", .text(project.title)), ("stage", .text(project.stage.rawValue)),
+                                      ("country", .text(project.country)), ("city", .text(city.nameEn)),
+                                      ("sample", .text(project.sample ? "true" : "false")), ("url", .text(baseURL + ProjectURL.project(.value(project.id)).path))])
+        }).text
+    }
+
+    private func cities(_ filter: PortalFilter) async throws -> [City] {
+        let query = City.query(on: db)
+        if let country = filter.country { query.filter(\.$countryCode == country.value) }
+        return try await query.sort(\.$sortKey).sort(\.$id).all()
+    }
+
+    func citiesCSV(_ filter: PortalFilter) async throws -> String {
+        var csv = CSVWriter(columns: PortalDataset.cities.columns)
+        for city in try await cities(filter) {
+            csv.append(row: [UUIDText.string(city.storedID), city.nameEn, city.nameKo, city.countryCode, city.kind, GeoJSONPoints.number(city.latitude),
+                             GeoJSONPoints.number(city.longitude), city.population.map(String.init) ?? "", city.source])
+        }
+        return csv.output
+    }
+
+    func citiesGeoJSON(_ filter: PortalFilter) async throws -> String {
+        GeoJSONPoints(features: try await cities(filter).map { city in
+            .init(id: UUIDText.string(city.storedID), longitude: city.longitude, latitude: city.latitude,
+                  properties: [("name_en", .text(city.nameEn)), ("name_ko", .text(city.nameKo)), ("country", .text(city.countryCode)),
+                               ("kind", .text(city.kind)), ("population", city.population.map { .number($0) } ?? .null), ("source", .text(city.source))])
+        }).text
+    }
+
+    /// The calls' opening and deadline as events (RFC 5545), one pair per published call.
+    func callsICS() async throws -> String {
+        var events: [ICalendarEvent] = []
+        for call in try await Call.query(on: db).filter(\.$state != CallState.draft.rawValue).sort(\.$opensAt).all() {
+            let terms = try call.terms()
+            let state = try call.callState
+            let url = baseURL + OpenCallURL.call(.value(call.storedID)).path
+            let status: ICalendarEvent.Status = state == .cancelled ? .cancelled : .confirmed
+            let stamp = call.updatedAt ?? call.createdAt ?? now
+            events.append(ICalendarEvent(uid: "call-\(UUIDText.string(call.storedID))-deadline@k-scon", stamp: stamp, start: call.closesAt,
+                                         end: call.closesAt.addingTimeInterval(3600), summary: "Deadline: \(terms.title.en) / 마감: \(terms.title.ko)",
+                                         url: url, status: status, categories: ["K-SCON", "deadline"]))
+            events.append(ICalendarEvent(uid: "call-\(UUIDText.string(call.storedID))-opens@k-scon", stamp: stamp, start: call.opensAt,
+                                         end: call.opensAt.addingTimeInterval(3600), summary: "Opens: \(terms.title.en) / 접수 시작: \(terms.title.ko)",
+                                         url: url, status: status, categories: ["K-SCON", "call"]))
+        }
+        return ICalendar(name: "K-SCON calls", events: events).text
+    }
+}
