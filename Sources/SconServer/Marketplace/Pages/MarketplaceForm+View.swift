@@ -7,7 +7,6 @@ enum MarketplaceFormPage {
     struct Options {
         var organisations: [(value: String, label: String)]
         var cities: [(value: String, label: String)]
-        var allCities: [(value: String, label: String)]
     }
 
     /// `peopleText`: the number of people affected as typed (kept when it is not a number).
@@ -59,7 +58,7 @@ enum MarketplaceFormPage {
             return "<label class=\"check\"><input type=\"checkbox\" name=\"languages[]\" value=\"\(language.rawValue)\"\(checked)> \(context["clang.\(language.rawValue)"])</label>"
         }
         let chosenCities = Set((draft.references ?? []).map { UUIDText.string($0) })
-        let cityBoxes: [HTML] = options.allCities.map { city in
+        let cityBoxes: [HTML] = options.cities.map { city in
             let checked: HTML = chosenCities.contains(city.value) ? " checked" : ""
             return "<label class=\"check\"><input type=\"checkbox\" name=\"references[]\" value=\"\(city.value)\"\(checked)> \(city.label)</label>"
         }

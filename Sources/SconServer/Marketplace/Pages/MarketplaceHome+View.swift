@@ -10,7 +10,6 @@ enum MarketplaceHomePage {
         var challenges: SconDomain.Page<Challenge>?
         var solutions: SconDomain.Page<Solution>?
         var countries: [CountryDTO]
-        var isFirstPage: Bool
         var mayPost: Bool
     }
 

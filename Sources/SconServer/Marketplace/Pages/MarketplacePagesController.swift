@@ -35,7 +35,7 @@ struct MarketplacePagesController: RouteCollection {
             showSolutions: showSolutions, filter: filter,
             challenges: showSolutions ? nil : try await query.challenges(filter, page, for: req.principal),
             solutions: showSolutions ? try await query.solutions(filter, page, for: req.principal) : nil,
-            countries: try await req.application.countryNames.all(on: req.db), isFirstPage: page.cursor == nil,
+            countries: try await req.application.countryNames.all(on: req.db),
             mayPost: req.principal.isSignedIn))
     }
 
@@ -234,9 +234,9 @@ struct MarketplacePagesController: RouteCollection {
         let interest = try await store.interest(in: pair)
         let principal = req.principal
         let mayRead = MarketplaceAccess.allows(principal, .readConversation(challengeSide: pair.challengeSide, solutionSide: pair.solutionSide))
-        let messages = mayRead ? try await store.messages(pair.challenge.storedID, pair.solution.storedID, by: principal).1 : nil
+        let messages = mayRead ? try await store.messages(of: pair) : nil
         let match = MarketplaceMatching.match(try MatchFinder.facts(of: pair.challenge),
-                                              try MatchFinder.facts(of: pair.solution, countries: try await referenceCountries(pair.solution, on: req.db)))
+                                              try MatchFinder.facts(of: pair.solution, countries: try await MatchFinder(db: req.db).referenceCountries(of: [pair.solution])))
         let organisationIDs = Set([pair.challengeSide, pair.solutionSide] + (messages ?? []).map(\.organisationID))
         let organisations = try await Organisation.query(on: req.db).filter(\.$id ~~ Array(organisationIDs)).all()
         let authors = try await MarketplaceAuthors.names(of: Set((messages ?? []).map(\.authorID)), on: req.db)
@@ -247,11 +247,6 @@ struct MarketplacePagesController: RouteCollection {
             mayWrite: MarketplaceAccess.allows(principal, .writeConversation(challengeSide: pair.challengeSide, solutionSide: pair.solutionSide)),
             authors: authors, organisations: Dictionary(uniqueKeysWithValues: organisations.map { ($0.storedID, $0.name) }),
             draft: draft, issues: issues, problem: problem))
-    }
-
-    private func referenceCountries(_ solution: Solution, on db: any Database) async throws -> [UUID: CountryCode] {
-        Dictionary(uniqueKeysWithValues: try await City.query(on: db).filter(\.$id ~~ (try solution.referenceList)).all()
-            .compactMap { city in CountryCode(city.countryCode).map { (city.storedID, $0) } })
     }
 
     @Sendable func sayInterested(_ req: Request) async throws -> Response {
@@ -286,6 +281,6 @@ struct MarketplacePagesController: RouteCollection {
         let cities = try await City.query(on: req.db).sort(\.$countryCode).sort(\.$nameEn).all()
         let cityOptions = cities.map { (value: UUIDText.string($0.storedID), label: "\(language == .ko ? $0.nameKo : $0.nameEn) (\($0.countryCode))") }
         return .init(organisations: organisations.map { (value: UUIDText.string($0.storedID), label: $0.name.text(in: language)) },
-                     cities: cityOptions, allCities: cityOptions)
+                     cities: cityOptions)
     }
 }

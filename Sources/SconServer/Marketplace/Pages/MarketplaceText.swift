@@ -8,18 +8,12 @@ struct MarketplaceText {
     var language: String
 
     init(language page: Language, original: (title: String, body: String, language: String), ko: (String, String), en: (String, String)) {
-        let own = page == .ko ? ko : en
-        if !own.0.isEmpty {
-            title = own.0
-            body = own.1.isEmpty ? original.body : own.1
-            language = own.1.isEmpty ? original.language : page.rawValue
-            if !own.1.isEmpty { return }
-            language = original.language
-        } else {
-            title = original.title
-            body = original.body
-            language = original.language
-        }
+        let (ownTitle, ownBody) = page == .ko ? ko : en
+        title = ownTitle.isEmpty ? original.title : ownTitle
+        // The page's own version when the author wrote its text; the title alone does not make the body translated.
+        let translated = !ownTitle.isEmpty && !ownBody.isEmpty
+        body = translated ? ownBody : original.body
+        language = translated ? page.rawValue : original.language
     }
 
     init(_ challenge: Challenge, in page: Language) {

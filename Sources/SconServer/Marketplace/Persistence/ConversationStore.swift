@@ -67,9 +67,13 @@ struct ConversationStore: Sendable {
         guard MarketplaceAccess.allows(principal, .readConversation(challengeSide: pair.challengeSide, solutionSide: pair.solutionSide)) else {
             throw DomainError.notFound("conversation")
         }
-        let rows = try await MarketplaceMessage.query(on: db).filter(\.$challengeID == challengeID).filter(\.$solutionID == solutionID)
+        return (pair, try await messages(of: pair))
+    }
+
+    /// The messages of a pair already checked as readable, oldest first (at most 500).
+    func messages(of pair: Pair) async throws -> [MarketplaceMessage] {
+        try await MarketplaceMessage.query(on: db).filter(\.$challengeID == pair.challenge.storedID).filter(\.$solutionID == pair.solution.storedID)
             .sort(\.$createdAt).sort(\.$id).limit(500).all()
-        return (pair, rows)
     }
 
     /// Adds a message: only once both sides are interested, by a member of one of them.

@@ -50,7 +50,8 @@ struct MatchFinder: Sendable {
         return try await RowQuery(db: db).search(request).map(\.objectID)
     }
 
-    private func referenceCountries(of solutions: [Solution]) async throws -> [UUID: CountryCode] {
+    /// The countries of the solutions' reference cities, by city.
+    func referenceCountries(of solutions: [Solution]) async throws -> [UUID: CountryCode] {
         let cities = Set(try solutions.flatMap { try $0.referenceList })
         guard !cities.isEmpty else { return [:] }
         return Dictionary(uniqueKeysWithValues: try await City.query(on: db).filter(\.$id ~~ Array(cities)).all()
