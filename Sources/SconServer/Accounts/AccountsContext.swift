@@ -8,11 +8,14 @@ struct AccountsContext: SconContext {
     let name = "Accounts"
 
     var migrations: [any Migration] {
-        [CreateUser(), CreateRoleGrant(), CreateAPIToken(), CreateUserSession(), CreateSignInAttempt(), UpdateAccountsAddIndexes()]
+        [CreateUser(), CreateRoleGrant(), CreateAPIToken(), CreateUserSession(), CreateSignInAttempt(), UpdateAccountsAddIndexes(),
+         UpdateAccountsAddSecondFactor()]
     }
 
     func register(_ routes: ContextRoutes) throws {
         try routes.app.register(collection: AccountController())
+        try routes.app.register(collection: SecondFactorController())
+        try routes.app.register(collection: PasswordController())
         try routes.app.register(collection: AdminController())
         try routes.app.register(collection: AccountAPIController())
     }

@@ -20,10 +20,11 @@ struct Authentication: AsyncMiddleware {
         guard let session = try await UserSession.query(on: request.db)
             .filter(\.$tokenHash == SecureToken.hash(token))
             .filter(\.$expiresAt > request.now)
+            .filter(\.$pending == false)
             .first(),
               let user = try await User.find(session.userID, on: request.db)
         else { return }
-        try await signIn(user, credential: .session, request)
+        try await signIn(user, credential: .session, authenticatedAt: session.authenticatedAt, request)
     }
 
     private func authenticate(apiToken token: String, _ request: Request) async throws -> Bool {
@@ -42,11 +43,20 @@ struct Authentication: AsyncMiddleware {
         return true
     }
 
-    private func signIn(_ user: User, credential: SignedInUser.Credential, _ request: Request) async throws {
+    /// Loads the grants. A browser session of an account whose roles need a second factor that
+    /// it has not set up works without those roles (`SecondFactorPolicy`); API tokens are made
+    /// by a signed-in person or an operator (`scon token create`) and carry the account's roles.
+    private func signIn(_ user: User, credential: SignedInUser.Credential, authenticatedAt: Date? = nil, _ request: Request) async throws {
         let userID = try user.requireID()
-        let grants = try await RoleGrant.query(on: request.db).filter(\.$userID == userID).all().map { try $0.grant }
+        var grants = Set(try await RoleGrant.query(on: request.db).filter(\.$userID == userID).all().map { try $0.grant })
+        var heldBack: [Role] = []
+        if credential == .session, SecondFactorPolicy.isRequired(for: grants) {
+            let hasFactor = try await SecondFactorStore.hasConfirmedFactor(userID, on: request.db)
+            (grants, heldBack) = SecondFactorPolicy.effective(grants, hasSecondFactor: hasFactor)
+        }
         request.signedInUser = SignedInUser(id: userID, email: user.email, displayName: user.displayName,
-                                            language: try User.known(user.language, "language"), credential: credential)
-        request.principal = Principal(userID: userID, grants: Set(grants))
+                                            language: try User.known(user.language, "language"), credential: credential,
+                                            authenticatedAt: authenticatedAt, heldBackRoles: heldBack)
+        request.principal = Principal(userID: userID, grants: grants)
     }
 }

@@ -1,4 +1,5 @@
 import Vapor
+import SconDomain
 
 /// The sign-in cookie: HttpOnly, SameSite=Lax, Secure when configured.
 enum SessionCookie {
@@ -16,5 +17,19 @@ enum SessionCookie {
     static func expired(secure: Bool) -> HTTPCookies.Value {
         HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, domain: nil, path: "/",
                           isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
+}
+
+extension Response {
+    /// Puts a session token in the sign-in cookie (for `sessionDays`, or ten minutes for a
+    /// session that waits for its code).
+    func setSessionCookie(_ token: String, pending: Bool = false, for request: Request) {
+        let config = request.application.sconConfig
+        var cookie = SessionCookie.value(token: token, days: config.sessionDays, secure: config.secureCookies, now: request.now)
+        if pending {
+            cookie.maxAge = Int(SecondFactorPolicy.pendingLifetime)
+            cookie.expires = request.now.addingTimeInterval(SecondFactorPolicy.pendingLifetime)
+        }
+        cookies[request.sessionCookieName] = cookie
     }
 }

@@ -10,6 +10,10 @@ struct SignedInUser: Sendable {
     var displayName: String
     var language: Language
     var credential: Credential
+    /// For a browser session: when its person last gave their password (and code).
+    var authenticatedAt: Date? = nil
+    /// Roles the account holds but this session works without until a second factor is set up.
+    var heldBackRoles: [Role] = []
 }
 
 extension Request {

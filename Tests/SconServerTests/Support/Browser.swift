@@ -1,6 +1,8 @@
 import Testing
 import Vapor
 import VaporTesting
+import Fluent
+import SconDomain
 @testable import SconServer
 
 /// A person with a browser: keeps cookies between requests and submits forms with the CSRF
@@ -51,9 +53,25 @@ final class Browser: @unchecked Sendable {
         return CSRFProtection.token(app.csrfKey, binding: "visitor|" + (cookies[CSRFProtection.cookieName] ?? ""))
     }
 
+    /// Signs in with the password and, when the account has an authenticator, the code it
+    /// would show (a step not used yet; a recovery code once the window's steps are used).
     func signIn(_ user: TestUser) async throws {
         let response = try await post("/signin", form: [("email", user.email), ("password", user.password)])
         #expect(response.status == .seeOther)
+        guard let location = response.headers.first(name: .location), location.hasPrefix("/signin/second-factor"),
+              let secret = user.totpSecret else { return }
+        let second = try await post("/signin/second-factor", form: [("code", try await unusedCode(user, secret: secret))])
+        #expect(second.status == .seeOther, "the second step of sign-in: \(second.status)")
+    }
+
+    private func unusedCode(_ user: TestUser, secret: [UInt8]) async throws -> String {
+        let totp = try SconDomain.TOTP(secret: secret)
+        let factor = try await UserSecondFactor.query(on: app.db).filter(\.$userID == user.id).first()
+        let current = totp.step(at: app.clock.now())
+        let step = max(current - 1, factor?.lastUsedStep.map { UInt64($0) + 1 } ?? 0)
+        if step <= current + 1 { return totp.code(step: step) }
+        let used = Set(try await RecoveryCode.query(on: app.db).filter(\.$userID == user.id).filter(\.$usedAt != nil).all().map(\.digest))
+        return try #require(user.recoveryCodes.first { !used.contains(RecoveryCodes.digest(of: RecoveryCodes.normalised($0)!)) })
     }
 
     private func send(_ method: HTTPMethod, _ path: String, body: ByteBuffer?, contentType: String?) async throws -> TestingHTTPResponse {

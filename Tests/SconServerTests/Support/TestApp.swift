@@ -58,6 +58,10 @@ struct TestUser: Sendable {
     var email: String
     var password: String
     var token: String
+    /// The authenticator's secret when the account has two-factor sign-in (accounts with roles
+    /// that need it get one), and its recovery codes.
+    var totpSecret: [UInt8]? = nil
+    var recoveryCodes: [String] = []
 
     var bearer: HTTPHeaders { ["Authorization": "Bearer \(token)"] }
 }
@@ -78,7 +82,21 @@ extension Application {
         model.tokenHash = SecureToken.hash(token)
         model.hint = String(token.suffix(4))
         try await model.create(on: db)
-        return TestUser(id: user.id!, email: email, password: password, token: token)
+        var testUser = TestUser(id: user.id!, email: email, password: password, token: token)
+        if SecondFactorPolicy.isRequired(for: grants) { try await enrolSecondFactor(&testUser) }
+        return testUser
+    }
+
+    /// Gives the account a confirmed authenticator and ten recovery codes, as if set up on its page.
+    func enrolSecondFactor(_ user: inout TestUser) async throws {
+        let secret = TOTPEnrolment.newSecret()
+        let factor = UserSecondFactor(userID: user.id, secret: secret)
+        factor.confirmedAt = clock.now()
+        try await factor.create(on: db)
+        let recovery = RecoveryCodes.generate()
+        for digest in recovery.digests { try await RecoveryCode(userID: user.id, digest: digest).create(on: db) }
+        user.totpSecret = secret
+        user.recoveryCodes = recovery.codes
     }
 
     func officer() async throws -> TestUser { try await makeUser(grants: [Grant(role: .programmeOfficer, scope: .global)]) }

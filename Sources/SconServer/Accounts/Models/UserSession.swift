@@ -11,6 +11,11 @@ final class UserSession: Model, @unchecked Sendable {
     @Field(key: "user_id") var userID: UUID
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Field(key: "expires_at") var expiresAt: Date
+    /// Waiting for the second step of sign-in (the authenticator's code): it signs nobody in.
+    @Field(key: "pending") var pending: Bool
+    /// When its person last gave their password (and code): granting roles and booking money
+    /// ask again after `SecondFactorPolicy.reauthenticationWindow`.
+    @OptionalField(key: "authenticated_at") var authenticatedAt: Date?
 
     init() {}
 }

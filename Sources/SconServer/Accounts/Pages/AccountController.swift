@@ -34,7 +34,20 @@ struct AccountController: RouteCollection {
         let next = LocalPath.sanitise(form.next)
         do {
             let user = try await AccountStore(request: req).signIn(email: form.email ?? "", password: form.password ?? "")
-            return try await startSession(user, req, redirect: next)
+            let userID = try user.requireID()
+            let previous = req.cookies[req.sessionCookieName]?.string
+            if try await SecondFactorStore.hasConfirmedFactor(userID, on: req.db) {
+                let token = try await AccountStore(request: req).startSession(for: user, pending: true, replacing: previous)
+                let response = req.redirect(to: AccountURL.signInSecondFactor.path + "?next=" + PercentEncoding.queryValue(next), redirectType: .normal)
+                response.setSessionCookie(token, pending: true, for: req)
+                keepLanguage(of: user, response, req)
+                return response
+            }
+            let grants = try await RoleGrant.query(on: req.db).filter(\.$userID == userID).all().map { try $0.grant }
+            // Roles that need a second factor: on to setting one up first.
+            let target = SecondFactorPolicy.isRequired(for: grants)
+                ? AccountURL.accountTwoFactor.path + "?next=" + PercentEncoding.queryValue(next) : next
+            return try await startSession(user, req, redirect: target, replacing: previous)
         } catch let error as DomainError {
             var model = AccountForms.SignInModel(email: form.email ?? "", next: next)
             let status: HTTPResponseStatus
@@ -140,20 +153,26 @@ struct AccountController: RouteCollection {
         guard let user = req.signedInUser else { throw DomainError.unauthenticated }
         let grants = try await RoleGrant.query(on: req.db).filter(\.$userID == user.id).all().map { try $0.grant }
         let tokens = try await APIToken.query(on: req.db).filter(\.$userID == user.id).sort(\.$createdAt, .descending).all()
-        return AccountPage.Model(user: user, grants: grants, tokens: tokens, newToken: nil)
+        return AccountPage.Model(user: user, grants: grants, tokens: tokens, newToken: nil,
+                                 twoFactorOn: try await SecondFactorStore.hasConfirmedFactor(user.id, on: req.db),
+                                 passwordChanged: req.queryItem("password") == "changed")
     }
 
-    private func startSession(_ user: User, _ req: Request, redirect: String) async throws -> Response {
-        let token = try await AccountStore(request: req).startSession(for: user)
+    private func startSession(_ user: User, _ req: Request, redirect: String, replacing previous: String?) async throws -> Response {
+        let token = try await AccountStore(request: req).startSession(for: user, replacing: previous)
         let response = req.redirect(to: redirect, redirectType: .normal)
+        response.setSessionCookie(token, for: req)
+        keepLanguage(of: user, response, req)
+        return response
+    }
+
+    /// The visitor's own choice of language (the switch's cookie) stands; without one, the account's.
+    private func keepLanguage(of user: User, _ response: Response, _ req: Request) {
         let config = req.application.sconConfig
-        response.cookies[req.sessionCookieName] = SessionCookie.value(token: token, days: config.sessionDays, secure: config.secureCookies, now: req.now)
-        // The visitor's own choice of language (the switch's cookie) stands; without one, the account's.
         if req.cookies[Request.languageCookie] == nil {
             response.cookies[Request.languageCookie] = HTTPCookies.Value(string: user.language, maxAge: 365 * 86_400, path: "/",
                                                                          isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
         }
-        return response
     }
 }
 

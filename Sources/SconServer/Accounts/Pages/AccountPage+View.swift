@@ -10,6 +10,8 @@ enum AccountPage {
         var newToken: String?
         var issues: [FieldIssue] = []
         var eraseIssues: [FieldIssue] = []
+        var twoFactorOn = false
+        var passwordChanged = false
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -42,8 +44,14 @@ enum AccountPage {
         \(Components.definition(context["field.displayName"], "\(model.user.displayName)"))
         \(Components.definition(context["field.email"], "\(model.user.email)"))
         </dl>
+        \(Components.notice(model.passwordChanged ? context["password.changed"] : nil))
         <h2>\(context["account.roles"])</h2>
         \(rolesHTML)
+        <h2 id="security">\(context["account.security"])</h2>
+        <ul>
+        <li><a href="\(AccountURL.accountPassword.path)">\(context["password.title"])</a></li>
+        <li>\(context[model.twoFactorOn ? "twofactor.state.on" : "twofactor.state.off"]) — <a href="\(AccountURL.accountTwoFactor.path)">\(context[model.twoFactorOn ? "twofactor.manage.title" : "twofactor.enrol.title"])</a></li>
+        </ul>
         \(ReviewAccess.allows(context.principal, .keepReviewerProfile) ? "<p><a href=\"\(ReviewURL.reviewerProfile.path)\">\(context["reviewer.title"])</a></p>" as HTML : .empty)
         <h2 id="tokens">\(context["tokens.title"])</h2>
         <p>\(context["tokens.intro"])</p>

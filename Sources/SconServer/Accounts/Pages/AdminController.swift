@@ -6,8 +6,8 @@ import Vapor
 struct AdminController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.signedIn.get(AccountURL.adminUsers, use: users)
-        routes.signedIn.post(AccountURL.adminUserGrants(.key), use: grant)
-        routes.signedIn.post(AccountURL.adminGrant(.key), use: revoke)
+        routes.signedIn.recentlySignedIn.post(AccountURL.adminUserGrants(.key), use: grant)
+        routes.signedIn.recentlySignedIn.post(AccountURL.adminGrant(.key), use: revoke)
     }
 
     struct GrantForm: Content { var role: String?; var scopeKind: String?; var scopeID: String? }

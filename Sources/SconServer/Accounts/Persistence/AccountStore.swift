@@ -53,6 +53,21 @@ struct AccountStore: Sendable {
     /// Checks the password, with rate limiting shared by all app servers through the database.
     func signIn(email text: String, password: String) async throws -> User {
         let email = EmailAddress(text)?.value ?? text.lowercased()
+        try await checkThrottle(email: email)
+        let user = try await User.query(on: db).filter(\.$email == email).first()
+        // Verify against a dummy hash when there is no such user, so timing does not tell.
+        let digest = user?.passwordHash ?? "$2b$12$CwTycUXWue0Thq9StjUM0uJ8.bBJq8gQmqE5u5lFrWq5UuCk5yLxO"
+        let matches = (try? await request.password.async.verify(password, created: digest).get()) ?? false
+        try await recordAttempt(email: email, succeeded: matches && user != nil)
+        guard let user, matches else {
+            throw DomainError.invalid([FieldIssue(field: "email", code: "bad-credentials", detail: "e-mail or password is wrong.")])
+        }
+        return user
+    }
+
+    /// Refuses with `rateLimited` while the account or the client address has to wait
+    /// (`SignInThrottle`: failures slow an account down, they never lock it).
+    func checkThrottle(email: String) async throws {
         let address = request.clientAddress
         let now = Int(request.now.timeIntervalSince1970)
         let throttle = SignInThrottle()
@@ -62,32 +77,95 @@ struct AccountStore: Sendable {
         let addressFailures = try await SignInAttempt.query(on: db)
             .filter(\.$address == address).filter(\.$succeeded == false).filter(\.$at > since).all(\.$at)
         try throttle.check(now: now, accountFailures: accountFailures, addressFailures: addressFailures)
+    }
 
-        let user = try await User.query(on: db).filter(\.$email == email).first()
-        // Verify against a dummy hash when there is no such user, so timing does not tell.
-        let digest = user?.passwordHash ?? "$2b$12$CwTycUXWue0Thq9StjUM0uJ8.bBJq8gQmqE5u5lFrWq5UuCk5yLxO"
-        let matches = (try? await request.password.async.verify(password, created: digest).get()) ?? false
+    /// Records a password or code check for the throttle and the person's sign-in history.
+    func recordAttempt(email: String, succeeded: Bool) async throws {
         let attempt = SignInAttempt()
         attempt.email = email
-        attempt.address = address
-        attempt.succeeded = matches && user != nil
-        attempt.at = now
+        attempt.address = request.clientAddress
+        attempt.succeeded = succeeded
+        attempt.at = Int(request.now.timeIntervalSince1970)
         try await attempt.create(on: db)
-        guard let user, matches else {
-            throw DomainError.invalid([FieldIssue(field: "email", code: "bad-credentials", detail: "e-mail or password is wrong.")])
-        }
-        return user
     }
 
     /// Starts a session for the user and returns the cookie token (only its hash is stored).
-    func startSession(for user: User) async throws -> String {
+    /// A pending session waits for the authenticator's code: it lives ten minutes and signs
+    /// nobody in. The session the browser held before (if any) ends: a new sign-in always
+    /// gets a new token.
+    func startSession(for user: User, pending: Bool = false, replacing previous: String? = nil) async throws -> String {
+        if let previous { try await endSession(token: previous) }
         let token = SecureToken.random()
         let session = UserSession()
         session.tokenHash = SecureToken.hash(token)
         session.userID = try user.requireID()
-        session.expiresAt = request.now.addingTimeInterval(Double(request.application.sconConfig.sessionDays) * 86_400)
+        session.pending = pending
+        session.authenticatedAt = pending ? nil : request.now
+        session.expiresAt = pending ? request.now.addingTimeInterval(SecondFactorPolicy.pendingLifetime)
+            : request.now.addingTimeInterval(Double(request.application.sconConfig.sessionDays) * 86_400)
         try await session.create(on: db)
         return token
+    }
+
+    /// The account of a pending session that has not expired.
+    func pendingUser(token: String) async throws -> User? {
+        guard let session = try await UserSession.query(on: db).filter(\.$tokenHash == SecureToken.hash(token))
+            .filter(\.$pending == true).filter(\.$expiresAt > request.now).first() else { return nil }
+        return try await User.find(session.userID, on: db)
+    }
+
+    /// The second step of sign-in: the code (or a recovery code) for the pending session's
+    /// account, throttled like passwords; answers the account and the token of a new full session.
+    func completeSignIn(pendingToken: String, code: String) async throws -> (User, String) {
+        guard let user = try await pendingUser(token: pendingToken) else { throw DomainError.unauthenticated }
+        try await checkThrottle(email: user.email)
+        do {
+            _ = try await SecondFactorStore(request: request).verify(try user.requireID(), typed: code)
+        } catch let error as DomainError {
+            if case .invalid = error { try await recordAttempt(email: user.email, succeeded: false) }
+            throw error
+        }
+        try await recordAttempt(email: user.email, succeeded: true)
+        return (user, try await startSession(for: user, replacing: pendingToken))
+    }
+
+    /// Confirms who the person of a browser session is (password, and the code when two-factor
+    /// sign-in is set up) before a sensitive action; the session counts as just signed in.
+    func reauthenticate(_ user: User, session token: String, password: String, code: String) async throws {
+        try await checkThrottle(email: user.email)
+        let userID = try user.requireID()
+        let matches = (try? await request.password.async.verify(password, created: user.passwordHash).get()) ?? false
+        var issues: [FieldIssue] = matches ? [] : [FieldIssue(field: "password", code: "password-wrong", detail: "the password is not this account's password.")]
+        if try await SecondFactorStore.hasConfirmedFactor(userID, on: db), matches {
+            do { _ = try await SecondFactorStore(request: request).verify(userID, typed: code) } catch DomainError.invalid(let codeIssues) { issues += codeIssues }
+        }
+        try await recordAttempt(email: user.email, succeeded: issues.isEmpty)
+        guard issues.isEmpty else { throw DomainError.invalid(issues) }
+        try await UserSession.query(on: db).filter(\.$tokenHash == SecureToken.hash(token)).filter(\.$pending == false)
+            .set(\.$authenticatedAt, to: request.now).update()
+    }
+
+    /// Changes the password after the current one is confirmed: every session of the account
+    /// ends (other browsers are signed out) and this browser gets a new one, whose token is answered.
+    func changePassword(_ user: User, current: String, new: String, repeated: String) async throws -> String {
+        try await checkThrottle(email: user.email)
+        let matches = (try? await request.password.async.verify(current, created: user.passwordHash).get()) ?? false
+        try await recordAttempt(email: user.email, succeeded: matches)
+        var issues: [FieldIssue] = matches ? [] : [FieldIssue(field: "current", code: "password-wrong", detail: "the password is not this account's password.")]
+        issues += PasswordPolicy.check(new, email: EmailAddress(user.email)).map { FieldIssue(field: "new", code: $0.code, detail: $0.detail) }
+        if new != repeated { issues.append(FieldIssue(field: "repeat", code: "mismatch", detail: "the two new passwords differ.")) }
+        if matches, new == current { issues.append(FieldIssue(field: "new", code: "unchanged", detail: "the new password is the current one.")) }
+        guard issues.isEmpty else { throw DomainError.invalid(issues) }
+        let hash = try await request.password.async.hash(new).get()
+        let userID = try user.requireID()
+        try await request.auditLog.record(.account(userID)) { tx in
+            user.passwordHash = hash
+            try await user.update(on: tx)
+            try await UserSession.query(on: tx).filter(\.$userID == userID).delete()
+            return ((), [AuditEvent(actor: userID, action: "account.password.change", subject: "user:\(UUIDText.string(userID))",
+                                    details: [String: String]())])
+        }
+        return try await startSession(for: user)
     }
 
     func endSession(token: String) async throws {

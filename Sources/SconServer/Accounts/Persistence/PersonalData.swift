@@ -58,6 +58,8 @@ extension AccountsContext {
     struct TokenSection: Encodable, Sendable { var name: String; var endsWith: String; var createdAt: String?; var lastUsedAt: String?; var revokedAt: String? }
     struct SessionSection: Encodable, Sendable { var startedAt: String?; var expiresAt: String }
     struct AttemptSection: Encodable, Sendable { var at: String; var address: String; var succeeded: Bool }
+    /// Whether two-factor sign-in is on and how many recovery codes are left (never the secret or the codes).
+    struct SecondFactorSection: Encodable, Sendable { var enabled: Bool; var since: String?; var recoveryCodesLeft: Int }
 
     func personalData(of user: UUID, on db: any Database) async throws -> [String: PersonalDataSection] {
         guard let account = try await User.find(user, on: db) else { return [:] }
@@ -70,7 +72,10 @@ extension AccountsContext {
             .map { SessionSection(startedAt: time($0.createdAt), expiresAt: AuditChain.timestamp($0.expiresAt)) }
         let attempts = try await SignInAttempt.query(on: db).filter(\.$email == account.email).sort(\.$at).all()
             .map { AttemptSection(at: AuditChain.timestamp(Date(timeIntervalSince1970: Double($0.at))), address: $0.address, succeeded: $0.succeeded) }
+        let factor = try await UserSecondFactor.query(on: db).filter(\.$userID == user).filter(\.$confirmedAt != nil).first()
+        let codesLeft = try await RecoveryCode.query(on: db).filter(\.$userID == user).filter(\.$usedAt == nil).count()
         return [
+            "twoFactor": PersonalDataSection(SecondFactorSection(enabled: factor != nil, since: time(factor?.confirmedAt), recoveryCodesLeft: factor == nil ? 0 : codesLeft)),
             "account": PersonalDataSection(AccountSection(id: user, email: account.email, displayName: account.displayName,
                                                           language: account.language, createdAt: time(account.createdAt))),
             "roles": PersonalDataSection(roles), "apiTokens": PersonalDataSection(tokens),
@@ -82,6 +87,8 @@ extension AccountsContext {
         guard let account = try await User.find(user, on: db) else { return }
         try await SignInAttempt.query(on: db).filter(\.$email == account.email).delete()
         try await UserSession.query(on: db).filter(\.$userID == user).delete()
+        try await RecoveryCode.query(on: db).filter(\.$userID == user).delete()
+        try await UserSecondFactor.query(on: db).filter(\.$userID == user).delete()
         try await APIToken.query(on: db).filter(\.$userID == user).delete()
         try await RoleGrant.query(on: db).filter(\.$userID == user).delete()
         account.email = "erased-\(UUIDText.string(user))@erased.invalid"

@@ -26,6 +26,7 @@ enum Layout {
         \(mainNavigation(context, current: current))
         </header>
         <main id="main" tabindex="-1">
+        \(secondFactorNotice(context))
         \(body)
         </main>
         <footer class="site-footer">
@@ -34,6 +35,17 @@ enum Layout {
         </footer>
         </body>
         </html>
+        """
+    }
+
+    /// Roles held back until the account sets up two-factor sign-in: said on every page.
+    static func secondFactorNotice(_ context: PageContext) -> HTML {
+        guard let user = context.user, !user.heldBackRoles.isEmpty,
+              context.request.url.path != AccountURL.accountTwoFactor.path else { return .empty }
+        let roles = user.heldBackRoles.map { context["role.\($0.rawValue)"] }.joined(separator: ", ")
+        return """
+        <div class="notice" role="status"><p>\(context.strings.format("twofactor.heldBack", ["roles": roles])) \
+        <a href="\(AccountURL.accountTwoFactor.path)">\(context["twofactor.enrol.title"])</a></p></div>
         """
     }
 

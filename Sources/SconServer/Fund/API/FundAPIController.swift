@@ -12,7 +12,7 @@ struct FundAPIController: RouteCollection {
         routes.get(FundAPI.exchangeRates, use: rates)
         signedIn.post(FundAPI.exchangeRates, use: recordRate)
         routes.get(FundAPI.projectFinance(.key), use: finance)
-        signedIn.post(FundAPI.projectBookings(.key), use: book)
+        signedIn.recentlySignedIn.post(FundAPI.projectBookings(.key), use: book)
     }
 
     @Sendable func position(_ req: Request) async throws -> FundPositionDTO {

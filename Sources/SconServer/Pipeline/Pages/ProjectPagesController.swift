@@ -13,7 +13,7 @@ struct ProjectPagesController: RouteCollection {
         routes.post(ProjectURL.projectStage(.key), use: stage)
         routes.post(ProjectURL.projectReadiness(.key), use: readiness)
         routes.post(ProjectURL.projectApproval(.key, .key), use: approve)
-        routes.post(FundURL.projectBooking(.key), use: book)
+        routes.recentlySignedIn.post(FundURL.projectBooking(.key), use: book)
         // The version form carries a file: the upload limit plus its boundaries and other fields.
         let uploadLimit = maxAttachmentBytes + 64 * 1024
         routes.upload(ProjectURL.projectEdit(.key, .key), maxBytes: uploadLimit, use: edit)
