@@ -13,6 +13,7 @@ struct TrainingContext: SconContext {
     func register(_ routes: ContextRoutes) throws {
         try routes.app.register(collection: TrainingPagesController())
         try routes.app.register(collection: TrainingAPIController())
+        try routes.app.register(collection: TrainingOfficeController())
     }
 
     var navigation: [NavigationEntry] {

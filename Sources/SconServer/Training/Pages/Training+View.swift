@@ -33,7 +33,8 @@ enum TrainingPages {
         let body: HTML = """
         <h1>\(context["area.training.name"])</h1>
         <p class="lead">\(context["area.training.text"])</p>
-        <p><a href="\(TrainingURL.alumni.path)">\(context["alumni.title"])</a></p>
+        <p><a href="\(TrainingURL.alumni.path)">\(context["alumni.title"])</a>\(TrainingAccess.allows(context.principal, .manage)
+            ? " · <a href=\"\(TrainingURL.programmes.path)\">\(context["programme.office"])</a>" as HTML : .empty)</p>
         \(sections.isEmpty ? "<p>\(context["training.noProgrammes"])</p>" as HTML : "\(sections)")
         <h2>\(context["certificate.verifyTitle"])</h2>
         <form method="get" action="\(TrainingURL.training.path)" class="inline-form">
@@ -203,6 +204,7 @@ enum TrainingPages {
         <div class="table-scroll"><table class="list"><caption>\(context["training.sessionsCaption"])</caption>
         <thead><tr><th scope="col">\(context["training.day"])</th><th scope="col">\(context["training.time"])</th><th scope="col">\(context["training.topic"])</th><th scope="col">\(context["training.venue"])</th><th scope="col">\(context["training.attendance"])</th></tr></thead>
         <tbody>\(sessions)</tbody></table></div>
+        \(model.manage ? "<p><a href=\"\(TrainingURL.survey(.value(model.view.cohort.storedID)).path)\">\(context["surveyform.title"])</a></p>" as HTML : .empty)
         \(model.answersFeedback ? "<p><a class=\"button\" href=\"\(TrainingURL.feedback(.value(model.view.cohort.storedID)).path)\">\(context["feedback.give"])</a></p>" as HTML : .empty)
         \(ranking.isEmpty ? HTML.empty : "<h2>\(context["training.ranking"])</h2><ul>\(ranking)</ul>")
         \(applicationsTable)
