@@ -22,6 +22,11 @@ struct TrainingContext: SconContext {
 
     var strings: StringTable { Self.table }
 
+    /// `scon training sweep`, and the sweep of lapsed offers every minute while `scon serve` runs.
+    var tools: ContextTools {
+        ContextTools(commands: ["training": TrainingCommand()], whileServing: [TrainingSweep()])
+    }
+
     func seedIfEmpty(_ db: any Database) async throws -> Bool {
         guard try await TrainingProgramme.query(on: db).count() == 0 else { return false }
         try await db.transaction { db in try await TrainingDemoData.seed(db) }

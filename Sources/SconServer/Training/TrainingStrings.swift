@@ -187,6 +187,7 @@ extension TrainingContext {
         "alumni.lead": ("Officials who completed a cohort and agreed to be listed, with what their organisation did afterwards, from the records: proposals to the open call submitted after the training and projects it takes part in.", "연수를 수료하고 공개에 동의한 공무원과, 기록으로 본 그 후의 활동(연수 후 제출한 국제공모 제안서, 참여하는 사업)입니다."),
         "alumni.caption": ("Alumni and what followed", "수료생과 그 후의 활동"),
         "alumni.ledTo": ("What followed", "그 후의 활동"),
+        "alumni.events": ("Events afterwards:", "이후 참가한 행사:"),
         "alumni.proposals": ("{count} proposals after the training", "연수 후 제안서 {count}건"),
         "alumni.none": ("No alumnus is listed yet.", "아직 공개된 수료생이 없습니다."),
         "alumni.notListed": ("not listed publicly", "비공개"),

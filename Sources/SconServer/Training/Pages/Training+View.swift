@@ -49,7 +49,9 @@ enum TrainingPages {
         let language = context.language
         let rows: [HTML] = page.items.map { alumnus in
             let projects: [HTML] = alumnus.projects.map { "<a href=\"\(ProjectURL.project(.value($0.storedID)).path)\">\($0.code)</a> " }
+            let events: [HTML] = alumnus.events.map { "<li><a href=\"\(CentresURL.event(.value($0.id)).path)\">\($0.title.text(in: language))</a> (\($0.firstDay))</li>" }
             let ledTo: HTML = "\(context.strings.format("alumni.proposals", ["count": String(alumnus.proposalsAfter)]))" + (projects.isEmpty ? HTML.empty : " · " + HTML(raw: projects.map(\.text).joined()))
+                + (events.isEmpty ? HTML.empty : "<p class=\"alumni-events\">\(context["alumni.events"])</p><ul class=\"plain\">\(events)</ul>")
             let hidden: HTML = alumnus.record.alumniOptIn ? .empty : " <span class=\"badge badge-state\">\(context["alumni.notListed"])</span>"
             return """
             <tr><td>\(alumnus.record.traineeName)\(hidden) \(Components.sampleBadge(context, alumnus.record.sample))</td>\

@@ -242,7 +242,10 @@ struct AlumnusDTO: JSONWritable {
                 $0.array(alumnus.projects) { writer, project in
                     writer.object { $0.field("id", project.storedID); $0.field("code", project.code); $0.field("title", project.title) }
                 }
-                $0.field("events", alumnus.events)
+                $0.key("events")
+                $0.array(alumnus.events) { writer, event in
+                    writer.object { $0.field("id", event.id); $0.field("title", event.title); $0.field("firstDay", event.firstDay) }
+                }
             }
             $0.field("sample", record.sample)
         }
