@@ -433,6 +433,8 @@ enum TrainingPages {
     struct RankingModel {
         var view: CohortView
         var country: CountryCode
+        /// The country's name in both languages, when the directory has it.
+        var countryName: LocalizedText?
         var nominees: [TraineeApplicationRecord]
         var refusal: String?
         var notice: String?
@@ -440,6 +442,7 @@ enum TrainingPages {
 
     static func ranking(_ context: PageContext, _ model: RankingModel) -> HTML {
         let language = context.language
+        let country = model.countryName.map { "\($0.text(in: language)) (\(model.country.value))" } ?? model.country.value
         let rows: [HTML] = model.nominees.map { record in
             let id = UUIDText.string(record.storedID)
             return """
@@ -449,7 +452,7 @@ enum TrainingPages {
         }
         let body: HTML = """
         <p><a href="\(TrainingURL.cohort(.value(model.view.cohort.storedID)).path)">\(model.view.terms.title.text(in: language))</a></p>
-        <h1>\(context.strings.format("training.rankCountry", ["country": model.country.value]))</h1>
+        <h1>\(context.strings.format("training.rankCountry", ["country": country]))</h1>
         <p>\(context.strings.format("training.rankLead", ["deadline": model.view.terms.window.rankingDeadlineText]))</p>
         \(Components.alert(model.refusal))
         \(Components.notice(model.notice))
@@ -463,6 +466,6 @@ enum TrainingPages {
         </form>
         """)
         """
-        return Layout.page(context, title: context.strings.format("training.rankCountry", ["country": model.country.value]), current: "nav.training", body: body)
+        return Layout.page(context, title: context.strings.format("training.rankCountry", ["country": country]), current: "nav.training", body: body)
     }
 }

@@ -11,6 +11,30 @@ enum TrainingOfficePages {
         return "<p class=\"field-error\" id=\"\(Components.fieldID(field))-error\">\(mine.map { context.localized($0) }.joined(separator: " "))</p>"
     }
 
+    /// The summary of a form's errors, linked to each field; a field of a numbered row (`sessions[2].day`,
+    /// `questions[0].key`) is named with the row's number and the part's label.
+    static func summary(_ context: PageContext, _ issues: [FieldIssue], row: String, part: String) -> HTML {
+        guard !issues.isEmpty else { return .empty }
+        let items: [HTML] = issues.map { issue in
+            let text: String
+            if let match = issue.field.wholeMatch(of: /(sessions|questions)\[(\d+)\]\.(.+)/), let index = Int(match.output.2),
+               context.strings.has("\(part)\(match.output.3)"), context.strings.has("error.\(issue.code)") {
+                text = "\(context.strings.format(row, ["number": String(index + 1)])) · \(context["\(part)\(match.output.3)"]): \(context["error.\(issue.code)"])"
+            } else {
+                text = context.localized(issue)
+            }
+            // Every country's number is typed in the one field of the fixed quota.
+            let anchor = issue.field.hasPrefix("quota.fixed") ? "quota.fixed" : issue.field
+            return "<li><a href=\"#\(Components.fieldID(anchor))\">\(text)</a></li>"
+        }
+        return """
+        <div class="error-summary" role="alert" tabindex="-1">
+        <h2>\(context["form.errors"])</h2>
+        <ul>\(items)</ul>
+        </div>
+        """
+    }
+
     /// A checkbox with its label.
     static func checkbox(name: String, id: String, label: String, checked: Bool) -> HTML {
         "<li><input type=\"checkbox\" id=\"\(id)\" name=\"\(name)\" value=\"on\"\(checked ? HTML(raw: " checked") : HTML.empty)> <label for=\"\(id)\">\(label)</label></li>"
@@ -23,21 +47,21 @@ enum TrainingOfficePages {
         let rows: [HTML] = programmes.map { programme in
             let format = (try? programme.trainingFormat).map { context["trainingformat.\($0.rawValue)"] } ?? programme.format
             return """
-            <tr><td>\(programme.code)</td><td>\(programme.title.text(in: language)) \(Components.sampleBadge(context, programme.sample))</td>\
-            <td>\(format)</td><td>\(programme.host.text(in: language))</td>\
-            <td><a href="\(TrainingURL.editProgramme(.value(programme.storedID)).path)">\(context["programme.edit"])</a></td></tr>
+            <tr><td><a href="\(TrainingURL.editProgramme(.value(programme.storedID)).path)" aria-label="\(context["programme.edit"]): \(programme.title.text(in: language))">\(programme.title.text(in: language))</a> \(Components.sampleBadge(context, programme.sample))</td>\
+            <td>\(programme.code)</td><td>\(format)</td><td>\(programme.host.text(in: language))</td></tr>
             """
         }
         let body: HTML = """
         <p><a href="\(TrainingURL.training.path)">\(context["area.training.name"])</a></p>
         <h1>\(context["programme.office"])</h1>
         \(Components.notice(notice))
+        <p>\(context["programme.listHint"])</p>
         <p class="actions"><a class="button" href="\(TrainingURL.newProgramme.path)">\(context["programme.new"])</a> \
         <a class="button" href="\(TrainingURL.newCohort.path)">\(context["cohortform.new"])</a></p>
         \(rows.isEmpty ? "<p>\(context["training.noProgrammes"])</p>" as HTML : """
         <div class="table-scroll"><table class="list"><caption>\(context["programme.caption"])</caption>
-        <thead><tr><th scope="col">\(context["programmefield.code"])</th><th scope="col">\(context["programmefield.title"])</th>\
-        <th scope="col">\(context["training.format"])</th><th scope="col">\(context["training.host"])</th><th scope="col"><span class="visually-hidden">\(context["programme.edit"])</span></th></tr></thead>
+        <thead><tr><th scope="col">\(context["programmefield.title"])</th><th scope="col">\(context["programmefield.code"])</th>\
+        <th scope="col">\(context["training.format"])</th><th scope="col">\(context["training.host"])</th></tr></thead>
         <tbody>\(rows)</tbody></table></div>
         """)
         """
@@ -81,14 +105,14 @@ enum TrainingOfficePages {
                                hint: context["programme.codeHint"], maxLength: 40))
         \(Components.textField(context, issues, field: "title.en", name: "titleEn", label: context["programmefield.title.en"], value: draft.title?.en, required: true, maxLength: 200, lang: "en"))
         \(Components.textField(context, issues, field: "title.ko", name: "titleKo", label: context["programmefield.title.ko"], value: draft.title?.ko, required: true, maxLength: 200, lang: "ko"))
-        \(Components.textArea(context, issues, field: "description.en", name: "descriptionEn", label: context["programmefield.description.en"], value: draft.description?.en, lang: "en"))
-        \(Components.textArea(context, issues, field: "description.ko", name: "descriptionKo", label: context["programmefield.description.ko"], value: draft.description?.ko, lang: "ko"))
+        \(Components.textArea(context, issues, field: "description.en", name: "descriptionEn", label: context["programmefield.description.en"] + " *", value: draft.description?.en, lang: "en"))
+        \(Components.textArea(context, issues, field: "description.ko", name: "descriptionKo", label: context["programmefield.description.ko"] + " *", value: draft.description?.ko, lang: "ko"))
         <fieldset class="field" id="\(Components.fieldID("topics"))"><legend>\(context["programmefield.topics"])</legend>\(errors(context, issues, "topics"))
-        <ul class="plain checkbox-list">\(topics)</ul></fieldset>
+        <ul class="plain columns">\(topics)</ul></fieldset>
         \(Components.select(context, field: "format", name: "format", label: context["programmefield.format"], options: formats, selected: draft.format,
                             includeBlank: context["training.choose"], issues: issues))
         <fieldset class="field" id="\(Components.fieldID("languages"))"><legend>\(context["programmefield.languages"])</legend>\(errors(context, issues, "languages"))
-        <ul class="plain checkbox-list">\(languages)</ul></fieldset>
+        <ul class="plain columns">\(languages)</ul></fieldset>
         \(Components.textField(context, issues, field: "lengthDays", name: "lengthDays", label: context["programmefield.lengthDays"], value: draft.lengthDays.map(String.init),
                                type: "number", required: true))
         \(Components.select(context, field: "hostOrganisation", name: "hostOrganisation", label: context["programmefield.hostOrganisation"], options: hosts,
@@ -138,7 +162,7 @@ enum TrainingOfficePages {
         return """
         <fieldset class="session-fields" id="\(Components.fieldID(path))"><legend>\(context.strings.format("cohortform.session", ["number": String(index + 1)]))</legend>
         \(errors(context, issues.filter { $0.field == path || $0.field == "\(path).venue" }, path))
-        <div class="field-grid">
+        <div class="columns">
         \(field("day", "day", session.day, type: "date"))\(field("starts", "starts", session.starts, type: "time"))\(field("ends", "ends", session.ends, type: "time"))
         \(field("topic.en", "topicEn", session.topic?.en, lang: "en"))\(field("topic.ko", "topicKo", session.topic?.ko, lang: "ko"))
         \(field("venue.en", "venueEn", session.venue?.en, lang: "en"))\(field("venue.ko", "venueKo", session.venue?.ko, lang: "ko"))
@@ -174,7 +198,7 @@ enum TrainingOfficePages {
         <h1>\(context["cohortform.new"])</h1>
         <p>\(context["cohortform.lead"])</p>
         \(Components.alert(model.refusal))
-        \(Components.errorSummary(context, issues))
+        \(summary(context, issues, row: "cohortform.session", part: "cohortfield.session."))
         <form method="post" action="\(TrainingURL.newCohort.path)" class="office-form">
         \(context.csrfField)
         \(Components.select(context, field: "programme", name: "programme", label: context["cohortfield.programme"], options: programmes,
@@ -200,9 +224,9 @@ enum TrainingOfficePages {
         </fieldset>
         <h2>\(context["cohortform.eligibility"])</h2>
         <fieldset class="field" id="\(Components.fieldID("eligibleCountries"))"><legend>\(context["cohortfield.eligibleCountries"])</legend>\(errors(context, issues, "eligibleCountries"))
-        <ul class="plain checkbox-list">\(countries)</ul></fieldset>
+        <ul class="plain columns">\(countries)</ul></fieldset>
         <fieldset class="field" id="\(Components.fieldID("eligibleLevels"))"><legend>\(context["cohortfield.eligibleLevels"])</legend>\(errors(context, issues, "eligibleLevels"))
-        <ul class="plain checkbox-list">\(levels)</ul></fieldset>
+        <ul class="plain columns">\(levels)</ul></fieldset>
         \(Components.textArea(context, issues, field: "eligibilityNote.en", name: "noteEn", label: context["cohortfield.eligibilityNote.en"], value: draft.eligibilityNote?.en, lang: "en"))
         \(Components.textArea(context, issues, field: "eligibilityNote.ko", name: "noteKo", label: context["cohortfield.eligibilityNote.ko"], value: draft.eligibilityNote?.ko, lang: "ko"))
         <div class="field" id="\(Components.fieldID("requiredDocuments"))"><label for="f-documents">\(context["cohortfield.requiredDocuments"])</label>\
@@ -260,11 +284,11 @@ enum TrainingOfficePages {
             <fieldset class="session-fields" id="\(Components.fieldID(path))"><legend>\(context.strings.format("surveyform.question", ["number": String(index + 1)]))\
             \(question.map { " · \($0.text.text(in: language))" } ?? "")</legend>
             \(errors(context, issues.filter { $0.field == path }, path))
-            <div class="field-grid">
+            <div class="columns">
             \(input("key", question?.key))
             <div class="field"><label for="\(kindID)">\(context["surveyfield.kind"])</label><select id="\(kindID)" name="q-\(index)-kind"\(locked ? HTML(raw: " disabled") : HTML.empty)>\(options)</select></div>
             \(input("text.en", question?.text.en, lang: "en"))\(input("text.ko", question?.text.ko, lang: "ko"))
-            <div class="field"><input type="checkbox" id="\(requiredID)" name="q-\(index)-required" value="on"\(question?.required == true ? HTML(raw: " checked") : HTML.empty)\(locked ? HTML(raw: " disabled") : HTML.empty)> <label for="\(requiredID)">\(context["surveyfield.required"])</label></div>
+            <ul class="plain"><li><input type="checkbox" id="\(requiredID)" name="q-\(index)-required" value="on"\(question?.required == true ? HTML(raw: " checked") : HTML.empty)\(locked ? HTML(raw: " disabled") : HTML.empty)> <label for="\(requiredID)">\(context["surveyfield.required"])</label></li></ul>
             </div></fieldset>
             """
         }
@@ -274,7 +298,7 @@ enum TrainingOfficePages {
         <p>\(context[locked ? "surveyform.locked" : "surveyform.lead"])</p>
         \(Components.notice(notice))
         \(Components.alert(refusal))
-        \(Components.errorSummary(context, issues))
+        \(summary(context, issues, row: "surveyform.question", part: "surveyfield."))
         <form method="post" action="\(TrainingURL.survey(.value(view.cohort.storedID)).path)" class="office-form">
         \(context.csrfField)
         \(errors(context, issues.filter { $0.field == "questions" }, "questions"))
