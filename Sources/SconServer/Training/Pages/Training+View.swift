@@ -346,10 +346,11 @@ enum TrainingPages {
         \(context.csrfField)
         \(Components.select(context, field: "organisation", name: "organisation", label: context["traineefield.organisation"], options: organisations,
                             selected: model.request.organisation.map(UUIDText.string), issues: model.issues))
-        \(Components.select(context, field: "level", name: "level", label: context["traineefield.level"], options: levels, selected: model.request.level, issues: model.issues))
-        \(Components.textArea(context, model.issues, field: "motivation", name: "motivation", label: context["traineefield.motivation"], value: model.request.motivation,
+        \(Components.select(context, field: "level", name: "level", label: context["traineefield.level"], options: levels, selected: model.request.level,
+                            includeBlank: context["training.choose"], issues: model.issues))
+        \(Components.textArea(context, model.issues, field: "motivation", name: "motivation", label: context["traineefield.motivation"] + " *", value: model.request.motivation,
                               hint: context["training.motivationHint"]))
-        \(Components.textArea(context, model.issues, field: "actionPlanIdea", name: "actionPlanIdea", label: context["traineefield.actionPlanIdea"],
+        \(Components.textArea(context, model.issues, field: "actionPlanIdea", name: "actionPlanIdea", label: context["traineefield.actionPlanIdea"] + " *",
                               value: model.request.actionPlanIdea, hint: context["training.actionPlanHint"]))
         \(documents.isEmpty ? HTML.empty : "<fieldset><legend>\(context["training.documents"])</legend>\(Components.fieldError(context, model.issues, "documents"))<ul class=\"plain\">\(documents)</ul></fieldset>")
         <button type="submit" class="button">\(context["training.submitApplication"])</button>
