@@ -57,6 +57,10 @@ import Testing
         keys += AgreementKind.allCases.map { "agreementkind.\($0.rawValue)" } + AgreementLevel.allCases.map { "agreementlevel.\($0.rawValue)" }
         keys += OutcomeType.allCases.map { "outcometype.\($0.rawValue)" } + OutcomeState.allCases.map { "outcomestate.\($0.rawValue)" }
         keys += PortalDataset.allCases.flatMap { ["portal.dataset.\($0.rawValue)", "portal.dataset.\($0.rawValue).text"] }
+        keys += TrainingTopic.allCases.map { "trainingtopic.\($0.rawValue)" } + TrainingFormat.allCases.map { "trainingformat.\($0.rawValue)" }
+        keys += ["day", "starts", "ends", "topic.en", "topic.ko", "venue.en", "venue.ko", "onlineLink"].map { "cohortfield.session.\($0)" }
+        keys += CountryCode.asean.map { "cohortfield.quota.fixed.\($0.value)" }
+        keys += ["key", "kind", "text.en", "text.ko", "required"].map { "surveyfield.\($0)" } + ["scale", "text"].map { "surveykind.\($0)" }
         keys += ["refusal.agreement.skipsStep", "refusal.agreement.beforeLastAction", "due.dormant"]
         #expect(Self.missing(keys).isEmpty, "keys built from domain values but missing: \(Self.missing(keys))")
     }

@@ -22,6 +22,7 @@ public enum ServeStartup {
         let help = arguments.dropFirst().contains { $0 == "--help" || $0 == "-h" }
         guard !help, command == nil || command == "serve" else { return }
         app.lifecycle.use(SearchRefresh())
+        for handler in SconContexts.all.flatMap(\.tools.whileServing) { app.lifecycle.use(handler) }
         guard app.sconConfig.autoMigrate else { return }
         try await app.autoMigrate()
         if try await DemoData.seedIfEmpty(app.db) {

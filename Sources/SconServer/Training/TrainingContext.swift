@@ -13,6 +13,7 @@ struct TrainingContext: SconContext {
     func register(_ routes: ContextRoutes) throws {
         try routes.app.register(collection: TrainingPagesController())
         try routes.app.register(collection: TrainingAPIController())
+        try routes.app.register(collection: TrainingOfficeController())
     }
 
     var navigation: [NavigationEntry] {
@@ -20,6 +21,11 @@ struct TrainingContext: SconContext {
     }
 
     var strings: StringTable { Self.table }
+
+    /// `scon training sweep`, and the sweep of lapsed offers every minute while `scon serve` runs.
+    var tools: ContextTools {
+        ContextTools(commands: ["training": TrainingCommand()], whileServing: [TrainingSweep()])
+    }
 
     func seedIfEmpty(_ db: any Database) async throws -> Bool {
         guard try await TrainingProgramme.query(on: db).count() == 0 else { return false }

@@ -5,6 +5,14 @@ import Vapor
 enum TrainingURL: SiteRoute {
     /// Programmes and their cohorts.
     case training
+    /// The programme office's list of programmes, and its forms.
+    case programmes
+    case newProgramme
+    case editProgramme(Parameter<UUID>)
+    /// The programme office's form for a new cohort.
+    case newCohort
+    /// The programme office's form for a cohort's feedback survey.
+    case survey(Parameter<UUID>)
     case cohort(Parameter<UUID>)
     case apply(Parameter<UUID>)
     case application(Parameter<UUID>)
@@ -27,6 +35,11 @@ enum TrainingURL: SiteRoute {
     var pathComponents: [PathComponent] {
         switch self {
         case .training: return ["training"]
+        case .programmes: return ["training", "programmes"]
+        case .newProgramme: return ["training", "programmes", "new"]
+        case .editProgramme(let id): return ["training", "programmes", Self.segment(.id, id), "edit"]
+        case .newCohort: return ["training", "cohorts", "new"]
+        case .survey(let id): return ["training", "cohorts", Self.segment(.id, id), "survey"]
         case .cohort(let id): return ["training", "cohorts", Self.segment(.id, id)]
         case .apply(let id): return ["training", "cohorts", Self.segment(.id, id), "apply"]
         case .application(let id): return ["training", "applications", Self.segment(.id, id)]

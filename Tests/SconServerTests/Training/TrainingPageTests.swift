@@ -88,7 +88,7 @@ import VaporTesting
             try await focal.signIn(try await fixture.focalPoint("KH"))
             let page = try await focal.get("/training/cohorts/\(cohort.uuidString)/ranking/KH?lang=ko")
             #expect(page.status == .ok)
-            #expect(page.text.contains("KH 추천자 순위 정하기"))
+            #expect(page.text.contains("캄보디아 (KH) 추천자 순위 정하기"))
             let saved = try await focal.post("/training/cohorts/\(cohort.uuidString)/ranking/KH",
                                              form: [("rank-\(UUIDText.string(application.storedID))", "1")])
             #expect(saved.status == .seeOther)

@@ -97,6 +97,8 @@ struct ContextTools {
     var imports: [String: @Sendable (Application, Data) async throws -> String] = [:]
     /// Commands of its own: `scon NAME …`.
     var commands: [String: any AnyAsyncCommand] = [:]
+    /// What runs while `scon serve` runs (timers): registered as lifecycle handlers at serve boot.
+    var whileServing: [any LifecycleHandler] = []
 }
 
 /// The options `scon bench` passes on to a benchmark.

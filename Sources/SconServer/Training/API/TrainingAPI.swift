@@ -3,6 +3,8 @@ import Vapor
 
 /// The API of invitation training.
 enum TrainingAPI: APIRoute {
+    case programmes
+    case programme(Parameter<UUID>)
     case cohorts
     case cohort(Parameter<UUID>)
     case cohortApplications(Parameter<UUID>)
@@ -25,6 +27,8 @@ enum TrainingAPI: APIRoute {
 
     var components: [PathComponent] {
         switch self {
+        case .programmes: return ["programmes"]
+        case .programme(let id): return ["programmes", Self.segment(.id, id)]
         case .cohorts: return ["cohorts"]
         case .cohort(let id): return ["cohorts", Self.segment(.id, id)]
         case .cohortApplications(let id): return ["cohorts", Self.segment(.id, id), "applications"]

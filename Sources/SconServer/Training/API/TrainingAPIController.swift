@@ -5,6 +5,10 @@ import Vapor
 /// `/api/v1/cohorts`, applications, the selection and certificates: `TrainingAPI`.
 struct TrainingAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
+        routes.get(TrainingAPI.programmes, use: programmes)
+        routes.signedIn.post(TrainingAPI.programmes, use: createProgramme)
+        routes.get(TrainingAPI.programme(.key), use: programme)
+        routes.signedIn.put(TrainingAPI.programme(.key), use: updateProgramme)
         routes.get(TrainingAPI.cohorts, use: cohorts)
         routes.signedIn.post(TrainingAPI.cohorts, use: createCohort)
         routes.get(TrainingAPI.cohort(.key), use: cohort)
@@ -28,6 +32,27 @@ struct TrainingAPIController: RouteCollection {
         routes.signedIn.put(TrainingAPI.alumniOptIn(.key), use: optIn)
         routes.get(TrainingAPI.certificate(.key), use: verify)
         routes.signedIn.post(TrainingAPI.revocation(.key), use: revoke)
+    }
+
+    @Sendable func programmes(_ req: Request) async throws -> ListResponse<ProgrammeDTO> {
+        let page = try await req.trainingStore.programmes(try req.pageQuery())
+        return ListResponse(items: page.items.map(ProgrammeDTO.init), nextCursor: page.nextCursor?.encoded)
+    }
+
+    @Sendable func programme(_ req: Request) async throws -> ProgrammeDTO {
+        ProgrammeDTO(programme: try await req.trainingStore.programme(try req.uuid()))
+    }
+
+    @Sendable func createProgramme(_ req: Request) async throws -> Response {
+        let input = try req.decodeJSON(ProgrammeInput.self)
+        let programme = try await req.trainingStore.createProgramme(input.draft, by: req.principal)
+        return req.created(ProgrammeDTO(programme: programme), at: TrainingAPI.programme(.value(programme.storedID)))
+    }
+
+    @Sendable func updateProgramme(_ req: Request) async throws -> ProgrammeDTO {
+        let id = try req.uuid()
+        let input = try req.decodeJSON(ProgrammeInput.self)
+        return ProgrammeDTO(programme: try await req.trainingStore.updateProgramme(id, input.draft, by: req.principal))
     }
 
     @Sendable func cohorts(_ req: Request) async throws -> ListResponse<CohortDTO> {

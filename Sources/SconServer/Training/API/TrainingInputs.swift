@@ -224,3 +224,26 @@ struct FeedbackInput: Decodable, Sendable {
         answers = try decoder.strictFields(Field.self).decode([String: FeedbackSurvey.Answer].self, forKey: .answers)
     }
 }
+
+/// `POST /api/v1/programmes`, `PUT /api/v1/programmes/{id}`: a programme's terms (`ProgrammeDraft`).
+struct ProgrammeInput: Decodable, Sendable {
+    var draft = ProgrammeDraft()
+
+    enum Field: String, CodingKey, CaseIterable { case code, title, description, topics, format, languages, lengthDays, hostOrganisation, call, project }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.strictFields(Field.self)
+        draft.code = try c.decodeIfPresent(String.self, forKey: .code)
+        draft.title = try c.decodeIfPresent(CohortInput.TextInput.self, forKey: .title)?.text
+        draft.description = try c.decodeIfPresent(CohortInput.TextInput.self, forKey: .description)?.text
+        draft.topics = try c.decodeIfPresent([String].self, forKey: .topics)
+        draft.format = try c.decodeIfPresent(String.self, forKey: .format)
+        draft.languages = try c.decodeIfPresent([String].self, forKey: .languages)
+        draft.lengthDays = try c.decodeIfPresent(Int.self, forKey: .lengthDays)
+        draft.hostOrganisation = try c.decodeIfPresent(UUID.self, forKey: .hostOrganisation)
+        draft.call = try c.decodeIfPresent(UUID.self, forKey: .call)
+        draft.project = try c.decodeIfPresent(UUID.self, forKey: .project)
+    }
+}
+
+extension ProgrammeInput.Field: NullableFields { static var nullable: Set<String> { ["call", "project"] } }

@@ -33,7 +33,8 @@ enum TrainingPages {
         let body: HTML = """
         <h1>\(context["area.training.name"])</h1>
         <p class="lead">\(context["area.training.text"])</p>
-        <p><a href="\(TrainingURL.alumni.path)">\(context["alumni.title"])</a></p>
+        <p><a href="\(TrainingURL.alumni.path)">\(context["alumni.title"])</a>\(TrainingAccess.allows(context.principal, .manage)
+            ? " · <a href=\"\(TrainingURL.programmes.path)\">\(context["programme.office"])</a>" as HTML : .empty)</p>
         \(sections.isEmpty ? "<p>\(context["training.noProgrammes"])</p>" as HTML : "\(sections)")
         <h2>\(context["certificate.verifyTitle"])</h2>
         <form method="get" action="\(TrainingURL.training.path)" class="inline-form">
@@ -48,7 +49,9 @@ enum TrainingPages {
         let language = context.language
         let rows: [HTML] = page.items.map { alumnus in
             let projects: [HTML] = alumnus.projects.map { "<a href=\"\(ProjectURL.project(.value($0.storedID)).path)\">\($0.code)</a> " }
+            let events: [HTML] = alumnus.events.map { "<li><a href=\"\(CentresURL.event(.value($0.id)).path)\">\($0.title.text(in: language))</a> (\($0.firstDay))</li>" }
             let ledTo: HTML = "\(context.strings.format("alumni.proposals", ["count": String(alumnus.proposalsAfter)]))" + (projects.isEmpty ? HTML.empty : " · " + HTML(raw: projects.map(\.text).joined()))
+                + (events.isEmpty ? HTML.empty : "<p class=\"alumni-events\">\(context["alumni.events"])</p><ul class=\"plain\">\(events)</ul>")
             let hidden: HTML = alumnus.record.alumniOptIn ? .empty : " <span class=\"badge badge-state\">\(context["alumni.notListed"])</span>"
             return """
             <tr><td>\(alumnus.record.traineeName)\(hidden) \(Components.sampleBadge(context, alumnus.record.sample))</td>\
@@ -203,6 +206,7 @@ enum TrainingPages {
         <div class="table-scroll"><table class="list"><caption>\(context["training.sessionsCaption"])</caption>
         <thead><tr><th scope="col">\(context["training.day"])</th><th scope="col">\(context["training.time"])</th><th scope="col">\(context["training.topic"])</th><th scope="col">\(context["training.venue"])</th><th scope="col">\(context["training.attendance"])</th></tr></thead>
         <tbody>\(sessions)</tbody></table></div>
+        \(model.manage ? "<p><a href=\"\(TrainingURL.survey(.value(model.view.cohort.storedID)).path)\">\(context["surveyform.title"])</a></p>" as HTML : .empty)
         \(model.answersFeedback ? "<p><a class=\"button\" href=\"\(TrainingURL.feedback(.value(model.view.cohort.storedID)).path)\">\(context["feedback.give"])</a></p>" as HTML : .empty)
         \(ranking.isEmpty ? HTML.empty : "<h2>\(context["training.ranking"])</h2><ul>\(ranking)</ul>")
         \(applicationsTable)
@@ -342,10 +346,11 @@ enum TrainingPages {
         \(context.csrfField)
         \(Components.select(context, field: "organisation", name: "organisation", label: context["traineefield.organisation"], options: organisations,
                             selected: model.request.organisation.map(UUIDText.string), issues: model.issues))
-        \(Components.select(context, field: "level", name: "level", label: context["traineefield.level"], options: levels, selected: model.request.level, issues: model.issues))
-        \(Components.textArea(context, model.issues, field: "motivation", name: "motivation", label: context["traineefield.motivation"], value: model.request.motivation,
+        \(Components.select(context, field: "level", name: "level", label: context["traineefield.level"], options: levels, selected: model.request.level,
+                            includeBlank: context["training.choose"], issues: model.issues))
+        \(Components.textArea(context, model.issues, field: "motivation", name: "motivation", label: context["traineefield.motivation"] + " *", value: model.request.motivation,
                               hint: context["training.motivationHint"]))
-        \(Components.textArea(context, model.issues, field: "actionPlanIdea", name: "actionPlanIdea", label: context["traineefield.actionPlanIdea"],
+        \(Components.textArea(context, model.issues, field: "actionPlanIdea", name: "actionPlanIdea", label: context["traineefield.actionPlanIdea"] + " *",
                               value: model.request.actionPlanIdea, hint: context["training.actionPlanHint"]))
         \(documents.isEmpty ? HTML.empty : "<fieldset><legend>\(context["training.documents"])</legend>\(Components.fieldError(context, model.issues, "documents"))<ul class=\"plain\">\(documents)</ul></fieldset>")
         <button type="submit" class="button">\(context["training.submitApplication"])</button>
@@ -429,6 +434,8 @@ enum TrainingPages {
     struct RankingModel {
         var view: CohortView
         var country: CountryCode
+        /// The country's name in both languages, when the directory has it.
+        var countryName: LocalizedText?
         var nominees: [TraineeApplicationRecord]
         var refusal: String?
         var notice: String?
@@ -436,6 +443,7 @@ enum TrainingPages {
 
     static func ranking(_ context: PageContext, _ model: RankingModel) -> HTML {
         let language = context.language
+        let country = model.countryName.map { "\($0.text(in: language)) (\(model.country.value))" } ?? model.country.value
         let rows: [HTML] = model.nominees.map { record in
             let id = UUIDText.string(record.storedID)
             return """
@@ -445,7 +453,7 @@ enum TrainingPages {
         }
         let body: HTML = """
         <p><a href="\(TrainingURL.cohort(.value(model.view.cohort.storedID)).path)">\(model.view.terms.title.text(in: language))</a></p>
-        <h1>\(context.strings.format("training.rankCountry", ["country": model.country.value]))</h1>
+        <h1>\(context.strings.format("training.rankCountry", ["country": country]))</h1>
         <p>\(context.strings.format("training.rankLead", ["deadline": model.view.terms.window.rankingDeadlineText]))</p>
         \(Components.alert(model.refusal))
         \(Components.notice(model.notice))
@@ -459,6 +467,6 @@ enum TrainingPages {
         </form>
         """)
         """
-        return Layout.page(context, title: context.strings.format("training.rankCountry", ["country": model.country.value]), current: "nav.training", body: body)
+        return Layout.page(context, title: context.strings.format("training.rankCountry", ["country": country]), current: "nav.training", body: body)
     }
 }

@@ -235,7 +235,7 @@ struct TrainingPagesController: RouteCollection {
         let nominees = try await req.trainingStore.applications(of: view.cohort.storedID, by: req.principal).filter {
             $0.country == country.value && ($0.state == TraineeApplicationState.nominated.rawValue || $0.state == TraineeApplicationState.ranked.rawValue)
         }
-        return .init(view: view, country: country, nominees: nominees)
+        return .init(view: view, country: country, countryName: try await Country.find(country.value, on: req.db)?.name, nominees: nominees)
     }
 
     @Sendable func rankingForm(_ req: Request) async throws -> HTML {

@@ -15,9 +15,43 @@ struct AlumniQuery: Sendable {
         var proposalsAfter: Int
         /// Projects the organisation takes part in that the reader may see.
         var projects: [Project]
-        /// Events they later took part in: the events context is not built yet; this stays
-        /// empty until it is (the hook is here).
-        var events: [String] = []
+        /// Networking events of the Centres context they or their organisation later took part
+        /// in (a validated registration, the event's first day after the cohort's last), that
+        /// the reader may see, by first day.
+        var events: [Event] = []
+    }
+
+    struct Event: Sendable, Hashable {
+        var id: UUID
+        var title: LocalizedText
+        var firstDay: String
+    }
+
+    /// The events an alumnus went to after the cohort: registrations validated by the organisers,
+    /// made by the alumnus's account or in the name of their organisation (the registration's
+    /// organisation text is its English or Korean name as the directory writes it), at events whose
+    /// first day is after `after`; only those whose event and registration the reader may see.
+    func events(of record: TraineeApplicationRecord, organisation: Organisation?, after: CalendarDay, for principal: Principal) async throws -> [Event] {
+        let names = [organisation?.nameEn, organisation?.nameKo].compactMap { $0 }.filter { !$0.isEmpty }
+        guard record.userID != nil || !names.isEmpty else { return [] }
+        let query = EventRegistration.query(on: db).filter(\.$status == RegistrationStatus.validated.rawValue)
+        query.group(.or) { or in
+            if let user = record.userID { or.filter(\.$userID == user) }
+            for name in names { or.filter(\.$organisation == name) }
+        }
+        let registrations = try await query.all()
+        guard !registrations.isEmpty else { return [] }
+        let events = try await CentreEvent.query(on: db).filter(\.$id ~~ Array(Set(registrations.map(\.eventID))))
+            .filter(\.$firstDay > after.description).sort(\.$firstDay).sort(\.$id).all()
+        var result: [Event] = []
+        for event in events {
+            let facts = try event.facts
+            guard CentreAccess.allows(principal, .seeEvent(facts)),
+                  registrations.contains(where: { $0.eventID == event.storedID && CentreAccess.allows(principal, .seeRegistration(facts, $0.facts)) })
+            else { continue }
+            result.append(Event(id: event.storedID, title: event.title, firstDay: event.firstDay))
+        }
+        return result
     }
 
     func page(_ page: PageQuery, for principal: Principal) async throws -> SconDomain.Page<Alumnus> {
@@ -46,8 +80,9 @@ struct AlumniQuery: Sendable {
             let proposals = try await Proposal.query(on: db).filter(\.$organisationID == row.organisationID)
                 .filter(\.$submittedAt >= cohort.terms.endsAt).count()
             let participating = Set(try await ProjectParticipant.query(on: db).filter(\.$organisationID == row.organisationID).all(\.$projectID))
+            let events = try await events(of: row, organisation: organisation, after: cohort.terms.dates.end, for: principal)
             alumni.append(Alumnus(record: row, organisation: organisation, cohort: cohort, proposalsAfter: proposals,
-                                  projects: visibleProjects.filter { participating.contains($0.storedID) }))
+                                  projects: visibleProjects.filter { participating.contains($0.storedID) }, events: events))
         }
         return SconDomain.Page.from(rows: alumni, limit: page.limit) { PageCursor(key: $0.record.traineeName, id: $0.record.storedID) }
     }

@@ -242,7 +242,10 @@ struct AlumnusDTO: JSONWritable {
                 $0.array(alumnus.projects) { writer, project in
                     writer.object { $0.field("id", project.storedID); $0.field("code", project.code); $0.field("title", project.title) }
                 }
-                $0.field("events", alumnus.events)
+                $0.key("events")
+                $0.array(alumnus.events) { writer, event in
+                    writer.object { $0.field("id", event.id); $0.field("title", event.title); $0.field("firstDay", event.firstDay) }
+                }
             }
             $0.field("sample", record.sample)
         }
@@ -290,6 +293,36 @@ struct FeedbackSummaryDTO: JSONWritable {
                     if let answers = item.answers { $0.array(answers) { $0.string($1) } } else { $0.null() }
                 }
             }
+        }
+    }
+}
+
+/// A training programme as the API reads it.
+struct ProgrammeDTO: JSONWritable {
+    let programme: TrainingProgramme
+
+    func writeJSON(to writer: inout JSONWriter) {
+        let programme = self.programme
+        writer.object {
+            $0.field("id", programme.storedID)
+            $0.field("code", programme.code)
+            $0.field("title", programme.title)
+            $0.field("description", programme.description)
+            $0.field("topics", programme.topics.split(separator: ",").map(String.init))
+            $0.field("format", programme.format)
+            $0.field("languages", programme.languages.split(separator: ",").map(String.init))
+            $0.field("lengthDays", programme.lengthDays)
+            $0.key("host")
+            $0.object {
+                $0.key("organisation")
+                if let id = programme.hostOrganisationID { $0.uuid(id) } else { $0.null() }
+                $0.field("name", programme.host)
+            }
+            $0.key("call")
+            if let id = programme.callID { $0.uuid(id) } else { $0.null() }
+            $0.key("project")
+            if let id = programme.projectID { $0.uuid(id) } else { $0.null() }
+            $0.field("sample", programme.sample)
         }
     }
 }
