@@ -98,7 +98,7 @@ extension AccountsContext {
         "twofactor.codes.intro": ("Keep these ten codes somewhere safe (printed, or in a password manager). Each signs you in once if you lose your phone. They are shown only now.", "이 10개의 코드를 안전한 곳(인쇄물이나 비밀번호 관리자)에 보관하세요. 휴대전화를 잃어버렸을 때 각 코드로 한 번씩 로그인할 수 있습니다. 지금만 표시됩니다."),
         "twofactor.codes.done": ("I have kept them", "보관했습니다"),
         "twofactor.manage.title": ("Two-factor sign-in", "2단계 인증"),
-        "twofactor.manage.on": ("Two-factor sign-in is on since {day}.", "{day}부터 2단계 인증을 사용하고 있습니다."),
+        "twofactor.manage.on": ("Two-factor sign-in has been on since {day}.", "{day}부터 2단계 인증을 사용하고 있습니다."),
         "twofactor.manage.codesLeft": ("Recovery codes left: {count} of 10.", "남은 복구 코드: 10개 중 {count}개"),
         "twofactor.manage.renew": ("New recovery codes", "새 복구 코드"),
         "twofactor.manage.renewSubmit": ("Make ten new codes", "새 코드 10개 만들기"),
