@@ -83,7 +83,7 @@ struct RequireRecentSignIn: AsyncMiddleware {
               SecondFactorPolicy.needsReauthentication(authenticatedAt: user.authenticatedAt, now: request.now) else {
             return try await next.respond(to: request)
         }
-        if request.url.path.hasPrefix("/api/") {
+        if request.wantsProblemJSON {
             throw DomainError.forbidden("confirm your password again (\(AccountURL.accountConfirm.path)) before this action")
         }
         let back = LocalPath.sanitise(request.headers.first(name: .referer).flatMap { URI(string: $0).path }.flatMap { $0.isEmpty ? nil : $0 } ?? AccountURL.account.path)
