@@ -58,6 +58,8 @@ import Testing
         keys += OutcomeType.allCases.map { "outcometype.\($0.rawValue)" } + OutcomeState.allCases.map { "outcomestate.\($0.rawValue)" }
         keys += PortalDataset.allCases.flatMap { ["portal.dataset.\($0.rawValue)", "portal.dataset.\($0.rawValue).text"] }
         keys += ["refusal.agreement.skipsStep", "refusal.agreement.beforeLastAction", "due.dormant"]
+        keys += AgreementLinkKind.allCases.map { "agreementlink.\($0.rawValue)" }
+        keys += ["refusal.agreement.milestoneDone", "refusal.outcome.alreadyCounted", "due.milestone", "error.not-pdf", "error.in-future", "error.has-steps"]
         #expect(Self.missing(keys).isEmpty, "keys built from domain values but missing: \(Self.missing(keys))")
     }
 

@@ -93,12 +93,18 @@ enum AgreementShowPage {
     struct Model {
         var record: AgreementRecord
         var countries: [CountryDTO]
-        var projects: [(id: UUID, title: String)]
+        var targets: [AgreementLinkTargets.Target]
+        var candidates: [(kind: AgreementLinkKind, options: [(value: String, label: String)])]
         var mayManage: Bool
+        var today: CalendarDay
+        var maxDocumentBytes: Int
         var message: String?
         var problem: String?
         var issues: [FieldIssue] = []
         var form = Form()
+        /// The form a failed submission came from (its errors are shown there).
+        var failed: AgreementFollowUpView.Section?
+        var values = AgreementFollowUpView.Values()
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -113,14 +119,14 @@ enum AgreementShowPage {
             <td>\(AgreementText.status(context, party.status))</td><td>\(steps.isEmpty ? HTML(stringLiteral: "—") : "<ol class=\"plain\">\(steps)</ol>")</td></tr>
             """
         }
-        let links: [HTML] = model.projects.map { "<li><a href=\"\(ProjectURL.project(.value($0.id)).path)\">\($0.title)</a></li>" }
         let dormant: HTML = record.dormant ? "<div class=\"notice notice-warning\" role=\"status\"><p>\(context.strings.format("agreement.dormant.notice", ["months": String(Dormancy.months), "last": record.lastActivity?.description ?? context["agreement.never"]]))</p></div>" : .empty
         let sectors = record.sectors.map { context["sector.\($0.rawValue)"] }.joined(separator: ", ")
         let html: HTML = """
         <p class="breadcrumb"><a href="\(AgreementsURL.agreements.path)">\(context["nav.agreements"])</a></p>
         <h1>\(agreement.title.text(in: context.language)) \(AgreementText.badges(context, record))</h1>
+        \(model.mayManage ? "<p><a class=\"button\" href=\"\(AgreementsURL.edit(.value(record.id)).path)\">\(context["agreement.edit"])</a></p>" as HTML : .empty)
         \(Components.notice(model.message))
-        \(Components.alert(model.problem))
+        \(model.failed == nil || model.failed == .status ? Components.alert(model.problem) : .empty)
         \(dormant)
         <dl class="facts">
         \(Components.definition(context["agreements.code"], "\(agreement.code)"))
@@ -137,25 +143,27 @@ enum AgreementShowPage {
         <div class="table-scroll"><table class="list"><caption>\(context["agreement.statusTable.caption"])</caption>
         <thead><tr><th scope="col">\(context["agreements.party"])</th><th scope="col">\(context["agreement.signatory"])</th><th scope="col">\(context["agreement.status"])</th><th scope="col">\(context["agreement.timeline"])</th></tr></thead>
         <tbody>\(partyRows)</tbody></table></div>
-        <h2>\(context["agreement.links"])</h2>
-        \(links.isEmpty ? "<p>\(context["agreement.noLinks"])</p>" as HTML : "<ul>\(links)</ul>")
         \(model.mayManage ? actionForm(context, model) : .empty)
+        \(AgreementFollowUpView.milestones(context, model))
+        \(AgreementFollowUpView.links(context, model))
+        \(AgreementFollowUpView.document(context, model))
         """
         return Layout.page(context, title: agreement.title.text(in: context.language), current: "nav.agreements", body: html)
     }
 
     static func actionForm(_ context: PageContext, _ model: Model) -> HTML {
+        let issues = model.failed == nil || model.failed == .status ? model.issues : []
         let parties = model.record.parties.map { (UUIDText.string($0.id), AgreementText.party(context, $0, countries: model.countries)) }
         let statuses = AgreementStatus.allCases.map { ($0.rawValue, context["agreementstatus.\($0.rawValue)"]) }
         return """
         <h2 id="record-status">\(context["agreement.record"])</h2>
         <form method="post" action="\(AgreementsURL.actions(.value(model.record.id)).path)" class="stack">
         \(context.csrfField)
-        \(Components.errorSummary(context, model.issues))
-        \(Components.select(context, field: "party", name: "party", label: context["agreements.party"], options: parties, selected: model.form.party, issues: model.issues))
-        \(Components.select(context, field: "status", name: "status", label: context["agreement.status"], options: statuses, selected: model.form.status, issues: model.issues))
-        \(Components.textField(context, model.issues, field: "date", name: "date", label: context["agreement.date"], value: model.form.date, hint: context["agreement.date.hint"], maxLength: 10))
-        \(Components.textField(context, model.issues, field: "note", name: "note", label: context["agreement.note"], value: model.form.note, maxLength: 2000))
+        \(Components.errorSummary(context, issues))
+        \(Components.select(context, field: "party", name: "party", label: context["agreements.party"], options: parties, selected: model.form.party, issues: issues))
+        \(Components.select(context, field: "status", name: "status", label: context["agreement.status"], options: statuses, selected: model.form.status, issues: issues))
+        \(Components.textField(context, issues, field: "date", name: "date", label: context["agreement.date"], value: model.form.date, hint: context["agreement.date.hint"], maxLength: 10))
+        \(Components.textField(context, issues, field: "note", name: "note", label: context["agreement.note"], value: model.form.note, maxLength: 2000))
         <button type="submit">\(context["agreement.record.submit"])</button>
         </form>
         """

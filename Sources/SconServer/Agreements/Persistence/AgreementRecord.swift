@@ -21,6 +21,16 @@ struct AgreementRecord: Sendable {
 
     struct Link: Sendable { var kind: AgreementLinkKind; var id: UUID }
 
+    struct Milestone: Sendable {
+        var id: UUID
+        var title: LocalizedText
+        var dueOn: CalendarDay
+        var doneOn: CalendarDay?
+        var overdue: Bool
+    }
+
+    struct Document: Sendable { var filename: String; var size: Int; var sha256: String; var createdAt: Date? }
+
     let agreement: Agreement
     let kind: AgreementKind
     let level: AgreementLevel
@@ -29,6 +39,8 @@ struct AgreementRecord: Sendable {
     let sectors: [Sector]
     var parties: [Party]
     var links: [Link]
+    var milestones: [Milestone]
+    var document: Document?
     var lastActivity: CalendarDay?
     var dormant: Bool
 
@@ -48,6 +60,9 @@ struct AgreementRecord: Sendable {
         let parties = try await AgreementParty.query(on: db).filter(\.$agreementID ~~ ids).sort(\.$position).all()
         let actions = try await AgreementAction.query(on: db).filter(\.$agreementID ~~ ids).sort(\.$position).all()
         let links = try await AgreementLink.query(on: db).filter(\.$agreementID ~~ ids).all()
+        let milestones = try await AgreementMilestone.query(on: db).filter(\.$agreementID ~~ ids).sort(\.$dueOn).sort(\.$id).all()
+        let documents = try await AgreementDocument.query(on: db).filter(\.$agreementID ~~ ids)
+            .field(\.$id).field(\.$agreementID).field(\.$filename).field(\.$size).field(\.$sha256).field(\.$createdAt).all()
         let organisationIDs = Array(Set(parties.compactMap(\.organisationID)))
         let organisations = organisationIDs.isEmpty ? [] : try await Organisation.query(on: db).filter(\.$id ~~ organisationIDs).all()
         let orgByID = Dictionary(uniqueKeysWithValues: organisations.map { ($0.storedID, $0) })
@@ -64,12 +79,21 @@ struct AgreementRecord: Sendable {
                              timeline: timelines[party.storedID] ?? [])
             }
             let ownLinks = try links.filter { $0.agreementID == id }.map { Link(kind: try $0.linkKind, id: $0.targetID) }
-            let last = ownLinks.filter { $0.kind == .project }.compactMap { activity[$0.id] }.max()
+            let ownMilestones = try milestones.filter { $0.agreementID == id }.map { row in
+                let due = try row.dueDay, done = try row.doneDay
+                return Milestone(id: row.storedID, title: row.title, dueOn: due, doneOn: done, overdue: FollowUp.isOverdue(dueOn: due, doneOn: done, today: today))
+            }
+            // Linked projects' moves and bookings, and the follow-up milestones done.
+            let last = (ownLinks.filter { $0.kind == .project }.compactMap { activity[$0.id] } + ownMilestones.compactMap(\.doneOn)).max()
+            let document = documents.first { $0.agreementID == id }.map {
+                Document(filename: $0.filename, size: $0.size, sha256: $0.sha256, createdAt: $0.createdAt)
+            }
             let inForceSince = ownParties.flatMap(\.timeline).filter { $0.status.isInForce }.compactMap(\.date).max()
             let dormant = Dormancy.isDormant(statuses: ownParties.map(\.status), inForceSince: inForceSince, lastActivity: last, today: today)
             return AgreementRecord(agreement: agreement, kind: try agreement.agreementKind, level: try agreement.agreementLevel,
                                    signedOn: try agreement.signedDate, expiresOn: try agreement.expiryDay, sectors: try agreement.sectorList,
-                                   parties: ownParties, links: ownLinks, lastActivity: last, dormant: dormant)
+                                   parties: ownParties, links: ownLinks, milestones: ownMilestones, document: document,
+                                   lastActivity: last, dormant: dormant)
         }
     }
 }
