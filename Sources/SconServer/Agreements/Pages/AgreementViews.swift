@@ -21,6 +21,13 @@ enum AgreementText {
         return html
     }
 
+    /// A source or a note as recorded; the demo data's own English texts are shown in Korean
+    /// on Korean pages (they were recorded in English only).
+    static func source(_ context: PageContext, _ text: String) -> String {
+        guard context.language == .ko else { return text }
+        return AgreementsDemoData.korean[text] ?? text
+    }
+
     static func date(_ context: PageContext, _ date: PartialDate?) -> String {
         date?.description ?? context["agreement.notDisclosed"]
     }
@@ -41,15 +48,17 @@ enum AgreementListPage {
             let parties: [HTML] = record.parties.map { party in
                 "<li>\(AgreementText.party(context, party, countries: model.countries)) \(AgreementText.status(context, party.status))</li>"
             }
+            // Two columns, so that the parties stay in view on a phone: the code, level and
+            // signing date go under the title.
             return """
-            <tr><td>\(record.agreement.code)</td><th scope="row"><a href="\(AgreementsURL.agreement(.value(record.id)).path)">\(record.agreement.title.text(in: context.language))</a> \(AgreementText.badges(context, record))</th>\
-            <td>\(context["agreementlevel.\(record.level.rawValue)"])</td><td>\(AgreementText.date(context, record.signedOn))</td><td><ul class="plain">\(parties)</ul></td></tr>
+            <tr><th scope="row"><a href="\(AgreementsURL.agreement(.value(record.id)).path)">\(record.agreement.title.text(in: context.language))</a> \(AgreementText.badges(context, record))\
+            <br><span class="hint">\(record.agreement.code) · \(context["agreementlevel.\(record.level.rawValue)"]) · \(context["agreements.signed"]) \(AgreementText.date(context, record.signedOn))</span></th>\
+            <td><ul class="plain">\(parties)</ul></td></tr>
             """
         }
         let table: HTML = rows.isEmpty ? "<p>\(context["agreements.none"])</p>" : """
             <div class="table-scroll"><table class="list"><caption>\(context["agreements.caption"])</caption>
-            <thead><tr><th scope="col">\(context["agreements.code"])</th><th scope="col">\(context["agreements.title"])</th><th scope="col">\(context["agreements.level"])</th>\
-            <th scope="col">\(context["agreements.signed"])</th><th scope="col">\(context["agreements.parties"])</th></tr></thead><tbody>\(rows)</tbody></table></div>
+            <thead><tr><th scope="col">\(context["agreements.title"])</th><th scope="col">\(context["agreements.parties"])</th></tr></thead><tbody>\(rows)</tbody></table></div>
             """
         let filter = model.filter
         let form: HTML = """
@@ -111,7 +120,7 @@ enum AgreementShowPage {
         let record = model.record, agreement = record.agreement
         let partyRows: [HTML] = record.parties.map { party in
             let steps: [HTML] = party.timeline.map { action in
-                "<li>\(AgreementText.status(context, action.status)) \(AgreementText.date(context, action.date))\(action.note.isEmpty ? "" : " — \(action.note)")</li>"
+                "<li>\(AgreementText.status(context, action.status)) \(AgreementText.date(context, action.date))\(action.note.isEmpty ? "" : " — \(AgreementText.source(context, action.note))")</li>"
             }
             return """
             <tr><th scope="row">\(AgreementText.party(context, party, countries: model.countries))</th>\
@@ -137,7 +146,7 @@ enum AgreementShowPage {
         \(Components.definition(context["agreement.expires"], "\(record.expiresOn?.description ?? context["agreement.notDisclosed"])"))
         \(Components.definition(context["agreement.sectors"], "\(sectors.isEmpty ? context["agreement.notDisclosed"] : sectors)"))
         \(Components.definition(context["agreement.obligations"], "\(agreement.obligations.text(in: context.language).isEmpty ? context["agreement.notDisclosed"] : agreement.obligations.text(in: context.language))"))
-        \(Components.definition(context["agreement.source"], "\(agreement.source)"))
+        \(Components.definition(context["agreement.source"], "\(AgreementText.source(context, agreement.source))"))
         </dl>
         <h2 id="status">\(context["agreement.statusTable"])</h2>
         <div class="table-scroll"><table class="list"><caption>\(context["agreement.statusTable.caption"])</caption>

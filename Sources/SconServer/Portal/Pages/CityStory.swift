@@ -57,9 +57,9 @@ enum CityStory {
         <li><a href="#city-outcomes"><strong>\(model.outcomes.count)</strong> \(context["portal.city.outcomes"])</a></li>
         </ul>
         <div class="columns">
-        <section id="city-projects"><h3>\(context["portal.city.projects"])</h3>\(projects.isEmpty ? empty : "<ul>\(projects)</ul>")</section>
-        <section id="city-agreements"><h3>\(context["portal.city.agreements"])</h3>\(agreements.isEmpty ? empty : "<ul>\(agreements)</ul>")</section>
-        <section id="city-outcomes"><h3>\(context["portal.city.outcomes"])</h3>\(outcomes.isEmpty ? empty : "<ul>\(outcomes)</ul>")</section>
+        <section id="city-projects"><h3>\(context["portal.story.projects"])</h3>\(projects.isEmpty ? empty : "<ul>\(projects)</ul>")</section>
+        <section id="city-agreements"><h3>\(context["portal.story.agreements"])</h3>\(agreements.isEmpty ? empty : "<ul>\(agreements)</ul>")</section>
+        <section id="city-outcomes"><h3>\(context["portal.story.outcomes"])</h3>\(outcomes.isEmpty ? empty : "<ul>\(outcomes)</ul>")</section>
         </div>
         <p><a href="\(PortalURL.home.path)?country=\(country)#map">\(context["portal.story.portal"])</a></p>
         """

@@ -52,8 +52,8 @@ enum CountryStory {
         <li><a href="\(AgreementsURL.outcomes.path)?\(model.outcomes.queryString)"><strong>\(model.tally.total)</strong> \(context["portal.figure.outcomes"])</a></li>
         </ul>
         <div class="columns">
-        <section><h3>\(context["portal.figure.projects"])</h3>\(projects.isEmpty ? empty : "<ul>\(projects)</ul>")</section>
-        <section><h3>\(context["portal.figure.agreements"])</h3>\(agreements.isEmpty ? empty : "<ul>\(agreements)</ul>")</section>
+        <section><h3>\(context["portal.story.projects"])</h3>\(projects.isEmpty ? empty : "<ul>\(projects)</ul>")</section>
+        <section><h3>\(context["portal.story.agreements"])</h3>\(agreements.isEmpty ? empty : "<ul>\(agreements)</ul>")</section>
         <section><h3>\(context["portal.story.centres"])</h3>\(centres.isEmpty ? empty : "<ul>\(centres)</ul>")</section>
         </div>
         <p><a href="\(PortalURL.home.path)?country=\(model.code)#map">\(context["portal.story.portal"])</a></p>
