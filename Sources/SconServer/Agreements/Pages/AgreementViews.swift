@@ -122,10 +122,12 @@ enum AgreementShowPage {
             let steps: [HTML] = party.timeline.map { action in
                 "<li>\(AgreementText.status(context, action.status)) \(AgreementText.date(context, action.date))\(action.note.isEmpty ? "" : " — \(AgreementText.source(context, action.note))")</li>"
             }
+            // Three columns, so that the timeline stays readable on a phone: the signatory's
+            // title (when the record gives it) goes under the party.
+            let signatory: HTML = party.signatoryTitle.map { "<br><span class=\"hint\">\(context["agreement.signatory"]): \($0.text(in: context.language))</span>" as HTML } ?? .empty
             return """
-            <tr><th scope="row">\(AgreementText.party(context, party, countries: model.countries))</th>\
-            <td>\(party.signatoryTitle?.text(in: context.language) ?? context["agreement.notDisclosed"])</td>\
-            <td>\(AgreementText.status(context, party.status))</td><td>\(steps.isEmpty ? HTML(stringLiteral: "—") : "<ol class=\"plain\">\(steps)</ol>")</td></tr>
+            <tr><th scope="row">\(AgreementText.party(context, party, countries: model.countries))\(signatory)</th>\
+            <td>\(AgreementText.status(context, party.status))</td><td>\(steps.isEmpty ? HTML(stringLiteral: "—") : "<ul class=\"plain\">\(steps)</ul>")</td></tr>
             """
         }
         let dormant: HTML = record.dormant ? "<div class=\"notice notice-warning\" role=\"status\"><p>\(context.strings.format("agreement.dormant.notice", ["months": String(Dormancy.months), "last": record.lastActivity?.description ?? context["agreement.never"]]))</p></div>" : .empty
@@ -150,7 +152,7 @@ enum AgreementShowPage {
         </dl>
         <h2 id="status">\(context["agreement.statusTable"])</h2>
         <div class="table-scroll"><table class="list"><caption>\(context["agreement.statusTable.caption"])</caption>
-        <thead><tr><th scope="col">\(context["agreements.party"])</th><th scope="col">\(context["agreement.signatory"])</th><th scope="col">\(context["agreement.status"])</th><th scope="col">\(context["agreement.timeline"])</th></tr></thead>
+        <thead><tr><th scope="col">\(context["agreements.party"])</th><th scope="col">\(context["agreement.status"])</th><th scope="col">\(context["agreement.timeline"])</th></tr></thead>
         <tbody>\(partyRows)</tbody></table></div>
         \(model.mayManage ? actionForm(context, model) : .empty)
         \(AgreementFollowUpView.milestones(context, model))
@@ -170,7 +172,8 @@ enum AgreementShowPage {
         \(context.csrfField)
         \(Components.errorSummary(context, issues))
         \(Components.select(context, field: "party", name: "party", label: context["agreements.party"], options: parties, selected: model.form.party, issues: issues))
-        \(Components.select(context, field: "status", name: "status", label: context["agreement.status"], options: statuses, selected: model.form.status, issues: issues))
+        \(Components.select(context, field: "status", name: "status", label: context["agreement.status"], options: statuses,
+                            selected: model.form.status ?? (model.record.parties.first?.status?.next ?? [.signed]).first?.rawValue, issues: issues))
         \(Components.textField(context, issues, field: "date", name: "date", label: context["agreement.date"], value: model.form.date, hint: context["agreement.date.hint"], maxLength: 10))
         \(Components.textField(context, issues, field: "note", name: "note", label: context["agreement.note"], value: model.form.note, maxLength: 2000))
         <button type="submit">\(context["agreement.record.submit"])</button>
