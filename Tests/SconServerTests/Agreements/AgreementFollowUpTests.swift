@@ -160,6 +160,31 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.all)
+    func aLinkedEventHeldKeepsAnAgreementInForceAwake(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            // Setup: an agreement in force since 2024 (dormant), an event held ten days ago.
+            let fixture = try await AgreementsFixture.make(app)
+            let created = try await fixture.agreement(organisation: try await app.organisationID("molit"), public: true, signedOn: "2024-01-10")
+            let id = try #require(created["id"] as? String)
+            let party = fixture.parties(created)[0]
+            _ = try await fixture.send(.POST, "/api/v1/agreements/\(id)/actions", ["party": party, "status": "signed", "date": "2024-01-10"], by: fixture.officer)
+            let inForce = try await fixture.send(.POST, "/api/v1/agreements/\(id)/actions", ["party": party, "status": "in-force", "date": "2024-02-01"], by: fixture.officer)
+            #expect(inForce.json["dormant"] as? Bool == true)
+            let held = CalendarDay(Date()).adding(days: -10)
+            let event = try #require(try await CentreEvent.query(on: app.db).first())
+            event.state = EventState.held.rawValue
+            event.firstDay = held.description
+            event.lastDay = held.description
+            try await event.update(on: app.db)
+
+            // Act: link it; check: awake, its last day the agreement's last activity.
+            let linked = try await fixture.send(.POST, "/api/v1/agreements/\(id)/links", ["kind": "event", "target": event.storedID.uuidString], by: fixture.officer)
+            #expect(linked.json["dormant"] as? Bool == false)
+            #expect(linked.json["lastActivity"] as? String == held.description)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
     func badLinksAreRefusedAndOnlyOfficersLink(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let fixture = try await AgreementsFixture.make(app)

@@ -69,7 +69,12 @@ struct AgreementRecord: Sendable {
         var timelines: [UUID: [StatusAction]] = [:]
         for action in actions { timelines[action.partyID, default: []].append(try action.action) }
         let projectLinks = try links.filter { try $0.linkKind == .project }.map(\.targetID)
-        let activity = try await AgreementActivity(db: db).lastActivity(ofProjects: projectLinks)
+        let activities = AgreementActivity(db: db)
+        var activity = try await activities.lastActivity(ofProjects: projectLinks)
+        let eventLinks = try links.filter { try $0.linkKind == .event }.map(\.targetID)
+        let cohortLinks = try links.filter { try $0.linkKind == .training }.map(\.targetID)
+        activity.merge(try await activities.lastActivity(ofEvents: eventLinks, today: today)) { max($0, $1) }
+        activity.merge(try await activities.lastActivity(ofCohorts: cohortLinks, today: today)) { max($0, $1) }
         return try agreements.map { agreement in
             let id = agreement.storedID
             let ownParties = parties.filter { $0.agreementID == id }.map { party in
@@ -83,8 +88,8 @@ struct AgreementRecord: Sendable {
                 let due = try row.dueDay, done = try row.doneDay
                 return Milestone(id: row.storedID, title: row.title, dueOn: due, doneOn: done, overdue: FollowUp.isOverdue(dueOn: due, doneOn: done, today: today))
             }
-            // Linked projects' moves and bookings, and the follow-up milestones done.
-            let last = (ownLinks.filter { $0.kind == .project }.compactMap { activity[$0.id] } + ownMilestones.compactMap(\.doneOn)).max()
+            // Linked projects' moves and bookings, linked events held, linked cohorts ended, and the follow-up milestones done.
+            let last = (ownLinks.compactMap { activity[$0.id] } + ownMilestones.compactMap(\.doneOn)).max()
             let document = documents.first { $0.agreementID == id }.map {
                 Document(filename: $0.filename, size: $0.size, sha256: $0.sha256, createdAt: $0.createdAt)
             }
@@ -99,7 +104,9 @@ struct AgreementRecord: Sendable {
 }
 
 /// The linked activity that keeps an agreement awake: a linked project's stage moves (the
-/// audit log's `project.stage`) and bookings on it (the ledger's value days).
+/// audit log's `project.stage`) and bookings on it (the ledger's value days), a linked event
+/// held (its last day, once `held` or `closed`), a linked training cohort (its last day, once
+/// passed). Keyed by the linked record's id.
 struct AgreementActivity: Sendable {
     let db: any Database
 
@@ -121,6 +128,26 @@ struct AgreementActivity: Sendable {
         for row in moves {
             let subject = try row.decode(column: "subject", as: String.self)
             if let id = UUIDText.parse(String(subject.dropFirst("project:".count))) { note(id, try row.decode(column: "last", as: String.self)) }
+        }
+        return last
+    }
+
+    func lastActivity(ofEvents events: [UUID], today: CalendarDay) async throws -> [UUID: CalendarDay] {
+        guard !events.isEmpty else { return [:] }
+        var last: [UUID: CalendarDay] = [:]
+        for event in try await CentreEvent.query(on: db).filter(\.$id ~~ events).filter(\.$state ~~ [EventState.held.rawValue, EventState.closed.rawValue])
+            .field(\.$id).field(\.$lastDay).all() {
+            if let day = CalendarDay(event.lastDay), day <= today { last[event.storedID] = day }
+        }
+        return last
+    }
+
+    func lastActivity(ofCohorts cohorts: [UUID], today: CalendarDay) async throws -> [UUID: CalendarDay] {
+        guard !cohorts.isEmpty else { return [:] }
+        var last: [UUID: CalendarDay] = [:]
+        for cohort in try await TrainingCohort.query(on: db).filter(\.$id ~~ cohorts).all() {
+            let end = try cohort.terms.dates.end
+            if end <= today { last[cohort.storedID] = end }
         }
         return last
     }
