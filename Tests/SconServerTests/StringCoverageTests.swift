@@ -62,6 +62,8 @@ import Testing
         keys += CountryCode.asean.map { "cohortfield.quota.fixed.\($0.value)" }
         keys += ["key", "kind", "text.en", "text.ko", "required"].map { "surveyfield.\($0)" } + ["scale", "text"].map { "surveykind.\($0)" }
         keys += ["refusal.agreement.skipsStep", "refusal.agreement.beforeLastAction", "due.dormant"]
+        keys += AgreementLinkKind.allCases.map { "agreementlink.\($0.rawValue)" }
+        keys += ["refusal.agreement.milestoneDone", "refusal.outcome.alreadyCounted", "due.milestone", "error.not-pdf", "error.in-future", "error.has-steps"]
         #expect(Self.missing(keys).isEmpty, "keys built from domain values but missing: \(Self.missing(keys))")
     }
 

@@ -1,8 +1,8 @@
 import Foundation
 
 /// An agreement in force whose linked work has gone quiet: no linked activity (a linked
-/// project's stage move, a booking on a linked project, later a linked event or training) for
-/// 12 months. Staff see it on the agreement's page, in the lists and among what is due.
+/// project's stage move, a booking on a linked project, a linked event held, a linked training
+/// cohort ended, a follow-up milestone done) for 12 months. Staff see it on the agreement's page, in the lists and among what is due.
 public enum Dormancy {
     /// How long an agreement in force may go without linked activity.
     public static let months = 12

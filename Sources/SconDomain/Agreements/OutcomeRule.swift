@@ -118,3 +118,101 @@ public struct OutcomeTally: Sendable, Hashable {
 
     public var total: Int { achieved + planned }
 }
+
+extension OutcomeType {
+    /// The kind of record an outcome of this type counts (`linkKind`): an agreement, a project
+    /// (its milestone, or an investment committed to it), an event held, a training cohort
+    /// completed. Nil for outcomes reported without details.
+    public var countedRecord: String? {
+        switch self {
+        case .agreement: "agreement"
+        case .projectMilestone, .investmentCommitted: "project"
+        case .eventHeld: "event"
+        case .trainingCompleted: "cohort"
+        case .notDisclosed: nil
+        }
+    }
+}
+
+/// A new outcome recorded in the app, checked by the counting rules: it says what it is (a
+/// type other than `not-disclosed`, which only a source's count without details may carry),
+/// when (an achieved outcome's date is not after the day it is recorded), where (at least one
+/// country), and which record it counts (the kind its type counts, and its id).
+public struct OutcomeDraft: Sendable {
+    public var type: String?
+    public var state: String?
+    public var date: String?
+    public var countries: [String]?
+    public var titleEn: String?
+    public var titleKo: String?
+    public var sourceEn: String?
+    public var sourceKo: String?
+    public var linkKind: String?
+    public var linkID: UUID?
+
+    public init(type: String? = nil, state: String? = nil, date: String? = nil, countries: [String]? = nil, titleEn: String? = nil,
+                titleKo: String? = nil, sourceEn: String? = nil, sourceKo: String? = nil, linkKind: String? = nil, linkID: UUID? = nil) {
+        self.type = type; self.state = state; self.date = date; self.countries = countries; self.titleEn = titleEn; self.titleKo = titleKo
+        self.sourceEn = sourceEn; self.sourceKo = sourceKo; self.linkKind = linkKind; self.linkID = linkID
+    }
+
+    public struct Checked: Sendable, Hashable {
+        public var facts: OutcomeFacts
+        public var title: LocalizedText
+        public var source: LocalizedText?
+        public var linkKind: String
+        public var linkID: UUID
+    }
+
+    public func checked(today: CalendarDay) throws(DomainError) -> Checked {
+        var rules = FieldRules()
+        let recordable = OutcomeType.allCases.filter { $0 != .notDisclosed }
+        let type = OutcomeType(rawValue: self.type ?? "").flatMap { recordable.contains($0) ? $0 : nil }
+        if type == nil {
+            rules.fail("type", self.type == nil ? "required" : "unknown", "type is one of \(recordable.map(\.rawValue).joined(separator: ", ")).")
+        }
+        let state = OutcomeState(rawValue: self.state ?? "")
+        if state == nil { rules.fail("state", self.state == nil ? "required" : "unknown", "state is achieved or planned.") }
+        var date: PartialDate?
+        if let text = self.date {
+            date = PartialDate(text)
+            if date == nil { rules.fail("date", "invalid", "date is a date YYYY-MM-DD, a month YYYY-MM or a year YYYY.") }
+        } else {
+            rules.fail("date", "required", "an outcome recorded in the app has its date (the day it happened or is planned).")
+        }
+        if let date, state == .achieved, date.firstDay > today {
+            rules.fail("date", "in-future", "an achieved outcome happened on or before the day it is recorded (\(today)).")
+        }
+        var countries = Set<CountryCode>()
+        for (index, code) in (self.countries ?? []).enumerated() {
+            if let country = CountryCode(code) { countries.insert(country) } else { rules.fail("countries[\(index)]", "invalid", "a country is an ISO 3166-1 alpha-2 code.") }
+        }
+        if (self.countries ?? []).isEmpty { rules.fail("countries", "required", "an outcome names at least one country.") }
+        let en = rules.text(titleEn, field: "titleEn", min: 3, max: 300)
+        let ko = rules.text(titleKo, field: "titleKo", min: 2, max: 300)
+        let sourceEn = rules.optionalText(self.sourceEn, field: "sourceEn", max: 500)
+        let sourceKo = rules.optionalText(self.sourceKo, field: "sourceKo", max: 500)
+        if (sourceEn == nil) != (sourceKo == nil) { rules.fail(sourceEn == nil ? "sourceEn" : "sourceKo", "required", "the source is given in English and Korean.") }
+        if let type, let expected = type.countedRecord, linkKind != expected {
+            rules.fail("linkKind", linkKind == nil ? "required" : "unknown", "an outcome of type \(type.rawValue) counts a record of kind \(expected).")
+        }
+        if linkID == nil { rules.fail("linkId", "required", "linkId is the id of the record the outcome counts.") }
+        try rules.check()
+        return Checked(facts: OutcomeFacts(type: type!, state: state!, date: date, recordedOn: today, countries: countries),
+                       title: LocalizedText(en: en, ko: ko), source: sourceEn.flatMap { en in sourceKo.map { LocalizedText(en: en, ko: $0) } },
+                       linkKind: linkKind!, linkID: linkID!)
+    }
+}
+
+/// Why an outcome is not recorded (409): the record it counts is counted already.
+public enum OutcomeRefusal: Refusal, Hashable {
+    case alreadyCounted(type: OutcomeType)
+
+    public var key: String { "outcome.alreadyCounted" }
+    public var values: [String: RefusalValue] {
+        switch self { case .alreadyCounted(let type): ["type": .key("outcometype.\(type.rawValue)")] }
+    }
+    public var description: String {
+        switch self { case .alreadyCounted(let type): "the record is already counted as an outcome of type \(type.rawValue); a record counts once." }
+    }
+}

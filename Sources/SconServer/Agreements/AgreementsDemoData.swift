@@ -13,6 +13,15 @@ enum AgreementsDemoData {
                                         ko: "2019년 11월 25일 국토교통부 발표, 세부 내용 비공개")
     static let reportSource = LocalizedText(en: "MOLIT, as reported on 25 November 2019", ko: "국토교통부, 2019년 11월 25일 보도")
 
+    /// The Korean of the English texts the demo data and the store record (sources, notes).
+    static let korean: [String: String] = [
+        source: "2019년 11월 25일 제1차 한-아세안 스마트시티 장관회의(부산) 보도",
+        "Recorded on K-SCON": "K-SCON 기록",
+        "Signed during the presidential visit": "대통령 순방 중 서명",
+        "Signed during the 2019 Korea–ASEAN Commemorative Summit period": "2019 한-아세안 특별정상회의 기간 중 서명",
+        "Signed at the first Korea–ASEAN Smart City Ministerial Meeting": "제1차 한-아세안 스마트시티 장관회의에서 서명",
+    ]
+
     struct Party { var organisation: String?; var country: String?; var description: LocalizedText? }
     struct Seed {
         var kind: AgreementKind; var level: AgreementLevel; var title: LocalizedText; var signed: String; var place: LocalizedText?

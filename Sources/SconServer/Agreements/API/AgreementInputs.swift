@@ -2,10 +2,11 @@ import Foundation
 import SconDomain
 import Vapor
 
-/// `POST /api/v1/agreements`.
+/// `POST /api/v1/agreements` and `PUT /api/v1/agreements/{id}`.
 struct AgreementInput: Decodable, Sendable {
     var draft: AgreementDraft
-    var projects: [UUID]
+    /// The linked projects; left out, a change keeps the links as they are.
+    var projects: [UUID]?
     /// The fields of the body, declared once.
     enum Field: String, CodingKey, CaseIterable {
         case kind, level, title, parties, signedOn, place, sectors, expiresOn, obligations, `public`, projects
@@ -21,7 +22,7 @@ struct AgreementInput: Decodable, Sendable {
                                parties: parties?.map(\.party), signedOn: try c.value(.signedOn), placeEn: place?.en, placeKo: place?.ko,
                                sectors: try c.value(.sectors), expiresOn: try c.value(.expiresOn),
                                obligationsEn: obligations?.en, obligationsKo: obligations?.ko, isPublic: try c.value(.public))
-        projects = try c.value(.projects) ?? []
+        projects = try c.value(.projects)
     }
 }
 
@@ -53,5 +54,67 @@ struct StatusActionInput: Decodable, Sendable {
     init(from decoder: any Decoder) throws {
         let c = try decoder.strictFields(Field.self)
         party = try c.value(.party); status = try c.value(.status); date = try c.value(.date); note = try c.value(.note)
+    }
+}
+
+/// `POST /api/v1/agreements/{id}/milestones`: a follow-up milestone.
+struct AgreementMilestoneInput: Decodable, Sendable {
+    var draft: MilestoneDraft
+    /// The fields of the body, declared once.
+    enum Field: String, CodingKey, CaseIterable {
+        case title, dueOn
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.strictFields(Field.self)
+        let title: LocalizedTextInput? = try c.value(.title)
+        draft = MilestoneDraft(titleEn: title?.en, titleKo: title?.ko, dueOn: try c.value(.dueOn))
+    }
+}
+
+/// `POST /api/v1/agreements/{id}/milestones/{milestone}/done`.
+struct AgreementMilestoneDoneInput: Decodable, Sendable {
+    var doneOn: String?
+    /// The fields of the body, declared once.
+    enum Field: String, CodingKey, CaseIterable {
+        case doneOn
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.strictFields(Field.self)
+        doneOn = try c.value(.doneOn)
+    }
+}
+
+/// `POST /api/v1/agreements/{id}/links`: a call, an event, a training cohort or a project.
+struct AgreementLinkInput: Decodable, Sendable {
+    var kind: String?
+    var target: UUID?
+    /// The fields of the body, declared once.
+    enum Field: String, CodingKey, CaseIterable {
+        case kind, target
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.strictFields(Field.self)
+        kind = try c.value(.kind); target = try c.value(.target)
+    }
+}
+
+/// `POST /api/v1/outcomes`: an outcome recorded in the app.
+struct OutcomeRecordInput: Decodable, Sendable {
+    var draft: OutcomeDraft
+    /// The fields of the body, declared once.
+    enum Field: String, CodingKey, CaseIterable {
+        case type, state, date, countries, title, source, linkKind, linkId
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.strictFields(Field.self)
+        let title: LocalizedTextInput? = try c.value(.title)
+        let source: LocalizedTextInput? = try c.value(.source)
+        draft = OutcomeDraft(type: try c.value(.type), state: try c.value(.state), date: try c.value(.date), countries: try c.value(.countries),
+                             titleEn: title?.en, titleKo: title?.ko, sourceEn: source?.en, sourceKo: source?.ko,
+                             linkKind: try c.value(.linkKind), linkID: try c.value(.linkId))
     }
 }

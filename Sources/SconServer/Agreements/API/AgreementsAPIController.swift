@@ -4,13 +4,22 @@ import Vapor
 
 /// `/api/v1/agreements` and `/api/v1/outcomes`.
 struct AgreementsAPIController: RouteCollection {
+    let maxDocumentBytes: Int
+
     func boot(routes: any RoutesBuilder) throws {
         let signedIn = routes.grouped(RequireSignedIn())
         routes.get(AgreementsAPI.agreements, use: list)
         signedIn.post(AgreementsAPI.agreements, use: create)
         routes.get(AgreementsAPI.agreement(.key), use: agreement)
+        signedIn.put(AgreementsAPI.agreement(.key), use: update)
         signedIn.post(AgreementsAPI.actions(.key), use: action)
+        signedIn.post(AgreementsAPI.milestones(.key), use: addMilestone)
+        signedIn.post(AgreementsAPI.milestoneDone(.key, .key), use: milestoneDone)
+        signedIn.post(AgreementsAPI.links(.key), use: link)
+        signedIn.upload(AgreementsAPI.document(.key), maxBytes: maxDocumentBytes, use: putDocument).allowingBodies(upTo: maxDocumentBytes)
+        routes.get(AgreementsAPI.document(.key), use: document)
         routes.get(AgreementsAPI.outcomes, use: outcomes)
+        signedIn.post(AgreementsAPI.outcomes, use: recordOutcome)
         routes.get(AgreementsAPI.tally, use: tally)
     }
 
@@ -29,9 +38,17 @@ struct AgreementsAPIController: RouteCollection {
 
     @Sendable func create(_ req: Request) async throws -> Response {
         let input = try req.decodeJSON(AgreementInput.self)
-        let id = try await req.agreementStore.create(input.draft, projects: input.projects, by: req.principal)
+        let id = try await req.agreementStore.create(input.draft, projects: input.projects ?? [], by: req.principal)
         let record = try await AgreementQuery(db: req.db).find(id, for: req.principal, today: CalendarDay(req.now))
         return req.created(AgreementDTO(record: record), at: AgreementsAPI.agreement(.value(id)))
+    }
+
+    /// Changes a recorded agreement (officers): the same body as a new one.
+    @Sendable func update(_ req: Request) async throws -> AgreementDTO {
+        let id = try req.uuid()
+        let input = try req.decodeJSON(AgreementInput.self)
+        try await req.agreementStore.update(id, input.draft, projects: input.projects, by: req.principal)
+        return AgreementDTO(record: try await AgreementQuery(db: req.db).find(id, for: req.principal, today: CalendarDay(req.now)))
     }
 
     @Sendable func action(_ req: Request) async throws -> Response {
@@ -40,6 +57,55 @@ struct AgreementsAPIController: RouteCollection {
         try await req.agreementStore.move(id, party: input.party, status: input.status, date: input.date, note: input.note, by: req.principal)
         let record = try await AgreementQuery(db: req.db).find(id, for: req.principal, today: CalendarDay(req.now))
         return AgreementDTO(record: record).jsonResponse(status: .created, allocator: req.byteBufferAllocator)
+    }
+
+    private func current(_ req: Request, _ id: UUID) async throws -> AgreementDTO {
+        AgreementDTO(record: try await AgreementQuery(db: req.db).find(id, for: req.principal, today: CalendarDay(req.now)))
+    }
+
+    /// A follow-up milestone (officers).
+    @Sendable func addMilestone(_ req: Request) async throws -> Response {
+        let id = try req.uuid()
+        let input = try req.decodeJSON(AgreementMilestoneInput.self)
+        _ = try await req.agreementStore.addMilestone(id, input.draft, by: req.principal)
+        return try await current(req, id).jsonResponse(status: .created, allocator: req.byteBufferAllocator)
+    }
+
+    /// Marks a milestone done (officers).
+    @Sendable func milestoneDone(_ req: Request) async throws -> AgreementDTO {
+        let id = try req.uuid()
+        let input = try req.decodeJSON(AgreementMilestoneDoneInput.self)
+        try await req.agreementStore.completeMilestone(id, milestone: try req.uuid(.milestone), doneOn: input.doneOn, by: req.principal)
+        return try await current(req, id)
+    }
+
+    /// Links a call, an event, a training cohort or a project (officers).
+    @Sendable func link(_ req: Request) async throws -> Response {
+        let id = try req.uuid()
+        let input = try req.decodeJSON(AgreementLinkInput.self)
+        try await req.agreementStore.link(id, kind: input.kind, target: input.target, by: req.principal)
+        return try await current(req, id).jsonResponse(status: .created, allocator: req.byteBufferAllocator)
+    }
+
+    /// The document is the body (a PDF, whatever type is declared); `?filename=` names it.
+    @Sendable func putDocument(_ req: Request) async throws -> Response {
+        let id = try req.uuid()
+        let bytes = req.body.data.map { Array($0.readableBytesView) } ?? []
+        try await req.agreementStore.attach(id, filename: req.queryItem("filename"), bytes: bytes, maximumBytes: maxDocumentBytes, by: req.principal)
+        return try await current(req, id).jsonResponse(status: .created, allocator: req.byteBufferAllocator)
+    }
+
+    /// The document as a download, for whoever may see the agreement.
+    @Sendable func document(_ req: Request) async throws -> Response {
+        let row = try await req.agreementStore.document(try req.uuid(), by: req.principal)
+        return AttachmentAPIController.fileResponse(filename: row.filename, mediaType: AttachmentKind.pdf.rawValue, sha256: row.sha256, content: row.content, for: req)
+    }
+
+    /// An outcome recorded in the app (officers), counted by the tally from then on.
+    @Sendable func recordOutcome(_ req: Request) async throws -> Response {
+        let input = try req.decodeJSON(OutcomeRecordInput.self)
+        let outcome = try await req.outcomeStore.create(input.draft, by: req.principal)
+        return try OutcomeDTO(outcome, asOf: CalendarDay(req.now)).jsonResponse(status: .created, allocator: req.byteBufferAllocator)
     }
 
     /// The outcome records under the filter (`asOf`, `from`, `country`, `type`), by day.
@@ -59,6 +125,7 @@ struct AgreementsAPIController: RouteCollection {
 
 extension Request {
     var agreementStore: AgreementStore { AgreementStore(db: db, audit: auditLog) }
+    var outcomeStore: OutcomeStore { OutcomeStore(db: db, audit: auditLog) }
 
     /// The outcome filter of the query (`asOf` defaults to today).
     func outcomeFilter() throws -> OutcomeFilter {

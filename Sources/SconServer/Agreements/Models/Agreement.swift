@@ -102,10 +102,6 @@ final class AgreementLink: Model, @unchecked Sendable {
     var linkKind: AgreementLinkKind { get throws { try Self.known(kind, "kind") } }
 }
 
-/// What an agreement may be linked to.
-enum AgreementLinkKind: String, Sendable, CaseIterable {
-    case project, call, event, training
-}
 
 /// A counted cooperation outcome (협력성과).
 final class Outcome: Model, @unchecked Sendable {
@@ -158,5 +154,47 @@ extension Model {
     static func partialDate(_ text: String, _ column: String) throws -> PartialDate {
         guard let date = PartialDate(text) else { throw UnknownStoredValue(table: schema, column: column, value: text) }
         return date
+    }
+}
+
+/// A follow-up milestone of an agreement: due on a day, done on a day.
+final class AgreementMilestone: Model, @unchecked Sendable {
+    static let schema = "agreement_milestones"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "agreement_id") var agreementID: UUID
+    @Field(key: "title_en") var titleEn: String
+    @Field(key: "title_ko") var titleKo: String
+    @Field(key: "due_on") var dueOn: String
+    @OptionalField(key: "done_on") var doneOn: String?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    var title: LocalizedText { LocalizedText(en: titleEn, ko: titleKo) }
+    var dueDay: CalendarDay { get throws { try Self.day(dueOn, "due_on") } }
+    var doneDay: CalendarDay? { get throws { try doneOn.map { try Self.day($0, "done_on") } } }
+}
+
+/// The agreement's document: a PDF checked by its content, with its SHA-256.
+final class AgreementDocument: Model, @unchecked Sendable {
+    static let schema = "agreement_documents"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "agreement_id") var agreementID: UUID
+    @Field(key: "filename") var filename: String
+    @Field(key: "size") var size: Int
+    @Field(key: "sha256") var sha256: String
+    @Field(key: "content") var content: Data
+    @OptionalField(key: "uploaded_by") var uploadedBy: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+}
+
+extension Model {
+    static func day(_ text: String, _ column: String) throws -> CalendarDay {
+        guard let day = CalendarDay(text) else { throw UnknownStoredValue(table: schema, column: column, value: text) }
+        return day
     }
 }

@@ -21,6 +21,13 @@ enum AgreementText {
         return html
     }
 
+    /// A source or a note as recorded; the demo data's own English texts are shown in Korean
+    /// on Korean pages (they were recorded in English only).
+    static func source(_ context: PageContext, _ text: String) -> String {
+        guard context.language == .ko else { return text }
+        return AgreementsDemoData.korean[text] ?? text
+    }
+
     static func date(_ context: PageContext, _ date: PartialDate?) -> String {
         date?.description ?? context["agreement.notDisclosed"]
     }
@@ -41,15 +48,17 @@ enum AgreementListPage {
             let parties: [HTML] = record.parties.map { party in
                 "<li>\(AgreementText.party(context, party, countries: model.countries)) \(AgreementText.status(context, party.status))</li>"
             }
+            // Two columns, so that the parties stay in view on a phone: the code, level and
+            // signing date go under the title.
             return """
-            <tr><td>\(record.agreement.code)</td><th scope="row"><a href="\(AgreementsURL.agreement(.value(record.id)).path)">\(record.agreement.title.text(in: context.language))</a> \(AgreementText.badges(context, record))</th>\
-            <td>\(context["agreementlevel.\(record.level.rawValue)"])</td><td>\(AgreementText.date(context, record.signedOn))</td><td><ul class="plain">\(parties)</ul></td></tr>
+            <tr><th scope="row"><a href="\(AgreementsURL.agreement(.value(record.id)).path)">\(record.agreement.title.text(in: context.language))</a> \(AgreementText.badges(context, record))\
+            <br><span class="hint">\(record.agreement.code) · \(context["agreementlevel.\(record.level.rawValue)"]) · \(context["agreements.signed"]) \(AgreementText.date(context, record.signedOn))</span></th>\
+            <td><ul class="plain">\(parties)</ul></td></tr>
             """
         }
         let table: HTML = rows.isEmpty ? "<p>\(context["agreements.none"])</p>" : """
             <div class="table-scroll"><table class="list"><caption>\(context["agreements.caption"])</caption>
-            <thead><tr><th scope="col">\(context["agreements.code"])</th><th scope="col">\(context["agreements.title"])</th><th scope="col">\(context["agreements.level"])</th>\
-            <th scope="col">\(context["agreements.signed"])</th><th scope="col">\(context["agreements.parties"])</th></tr></thead><tbody>\(rows)</tbody></table></div>
+            <thead><tr><th scope="col">\(context["agreements.title"])</th><th scope="col">\(context["agreements.parties"])</th></tr></thead><tbody>\(rows)</tbody></table></div>
             """
         let filter = model.filter
         let form: HTML = """
@@ -93,34 +102,42 @@ enum AgreementShowPage {
     struct Model {
         var record: AgreementRecord
         var countries: [CountryDTO]
-        var projects: [(id: UUID, title: String)]
+        var targets: [AgreementLinkTargets.Target]
+        var candidates: [(kind: AgreementLinkKind, options: [(value: String, label: String)])]
         var mayManage: Bool
+        var today: CalendarDay
+        var maxDocumentBytes: Int
         var message: String?
         var problem: String?
         var issues: [FieldIssue] = []
         var form = Form()
+        /// The form a failed submission came from (its errors are shown there).
+        var failed: AgreementFollowUpView.Section?
+        var values = AgreementFollowUpView.Values()
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
         let record = model.record, agreement = record.agreement
         let partyRows: [HTML] = record.parties.map { party in
             let steps: [HTML] = party.timeline.map { action in
-                "<li>\(AgreementText.status(context, action.status)) \(AgreementText.date(context, action.date))\(action.note.isEmpty ? "" : " — \(action.note)")</li>"
+                "<li>\(AgreementText.status(context, action.status)) \(AgreementText.date(context, action.date))\(action.note.isEmpty ? "" : " — \(AgreementText.source(context, action.note))")</li>"
             }
+            // Three columns, so that the timeline stays readable on a phone: the signatory's
+            // title (when the record gives it) goes under the party.
+            let signatory: HTML = party.signatoryTitle.map { "<br><span class=\"hint\">\(context["agreement.signatory"]): \($0.text(in: context.language))</span>" as HTML } ?? .empty
             return """
-            <tr><th scope="row">\(AgreementText.party(context, party, countries: model.countries))</th>\
-            <td>\(party.signatoryTitle?.text(in: context.language) ?? context["agreement.notDisclosed"])</td>\
-            <td>\(AgreementText.status(context, party.status))</td><td>\(steps.isEmpty ? HTML(stringLiteral: "—") : "<ol class=\"plain\">\(steps)</ol>")</td></tr>
+            <tr><th scope="row">\(AgreementText.party(context, party, countries: model.countries))\(signatory)</th>\
+            <td>\(AgreementText.status(context, party.status))</td><td>\(steps.isEmpty ? HTML(stringLiteral: "—") : "<ul class=\"plain\">\(steps)</ul>")</td></tr>
             """
         }
-        let links: [HTML] = model.projects.map { "<li><a href=\"\(ProjectURL.project(.value($0.id)).path)\">\($0.title)</a></li>" }
         let dormant: HTML = record.dormant ? "<div class=\"notice notice-warning\" role=\"status\"><p>\(context.strings.format("agreement.dormant.notice", ["months": String(Dormancy.months), "last": record.lastActivity?.description ?? context["agreement.never"]]))</p></div>" : .empty
         let sectors = record.sectors.map { context["sector.\($0.rawValue)"] }.joined(separator: ", ")
         let html: HTML = """
         <p class="breadcrumb"><a href="\(AgreementsURL.agreements.path)">\(context["nav.agreements"])</a></p>
         <h1>\(agreement.title.text(in: context.language)) \(AgreementText.badges(context, record))</h1>
+        \(model.mayManage ? "<p><a class=\"button\" href=\"\(AgreementsURL.edit(.value(record.id)).path)\">\(context["agreement.edit"])</a></p>" as HTML : .empty)
         \(Components.notice(model.message))
-        \(Components.alert(model.problem))
+        \(model.failed == nil || model.failed == .status ? Components.alert(model.problem) : .empty)
         \(dormant)
         <dl class="facts">
         \(Components.definition(context["agreements.code"], "\(agreement.code)"))
@@ -131,31 +148,34 @@ enum AgreementShowPage {
         \(Components.definition(context["agreement.expires"], "\(record.expiresOn?.description ?? context["agreement.notDisclosed"])"))
         \(Components.definition(context["agreement.sectors"], "\(sectors.isEmpty ? context["agreement.notDisclosed"] : sectors)"))
         \(Components.definition(context["agreement.obligations"], "\(agreement.obligations.text(in: context.language).isEmpty ? context["agreement.notDisclosed"] : agreement.obligations.text(in: context.language))"))
-        \(Components.definition(context["agreement.source"], "\(agreement.source)"))
+        \(Components.definition(context["agreement.source"], "\(AgreementText.source(context, agreement.source))"))
         </dl>
         <h2 id="status">\(context["agreement.statusTable"])</h2>
         <div class="table-scroll"><table class="list"><caption>\(context["agreement.statusTable.caption"])</caption>
-        <thead><tr><th scope="col">\(context["agreements.party"])</th><th scope="col">\(context["agreement.signatory"])</th><th scope="col">\(context["agreement.status"])</th><th scope="col">\(context["agreement.timeline"])</th></tr></thead>
+        <thead><tr><th scope="col">\(context["agreements.party"])</th><th scope="col">\(context["agreement.status"])</th><th scope="col">\(context["agreement.timeline"])</th></tr></thead>
         <tbody>\(partyRows)</tbody></table></div>
-        <h2>\(context["agreement.links"])</h2>
-        \(links.isEmpty ? "<p>\(context["agreement.noLinks"])</p>" as HTML : "<ul>\(links)</ul>")
         \(model.mayManage ? actionForm(context, model) : .empty)
+        \(AgreementFollowUpView.milestones(context, model))
+        \(AgreementFollowUpView.links(context, model))
+        \(AgreementFollowUpView.document(context, model))
         """
         return Layout.page(context, title: agreement.title.text(in: context.language), current: "nav.agreements", body: html)
     }
 
     static func actionForm(_ context: PageContext, _ model: Model) -> HTML {
+        let issues = model.failed == nil || model.failed == .status ? model.issues : []
         let parties = model.record.parties.map { (UUIDText.string($0.id), AgreementText.party(context, $0, countries: model.countries)) }
         let statuses = AgreementStatus.allCases.map { ($0.rawValue, context["agreementstatus.\($0.rawValue)"]) }
         return """
         <h2 id="record-status">\(context["agreement.record"])</h2>
         <form method="post" action="\(AgreementsURL.actions(.value(model.record.id)).path)" class="stack">
         \(context.csrfField)
-        \(Components.errorSummary(context, model.issues))
-        \(Components.select(context, field: "party", name: "party", label: context["agreements.party"], options: parties, selected: model.form.party, issues: model.issues))
-        \(Components.select(context, field: "status", name: "status", label: context["agreement.status"], options: statuses, selected: model.form.status, issues: model.issues))
-        \(Components.textField(context, model.issues, field: "date", name: "date", label: context["agreement.date"], value: model.form.date, hint: context["agreement.date.hint"], maxLength: 10))
-        \(Components.textField(context, model.issues, field: "note", name: "note", label: context["agreement.note"], value: model.form.note, maxLength: 2000))
+        \(Components.errorSummary(context, issues))
+        \(Components.select(context, field: "party", name: "party", label: context["agreements.party"], options: parties, selected: model.form.party, issues: issues))
+        \(Components.select(context, field: "status", name: "status", label: context["agreement.status"], options: statuses,
+                            selected: model.form.status ?? (model.record.parties.first?.status?.next ?? [.signed]).first?.rawValue, issues: issues))
+        \(Components.textField(context, issues, field: "date", name: "date", label: context["agreement.date"], value: model.form.date, hint: context["agreement.date.hint"], maxLength: 10))
+        \(Components.textField(context, issues, field: "note", name: "note", label: context["agreement.note"], value: model.form.note, maxLength: 2000))
         <button type="submit">\(context["agreement.record.submit"])</button>
         </form>
         """

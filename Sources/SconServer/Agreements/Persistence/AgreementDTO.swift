@@ -54,6 +54,27 @@ struct AgreementDTO: JSONWritable {
             $0.array(record.links) { writer, link in
                 writer.object { $0.field("kind", link.kind.rawValue); $0.field("id", link.id) }
             }
+            $0.key("milestones")
+            $0.array(record.milestones) { writer, milestone in
+                writer.object {
+                    $0.field("id", milestone.id)
+                    $0.field("title", milestone.title)
+                    $0.field("dueOn", milestone.dueOn.description)
+                    $0.field("doneOn", milestone.doneOn?.description)
+                    $0.field("overdue", milestone.overdue)
+                }
+            }
+            $0.key("document")
+            if let document = record.document {
+                $0.object {
+                    $0.field("filename", document.filename)
+                    $0.field("size", document.size)
+                    $0.field("sha256", document.sha256)
+                    $0.field("href", AgreementsAPI.document(.value(record.id)).path)
+                }
+            } else {
+                $0.null()
+            }
         }
     }
 }

@@ -21,6 +21,16 @@ struct AgreementRecord: Sendable {
 
     struct Link: Sendable { var kind: AgreementLinkKind; var id: UUID }
 
+    struct Milestone: Sendable {
+        var id: UUID
+        var title: LocalizedText
+        var dueOn: CalendarDay
+        var doneOn: CalendarDay?
+        var overdue: Bool
+    }
+
+    struct Document: Sendable { var filename: String; var size: Int; var sha256: String; var createdAt: Date? }
+
     let agreement: Agreement
     let kind: AgreementKind
     let level: AgreementLevel
@@ -29,6 +39,8 @@ struct AgreementRecord: Sendable {
     let sectors: [Sector]
     var parties: [Party]
     var links: [Link]
+    var milestones: [Milestone]
+    var document: Document?
     var lastActivity: CalendarDay?
     var dormant: Bool
 
@@ -48,13 +60,21 @@ struct AgreementRecord: Sendable {
         let parties = try await AgreementParty.query(on: db).filter(\.$agreementID ~~ ids).sort(\.$position).all()
         let actions = try await AgreementAction.query(on: db).filter(\.$agreementID ~~ ids).sort(\.$position).all()
         let links = try await AgreementLink.query(on: db).filter(\.$agreementID ~~ ids).all()
+        let milestones = try await AgreementMilestone.query(on: db).filter(\.$agreementID ~~ ids).sort(\.$dueOn).sort(\.$id).all()
+        let documents = try await AgreementDocument.query(on: db).filter(\.$agreementID ~~ ids)
+            .field(\.$id).field(\.$agreementID).field(\.$filename).field(\.$size).field(\.$sha256).field(\.$createdAt).all()
         let organisationIDs = Array(Set(parties.compactMap(\.organisationID)))
         let organisations = organisationIDs.isEmpty ? [] : try await Organisation.query(on: db).filter(\.$id ~~ organisationIDs).all()
         let orgByID = Dictionary(uniqueKeysWithValues: organisations.map { ($0.storedID, $0) })
         var timelines: [UUID: [StatusAction]] = [:]
         for action in actions { timelines[action.partyID, default: []].append(try action.action) }
         let projectLinks = try links.filter { try $0.linkKind == .project }.map(\.targetID)
-        let activity = try await AgreementActivity(db: db).lastActivity(ofProjects: projectLinks)
+        let activities = AgreementActivity(db: db)
+        var activity = try await activities.lastActivity(ofProjects: projectLinks)
+        let eventLinks = try links.filter { try $0.linkKind == .event }.map(\.targetID)
+        let cohortLinks = try links.filter { try $0.linkKind == .training }.map(\.targetID)
+        activity.merge(try await activities.lastActivity(ofEvents: eventLinks, today: today)) { max($0, $1) }
+        activity.merge(try await activities.lastActivity(ofCohorts: cohortLinks, today: today)) { max($0, $1) }
         return try agreements.map { agreement in
             let id = agreement.storedID
             let ownParties = parties.filter { $0.agreementID == id }.map { party in
@@ -64,18 +84,29 @@ struct AgreementRecord: Sendable {
                              timeline: timelines[party.storedID] ?? [])
             }
             let ownLinks = try links.filter { $0.agreementID == id }.map { Link(kind: try $0.linkKind, id: $0.targetID) }
-            let last = ownLinks.filter { $0.kind == .project }.compactMap { activity[$0.id] }.max()
+            let ownMilestones = try milestones.filter { $0.agreementID == id }.map { row in
+                let due = try row.dueDay, done = try row.doneDay
+                return Milestone(id: row.storedID, title: row.title, dueOn: due, doneOn: done, overdue: FollowUp.isOverdue(dueOn: due, doneOn: done, today: today))
+            }
+            // Linked projects' moves and bookings, linked events held, linked cohorts ended, and the follow-up milestones done.
+            let last = (ownLinks.compactMap { activity[$0.id] } + ownMilestones.compactMap(\.doneOn)).max()
+            let document = documents.first { $0.agreementID == id }.map {
+                Document(filename: $0.filename, size: $0.size, sha256: $0.sha256, createdAt: $0.createdAt)
+            }
             let inForceSince = ownParties.flatMap(\.timeline).filter { $0.status.isInForce }.compactMap(\.date).max()
             let dormant = Dormancy.isDormant(statuses: ownParties.map(\.status), inForceSince: inForceSince, lastActivity: last, today: today)
             return AgreementRecord(agreement: agreement, kind: try agreement.agreementKind, level: try agreement.agreementLevel,
                                    signedOn: try agreement.signedDate, expiresOn: try agreement.expiryDay, sectors: try agreement.sectorList,
-                                   parties: ownParties, links: ownLinks, lastActivity: last, dormant: dormant)
+                                   parties: ownParties, links: ownLinks, milestones: ownMilestones, document: document,
+                                   lastActivity: last, dormant: dormant)
         }
     }
 }
 
 /// The linked activity that keeps an agreement awake: a linked project's stage moves (the
-/// audit log's `project.stage`) and bookings on it (the ledger's value days).
+/// audit log's `project.stage`) and bookings on it (the ledger's value days), a linked event
+/// held (its last day, once `held` or `closed`), a linked training cohort (its last day, once
+/// passed). Keyed by the linked record's id.
 struct AgreementActivity: Sendable {
     let db: any Database
 
@@ -97,6 +128,26 @@ struct AgreementActivity: Sendable {
         for row in moves {
             let subject = try row.decode(column: "subject", as: String.self)
             if let id = UUIDText.parse(String(subject.dropFirst("project:".count))) { note(id, try row.decode(column: "last", as: String.self)) }
+        }
+        return last
+    }
+
+    func lastActivity(ofEvents events: [UUID], today: CalendarDay) async throws -> [UUID: CalendarDay] {
+        guard !events.isEmpty else { return [:] }
+        var last: [UUID: CalendarDay] = [:]
+        for event in try await CentreEvent.query(on: db).filter(\.$id ~~ events).filter(\.$state ~~ [EventState.held.rawValue, EventState.closed.rawValue])
+            .field(\.$id).field(\.$lastDay).all() {
+            if let day = CalendarDay(event.lastDay), day <= today { last[event.storedID] = day }
+        }
+        return last
+    }
+
+    func lastActivity(ofCohorts cohorts: [UUID], today: CalendarDay) async throws -> [UUID: CalendarDay] {
+        guard !cohorts.isEmpty else { return [:] }
+        var last: [UUID: CalendarDay] = [:]
+        for cohort in try await TrainingCohort.query(on: db).filter(\.$id ~~ cohorts).all() {
+            let end = try cohort.terms.dates.end
+            if end <= today { last[cohort.storedID] = end }
         }
         return last
     }

@@ -44,7 +44,8 @@ enum CityPages {
         return Layout.page(context, title: context["nav.cities"], current: "nav.cities", body: body)
     }
 
-    static func show(_ context: PageContext, city: CityDTO, countries: [CountryDTO]) -> HTML {
+    /// `story` is the city's story (the Portal's `CityStory`).
+    static func show(_ context: PageContext, city: CityDTO, countries: [CountryDTO], story: HTML = .empty) -> HTML {
         let language = context.language
         let other: Language = language == .ko ? .en : .ko
         let body: HTML = """
@@ -59,6 +60,7 @@ enum CityPages {
         \(Components.definition(context["field.geonames"], city.geonamesId.map { "<a href=\"https://www.geonames.org/\($0)\">\($0)</a>" } ?? "\(context["common.none"])"))
         \(Components.definition(context["field.source"], "\(city.source)"))
         </dl>
+        \(story)
         <p class="attribution">\(context["cities.attribution"])</p>
         """
         return Layout.page(context, title: city.name.text(in: language), current: "nav.cities", body: body)

@@ -45,7 +45,13 @@ struct DirectoryPagesController: RouteCollection {
     @Sendable func city(_ req: Request) async throws -> HTML {
         guard let id = UUID(uuidString: req.parameter(.id)),
               let city = try await CityQuery(rows: req.rows).find(id) else { throw DomainError.notFound("city") }
-        return CityPages.show(PageContext(request: req), city: city, countries: try await req.application.countryNames.all(on: req.db))
+        let context = PageContext(request: req)
+        var story: HTML = .empty
+        if let country = CountryCode(city.country) {
+            story = CityStory.render(context, try await CityStory.load(id, country: country, for: req.principal, on: req.db, today: CalendarDay(req.now)),
+                                     city: id, country: city.country)
+        }
+        return CityPages.show(context, city: city, countries: try await req.application.countryNames.all(on: req.db), story: story)
     }
 
     @Sendable func organisations(_ req: Request) async throws -> HTML {
