@@ -30,6 +30,7 @@ struct CentresAPIController: RouteCollection {
         signedIn.get(CentresAPI.leads(.key), use: leads)
         signedIn.post(CentresAPI.leads(.key), use: createLead)
         signedIn.put(CentresAPI.lead(.key, .key), use: updateLead)
+        signedIn.post(CentresAPI.leadProposal(.key, .key), use: proposeLead)
         signedIn.post(CentresAPI.checkIn(.key, .key), use: checkIn)
         signedIn.post(CentresAPI.outcome(.key, .key), use: outcome)
     }
@@ -52,6 +53,15 @@ struct CentresAPIController: RouteCollection {
         _ = try await req.centreStore.find(id)
         try req.principal.require(CentreAccess.allows(req.principal, .keepBoard(id)), "keep this centre's board")
         return try CentreLeadDTO(try await req.leadStore.update(id, lead: try req.uuid(.lead), board: try req.decodeJSON(LeadBoardInput.self).board, by: req.principal))
+    }
+
+    /// The lead becomes a draft proposal of an open call (201 with the lead, which names it).
+    @Sendable func proposeLead(_ req: Request) async throws -> Response {
+        let id = try req.uuid(), lead = try req.uuid(.lead)
+        _ = try await req.leadStore.kept(id, lead: lead, by: req.principal)
+        let input = try req.decodeJSON(LeadProposalInput.self)
+        let row = try await req.leadStore.propose(id, lead: lead, call: input.call, budget: input.budget, by: req.principal)
+        return try CentreLeadDTO(row).jsonResponse(status: .created, allocator: req.byteBufferAllocator)
     }
 
     @Sendable func checkIn(_ req: Request) async throws -> RegistrationDTO {

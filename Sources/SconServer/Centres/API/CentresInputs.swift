@@ -174,6 +174,20 @@ struct LeadBoardInput: Decodable, Sendable {
     }
 }
 
+/// `POST /api/v1/centres/{id}/leads/{lead}/proposal`: the open call, and the budget estimate a draft needs.
+struct LeadProposalInput: Decodable, Sendable {
+    var call: UUID?
+    var budget: Int?
+
+    enum Field: String, CodingKey, CaseIterable { case call, budget }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.strictFields(Field.self)
+        call = try c.value(.call)
+        budget = try c.value(.budget)
+    }
+}
+
 /// `POST /api/v1/events/{id}/meetings/{request}/outcome`.
 struct OutcomeInput: Decodable, Sendable {
     var outcome: String?

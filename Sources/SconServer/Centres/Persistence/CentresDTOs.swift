@@ -258,6 +258,16 @@ struct CentreLeadDTO: JSONWritable {
             $0.field("nextAction", row.lead.nextAction)
             $0.field("dueOn", row.lead.dueOn)
             $0.field("meeting", row.lead.meetingID.map(UUIDText.string))
+            $0.key("proposal")
+            if let proposal = row.proposal {
+                $0.object {
+                    $0.field("id", proposal.storedID)
+                    $0.field("call", proposal.callID)
+                    $0.field("state", proposal.state)
+                }
+            } else {
+                $0.null()
+            }
         }
     }
 }

@@ -1,0 +1,171 @@
+import Fluent
+import Foundation
+import SconDomain
+import Testing
+import VaporTesting
+@testable import SconServer
+
+/// A lead of a centre's board becoming a draft proposal of an open call (docs/centres.md).
+@Suite struct CentreLeadProposalTests {
+    /// A centre with its staff, an open call (ProposalFixture: open until 2099, a Thai applicant
+    /// with a member) and a lead of that applicant in Bangkok; answers the lead's id.
+    static func lead(_ f: CentresFixture, _ p: ProposalFixture, descriptionEn: String = "Buses wait an hour at the depot.") async throws -> String {
+        let body: [String: Any] = ["organisation": p.applicantID.uuidString, "city": p.bangkok.uuidString, "title": "Smart bus depot",
+                                   "supportType": "master-plan", "descriptionEn": descriptionEn, "descriptionKo": "버스가 차고지에서 한 시간을 기다립니다.",
+                                   "sectors": ["transport", "energy"], "owner": "Kim", "status": "proposal"]
+        let created = try await f.call(.POST, "/api/v1/centres/\(f.centre.uuidString)/leads", body, by: f.staff)
+        #expect(created.status == .created, "\(created.text)")
+        return try #require(created.json["id"] as? String)
+    }
+
+    static func auditCount(_ app: Application, _ action: String) async throws -> Int {
+        try await AuditRecord.query(on: app.db).filter(\.$action == action).count()
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aLeadBecomesADraftProposalOnceAndKeepsItsHistory(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let f = try await CentresFixture.make(app)
+            let p = try await ProposalFixture.make(app)
+            let lead = try await Self.lead(f, p)
+            let path = "/api/v1/centres/\(f.centre.uuidString)/leads/\(lead)/proposal"
+            let body: [String: Any] = ["call": p.callID, "budget": 800_000_000]
+            let proposals = try await app.count(Proposal.self)
+            // Wrong users: another centre's staff and a person without a role learn nothing (404); nobody signed out (401).
+            #expect(try await f.call(.POST, path, body, by: f.otherStaff).status == .notFound)
+            #expect(try await f.call(.POST, path, body, by: f.a).status == .notFound)
+            #expect(try await f.call(.POST, path, body, by: nil).status == .unauthorized)
+            // Bad input: no budget, no call, an unknown field; nothing written.
+            let noBudget = try await f.call(.POST, path, ["call": p.callID], by: f.staff)
+            #expect(noBudget.status == .unprocessableEntity)
+            #expect(noBudget.problemFields == ["budget"])
+            let noCall = try await f.call(.POST, path, ["budget": 5], by: f.staff)
+            #expect(noCall.status == .unprocessableEntity)
+            #expect(noCall.problemFields == ["call"])
+            #expect(try await f.call(.POST, path, ["call": p.callID, "budget": 5, "colour": "red"], by: f.staff).status == .badRequest)
+            #expect(try await f.call(.POST, path, ["call": UUID().uuidString, "budget": 5], by: f.staff).status == .notFound)
+            #expect(try await app.count(Proposal.self) == proposals)
+            #expect(try await Self.auditCount(app, "lead.proposal") == 0)
+            // The centre's staff turn it into a draft proposal of the open call.
+            let done = try await f.call(.POST, path, body, by: f.staff)
+            #expect(done.status == .created, "\(done.text)")
+            let proposalJSON = try #require(done.json["proposal"] as? [String: Any])
+            let proposal = try #require(proposalJSON["id"] as? String)
+            #expect(proposalJSON["call"] as? String == p.callID.lowercased())
+            #expect(proposalJSON["state"] as? String == "draft")
+            #expect(try await app.count(Proposal.self) == proposals + 1)
+            // The draft is the organisation's, with what the lead knew.
+            let read = try await f.call(.GET, "/api/v1/proposals/\(proposal)", by: p.member)
+            #expect(read.status == .ok, "\(read.text)")
+            #expect(read.json["organisationId"] as? String == p.applicantID.uuidString.lowercased())
+            #expect(read.json["cityId"] as? String == p.bangkok.uuidString.lowercased())
+            #expect(read.json["state"] as? String == "draft")
+            let fields = read.json
+            #expect("\(fields)".contains("Smart bus depot"))
+            #expect("\(fields)".contains("Buses wait an hour at the depot."))
+            #expect("\(fields)".contains("Sectors: Transport, Energy"))
+            #expect("\(fields)".contains("800000000"))
+            // A draft stays private to its organisation: the centre's staff cannot open it.
+            #expect(try await f.call(.GET, "/api/v1/proposals/\(proposal)", by: f.staff).status == .notFound)
+            // The lead names it, and its history records it (audited in the centre's chain).
+            let board = try await f.call(.GET, "/api/v1/centres/\(f.centre.uuidString)/leads", by: f.staff)
+            let row = try #require((board.json["items"] as? [[String: Any]])?.first { $0["id"] as? String == lead })
+            #expect((row["proposal"] as? [String: Any])?["id"] as? String == proposal)
+            let entry = try #require(try await AuditRecord.query(on: app.db).filter(\.$action == "lead.proposal").first())
+            #expect(entry.chain == "centre:\(UUIDText.string(f.centre))")
+            #expect(entry.details.contains(proposal) && entry.details.contains(lead) && entry.details.contains(p.callID.lowercased()))
+            #expect(try await app.auditLog.verify() == .intact(entries: try await app.count(AuditRecord.self)))
+            // Once only: 409, nothing written.
+            let again = try await f.call(.POST, path, body, by: f.staff)
+            #expect(again.status == .conflict)
+            #expect(try await app.count(Proposal.self) == proposals + 1)
+            #expect(try await Self.auditCount(app, "lead.proposal") == 1)
+            // The proposal's page says which lead it came from only to those who may see the lead: not to the
+            // organisation's members (a lead is not shown to its beneficiary); to the programme office once submitted.
+            let member = Browser(app)
+            try await member.signIn(p.member)
+            let memberPage = try await member.get("/proposals/\(proposal)?lang=en")
+            #expect(memberPage.status == .ok)
+            #expect(!memberPage.text.contains("came from a cooperation centre"))
+            let model = try #require(try await Proposal.find(UUID(uuidString: proposal)!, on: app.db))
+            model.objectives = "A master plan for the depot."
+            model.counterpart = "Bangkok Mass Transit Authority"
+            try await model.save(on: app.db)
+            let submitted = try await f.call(.POST, "/api/v1/proposals/\(proposal)/submit", by: p.member)
+            #expect(submitted.status == .ok, "\(submitted.text)")
+            let officer = Browser(app)
+            try await officer.signIn(p.officer)
+            let officerPage = try await officer.get("/proposals/\(proposal)?lang=en")
+            #expect(officerPage.status == .ok)
+            #expect(officerPage.text.contains("came from a cooperation centre"))
+            #expect(officerPage.text.contains("/centres/\(UUIDText.string(f.centre))"))
+            // The board page shows the draft proposal on the lead, in Korean too.
+            let staff = Browser(app)
+            try await staff.signIn(f.staff)
+            let centrePage = try await staff.get("/centres/\(f.centre.uuidString)?lang=ko")
+            #expect(centrePage.text.contains("제안서 초안"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aCallThatIsNotOpenIsRefusedInBothLanguages(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let f = try await CentresFixture.make(app)
+            let p = try await ProposalFixture.make(app)
+            let lead = try await Self.lead(f, p, descriptionEn: "")
+            #expect(try await CallAPITests.move(app, p.callID, to: "cancelled", by: p.officer).status == .ok)
+            let proposals = try await app.count(Proposal.self)
+            let refused = try await f.call(.POST, "/api/v1/centres/\(f.centre.uuidString)/leads/\(lead)/proposal", ["call": p.callID, "budget": 5], by: f.staff)
+            #expect(refused.status == .conflict)
+            // The board's form says why, in the page's language, and keeps what was typed.
+            let browser = Browser(app)
+            try await browser.signIn(f.staff)
+            let form: [(String, String)] = [("lead", lead), ("call", p.callID), ("budget", "700000000")]
+            let ko = try await browser.post("/centres/\(f.centre.uuidString)/leads/proposal?lang=ko", form: form)
+            #expect(ko.status == .conflict)
+            #expect(ko.text.contains("공모 접수 중에만"))
+            #expect(ko.text.contains("value=\"700000000\""))
+            let en = try await browser.post("/centres/\(f.centre.uuidString)/leads/proposal?lang=en", form: form)
+            #expect(en.status == .conflict)
+            #expect(en.text.contains("role=\"alert\""))
+            #expect(try await app.count(Proposal.self) == proposals)
+            #expect(try await Self.auditCount(app, "lead.proposal") == 0)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func theBoardsFormTurnsALeadIntoADraftAndNamesEachError(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let f = try await CentresFixture.make(app)
+            let p = try await ProposalFixture.make(app)
+            // Described in Korean only: the draft is written in Korean.
+            let lead = try await Self.lead(f, p, descriptionEn: "")
+            let browser = Browser(app)
+            try await browser.signIn(f.staff)
+            let page = try await browser.get("/centres/\(f.centre.uuidString)?lang=en")
+            #expect(page.text.contains("Turn a lead into a draft proposal"))
+            #expect(page.text.contains("K-SCON 2027"))
+            let proposals = try await app.count(Proposal.self)
+            let bad = try await browser.post("/centres/\(f.centre.uuidString)/leads/proposal?lang=ko", form: [("lead", lead), ("call", p.callID), ("budget", "")])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.text.contains("id=\"f-budget-error\""))
+            #expect(try await app.count(Proposal.self) == proposals)
+            // Another centre's staff: not found, nothing written.
+            let other = Browser(app)
+            try await other.signIn(f.otherStaff)
+            #expect(try await other.post("/centres/\(f.centre.uuidString)/leads/proposal", form: [("lead", lead), ("call", p.callID), ("budget", "5")]).status == .notFound)
+            let good = try await browser.post("/centres/\(f.centre.uuidString)/leads/proposal?lang=en", form: [("lead", lead), ("call", p.callID), ("budget", "700,000,000")])
+            #expect(good.status == .ok)
+            #expect(good.text.contains("became a draft proposal"))
+            let model = try #require(try await Proposal.query(on: app.db).filter(\.$title == "Smart bus depot").first())
+            #expect(model.language == "ko" && model.budget == 700_000_000 && model.problem.contains("분야: 교통"))
+            #expect(try await Self.auditCount(app, "lead.proposal") == 1)
+        }
+    }
+
+    @Test func everyRefusalOfALeadSpeaksBothLanguages() {
+        for refusal in [LeadRefusal.alreadyProposed, .noOrganisation] {
+            #expect(!Strings.english.localized(refusal).isEmpty && Strings.korean.has("refusal.\(refusal.key)"), "\(refusal.key)")
+        }
+    }
+}
