@@ -105,3 +105,26 @@ import Testing
         #expect(fields.title == "Smart depot")
     }
 }
+
+@Suite struct EventLinkRulesTests {
+    let draft = EventDraft(type: "webinar", titleEn: "Webinar", titleKo: "웨비나", onlineLink: "https://example.org/w", timeZone: "Asia/Seoul",
+                           firstDay: "2027-03-10", lastDay: "2027-03-10", slotTimes: ["10:00"], slotMinutes: 30, tables: 1,
+                           registrationOpens: "2027-03-01", registrationCloses: "2027-03-09", capacity: 10, b2b: true)
+
+    @Test func anEventIsLinkedOnlyToWhatItsOrganiserMaySee() throws {
+        let call = UUID(), seen = UUID(), hidden = UUID()
+        var linked = draft
+        linked.call = call
+        linked.projects = [seen]
+        let result = try linked.validated(linkable: EventLinkable(calls: [call], projects: [seen]))
+        #expect(result.links == EventLinks(call: call, projects: [seen]))
+        #expect(try draft.validated(linkable: EventLinkable()).links == EventLinks())
+        linked.projects = [seen, hidden, seen]
+        #expect(throws: DomainError.invalid([FieldIssue(field: "projects[1]", code: "unknown", detail: "projects lists pipeline projects that you can see."),
+                                             FieldIssue(field: "projects[2]", code: "duplicate", detail: "each project is linked once.")])) {
+            try linked.validated(linkable: EventLinkable(calls: [call], projects: [seen]))
+        }
+        linked.projects = nil
+        #expect(throws: DomainError.self) { try linked.validated(linkable: EventLinkable()) }
+    }
+}

@@ -169,3 +169,56 @@ import VaporTesting
         }
     }
 }
+
+/// An event linked to a call of the open call and to pipeline projects.
+@Suite struct CentreEventLinkTests {
+    @Test(arguments: TestDatabase.all)
+    func anEventIsLinkedToWhatItsOrganiserMaySeeAndShowsEachReaderWhatTheyMaySee(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let f = try await CentresFixture.make(app)
+            let p = try await ProposalFixture.make(app)
+            let lead = try await CentreLeadProposalTests.lead(f, p)
+            let board = try await f.call(.GET, "/api/v1/centres/\(f.centre.uuidString)/leads", by: f.staff)
+            let project = try #require((board.json["items"] as? [[String: Any]])?.first { $0["id"] as? String == lead }?["project"] as? String)
+            // A lead of the other centre: this centre's staff do not see it.
+            let otherCentre = try #require(try await Centre.query(on: app.db).filter(\.$nameEn == "Test centre two").first()).storedID
+            let otherLead = try await f.call(.POST, "/api/v1/centres/\(otherCentre.uuidString)/leads",
+                                             ["organisation": p.applicantID.uuidString, "city": p.bangkok.uuidString, "title": "Other centre's lead",
+                                              "supportType": "master-plan", "owner": "Lee"], by: f.otherStaff)
+            let otherProject = try #require(otherLead.json["project"] as? String)
+            let events = try await app.count(CentreEvent.self), links = try await app.count(CentreEventLink.self)
+            // Bad links: a project the organiser may not see, a call that does not exist, a project twice. Nothing written.
+            let hidden = try await f.call(.POST, "/api/v1/events", f.eventBody(["projects": [project, otherProject]]), by: f.staff)
+            #expect(hidden.status == .unprocessableEntity)
+            #expect(hidden.problemFields == ["projects[1]"])
+            let unknown = try await f.call(.POST, "/api/v1/events", f.eventBody(["call": UUID().uuidString]), by: f.staff)
+            #expect(unknown.problemFields == ["call"])
+            let twice = try await f.call(.POST, "/api/v1/events", f.eventBody(["projects": [project, project]]), by: f.staff)
+            #expect(twice.problemFields == ["projects[1]"])
+            #expect(try await app.count(CentreEvent.self) == events)
+            #expect(try await app.count(CentreEventLink.self) == links)
+            // Linked to the open call and the centre's lead.
+            let created = try await f.call(.POST, "/api/v1/events", f.eventBody(["call": p.callID, "projects": [project]]), by: f.staff)
+            #expect(created.status == .created, "\(created.text)")
+            #expect(created.json["call"] as? String == p.callID.lowercased())
+            #expect(created.json["projects"] as? [String] == [project])
+            let event = try #require(created.json["id"] as? String)
+            #expect(try await f.call(.POST, "/api/v1/events/\(event)/state", ["to": "open"], by: f.staff).status == .ok)
+            // Everyone sees the public call; only those who see the lead see the project.
+            let public_ = try await f.call(.GET, "/api/v1/events/\(event)", by: nil)
+            #expect(public_.json["call"] as? String == p.callID.lowercased())
+            #expect(public_.json["projects"] as? [String] == [])
+            #expect(try await f.call(.GET, "/api/v1/events/\(event)", by: f.staff).json["projects"] as? [String] == [project])
+            let listed = try await f.call(.GET, "/api/v1/events?centre=\(f.centre.uuidString)", by: f.staff)
+            #expect((listed.json["items"] as? [[String: Any]])?.first { $0["id"] as? String == event }?["projects"] as? [String] == [project])
+            // The event page links them.
+            let staff = Browser(app)
+            try await staff.signIn(f.staff)
+            let page = try await staff.get("/events/\(event)?lang=ko")
+            #expect(page.text.contains("연계 공모") && page.text.contains("/calls/\(p.callID.lowercased())"))
+            #expect(page.text.contains("/projects/\(project)"))
+            let anonymous = try await Browser(app).get("/events/\(event)?lang=en")
+            #expect(anonymous.text.contains("Linked call") && !anonymous.text.contains("/projects/\(project)"))
+        }
+    }
+}

@@ -145,6 +145,8 @@ extension CentresContext {
         "board.next": ("Next action", "후속 조치"),
         "board.due": ("Due", "기한"),
         "board.overdue": ("overdue", "기한 지남"),
+        "event.linkedCall": ("Linked call", "연계 공모"),
+        "event.linkedProjects": ("Linked projects", "연계 사업"),
         "lead.proposal": ("Draft proposal", "제안서 초안"),
         "lead.proposalTitle": ("Turn a lead into a draft proposal", "유망사업을 제안서 초안으로 전환"),
         "lead.proposalHint": ("A draft proposal is created in the chosen open call for the lead's organisation, with the lead's title, city, support type, description and sectors. The organisation completes and submits it; the lead keeps its history and links to the proposal.",

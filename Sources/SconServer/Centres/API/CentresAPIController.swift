@@ -107,23 +107,23 @@ struct CentresAPIController: RouteCollection {
             centre = id
         }
         let result = try await req.eventStore.page(centre: centre, after: page.cursor, limit: page.limit, by: req.principal)
-        return ListResponse(items: try result.items.map(EventDTO.init), nextCursor: result.nextCursor?.encoded)
+        return ListResponse(items: try await EventDTO.list(result.items, for: req), nextCursor: result.nextCursor?.encoded)
     }
 
     @Sendable func createEvent(_ req: Request) async throws -> Response {
         let input = try req.decodeJSON(EventInput.self)
         let event = try await req.eventStore.create(centre: input.centre, input.draft, by: req.principal)
-        return req.created(try EventDTO(event), at: CentresAPI.event(.value(event.storedID)))
+        return req.created(try await EventDTO.one(event, for: req), at: CentresAPI.event(.value(event.storedID)))
     }
 
     @Sendable func event(_ req: Request) async throws -> EventDTO {
-        try EventDTO(try await req.eventStore.find(try req.uuid(), by: req.principal))
+        try await EventDTO.one(try await req.eventStore.find(try req.uuid(), by: req.principal), for: req)
     }
 
     @Sendable func move(_ req: Request) async throws -> EventDTO {
         let id = try req.uuid()
         _ = try await req.eventStore.find(id, by: req.principal)
-        return try EventDTO(try await req.eventStore.move(id, to: try req.decodeJSON(EventStateInput.self).to, by: req.principal))
+        return try await EventDTO.one(try await req.eventStore.move(id, to: try req.decodeJSON(EventStateInput.self).to, by: req.principal), for: req)
     }
 
     @Sendable func registrations(_ req: Request) async throws -> ListResponse<RegistrationDTO> {
@@ -190,7 +190,7 @@ struct CentresAPIController: RouteCollection {
     }
 
     @Sendable func publish(_ req: Request) async throws -> EventDTO {
-        try EventDTO(try await req.scheduleStore.publish(try req.uuid(), by: req.principal))
+        try await EventDTO.one(try await req.scheduleStore.publish(try req.uuid(), by: req.principal), for: req)
     }
 
     @Sendable func lock(_ req: Request) async throws -> MeetingRequestDTO {

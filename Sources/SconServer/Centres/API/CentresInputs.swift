@@ -28,7 +28,7 @@ struct EventInput: Decodable, Sendable {
 
     enum Field: String, CodingKey, CaseIterable {
         case centre, type, titleEn, titleKo, descriptionEn, descriptionKo, venue, onlineLink, timeZone, firstDay, lastDay, slotTimes, slotMinutes,
-             tables, registrationOpens, registrationCloses, capacity, b2b, g2g, answerHours
+             tables, registrationOpens, registrationCloses, capacity, b2b, g2g, answerHours, call, projects
     }
 
     init(from decoder: any Decoder) throws {
@@ -45,7 +45,8 @@ struct EventInput: Decodable, Sendable {
                            registrationOpens: try c.decodeIfPresent(String.self, forKey: .registrationOpens),
                            registrationCloses: try c.decodeIfPresent(String.self, forKey: .registrationCloses),
                            capacity: try c.decodeIfPresent(Int.self, forKey: .capacity), b2b: try c.decodeIfPresent(Bool.self, forKey: .b2b),
-                           g2g: try c.decodeIfPresent(Bool.self, forKey: .g2g), answerHours: try c.decodeIfPresent(Int.self, forKey: .answerHours))
+                           g2g: try c.decodeIfPresent(Bool.self, forKey: .g2g), answerHours: try c.decodeIfPresent(Int.self, forKey: .answerHours),
+                           call: try c.value(.call), projects: try c.value(.projects))
     }
 }
 

@@ -160,7 +160,12 @@ struct CentresPagesController: RouteCollection {
                                     registrations: registrations, mine: mine, requests: requests, suggestions: suggestions, now: req.now, solution: organiser ? try event.lastSolution : nil,
                                     numbers: organiser ? try await EventNumbers.of(event, registrations: registrations, requests: requests, now: req.now, on: req.db) : nil,
                                     message: message, problem: problem)
-        return EventPage.render(PageContext(request: req), model)
+        let linked = try await EventLinkStore.titles(try await EventLinkStore.visible([event], by: req.principal, on: req.db)[event.storedID] ?? EventLinks(),
+                                                     on: req.db)
+        var page = model
+        page.linkedCall = linked.call
+        page.linkedProjects = linked.projects
+        return EventPage.render(PageContext(request: req), page)
     }
 
     /// Runs an organiser's step and shows the event again, with what it did or why it was refused.

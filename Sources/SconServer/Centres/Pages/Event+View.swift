@@ -21,6 +21,22 @@ enum EventPage {
         var numbers: EventNumbers?
         var message: String?
         var problem: String?
+        /// The call and projects the event is linked to, those the reader may see.
+        var linkedCall: Call? = nil
+        var linkedProjects: [Project] = []
+    }
+
+    /// The linked call and projects, as links.
+    static func links(_ context: PageContext, _ model: Model) -> HTML {
+        var html: HTML = .empty
+        if let call = model.linkedCall, let title = try? call.terms().title.text(in: context.language) {
+            html = html + Components.definition(context["event.linkedCall"], "<a href=\"\(OpenCallURL.call(.value(call.storedID)).path)\">\(title)</a>")
+        }
+        if !model.linkedProjects.isEmpty {
+            let items: [HTML] = model.linkedProjects.map { "<li><a href=\"\(ProjectURL.project(.value($0.storedID)).path)\">\($0.code) \($0.title)</a></li>" }
+            html = html + Components.definition(context["event.linkedProjects"], "<ul class=\"plain\">\(items)</ul>")
+        }
+        return html
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -44,6 +60,7 @@ enum EventPage {
         \(Components.definition(context["event.meetings"], "\(kinds)"))
         \(Components.definition(context["event.registration"], "\(plan.registrationOpens.description) – \(plan.registrationCloses.description)"))
         \(Components.definition(context["event.capacity"], "\(plan.capacity)"))
+        \(links(context, model))
         </dl>
         <p><a href="\(CentresURL.eventCalendar(.value(id)).path)">\(context["event.calendar"])</a></p>
         """

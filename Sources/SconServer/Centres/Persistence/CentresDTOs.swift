@@ -35,11 +35,24 @@ struct EventDTO: JSONWritable {
     let event: CentreEvent
     let plan: EventPlan
     let state: EventState
+    /// The links the reader may see (`EventLinkStore.visible`).
+    let links: EventLinks
 
-    init(_ event: CentreEvent) throws {
+    init(_ event: CentreEvent, links: EventLinks) throws {
         self.event = event
         plan = try event.plan
         state = try event.eventState
+        self.links = links
+    }
+
+    /// These events for this reader, with the links they may see.
+    static func list(_ events: [CentreEvent], for req: Request) async throws -> [EventDTO] {
+        let links = try await EventLinkStore.visible(events, by: req.principal, on: req.db)
+        return try events.map { try EventDTO($0, links: links[$0.storedID] ?? EventLinks()) }
+    }
+
+    static func one(_ event: CentreEvent, for req: Request) async throws -> EventDTO {
+        try await list([event], for: req)[0]
     }
 
     func writeJSON(to writer: inout JSONWriter) {
@@ -65,6 +78,8 @@ struct EventDTO: JSONWritable {
             $0.field("b2b", plan.b2b)
             $0.field("g2g", plan.g2g)
             $0.field("answerHours", plan.answerHours)
+            $0.field("call", links.call.map(UUIDText.string))
+            $0.field("projects", links.projects.map(UUIDText.string))
             $0.field("publishedAt", event.publishedAt.map(AuditChain.timestamp))
             $0.field("sample", event.sample)
         }
