@@ -222,3 +222,63 @@ import VaporTesting
         }
     }
 }
+
+/// A centre's numbers: leads by stage, meetings held, agreements linked to its events or leads.
+@Suite struct CentreNumbersTests {
+    @Test(arguments: TestDatabase.all)
+    func theCentresNumbersCountItsLeadsMeetingsAndLinkedAgreementsForItsStaffOnly(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let f = try await CentresFixture.make(app)
+            let organisation = try #require(try await Organisation.query(on: app.db).filter(\.$countryCode == "TH").first()).storedID
+            let city = try #require(try await City.query(on: app.db).filter(\.$countryCode == "TH").first()).storedID
+            var projects: [UUID] = []
+            for title in ["Depot one", "Depot two"] {
+                let lead = try await f.call(.POST, "/api/v1/centres/\(f.centre.uuidString)/leads",
+                                            ["organisation": organisation.uuidString, "city": city.uuidString, "title": title, "supportType": "master-plan", "owner": "Kim"],
+                                            by: f.staff)
+                let project = try #require(lead.json["project"] as? String)
+                projects.append(try #require(UUID(uuidString: project)))
+            }
+            // A meeting held at the centre's event.
+            let (event, _, b, c) = try await f.matchmaking()
+            let base = "/api/v1/events/\(event.uuidString)"
+            let meeting = try #require(try await f.call(.POST, "\(base)/requests", ["from": b.uuidString, "to": c.uuidString], by: f.staff).json["id"] as? String)
+            _ = try await f.call(.POST, "\(base)/schedule/run", by: f.staff)
+            _ = try await f.call(.POST, "\(base)/schedule/publish", by: f.staff)
+            #expect(try await f.call(.POST, "\(base)/meetings/\(meeting)/outcome", ["outcome": "held"], by: f.staff).status == .ok)
+            // Agreements: one linked to a lead's project and to the event (counted once), one to the event, one to nothing of the centre.
+            let agreements = try await AgreementsFixture.make(app)
+            let firstJSON = try await agreements.agreement(organisation: organisation, projects: [projects[0]])
+            let secondJSON = try await agreements.agreement(organisation: organisation)
+            let first = try #require((firstJSON["id"] as? String).flatMap(UUID.init(uuidString:)))
+            let second = try #require((secondJSON["id"] as? String).flatMap(UUID.init(uuidString:)))
+            _ = try await agreements.agreement(organisation: organisation)
+            for agreement in [first, second] {
+                let link = AgreementLink()
+                link.agreementID = agreement
+                link.kind = AgreementLinkKind.event.rawValue
+                link.targetID = event
+                try await link.create(on: app.db)
+            }
+            // The centre's staff read them; others do not.
+            let read = try await f.call(.GET, "/api/v1/centres/\(f.centre.uuidString)", by: f.staff)
+            let numbers = try #require(read.json["numbers"] as? [String: Any])
+            #expect(numbers["leads"] as? Int == 2)
+            #expect((numbers["leadsByStage"] as? [[String: Any]])?.map { "\($0["stage"] ?? "")=\($0["count"] ?? "")" } == ["lead=2"])
+            #expect(numbers["meetingsHeld"] as? Int == 1)
+            #expect(numbers["agreements"] as? Int == 2)
+            #expect(try await f.call(.GET, "/api/v1/centres/\(f.centre.uuidString)", by: f.otherStaff).json["numbers"] == nil)
+            #expect(try await f.call(.GET, "/api/v1/centres/\(f.centre.uuidString)", by: nil).json["numbers"] == nil)
+            let direct = try await CentreNumbers.of(f.centre, on: app.db)
+            #expect(direct.agreements == 2 && direct.meetingsHeld == 1 && direct.leads == 2)
+            // The staff part of the centre page shows them.
+            let staff = Browser(app)
+            try await staff.signIn(f.staff)
+            let page = try await staff.get("/centres/\(f.centre.uuidString)?lang=ko")
+            #expect(page.text.contains("센터 실적") && page.text.contains("개최된 미팅"))
+            let other = Browser(app)
+            try await other.signIn(f.otherStaff)
+            #expect(!(try await other.get("/centres/\(f.centre.uuidString)?lang=ko")).text.contains("센터 실적"))
+        }
+    }
+}

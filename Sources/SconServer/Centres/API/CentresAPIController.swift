@@ -79,11 +79,14 @@ struct CentresAPIController: RouteCollection {
     }
 
     @Sendable func centres(_ req: Request) async throws -> ListResponse<CentreDTO> {
-        ListResponse(items: try await req.centreStore.all().map(CentreDTO.init), nextCursor: nil)
+        ListResponse(items: try await req.centreStore.all().map { try CentreDTO($0) }, nextCursor: nil)
     }
 
+    /// The centre; for its staff and the programme office, with its numbers.
     @Sendable func centre(_ req: Request) async throws -> CentreDTO {
-        try CentreDTO(try await req.centreStore.find(try req.uuid()))
+        let centre = try await req.centreStore.find(try req.uuid())
+        let staff = CentreAccess.allows(req.principal, .keepBoard(centre.storedID))
+        return try CentreDTO(centre, numbers: staff ? try await CentreNumbers.of(centre.storedID, on: req.db) : nil)
     }
 
     @Sendable func createCentre(_ req: Request) async throws -> Response {

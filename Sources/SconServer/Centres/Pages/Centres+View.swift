@@ -82,6 +82,7 @@ enum CentrePage {
         var openCalls: [Call] = []
         /// The proposals the viewer may open (a draft is its organisation's).
         var readableProposals: Set<UUID> = []
+        var centreNumbers: CentreNumbers? = nil
         var message: String? = nil
         var problem: String? = nil
         var issues: [FieldIssue] = []
@@ -125,6 +126,7 @@ enum CentrePage {
             staffPart = """
             <section aria-labelledby="staff-part">
             <h2 id="staff-part">\(context["centre.staffPart"])</h2>
+            \(centreNumbers(context, model.centreNumbers))
             \(board(context, model))
             \(CentreText.eventTable(context, model.events, caption: context["centre.allEvents"]))
             <table class="list"><caption>\(context["centre.numbers"])</caption><thead><tr><th scope="col">\(context["event.title"])</th>\
@@ -144,6 +146,22 @@ enum CentrePage {
         \(staffPart)
         """
         return Layout.page(context, title: centre.name.text(in: language), current: "nav.centres", body: body)
+    }
+
+    /// The centre's own numbers: leads by pipeline stage, meetings held, agreements.
+    static func centreNumbers(_ context: PageContext, _ numbers: CentreNumbers?) -> HTML {
+        guard let numbers else { return .empty }
+        let stages: HTML = numbers.leadsByStage.isEmpty ? "0"
+            : "<ul class=\"plain\">\(numbers.leadsByStage.map { "<li>\(context["stage.\($0.stage.rawValue)"]): \($0.count)</li>" as HTML })</ul>"
+        return """
+        <h3>\(context["centre.ownNumbers"])</h3>
+        <dl class="facts">
+        \(Components.definition(context["centre.leadsByStage"], stages))
+        \(Components.definition(context["centre.meetingsHeld"], "\(numbers.meetingsHeld)"))
+        \(Components.definition(context["centre.agreements"], "\(numbers.agreements)"))
+        </dl>
+        <p class="hint">\(context["centre.agreementsHint"])</p>
+        """
     }
 
     /// The lead board: a list by due day, then the same leads in columns by status.

@@ -138,6 +138,7 @@ struct CentresPagesController: RouteCollection {
                                                                   today: CalendarDay(req.now),
                                                                   countries: try await req.application.countryNames.all(on: req.db),
                                                                   calls: calls, openCalls: openCalls, readableProposals: readable,
+                                                                  centreNumbers: staff ? try await CentreNumbers.of(centre.storedID, on: req.db) : nil,
                                                                   message: message, problem: problem, issues: issues, values: values))
     }
 

@@ -7,11 +7,14 @@ struct CentreDTO: JSONWritable {
     let centre: Centre
     let covers: [CountryCode]
     let status: CentreStatus
+    /// For the centre's staff (and the programme office) on the centre's own read.
+    let numbers: CentreNumbers?
 
-    init(_ centre: Centre) throws {
+    init(_ centre: Centre, numbers: CentreNumbers? = nil) throws {
         self.centre = centre
         covers = try centre.coveredCountries
         status = try centre.centreStatus
+        self.numbers = numbers
     }
 
     func writeJSON(to writer: inout JSONWriter) {
@@ -26,6 +29,7 @@ struct CentreDTO: JSONWritable {
             $0.field("openedOn", centre.openedOn)
             $0.field("status", status.rawValue)
             $0.field("sample", centre.sample)
+            if let numbers { $0.field("numbers", numbers) }
         }
     }
 }
