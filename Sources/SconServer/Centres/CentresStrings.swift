@@ -106,6 +106,7 @@ extension CentresContext {
         "schedule.reason.noTable": ("every slot they share has all its tables taken.", "함께 가능한 시간대의 테이블이 모두 찼습니다."),
         "agenda.title": ("Agenda", "미팅 일정표"),
         "agenda.time": ("Time", "시간"),
+        "agenda.partner": ("Person and contact", "참석자·연락처"),
         "agenda.tableColumn": ("Table", "테이블"),
         "agenda.table": ("table {table}", "{table}번 테이블"),
         "agenda.cancelled": ("cancelled", "취소됨"),

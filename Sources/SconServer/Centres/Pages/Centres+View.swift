@@ -181,7 +181,7 @@ enum CentrePage {
         }
         let columns: [HTML] = LeadStatus.allCases.map { status in
             let cards: [HTML] = model.board.filter { $0.lead.status == status.rawValue }.map { row in
-                "<li><a href=\"\(ProjectURL.project(.value(row.project.storedID)).path)\">\(row.project.title)</a><br><span class=\"hint\">\(row.lead.owner) · \(row.lead.nextAction)</span> \(due(row))</li>"
+                "<li><a href=\"\(ProjectURL.project(.value(row.project.storedID)).path)\">\(row.project.title)</a><br><span class=\"hint\">\(row.lead.nextAction.isEmpty ? row.lead.owner : "\(row.lead.owner) · \(row.lead.nextAction)")</span> \(row.lead.nextAction.isEmpty ? HTML.empty : due(row))\(proposal(context, model, row))</li>"
             }
             return "<section class=\"board-column\"><h4>\(context["leadstatus.\(status.rawValue)"]) (\(cards.count))</h4><ul>\(cards)</ul></section>"
         }
@@ -229,7 +229,7 @@ enum CentrePage {
                             includeBlank: context["lead.proposalChoose"], issues: model.issues))
         \(Components.textField(context, model.issues, field: "budget", name: "budget", label: context["lead.proposalBudget"], value: model.values.budget,
                                type: "number", required: true, hint: context["lead.proposalBudgetHint"]))
-        <button type="submit">\(context["lead.proposalSubmit"])</button>
+        <button type="submit" class="button">\(context["lead.proposalSubmit"])</button>
         </form>
         """
     }
