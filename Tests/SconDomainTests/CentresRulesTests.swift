@@ -80,3 +80,51 @@ import Testing
         }
     }
 }
+
+@Suite struct LeadProposalRulesTests {
+    let city = UUID()
+
+    @Test func aLeadBecomesOneProposalAndOnlyWithItsOrganisation() {
+        #expect(LeadProposal.refusal(proposal: nil, organisationKnown: true) == nil)
+        #expect(LeadProposal.refusal(proposal: UUID(), organisationKnown: true) == .alreadyProposed)
+        #expect(LeadProposal.refusal(proposal: nil, organisationKnown: false) == .noOrganisation)
+    }
+
+    @Test func theDraftTakesWhatTheLeadKnowsInTheLanguageItWasDescribedIn() throws {
+        let english = LeadProposal.Lead(title: "Smart depot", city: city, supportType: .masterPlan, descriptionEn: "Buses wait.", descriptionKo: "버스가 기다립니다.")
+        let draft = LeadProposal.draft(english, sectors: "Sectors: Transport", budget: 5)
+        #expect(draft.language == "en" && draft.title == "Smart depot" && draft.cityID == city && draft.supportType == "master-plan")
+        #expect(draft.problem == "Buses wait.\n\nSectors: Transport")
+        #expect(draft.objectives == "" && draft.counterpart == "" && draft.budget == 5)
+        let korean = LeadProposal.Lead(title: "스마트 차고지", city: city, supportType: .preFeasibility, descriptionEn: " ", descriptionKo: "버스가 기다립니다.")
+        #expect(LeadProposal.draft(korean, sectors: "", budget: nil).language == "ko")
+        #expect(LeadProposal.draft(korean, sectors: "", budget: nil).problem == "버스가 기다립니다.")
+        // What the open call checks: a draft without a budget estimate is refused there (field budget).
+        #expect(throws: DomainError.self) { try LeadProposal.draft(korean, sectors: "", budget: nil).validated(cities: [city: CountryCode("TH")!], applicantCountry: CountryCode("TH")!) }
+        let fields = try LeadProposal.draft(english, sectors: "", budget: 5).validated(cities: [city: CountryCode("TH")!], applicantCountry: CountryCode("TH")!)
+        #expect(fields.title == "Smart depot")
+    }
+}
+
+@Suite struct EventLinkRulesTests {
+    let draft = EventDraft(type: "webinar", titleEn: "Webinar", titleKo: "웨비나", onlineLink: "https://example.org/w", timeZone: "Asia/Seoul",
+                           firstDay: "2027-03-10", lastDay: "2027-03-10", slotTimes: ["10:00"], slotMinutes: 30, tables: 1,
+                           registrationOpens: "2027-03-01", registrationCloses: "2027-03-09", capacity: 10, b2b: true)
+
+    @Test func anEventIsLinkedOnlyToWhatItsOrganiserMaySee() throws {
+        let call = UUID(), seen = UUID(), hidden = UUID()
+        var linked = draft
+        linked.call = call
+        linked.projects = [seen]
+        let result = try linked.validated(linkable: EventLinkable(calls: [call], projects: [seen]))
+        #expect(result.links == EventLinks(call: call, projects: [seen]))
+        #expect(try draft.validated(linkable: EventLinkable()).links == EventLinks())
+        linked.projects = [seen, hidden, seen]
+        #expect(throws: DomainError.invalid([FieldIssue(field: "projects[1]", code: "unknown", detail: "projects lists pipeline projects that you can see."),
+                                             FieldIssue(field: "projects[2]", code: "duplicate", detail: "each project is linked once.")])) {
+            try linked.validated(linkable: EventLinkable(calls: [call], projects: [seen]))
+        }
+        linked.projects = nil
+        #expect(throws: DomainError.self) { try linked.validated(linkable: EventLinkable()) }
+    }
+}

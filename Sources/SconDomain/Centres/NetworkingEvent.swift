@@ -115,11 +115,17 @@ public struct EventDraft: Sendable, Hashable {
     public var b2b: Bool?
     public var g2g: Bool?
     public var answerHours: Int?
+    /// The call of the open call the event serves (an information session, say), if any.
+    public var call: UUID?
+    /// The pipeline projects the event serves (their counterparts meet there), if any.
+    public var projects: [UUID]?
 
     public init(type: String? = nil, titleEn: String? = nil, titleKo: String? = nil, descriptionEn: String? = nil, descriptionKo: String? = nil,
                 venue: String? = nil, onlineLink: String? = nil, timeZone: String? = nil, firstDay: String? = nil, lastDay: String? = nil,
                 slotTimes: [String]? = nil, slotMinutes: Int? = nil, tables: Int? = nil, registrationOpens: String? = nil,
-                registrationCloses: String? = nil, capacity: Int? = nil, b2b: Bool? = nil, g2g: Bool? = nil, answerHours: Int? = nil) {
+                registrationCloses: String? = nil, capacity: Int? = nil, b2b: Bool? = nil, g2g: Bool? = nil, answerHours: Int? = nil,
+                call: UUID? = nil, projects: [UUID]? = nil) {
+        self.call = call; self.projects = projects
         self.type = type; self.titleEn = titleEn; self.titleKo = titleKo; self.descriptionEn = descriptionEn; self.descriptionKo = descriptionKo
         self.venue = venue; self.onlineLink = onlineLink; self.timeZone = timeZone; self.firstDay = firstDay; self.lastDay = lastDay
         self.slotTimes = slotTimes; self.slotMinutes = slotMinutes; self.tables = tables; self.registrationOpens = registrationOpens
@@ -138,6 +144,12 @@ public struct EventDraft: Sendable, Hashable {
     /// and end by midnight, a registration window that closes after it opens and by the first
     /// day, a venue or an online link, B2B and/or G2G, a known IANA time zone.
     public func validated() throws(DomainError) -> EventPlan {
+        try validated(linkable: EventLinkable()).plan
+    }
+
+    /// The same, with the links: the call and each project must be among those `linkable`
+    /// says exist and the organiser may see; at most `EventLinks.maxProjects` projects, each once.
+    public func validated(linkable: EventLinkable) throws(DomainError) -> (plan: EventPlan, links: EventLinks) {
         var rules = FieldRules()
         let kind = EventType(rawValue: type ?? "")
         if kind == nil { rules.fail("type", "unknown", "type is one of: \(EventType.allCases.map(\.rawValue).joined(separator: ", ")).") }
@@ -191,10 +203,52 @@ public struct EventDraft: Sendable, Hashable {
         if !businesses && !governments { rules.fail("b2b", "required", "an event has B2B meetings, G2G meetings or both.") }
         let hours = answerHours ?? 72
         if !(1...720).contains(hours) { rules.fail("answerHours", "out-of-range", "answerHours is between 1 and 720.") }
+        let links = linkable.check(call: call, projects: projects ?? [], &rules)
         try rules.check()
-        return EventPlan(type: kind!, title: LocalizedText(en: en, ko: ko), description: LocalizedText(en: descriptionEnglish, ko: descriptionKorean),
+        return (EventPlan(type: kind!, title: LocalizedText(en: en, ko: ko), description: LocalizedText(en: descriptionEnglish, ko: descriptionKorean),
                          venue: place, onlineLink: link, timeZone: zone!, firstDay: first!, lastDay: last!, slotStarts: starts, slotMinutes: length,
                          tables: tableCount, registrationOpens: opens!, registrationCloses: closes!, capacity: seats, b2b: businesses, g2g: governments,
-                         answerHours: hours)
+                         answerHours: hours), links)
+    }
+}
+
+/// What an event is linked to: a call of the open call and pipeline projects.
+public struct EventLinks: Sendable, Hashable {
+    public static let maxProjects = 20
+
+    public var call: UUID?
+    public var projects: [UUID]
+
+    public init(call: UUID? = nil, projects: [UUID] = []) {
+        self.call = call
+        self.projects = projects
+    }
+}
+
+/// The calls and projects an event may be linked to: those that exist and that the organiser
+/// may see (the store looks them up; the rule is here).
+public struct EventLinkable: Sendable, Hashable {
+    public var calls: Set<UUID>
+    public var projects: Set<UUID>
+
+    public init(calls: Set<UUID> = [], projects: Set<UUID> = []) {
+        self.calls = calls
+        self.projects = projects
+    }
+
+    func check(call: UUID?, projects: [UUID], _ rules: inout FieldRules) -> EventLinks {
+        if let call, !calls.contains(call) { rules.fail("call", "unknown", "call is a call of the open call that you can see.") }
+        if projects.count > EventLinks.maxProjects {
+            rules.fail("projects", "too-many", "an event is linked to at most \(EventLinks.maxProjects) projects.")
+        }
+        var seen: Set<UUID> = []
+        for (index, project) in projects.enumerated() {
+            if !seen.insert(project).inserted {
+                rules.fail("projects[\(index)]", "duplicate", "each project is linked once.")
+            } else if !self.projects.contains(project) {
+                rules.fail("projects[\(index)]", "unknown", "projects lists pipeline projects that you can see.")
+            }
+        }
+        return EventLinks(call: call, projects: projects)
     }
 }

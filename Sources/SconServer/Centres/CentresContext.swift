@@ -8,7 +8,7 @@ import Vapor
 struct CentresContext: SconContext {
     let name = "Centres"
 
-    var migrations: [any Migration] { [CreateCentresTables()] }
+    var migrations: [any Migration] { [CreateCentresTables(), AddLeadProposal(), CreateEventLinks()] }
 
     func register(_ routes: ContextRoutes) throws {
         try routes.app.register(collection: CentresPagesController())

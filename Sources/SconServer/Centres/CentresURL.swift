@@ -5,6 +5,7 @@ import Vapor
 enum CentresURL: SiteRoute {
     case centres
     case centre(Parameter<UUID>)
+    case leadProposal(Parameter<UUID>)
     case event(Parameter<UUID>)
     case eventCalendar(Parameter<UUID>)
     case eventState(Parameter<UUID>)
@@ -22,6 +23,7 @@ enum CentresURL: SiteRoute {
         switch self {
         case .centres: return ["centres"]
         case .centre(let id): return ["centres", Self.segment(.id, id)]
+        case .leadProposal(let id): return ["centres", Self.segment(.id, id), "leads", "proposal"]
         case .event(let id): return ["events", Self.segment(.id, id)]
         case .eventCalendar(let id): return ["events", Self.segment(.id, id), "event.ics"]
         case .eventState(let id): return ["events", Self.segment(.id, id), "state"]

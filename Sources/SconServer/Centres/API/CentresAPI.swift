@@ -27,6 +27,7 @@ enum CentresAPI: APIRoute {
     case agenda(Parameter<UUID>)
     case leads(Parameter<UUID>)
     case lead(Parameter<UUID>, Parameter<UUID>)
+    case leadProposal(Parameter<UUID>, Parameter<UUID>)
     case checkIn(Parameter<UUID>, Parameter<UUID>)
     case outcome(Parameter<UUID>, Parameter<UUID>)
 
@@ -49,6 +50,7 @@ enum CentresAPI: APIRoute {
         case .agenda(let id): return ["events", Self.segment(.id, id), "agenda"]
         case .leads(let id): return ["centres", Self.segment(.id, id), "leads"]
         case .lead(let id, let lead): return ["centres", Self.segment(.id, id), "leads", Self.segment(.lead, lead)]
+        case .leadProposal(let id, let lead): return ["centres", Self.segment(.id, id), "leads", Self.segment(.lead, lead), "proposal"]
         case .checkIn(let id, let registration): return ["events", Self.segment(.id, id), "registrations", Self.segment(.registration, registration), "check-in"]
         case .outcome(let id, let request): return ["events", Self.segment(.id, id), "meetings", Self.segment(.request, request), "outcome"]
         }

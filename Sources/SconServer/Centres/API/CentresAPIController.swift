@@ -30,6 +30,7 @@ struct CentresAPIController: RouteCollection {
         signedIn.get(CentresAPI.leads(.key), use: leads)
         signedIn.post(CentresAPI.leads(.key), use: createLead)
         signedIn.put(CentresAPI.lead(.key, .key), use: updateLead)
+        signedIn.post(CentresAPI.leadProposal(.key, .key), use: proposeLead)
         signedIn.post(CentresAPI.checkIn(.key, .key), use: checkIn)
         signedIn.post(CentresAPI.outcome(.key, .key), use: outcome)
     }
@@ -54,6 +55,15 @@ struct CentresAPIController: RouteCollection {
         return try CentreLeadDTO(try await req.leadStore.update(id, lead: try req.uuid(.lead), board: try req.decodeJSON(LeadBoardInput.self).board, by: req.principal))
     }
 
+    /// The lead becomes a draft proposal of an open call (201 with the lead, which names it).
+    @Sendable func proposeLead(_ req: Request) async throws -> Response {
+        let id = try req.uuid(), lead = try req.uuid(.lead)
+        _ = try await req.leadStore.kept(id, lead: lead, by: req.principal)
+        let input = try req.decodeJSON(LeadProposalInput.self)
+        let row = try await req.leadStore.propose(id, lead: lead, call: input.call, budget: input.budget, by: req.principal)
+        return try CentreLeadDTO(row).jsonResponse(status: .created, allocator: req.byteBufferAllocator)
+    }
+
     @Sendable func checkIn(_ req: Request) async throws -> RegistrationDTO {
         let id = try req.uuid()
         _ = try await req.eventStore.organised(id, by: req.principal, "check participants in")
@@ -69,11 +79,14 @@ struct CentresAPIController: RouteCollection {
     }
 
     @Sendable func centres(_ req: Request) async throws -> ListResponse<CentreDTO> {
-        ListResponse(items: try await req.centreStore.all().map(CentreDTO.init), nextCursor: nil)
+        ListResponse(items: try await req.centreStore.all().map { try CentreDTO($0) }, nextCursor: nil)
     }
 
+    /// The centre; for its staff and the programme office, with its numbers.
     @Sendable func centre(_ req: Request) async throws -> CentreDTO {
-        try CentreDTO(try await req.centreStore.find(try req.uuid()))
+        let centre = try await req.centreStore.find(try req.uuid())
+        let staff = CentreAccess.allows(req.principal, .keepBoard(centre.storedID))
+        return try CentreDTO(centre, numbers: staff ? try await CentreNumbers.of(centre.storedID, on: req.db) : nil)
     }
 
     @Sendable func createCentre(_ req: Request) async throws -> Response {
@@ -97,23 +110,23 @@ struct CentresAPIController: RouteCollection {
             centre = id
         }
         let result = try await req.eventStore.page(centre: centre, after: page.cursor, limit: page.limit, by: req.principal)
-        return ListResponse(items: try result.items.map(EventDTO.init), nextCursor: result.nextCursor?.encoded)
+        return ListResponse(items: try await EventDTO.list(result.items, for: req), nextCursor: result.nextCursor?.encoded)
     }
 
     @Sendable func createEvent(_ req: Request) async throws -> Response {
         let input = try req.decodeJSON(EventInput.self)
         let event = try await req.eventStore.create(centre: input.centre, input.draft, by: req.principal)
-        return req.created(try EventDTO(event), at: CentresAPI.event(.value(event.storedID)))
+        return req.created(try await EventDTO.one(event, for: req), at: CentresAPI.event(.value(event.storedID)))
     }
 
     @Sendable func event(_ req: Request) async throws -> EventDTO {
-        try EventDTO(try await req.eventStore.find(try req.uuid(), by: req.principal))
+        try await EventDTO.one(try await req.eventStore.find(try req.uuid(), by: req.principal), for: req)
     }
 
     @Sendable func move(_ req: Request) async throws -> EventDTO {
         let id = try req.uuid()
         _ = try await req.eventStore.find(id, by: req.principal)
-        return try EventDTO(try await req.eventStore.move(id, to: try req.decodeJSON(EventStateInput.self).to, by: req.principal))
+        return try await EventDTO.one(try await req.eventStore.move(id, to: try req.decodeJSON(EventStateInput.self).to, by: req.principal), for: req)
     }
 
     @Sendable func registrations(_ req: Request) async throws -> ListResponse<RegistrationDTO> {
@@ -180,7 +193,7 @@ struct CentresAPIController: RouteCollection {
     }
 
     @Sendable func publish(_ req: Request) async throws -> EventDTO {
-        try EventDTO(try await req.scheduleStore.publish(try req.uuid(), by: req.principal))
+        try await EventDTO.one(try await req.scheduleStore.publish(try req.uuid(), by: req.principal), for: req)
     }
 
     @Sendable func lock(_ req: Request) async throws -> MeetingRequestDTO {

@@ -28,7 +28,7 @@ struct EventInput: Decodable, Sendable {
 
     enum Field: String, CodingKey, CaseIterable {
         case centre, type, titleEn, titleKo, descriptionEn, descriptionKo, venue, onlineLink, timeZone, firstDay, lastDay, slotTimes, slotMinutes,
-             tables, registrationOpens, registrationCloses, capacity, b2b, g2g, answerHours
+             tables, registrationOpens, registrationCloses, capacity, b2b, g2g, answerHours, call, projects
     }
 
     init(from decoder: any Decoder) throws {
@@ -45,7 +45,8 @@ struct EventInput: Decodable, Sendable {
                            registrationOpens: try c.decodeIfPresent(String.self, forKey: .registrationOpens),
                            registrationCloses: try c.decodeIfPresent(String.self, forKey: .registrationCloses),
                            capacity: try c.decodeIfPresent(Int.self, forKey: .capacity), b2b: try c.decodeIfPresent(Bool.self, forKey: .b2b),
-                           g2g: try c.decodeIfPresent(Bool.self, forKey: .g2g), answerHours: try c.decodeIfPresent(Int.self, forKey: .answerHours))
+                           g2g: try c.decodeIfPresent(Bool.self, forKey: .g2g), answerHours: try c.decodeIfPresent(Int.self, forKey: .answerHours),
+                           call: try c.value(.call), projects: try c.value(.projects))
     }
 }
 
@@ -171,6 +172,20 @@ struct LeadBoardInput: Decodable, Sendable {
     init(from decoder: any Decoder) throws {
         let c = try decoder.strictFields(Field.self)
         board = LeadBoardDraft(owner: try c.value(.owner), status: try c.value(.status), nextAction: try c.value(.nextAction), dueOn: try c.value(.dueOn))
+    }
+}
+
+/// `POST /api/v1/centres/{id}/leads/{lead}/proposal`: the open call, and the budget estimate a draft needs.
+struct LeadProposalInput: Decodable, Sendable {
+    var call: UUID?
+    var budget: Int?
+
+    enum Field: String, CodingKey, CaseIterable { case call, budget }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.strictFields(Field.self)
+        call = try c.value(.call)
+        budget = try c.value(.budget)
     }
 }
 

@@ -276,6 +276,8 @@ final class CentreLead: Model, @unchecked Sendable {
     @Field(key: "next_action") var nextAction: String
     @OptionalField(key: "due_on") var dueOn: String?
     @OptionalField(key: "meeting_id") var meetingID: UUID?
+    /// The draft proposal of an open call this lead became (once).
+    @OptionalField(key: "proposal_id") var proposalID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

@@ -77,6 +77,23 @@ enum CentrePage {
         var board: [LeadStore.Row]
         var today: CalendarDay
         var countries: [CountryDTO]
+        /// The calls the board's proposals are in, and those open for drafting now (for the staff).
+        var calls: [UUID: Call] = [:]
+        var openCalls: [Call] = []
+        /// The proposals the viewer may open (a draft is its organisation's).
+        var readableProposals: Set<UUID> = []
+        var centreNumbers: CentreNumbers? = nil
+        var message: String? = nil
+        var problem: String? = nil
+        var issues: [FieldIssue] = []
+        var values = ProposalValues()
+    }
+
+    /// The lead-to-proposal form as typed, kept when it is refused.
+    struct ProposalValues: Sendable {
+        var lead = ""
+        var call = ""
+        var budget = ""
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -109,6 +126,7 @@ enum CentrePage {
             staffPart = """
             <section aria-labelledby="staff-part">
             <h2 id="staff-part">\(context["centre.staffPart"])</h2>
+            \(centreNumbers(context, model.centreNumbers))
             \(board(context, model))
             \(CentreText.eventTable(context, model.events, caption: context["centre.allEvents"]))
             <table class="list"><caption>\(context["centre.numbers"])</caption><thead><tr><th scope="col">\(context["event.title"])</th>\
@@ -121,12 +139,29 @@ enum CentrePage {
         let body: HTML = """
         <p><a href="\(CentresURL.centres.path)">\(context["area.centres.name"])</a></p>
         <h1>\(centre.name.text(in: language)) \(Components.sampleBadge(context, centre.sample))</h1>
+        \(Components.notice(model.message))\(Components.alert(model.problem))
         \(facts)
         <h2>\(context["event.upcoming"])</h2>
         \(CentreText.eventTable(context, upcoming, caption: context["event.upcoming"]))
         \(staffPart)
         """
         return Layout.page(context, title: centre.name.text(in: language), current: "nav.centres", body: body)
+    }
+
+    /// The centre's own numbers: leads by pipeline stage, meetings held, agreements.
+    static func centreNumbers(_ context: PageContext, _ numbers: CentreNumbers?) -> HTML {
+        guard let numbers else { return .empty }
+        let stages: HTML = numbers.leadsByStage.isEmpty ? "0"
+            : "<ul class=\"plain\">\(numbers.leadsByStage.map { "<li>\(context["stage.\($0.stage.rawValue)"]): \($0.count)</li>" as HTML })</ul>"
+        return """
+        <h3>\(context["centre.ownNumbers"])</h3>
+        <dl class="facts">
+        \(Components.definition(context["centre.leadsByStage"], stages))
+        \(Components.definition(context["centre.meetingsHeld"], "\(numbers.meetingsHeld)"))
+        \(Components.definition(context["centre.agreements"], "\(numbers.agreements)"))
+        </dl>
+        <p class="hint">\(context["centre.agreementsHint"])</p>
+        """
     }
 
     /// The lead board: a list by due day, then the same leads in columns by status.
@@ -139,14 +174,14 @@ enum CentrePage {
         }
         let rows: [HTML] = model.board.map { row in
             """
-            <tr><th scope="row"><a href="\(ProjectURL.project(.value(row.project.storedID)).path)">\(row.project.title)</a></th><td>\(row.lead.owner)</td>\
+            <tr><th scope="row"><a href="\(ProjectURL.project(.value(row.project.storedID)).path)">\(row.project.title)</a>\(proposal(context, model, row))</th><td>\(row.lead.owner)</td>\
             <td>\(row.project.countryCode)</td><td>\(Sector.fromStorage(row.project.sectors).map { context["sector.\($0.rawValue)"] }.joined(separator: ", "))</td>\
             <td>\(context["stage.\(row.project.stage)"])</td><td>\(context["leadstatus.\(row.lead.status)"])</td><td>\(row.lead.nextAction)</td><td>\(due(row))</td></tr>
             """
         }
         let columns: [HTML] = LeadStatus.allCases.map { status in
             let cards: [HTML] = model.board.filter { $0.lead.status == status.rawValue }.map { row in
-                "<li><a href=\"\(ProjectURL.project(.value(row.project.storedID)).path)\">\(row.project.title)</a><br><span class=\"hint\">\(row.lead.owner) · \(row.lead.nextAction)</span> \(due(row))</li>"
+                "<li><a href=\"\(ProjectURL.project(.value(row.project.storedID)).path)\">\(row.project.title)</a><br><span class=\"hint\">\(row.lead.nextAction.isEmpty ? row.lead.owner : "\(row.lead.owner) · \(row.lead.nextAction)")</span> \(row.lead.nextAction.isEmpty ? HTML.empty : due(row))\(proposal(context, model, row))</li>"
             }
             return "<section class=\"board-column\"><h4>\(context["leadstatus.\(status.rawValue)"]) (\(cards.count))</h4><ul>\(cards)</ul></section>"
         }
@@ -158,6 +193,44 @@ enum CentrePage {
         <tbody>\(rows)</tbody></table>
         <h4>\(context["board.columns"])</h4>
         <div class="board">\(columns)</div>
+        \(proposalForm(context, model))
+        """
+    }
+
+    /// The draft proposal a lead became: linked for those who may open it (the organisation's
+    /// members, and the call's managers once it is submitted), named for the others.
+    static func proposal(_ context: PageContext, _ model: Model, _ row: LeadStore.Row) -> HTML {
+        guard let proposal = row.proposal else { return .empty }
+        let call = model.calls[proposal.callID].flatMap { try? $0.terms().title.text(in: context.language) } ?? ""
+        let state = context["proposalstate.\(proposal.state)"]
+        let name: HTML = model.readableProposals.contains(proposal.storedID)
+            ? "<a href=\"\(OpenCallURL.proposal(.value(proposal.storedID)).path)\">\(context["lead.proposal"])</a>" : "\(context["lead.proposal"])"
+        return "<br><span class=\"hint\">\(name) · \(call) · \(state)</span>"
+    }
+
+    /// Turning a lead into a draft proposal of a call open for proposals.
+    static func proposalForm(_ context: PageContext, _ model: Model) -> HTML {
+        let leads = model.board.filter { $0.proposal == nil }
+        let heading: HTML = "<h3 id=\"lead-proposal\">\(context["lead.proposalTitle"])</h3>"
+        guard !leads.isEmpty else { return "\(heading)<p>\(context["lead.proposalNoLeads"])</p>" }
+        guard !model.openCalls.isEmpty else { return "\(heading)<p>\(context["lead.proposalNoCalls"])</p>" }
+        let leadOptions = leads.map { (value: UUIDText.string($0.lead.storedID), label: "\($0.project.code) — \($0.project.title)") }
+        let callOptions = model.openCalls.map { call in
+            (value: UUIDText.string(call.storedID), label: (try? call.terms().title.text(in: context.language)) ?? "")
+        }
+        return """
+        \(heading)
+        <p class="hint">\(context["lead.proposalHint"])</p>
+        <form method="post" action="\(CentresURL.leadProposal(.value(model.centre.storedID)).path)#lead-proposal">\(context.csrfField)
+        \(Components.errorSummary(context, model.issues))
+        \(Components.select(context, field: "lead", name: "lead", label: context["board.lead"], options: leadOptions, selected: model.values.lead,
+                            includeBlank: context["lead.proposalChoose"], issues: model.issues))
+        \(Components.select(context, field: "call", name: "call", label: context["lead.proposalCall"], options: callOptions, selected: model.values.call,
+                            includeBlank: context["lead.proposalChoose"], issues: model.issues))
+        \(Components.textField(context, model.issues, field: "budget", name: "budget", label: context["lead.proposalBudget"], value: model.values.budget,
+                               type: "number", required: true, hint: context["lead.proposalBudgetHint"]))
+        <button type="submit" class="button">\(context["lead.proposalSubmit"])</button>
+        </form>
         """
     }
 }

@@ -11,6 +11,7 @@ struct CentresPagesController: RouteCollection {
         let signedIn = routes.grouped(RequireSignedIn())
         routes.get(CentresURL.centres, use: centres)
         routes.get(CentresURL.centre(.key), use: centre)
+        signedIn.post(CentresURL.leadProposal(.key), use: proposeLead)
         routes.get(CentresURL.event(.key), use: event)
         routes.get(CentresURL.eventCalendar(.key), use: eventCalendar)
         signedIn.post(CentresURL.eventState(.key), use: move)
@@ -82,7 +83,39 @@ struct CentresPagesController: RouteCollection {
     }
 
     @Sendable func centre(_ req: Request) async throws -> HTML {
-        let centre = try await req.centreStore.find(try req.uuid())
+        try await centrePage(req, id: try req.uuid())
+    }
+
+    struct LeadProposalForm: Content { var lead: String?; var call: String?; var budget: String? }
+
+    /// The board's form: a lead becomes a draft proposal of an open call; the centre page again
+    /// with what happened, the refusal (409) or the fields to correct (422).
+    @Sendable func proposeLead(_ req: Request) async throws -> Response {
+        let id = try req.uuid()
+        let form = try req.content.decode(LeadProposalForm.self)
+        let values = CentrePage.ProposalValues(lead: form.lead ?? "", call: form.call ?? "", budget: form.budget ?? "")
+        let lead = form.lead.flatMap { UUID(uuidString: $0) }
+        let budget = form.budget.flatMap { Int($0.filter { $0 != "," && $0 != " " }) }
+        var issues: [FieldIssue] = []
+        if lead == nil { issues.append(FieldIssue(field: "lead", code: "required", detail: "lead is one of the board's leads.")) }
+        if let text = form.budget, !text.isEmpty, budget == nil {
+            issues.append(FieldIssue(field: "budget", code: "invalid", detail: "the budget estimate is a whole number of KRW."))
+        }
+        do {
+            guard let lead, issues.isEmpty else { throw DomainError.invalid(issues) }
+            let row = try await req.leadStore.propose(id, lead: lead, call: form.call.flatMap { UUID(uuidString: $0) }, budget: budget, by: req.principal)
+            let message = req.strings.format("lead.proposalDone", ["lead": row.project.title])
+            return try await centrePage(req, id: id, message: message).encodeResponse(for: req)
+        } catch let refusal as any Refusal {
+            return try await centrePage(req, id: id, problem: req.strings.localized(refusal), values: values).encodeResponse(status: .conflict, for: req)
+        } catch DomainError.invalid(let issues) {
+            return try await centrePage(req, id: id, issues: issues, values: values).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    private func centrePage(_ req: Request, id: UUID, message: String? = nil, problem: String? = nil, issues: [FieldIssue] = [],
+                            values: CentrePage.ProposalValues = .init()) async throws -> HTML {
+        let centre = try await req.centreStore.find(id)
         let events = try await req.eventStore.page(centre: centre.storedID, after: nil, limit: 100, by: req.principal).items
         let staff = CentreAccess.allows(req.principal, .keepBoard(centre.storedID))
         var numbers: [(event: CentreEvent, numbers: EventNumbers)] = []
@@ -93,9 +126,20 @@ struct CentresPagesController: RouteCollection {
             }
         }
         let board = staff ? try await req.leadStore.board(centre.storedID, by: req.principal) : []
+        var calls: [UUID: Call] = [:]
+        var openCalls: [Call] = []
+        if staff {
+            let all = try await Call.query(on: req.db).filter(\.$state != CallState.draft.rawValue).all()
+            calls = Dictionary(uniqueKeysWithValues: all.map { ($0.storedID, $0) })
+            openCalls = try all.filter { ProposalRules.draftingRefusal(callState: try $0.callState, schedule: try $0.terms().schedule, now: req.now) == nil }
+        }
+        let readable = Set(try board.compactMap { row in try row.proposal.flatMap { try ProposalStore.maySee($0, req.principal) ? $0.storedID : nil } })
         return CentrePage.render(PageContext(request: req), .init(centre: centre, events: events, staff: staff, numbers: numbers, board: board,
                                                                   today: CalendarDay(req.now),
-                                                                  countries: try await req.application.countryNames.all(on: req.db)))
+                                                                  countries: try await req.application.countryNames.all(on: req.db),
+                                                                  calls: calls, openCalls: openCalls, readableProposals: readable,
+                                                                  centreNumbers: staff ? try await CentreNumbers.of(centre.storedID, on: req.db) : nil,
+                                                                  message: message, problem: problem, issues: issues, values: values))
     }
 
     @Sendable func event(_ req: Request) async throws -> HTML {
@@ -117,7 +161,12 @@ struct CentresPagesController: RouteCollection {
                                     registrations: registrations, mine: mine, requests: requests, suggestions: suggestions, now: req.now, solution: organiser ? try event.lastSolution : nil,
                                     numbers: organiser ? try await EventNumbers.of(event, registrations: registrations, requests: requests, now: req.now, on: req.db) : nil,
                                     message: message, problem: problem)
-        return EventPage.render(PageContext(request: req), model)
+        let linked = try await EventLinkStore.titles(try await EventLinkStore.visible([event], by: req.principal, on: req.db)[event.storedID] ?? EventLinks(),
+                                                     on: req.db)
+        var page = model
+        page.linkedCall = linked.call
+        page.linkedProjects = linked.projects
+        return EventPage.render(PageContext(request: req), page)
     }
 
     /// Runs an organiser's step and shows the event again, with what it did or why it was refused.

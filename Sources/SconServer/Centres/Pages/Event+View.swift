@@ -21,6 +21,22 @@ enum EventPage {
         var numbers: EventNumbers?
         var message: String?
         var problem: String?
+        /// The call and projects the event is linked to, those the reader may see.
+        var linkedCall: Call? = nil
+        var linkedProjects: [Project] = []
+    }
+
+    /// The linked call and projects, as links.
+    static func links(_ context: PageContext, _ model: Model) -> HTML {
+        var html: HTML = .empty
+        if let call = model.linkedCall, let title = try? call.terms().title.text(in: context.language) {
+            html = html + Components.definition(context["event.linkedCall"], "<a href=\"\(OpenCallURL.call(.value(call.storedID)).path)\">\(title)</a>")
+        }
+        if !model.linkedProjects.isEmpty {
+            let items: [HTML] = model.linkedProjects.map { "<li><a href=\"\(ProjectURL.project(.value($0.storedID)).path)\">\($0.code) \($0.title)</a></li>" }
+            html = html + Components.definition(context["event.linkedProjects"], "<ul class=\"plain\">\(items)</ul>")
+        }
+        return html
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -44,6 +60,7 @@ enum EventPage {
         \(Components.definition(context["event.meetings"], "\(kinds)"))
         \(Components.definition(context["event.registration"], "\(plan.registrationOpens.description) – \(plan.registrationCloses.description)"))
         \(Components.definition(context["event.capacity"], "\(plan.capacity)"))
+        \(links(context, model))
         </dl>
         <p><a href="\(CentresURL.eventCalendar(.value(id)).path)">\(context["event.calendar"])</a></p>
         """
@@ -106,8 +123,8 @@ enum EventPage {
             if incoming && state == .requested && model.state == .matchmaking {
                 action = """
                 <form method="post" action="\(CentresURL.answer(.value(id), .value(row.storedID)).path)" class="inline">\(context.csrfField)\
-                <button type="submit" name="answer" value="accepted">\(context["request.accept"])</button> \
-                <button type="submit" name="answer" value="declined">\(context["request.decline"])</button></form>
+                <button type="submit" name="answer" value="accepted" class="button">\(context["request.accept"])</button> \
+                <button type="submit" name="answer" value="declined" class="button button-secondary">\(context["request.decline"])</button></form>
                 """
             }
             return "<tr><th scope=\"row\">\(other)</th><td>\(incoming ? context["request.incoming"] : context["request.outgoing"])</td><td class=\"number\">\(row.priority)</td><td>\(row.message)</td><td>\(action)</td></tr>"
@@ -129,7 +146,7 @@ enum EventPage {
             <label for="p-\(UUIDText.string(partner))">\(context["request.priority"])</label> <select id="p-\(UUIDText.string(partner))" name="priority">\
             <option>5</option><option>4</option><option selected>3</option><option>2</option><option>1</option></select> \
             <label for="m-\(UUIDText.string(partner))">\(context["request.message"])</label> <input id="m-\(UUIDText.string(partner))" name="message" maxlength="1000"> \
-            <button type="submit">\(context["request.send"])</button></form></li>
+            <button type="submit" class="button">\(context["request.send"])</button></form></li>
             """
         }
         return """
@@ -144,7 +161,7 @@ enum EventPage {
         if let next = model.state.next, next != .published {
             move = """
             <form method="post" action="\(CentresURL.eventState(.value(id)).path)">\(context.csrfField)<input type="hidden" name="to" value="\(next.rawValue)">\
-            <button type="submit">\(context.strings.format("event.moveTo", ["state": context["eventstate.\(next.rawValue)"]]))</button></form>
+            <button type="submit" class="button">\(context.strings.format("event.moveTo", ["state": context["eventstate.\(next.rawValue)"]]))</button></form>
             """
         }
         let registrations: [HTML] = model.registrations.map { row in
@@ -166,7 +183,7 @@ enum EventPage {
                 .sorted { ($0.slot ?? 0, $0.tableNo ?? 0) < ($1.slot ?? 0, $1.tableNo ?? 0) }
                 .map { row in
                     """
-                    <tr><td>\(AgendaTime.text(model.plan, slot: row.slot ?? 0))</td><td class="number">\((row.tableNo ?? 0) + 1)</td>\
+                    <tr><td>\(AgendaTime.short(model.plan, slot: row.slot ?? 0))</td><td class="number">\((row.tableNo ?? 0) + 1)</td>\
                     <td>\(pair(UUIDText.string(row.storedID)))</td><td>\(lockButton(context, model, row))</td></tr>
                     """
                 }
@@ -184,8 +201,8 @@ enum EventPage {
             """
         }
         let controls: HTML = model.state.schedules ? """
-        <form method="post" action="\(CentresURL.scheduleRun(.value(id)).path)" class="inline">\(context.csrfField)<button type="submit">\(context["schedule.run"])</button></form>
-        <form method="post" action="\(CentresURL.schedulePublish(.value(id)).path)" class="inline">\(context.csrfField)<button type="submit">\(context["schedule.publish"])</button></form>
+        <form method="post" action="\(CentresURL.scheduleRun(.value(id)).path)" class="inline">\(context.csrfField)<button type="submit" class="button">\(context["schedule.run"])</button></form>
+        <form method="post" action="\(CentresURL.schedulePublish(.value(id)).path)" class="inline">\(context.csrfField)<button type="submit" class="button">\(context["schedule.publish"])</button></form>
         """ : .empty
         var numbers: HTML = .empty
         if let n = model.numbers {
@@ -231,8 +248,8 @@ enum AgendaPage {
         let rows: [HTML] = agenda.meetings.map { meeting in
             let status: HTML = meeting.cancelled ? "<span class=\"badge\">\(context["agenda.cancelled"])</span>" : .empty
             return """
-            <tr><td>\(AgendaTime.text(agenda.plan, slot: meeting.slot))</td><td class="number">\(meeting.table + 1)</td>\
-            <th scope="row">\(meeting.partner.organisation) \(status)</th><td>\(meeting.partner.person)</td><td>\(meeting.partner.contact)</td></tr>
+            <tr><td>\(AgendaTime.short(agenda.plan, slot: meeting.slot))</td><td class="number">\(meeting.table + 1)</td>\
+            <th scope="row">\(meeting.partner.organisation) \(status)</th><td>\(meeting.partner.person)<br><span class="hint">\(meeting.partner.contact)</span></td></tr>
             """
         }
         let notices: [HTML] = agenda.notices.map { "<li>\($0.text.text(in: language))</li>" }
@@ -247,7 +264,7 @@ enum AgendaPage {
         \(rows.isEmpty ? "<p>\(context["agenda.empty"])</p>" as HTML : """
         <table class="list"><caption>\(context["agenda.title"])</caption><thead><tr><th scope="col">\(context["agenda.time"])</th>\
         <th scope="col" class="number">\(context["agenda.tableColumn"])</th><th scope="col">\(context["registration.organisation"])</th>\
-        <th scope="col">\(context["registration.person"])</th><th scope="col">\(context["registration.contact"])</th></tr></thead><tbody>\(rows)</tbody></table>
+        <th scope="col">\(context["agenda.partner"])</th></tr></thead><tbody>\(rows)</tbody></table>
         """)
         \(feed)
         """
@@ -261,9 +278,9 @@ extension EventPage {
         guard [.open, .matchmaking, .published].contains(model.state) else { return .empty }
         let action = CentresURL.decision(.value(model.event.storedID), .value(row.storedID)).path
         let validate: HTML = row.status == RegistrationStatus.validated.rawValue ? .empty
-            : "<button type=\"submit\" name=\"decision\" value=\"validated\">\(context["registration.validate"])</button> "
+            : "<button type=\"submit\" name=\"decision\" value=\"validated\" class=\"button\">\(context["registration.validate"])</button> "
         let refuse: HTML = row.status == RegistrationStatus.refused.rawValue ? .empty
-            : "<button type=\"submit\" name=\"decision\" value=\"refused\">\(context["registration.refuse"])</button>"
+            : "<button type=\"submit\" name=\"decision\" value=\"refused\" class=\"button button-secondary\">\(context["registration.refuse"])</button>"
         return "<form method=\"post\" action=\"\(action)\" class=\"inline\">\(context.csrfField)\(validate)\(refuse)</form>"
     }
 }
@@ -284,7 +301,7 @@ extension EventPage {
         return """
         <form method="post" action="\(CentresURL.lock(.value(model.event.storedID), .value(row.storedID)).path)" class="inline">\(context.csrfField)\
         <input type="hidden" name="locked" value="\(row.locked ? "false" : "true")">\
-        <button type="submit">\(context[row.locked ? "schedule.unlock" : "schedule.lock"])</button></form>
+        <button type="submit" class="button">\(context[row.locked ? "schedule.unlock" : "schedule.lock"])</button></form>
         """
     }
 }

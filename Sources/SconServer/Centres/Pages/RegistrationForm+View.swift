@@ -82,7 +82,7 @@ enum RegistrationFormPage {
         <fieldset class="field"><legend>\(context["registration.available"])</legend>\(Components.fieldError(context, issues, "available"))<ul class="checks">\(slotBoxes)</ul></fieldset>
         \(Components.textField(context, issues, field: "maxMeetings", name: "maxMeetings", label: context["registration.maxMeetings"], value: v.maxMeetings, type: "number",
                                hint: context.strings.format("registration.maxMeetingsHint", ["slots": String(model.plan.slotCount)])))
-        <button type="submit">\(context["registration.submit"])</button>
+        <button type="submit" class="button">\(context["registration.submit"])</button>
         </form>
         """
         return Layout.page(context, title: context["registration.register"], current: "nav.centres", body: body)

@@ -7,11 +7,14 @@ struct CentreDTO: JSONWritable {
     let centre: Centre
     let covers: [CountryCode]
     let status: CentreStatus
+    /// For the centre's staff (and the programme office) on the centre's own read.
+    let numbers: CentreNumbers?
 
-    init(_ centre: Centre) throws {
+    init(_ centre: Centre, numbers: CentreNumbers? = nil) throws {
         self.centre = centre
         covers = try centre.coveredCountries
         status = try centre.centreStatus
+        self.numbers = numbers
     }
 
     func writeJSON(to writer: inout JSONWriter) {
@@ -26,6 +29,7 @@ struct CentreDTO: JSONWritable {
             $0.field("openedOn", centre.openedOn)
             $0.field("status", status.rawValue)
             $0.field("sample", centre.sample)
+            if let numbers { $0.field("numbers", numbers) }
         }
     }
 }
@@ -35,11 +39,24 @@ struct EventDTO: JSONWritable {
     let event: CentreEvent
     let plan: EventPlan
     let state: EventState
+    /// The links the reader may see (`EventLinkStore.visible`).
+    let links: EventLinks
 
-    init(_ event: CentreEvent) throws {
+    init(_ event: CentreEvent, links: EventLinks) throws {
         self.event = event
         plan = try event.plan
         state = try event.eventState
+        self.links = links
+    }
+
+    /// These events for this reader, with the links they may see.
+    static func list(_ events: [CentreEvent], for req: Request) async throws -> [EventDTO] {
+        let links = try await EventLinkStore.visible(events, by: req.principal, on: req.db)
+        return try events.map { try EventDTO($0, links: links[$0.storedID] ?? EventLinks()) }
+    }
+
+    static func one(_ event: CentreEvent, for req: Request) async throws -> EventDTO {
+        try await list([event], for: req)[0]
     }
 
     func writeJSON(to writer: inout JSONWriter) {
@@ -65,6 +82,8 @@ struct EventDTO: JSONWritable {
             $0.field("b2b", plan.b2b)
             $0.field("g2g", plan.g2g)
             $0.field("answerHours", plan.answerHours)
+            $0.field("call", links.call.map(UUIDText.string))
+            $0.field("projects", links.projects.map(UUIDText.string))
             $0.field("publishedAt", event.publishedAt.map(AuditChain.timestamp))
             $0.field("sample", event.sample)
         }
@@ -258,6 +277,16 @@ struct CentreLeadDTO: JSONWritable {
             $0.field("nextAction", row.lead.nextAction)
             $0.field("dueOn", row.lead.dueOn)
             $0.field("meeting", row.lead.meetingID.map(UUIDText.string))
+            $0.key("proposal")
+            if let proposal = row.proposal {
+                $0.object {
+                    $0.field("id", proposal.storedID)
+                    $0.field("call", proposal.callID)
+                    $0.field("state", proposal.state)
+                }
+            } else {
+                $0.null()
+            }
         }
     }
 }

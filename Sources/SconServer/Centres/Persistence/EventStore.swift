@@ -81,7 +81,7 @@ struct EventStore: Sendable {
     func create(centre: UUID?, _ draft: EventDraft, sample: Bool = false, by principal: Principal) async throws -> CentreEvent {
         if let centre { _ = try await CentreStore(db: db, audit: audit).find(centre) }
         try principal.require(CentreAccess.allows(principal, .organise(centre: centre)), "organise events for this organiser")
-        let plan = try draft.validated()
+        let (plan, links) = try draft.validated(linkable: try await EventLinkStore.linkable(draft, by: principal, on: db))
         let id = UUID()
         return try await audit.record(.event(id)) { tx in
             let event = CentreEvent()
@@ -91,9 +91,12 @@ struct EventStore: Sendable {
             event.state = EventState.draft.rawValue
             event.sample = sample
             try await event.create(on: tx)
+            try await EventLinkStore.write(links, event: id, on: tx)
             return (event, [AuditEvent(actor: principal.userID, action: "event.create", subject: "event:\(UUIDText.string(id))",
                                        details: ["centre": centre.map(UUIDText.string) ?? "ministry", "title": plan.title.en,
-                                                 "firstDay": plan.firstDay.description, "lastDay": plan.lastDay.description])])
+                                                 "firstDay": plan.firstDay.description, "lastDay": plan.lastDay.description,
+                                                 "call": links.call.map(UUIDText.string) ?? "",
+                                                 "projects": links.projects.map(UUIDText.string).joined(separator: ",")])])
         }
     }
 

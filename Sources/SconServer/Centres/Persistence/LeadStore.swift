@@ -25,6 +25,8 @@ struct LeadStore: Sendable {
     struct Row: Sendable {
         var lead: CentreLead
         var project: Project
+        /// The draft proposal the lead became, if it did.
+        var proposal: Proposal? = nil
     }
 
     func board(_ centre: UUID, by principal: Principal) async throws -> [Row] {
@@ -32,7 +34,10 @@ struct LeadStore: Sendable {
         try principal.require(CentreAccess.allows(principal, .keepBoard(centre)), "see this centre's board")
         let leads = try await CentreLead.query(on: db).filter(\.$centreID == centre).all()
         let projects = Dictionary(uniqueKeysWithValues: try await Project.query(on: db).filter(\.$id ~~ leads.map(\.projectID)).all().map { ($0.storedID, $0) })
-        return leads.compactMap { lead in projects[lead.projectID].map { Row(lead: lead, project: $0) } }
+        let proposalIDs = leads.compactMap(\.proposalID)
+        let proposals = proposalIDs.isEmpty ? [:]
+            : Dictionary(uniqueKeysWithValues: try await Proposal.query(on: db).filter(\.$id ~~ proposalIDs).all().map { ($0.storedID, $0) })
+        return leads.compactMap { lead in projects[lead.projectID].map { Row(lead: lead, project: $0, proposal: lead.proposalID.flatMap { proposals[$0] }) } }
             .sorted { ($0.lead.dueOn ?? "9999", $0.project.code) < ($1.lead.dueOn ?? "9999", $1.project.code) }
     }
 
@@ -80,6 +85,69 @@ struct LeadStore: Sendable {
                                                                    details: ["lead": UUIDText.string(id), "from": before, "to": entry.status.rawValue,
                                                                              "dueOn": entry.dueOn?.description ?? ""])])
         }
+    }
+}
+
+/// A lead becoming a draft proposal of an open call (docs/centres.md).
+extension LeadStore {
+    /// The lead on this centre's board, for those who keep it; "not found" for anyone else
+    /// (another centre's staff learn nothing of it).
+    func kept(_ centre: UUID, lead id: UUID, by principal: Principal) async throws -> CentreLead {
+        _ = try await CentreStore(db: db, audit: audit).find(centre)
+        guard CentreAccess.allows(principal, .keepBoard(centre)), let lead = try await CentreLead.find(id, on: db), lead.centreID == centre else {
+            throw DomainError.notFound("lead")
+        }
+        return lead
+    }
+
+    /// Creates a draft proposal in `call` for the lead's organisation with what the lead knows
+    /// (the open call's own draft code: `ProposalStore.createDraft`), and records on the lead,
+    /// in the same transaction, that it became that proposal (`lead.proposal`). Once per lead.
+    func propose(_ centre: UUID, lead id: UUID, call: UUID?, budget: Int?, by principal: Principal, now: Date? = nil) async throws -> Row {
+        let lead = try await kept(centre, lead: id, by: principal)
+        guard let call else {
+            throw DomainError.invalid([FieldIssue(field: "call", code: "required", detail: "call is the id of a call open for proposals.")])
+        }
+        guard let project = try await Project.find(lead.projectID, on: db) else { throw DomainError.notFound("lead") }
+        let organisation = try await Organisation.find(project.organisationID, on: db)
+        if let refusal = LeadProposal.refusal(proposal: lead.proposalID, organisationKnown: organisation != nil) { throw refusal }
+        let facts = LeadProposal.Lead(title: project.title, city: project.cityID, supportType: try Project.known(project.supportType, "support_type"),
+                                      descriptionEn: project.descriptionEn, descriptionKo: project.descriptionKo)
+        let strings = Strings.of(facts.language)
+        let sectors = try project.sectorList
+        let sectorLine = sectors.isEmpty ? "" : strings.format("lead.proposalSectors", ["sectors": sectors.map { strings["sector.\($0.rawValue)"] }.joined(separator: ", ")])
+        let draft = LeadProposal.draft(facts, sectors: sectorLine, budget: budget)
+        let actor = principal.userID
+        let clock = audit.clock
+        let proposal = try await ProposalStore(db: db, audit: audit).createDraft(in: call, for: project.organisationID, draft, by: principal, now: now) { dto, tx in
+            // Under the centre's lock: the lead becomes one proposal only, even when two ask at once.
+            try await AuditLog.lock(.centre(centre), on: tx)
+            guard let row = try await CentreLead.find(id, on: tx) else { throw DomainError.notFound("lead") }
+            if row.proposalID != nil { throw LeadRefusal.alreadyProposed }
+            row.proposalID = dto.id
+            try await row.save(on: tx)
+            try await AuditLog.append([AuditEvent(actor: actor, action: "lead.proposal", subject: "centre:\(UUIDText.string(centre))",
+                                                  details: ["lead": UUIDText.string(id), "project": UUIDText.string(row.projectID),
+                                                            "proposal": UUIDText.string(dto.id), "call": UUIDText.string(dto.callID)])],
+                                      to: .centre(centre), on: tx, now: clock.now())
+        }
+        guard let saved = try await CentreLead.find(id, on: db), let model = try await Proposal.find(proposal.id, on: db) else { throw DomainError.notFound("lead") }
+        return Row(lead: saved, project: project, proposal: model)
+    }
+}
+
+/// Where a proposal came from, for the proposal's page: the lead it was turned from, shown
+/// only to those who may see that lead's project.
+enum LeadOrigin {
+    static func html(proposal: UUID, _ context: PageContext, by principal: Principal, on db: any Database) async throws -> HTML {
+        guard let lead = try await CentreLead.query(on: db).filter(\.$proposalID == proposal).first(),
+              let visible = try? await ProjectStore(db: db).findVisible(lead.projectID, by: principal),
+              let centre = try await Centre.find(lead.centreID, on: db) else { return .empty }
+        let project = visible.project
+        return """
+        <p class="notice">\(context["lead.proposalFrom"]) <a href="\(ProjectURL.project(.value(project.storedID)).path)">\(project.code) \(project.title)</a> \
+        (<a href="\(CentresURL.centre(.value(centre.storedID)).path)">\(centre.name.text(in: context.language))</a>)</p>
+        """
     }
 }
 

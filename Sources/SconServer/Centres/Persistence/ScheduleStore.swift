@@ -186,4 +186,12 @@ enum AgendaTime {
         let start = plan.slotStarts[slot % perDay]
         return "\(day) \(EventPlan.clock(start))–\(EventPlan.clock(start + plan.slotMinutes)) (\(plan.timeZone.identifier))"
     }
+
+    /// For a page that states the day(s) and the time zone once: the hours, with the day when the event has several.
+    static func short(_ plan: EventPlan, slot: Int) -> String {
+        let perDay = plan.slotStarts.count
+        let start = plan.slotStarts[slot % perDay]
+        let hours = "\(EventPlan.clock(start))–\(EventPlan.clock(start + plan.slotMinutes))"
+        return plan.days > 1 ? "\(plan.firstDay.adding(days: slot / perDay)) \(hours)" : hours
+    }
 }

@@ -108,7 +108,8 @@ struct ProposalPagesController: RouteCollection {
             mayWrite: CallAccess.allows(req.principal, .writeProposal(organisation: model.organisationID)),
             attachments: try await req.attachmentStore.list(id, by: req.principal), maxAttachmentBytes: maxAttachmentBytes, result: result,
             appeal: appeal, appealUntil: appealUntil, mayAnswerAppeal: CallAccess.allows(req.principal, .manageCall(model.callID)),
-            message: message, problem: problem))
+            message: message, problem: problem,
+            origin: try await LeadOrigin.html(proposal: id, PageContext(request: req), by: req.principal, on: req.db)))
     }
 
     @Sendable func submit(_ req: Request) async throws -> Response {

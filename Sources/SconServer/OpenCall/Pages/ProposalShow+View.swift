@@ -22,6 +22,8 @@ enum ProposalShowPage {
         var mayAnswerAppeal = false
         var message: String? = nil
         var problem: String? = nil
+        /// Where the proposal came from (a cooperation centre's lead: Centres/LeadStore), for those who may see it.
+        var origin: HTML = .empty
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -48,6 +50,7 @@ enum ProposalShowPage {
         \(Components.definition(context["proposalfield.budget"], "\(MoneyText.krw(fields.budget, language))"))
         \(Components.definition(context["proposalfield.counterpart"], "\(fields.counterpart.isEmpty ? context["common.none"] : fields.counterpart)"))
         </dl>
+        \(model.origin)
         <h2>\(context["proposalfield.problem"])</h2>
         <p class="prose" lang="\(fields.language.rawValue)">\(fields.problem.isEmpty ? context["common.none"] : fields.problem)</p>
         <h2>\(context["proposalfield.objectives"])</h2>

@@ -46,6 +46,23 @@ struct ProposalStore: Sendable {
     }
 
     func create(in callID: UUID, organisationID: UUID?, _ draft: ProposalDraft, by principal: Principal, now: Date? = nil) async throws -> ProposalDTO {
+        try await insert(in: callID, organisationID: organisationID, draft, by: principal, now: now, forOrganisation: false, alongside: nil)
+    }
+
+    /// For other contexts: a draft written for an organisation by someone who does not act for
+    /// it — a cooperation centre's staff turning a lead into a proposal (Centres/LeadStore). The
+    /// caller has checked its own policy; every rule of the call applies as in `create` (the
+    /// call visible and open for drafting, the organisation eligible, the fields), and
+    /// `alongside` runs in the same transaction once the draft is written (the caller's record
+    /// of it: if it throws, no draft is written). The organisation's members then see, complete
+    /// and submit the draft as their own.
+    func createDraft(in callID: UUID, for organisationID: UUID, _ draft: ProposalDraft, by principal: Principal, now: Date? = nil,
+                     alongside: @escaping @Sendable (ProposalDTO, any Database) async throws -> Void) async throws -> ProposalDTO {
+        try await insert(in: callID, organisationID: organisationID, draft, by: principal, now: now, forOrganisation: true, alongside: alongside)
+    }
+
+    private func insert(in callID: UUID, organisationID: UUID?, _ draft: ProposalDraft, by principal: Principal, now: Date?, forOrganisation: Bool,
+                        alongside: (@Sendable (ProposalDTO, any Database) async throws -> Void)?) async throws -> ProposalDTO {
         let now = now ?? audit.clock.now()
         try principal.require(principal.isSignedIn, "write proposals")
         let call = try await CallStore.visibleModel(callID, by: principal, on: db)
@@ -53,7 +70,9 @@ struct ProposalStore: Sendable {
             throw DomainError.invalid([FieldIssue(field: "organisation", code: "required", detail: "organisation is the id of the applicant organisation.")])
         }
         guard let organisation = try await Organisation.find(organisationID, on: db) else { throw DomainError.notFound("organisation") }
-        try principal.require(CallAccess.allows(principal, .writeProposal(organisation: organisationID)), "write proposals for this organisation")
+        if !forOrganisation {
+            try principal.require(CallAccess.allows(principal, .writeProposal(organisation: organisationID)), "write proposals for this organisation")
+        }
         let terms = try call.terms()
         let country = CountryCode(organisation.countryCode)!
         guard terms.eligibleCountries.contains(country) else {
@@ -72,6 +91,7 @@ struct ProposalStore: Sendable {
             model.apply(fields, country: country)
             try await model.create(on: tx)
             let dto = try ProposalDTO(model)
+            try await alongside?(dto, tx)
             return (dto, [AuditEvent(actor: principal.userID, action: "proposal.create", subject: Self.subject(dto.id), details: fields)])
         }
     }
