@@ -68,7 +68,9 @@ final class Browser: @unchecked Sendable {
         let totp = try SconDomain.TOTP(secret: secret)
         let factor = try await UserSecondFactor.query(on: app.db).filter(\.$userID == user.id).first()
         let current = totp.step(at: app.clock.now())
-        let step = max(current - 1, factor?.lastUsedStep.map { UInt64($0) + 1 } ?? 0)
+        // The current step first (a step that passes while the request runs still counts as the
+        // previous one); the next one if the current was used.
+        let step = max(current, factor?.lastUsedStep.map { UInt64($0) + 1 } ?? 0)
         if step <= current + 1 { return totp.code(step: step) }
         let used = Set(try await RecoveryCode.query(on: app.db).filter(\.$userID == user.id).filter(\.$usedAt != nil).all().map(\.digest))
         return try #require(user.recoveryCodes.first { !used.contains(RecoveryCodes.digest(of: RecoveryCodes.normalised($0)!)) })
