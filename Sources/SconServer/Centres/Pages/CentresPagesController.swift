@@ -155,6 +155,13 @@ struct CentresPagesController: RouteCollection {
     @Sendable func publish(_ req: Request) async throws -> Response {
         let id = try req.uuid()
         let strings = req.strings
+        if let event = try? await req.eventStore.organised(id, by: req.principal, "publish the schedule"),
+           (try? event.eventState)?.schedules == true, event.scheduleRunAt != nil,
+           let page = try await Components.confirmStep(req, ConfirmStep(
+               title: strings["confirm.schedule.title"], consequence: strings["confirm.schedule.what"], yes: strings["confirm.schedule.yes"],
+               back: CentresURL.event(.value(id)).path, subject: event.title.text(in: req.language), final: strings["confirm.schedule.final"])) {
+            return page
+        }
         return try await step(req, id: id, message: { strings["schedule.published"] }) {
             _ = try await req.scheduleStore.publish(id, by: req.principal)
         }

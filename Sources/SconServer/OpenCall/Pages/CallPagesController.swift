@@ -98,11 +98,34 @@ struct CallPagesController: RouteCollection {
 
     /// A state button: on success back to the call with a note; when the gate is closed, the
     /// call again with the reason (409).
+    /// Every move of a call is one way: the confirmation page first (Components.confirmStep),
+    /// when the move would be allowed now; a refused move is refused as before, without it.
+    private func confirmTransition(_ req: Request, id: UUID, to target: String?) async throws -> Response? {
+        guard let next = CallState(rawValue: target ?? ""),
+              let model = try? await CallStore.managedModel(id, by: req.principal, on: req.db),
+              let current = try? model.callState, let terms = try? model.terms(),
+              (try? CallGate.check(current, to: next, terms: terms, now: req.now)) != nil else { return nil }
+        let s = req.strings
+        let keys: (title: String, what: String, yes: String)
+        switch next {
+        case .open: keys = ("confirm.call.open.title", "confirm.call.open.what", "confirm.call.open.yes")
+        case .closed: keys = ("confirm.call.closed.title", "confirm.call.closed.what", "confirm.call.closed.yes")
+        case .inReview: keys = ("confirm.call.review.title", "confirm.call.review.what", "confirm.call.review.yes")
+        case .published: keys = ("confirm.call.published.title", "confirm.call.published.what", "confirm.call.published.yes")
+        case .cancelled: keys = ("confirm.call.cancelled.title", "confirm.call.cancelled.what", "confirm.call.cancelled.yes")
+        case .draft, .decided: return nil
+        }
+        return try await Components.confirmStep(req, ConfirmStep(
+            title: s[keys.title], consequence: s[keys.what], yes: s[keys.yes], back: OpenCallURL.call(.value(id)).path,
+            destructive: next == .cancelled, subject: terms.title.text(in: req.language)))
+    }
+
     @Sendable func transition(_ req: Request) async throws -> Response {
         let id = try req.uuid()
         struct Form: Content { var to: String? }
         let form = try req.content.decode(Form.self)
         let context = PageContext(request: req)
+        if let page = try await confirmTransition(req, id: id, to: form.to) { return page }
         do {
             let call = try await req.callStore.transition(id, to: form.to, by: req.principal)
             let note = context.strings.format("calls.stateChanged", ["state": context["callstate.\(call.state.rawValue)"]])
