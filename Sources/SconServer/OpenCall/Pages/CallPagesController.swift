@@ -106,17 +106,18 @@ struct CallPagesController: RouteCollection {
               let current = try? model.callState, let terms = try? model.terms(),
               (try? CallGate.check(current, to: next, terms: terms, now: req.now)) != nil else { return nil }
         let s = req.strings
-        let keys: (title: String, what: String, yes: String)
+        // Literal keys, so that the strings scan (StringCoverageTests) sees every one.
+        let text: (title: String, what: String, yes: String)
         switch next {
-        case .open: keys = ("confirm.call.open.title", "confirm.call.open.what", "confirm.call.open.yes")
-        case .closed: keys = ("confirm.call.closed.title", "confirm.call.closed.what", "confirm.call.closed.yes")
-        case .inReview: keys = ("confirm.call.review.title", "confirm.call.review.what", "confirm.call.review.yes")
-        case .published: keys = ("confirm.call.published.title", "confirm.call.published.what", "confirm.call.published.yes")
-        case .cancelled: keys = ("confirm.call.cancelled.title", "confirm.call.cancelled.what", "confirm.call.cancelled.yes")
+        case .open: text = (s["confirm.call.open.title"], s["confirm.call.open.what"], s["confirm.call.open.yes"])
+        case .closed: text = (s["confirm.call.closed.title"], s["confirm.call.closed.what"], s["confirm.call.closed.yes"])
+        case .inReview: text = (s["confirm.call.review.title"], s["confirm.call.review.what"], s["confirm.call.review.yes"])
+        case .published: text = (s["confirm.call.published.title"], s["confirm.call.published.what"], s["confirm.call.published.yes"])
+        case .cancelled: text = (s["confirm.call.cancelled.title"], s["confirm.call.cancelled.what"], s["confirm.call.cancelled.yes"])
         case .draft, .decided: return nil
         }
         return try await Components.confirmStep(req, ConfirmStep(
-            title: s[keys.title], consequence: s[keys.what], yes: s[keys.yes], back: OpenCallURL.call(.value(id)).path,
+            title: text.title, consequence: text.what, yes: text.yes, back: OpenCallURL.call(.value(id)).path,
             destructive: next == .cancelled, subject: terms.title.text(in: req.language)))
     }
 
