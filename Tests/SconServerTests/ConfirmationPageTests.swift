@@ -115,4 +115,41 @@ import VaporTesting
             #expect(try await Proposal.find(UUID(uuidString: proposal)!, on: app.db)?.state == "submitted")
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func droppingAProjectAsksFirstWithTheReasonCarried(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let project = try #require(try await Project.query(on: app.db).filter(\.$code == "SAMPLE-PIS-KH-01").first())
+            let path = "/projects/\(try project.requireID().uuidString.lowercased())"
+            let officer = Browser(app)
+            try await officer.signIn(try await app.officer())
+            #expect(try await officer.get(path + "?lang=en").text.contains("<button type=\"submit\" class=\"button danger\">Drop the project</button>"))
+            let entries = try await app.count(AuditRecord.self)
+            let reason = "The city withdrew its counterpart <funding>."
+            for (lang, question) in [("ko", "이 사업을 중단할까요?"), ("en", "Drop this project?")] {
+                let asked = try await officer.post(path + "/stage?lang=\(lang)", form: [("to", "dropped"), ("reason", reason)])
+                #expect(asked.status == .ok)
+                #expect(asked.text.contains(question))
+                #expect(asked.text.contains("<input type=\"hidden\" name=\"reason\" value=\"The city withdrew its counterpart &lt;funding&gt;.\">"))
+                #expect(asked.text.contains("class=\"confirm-step confirm-danger\""))
+                #expect(!asked.text.contains("confirm."))
+            }
+            #expect(try await Project.find(project.id, on: app.db)?.stage == "financing")
+            #expect(try await app.count(AuditRecord.self) == entries)
+            // Without a reason the store refuses at once (422), as before: no confirmation page.
+            let bare = try await officer.post(path + "/stage?lang=en", form: [("to", "dropped"), ("reason", "")])
+            #expect(bare.status == .unprocessableEntity || bare.status == .conflict)
+            #expect(!bare.text.contains("confirm-title"))
+            let dropped = try await officer.post(path + "/stage?lang=en", form: [("to", "dropped"), ("reason", reason), ("confirm", "yes")])
+            #expect(dropped.status == .ok)
+            #expect(try await Project.find(project.id, on: app.db)?.stage == "dropped")
+            // Someone who may not manage projects is refused at once.
+            let member = Browser(app)
+            try await member.signIn(try await app.member(of: try await app.organisationID("molit")))
+            let other = try #require(try await Project.query(on: app.db).filter(\.$stage != "dropped").first())
+            let refused = try await member.post("/projects/\(try other.requireID().uuidString.lowercased())/stage?lang=en", form: [("to", "dropped"), ("reason", reason)])
+            #expect(refused.status == .forbidden || refused.status == .notFound)
+            #expect(!refused.text.contains("confirm-title"))
+        }
+    }
 }
