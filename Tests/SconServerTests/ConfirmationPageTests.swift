@@ -152,4 +152,37 @@ import VaporTesting
             #expect(!refused.text.contains("confirm-title"))
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func revokingACertificateAsksFirstAndTheFormGoesOnceRevoked(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let fixture = try await TrainingFixture.make(app)
+            let code = try #require(try await fixture.sampleCertificates().codes.first)
+            let officer = Browser(app)
+            try await officer.signIn(fixture.officer)
+            let page = try await officer.get("/certificates/\(code)?lang=en")
+            #expect(page.text.contains("<button type=\"submit\" class=\"button danger\">Revoke the certificate</button>"))
+            let entries = try await app.count(AuditRecord.self)
+            let reason = "Issued to the wrong participant by mistake."
+            for (lang, question) in [("ko", "이 수료증을 취소할까요?"), ("en", "Revoke this certificate?")] {
+                let asked = try await officer.post("/certificates/\(code)/revoke?lang=\(lang)", form: [("reason", reason)])
+                #expect(asked.status == .ok)
+                #expect(asked.text.contains(question))
+                #expect(!asked.text.contains("confirm."))
+            }
+            #expect(try await app.count(AuditRecord.self) == entries)
+            #expect(try await Browser(app).get("/certificates/\(code)?lang=en").text.contains("This certificate is valid."))
+            // A stranger is refused at once, without a confirmation page.
+            let stranger = Browser(app)
+            try await stranger.signIn(try await app.makeUser())
+            let refused = try await stranger.post("/certificates/\(code)/revoke?lang=en", form: [("reason", reason)])
+            #expect(refused.status == .forbidden || refused.status == .notFound)
+            #expect(!refused.text.contains("confirm-title"))
+            let revoked = try await officer.post("/certificates/\(code)/revoke?lang=en", form: [("reason", reason), ("confirm", "yes")])
+            #expect(revoked.status == .seeOther)
+            let after = try await officer.get("/certificates/\(code)?lang=en")
+            #expect(!after.text.contains("This certificate is valid."))
+            #expect(!after.text.contains("/revoke\""))
+        }
+    }
 }

@@ -156,7 +156,7 @@ enum AgreementShowPage {
         \(Components.select(context, field: "status", name: "status", label: context["agreement.status"], options: statuses, selected: model.form.status, issues: model.issues))
         \(Components.textField(context, model.issues, field: "date", name: "date", label: context["agreement.date"], value: model.form.date, hint: context["agreement.date.hint"], maxLength: 10))
         \(Components.textField(context, model.issues, field: "note", name: "note", label: context["agreement.note"], value: model.form.note, maxLength: 2000))
-        <button type="submit">\(context["agreement.record.submit"])</button>
+        <button type="submit" class="button">\(context["agreement.record.submit"])</button>
         </form>
         """
     }

@@ -144,7 +144,7 @@ enum EventPage {
         if let next = model.state.next, next != .published {
             move = """
             <form method="post" action="\(CentresURL.eventState(.value(id)).path)">\(context.csrfField)<input type="hidden" name="to" value="\(next.rawValue)">\
-            <button type="submit">\(context.strings.format("event.moveTo", ["state": context["eventstate.\(next.rawValue)"]]))</button></form>
+            <button type="submit" class="button">\(context.strings.format("event.moveTo", ["state": context["eventstate.\(next.rawValue)"]]))</button></form>
             """
         }
         let registrations: [HTML] = model.registrations.map { row in
