@@ -185,4 +185,27 @@ import VaporTesting
             #expect(!after.text.contains("/revoke\""))
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func movingAnEventOnAsksFirst(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let f = try await CentresFixture.make(app)
+            let created = try await f.call(.POST, "/api/v1/events", f.eventBody(), by: f.staff)
+            let eventID = try #require(created.json["id"] as? String)
+            let event = try #require(UUID(uuidString: eventID))
+            let organiser = Browser(app)
+            try await organiser.signIn(f.staff)
+            for (lang, question) in [("ko", "이 행사를 ‘참가 등록 중’ 단계로 옮길까요?"), ("en", "Move this event to “Open for registration”?")] {
+                let asked = try await organiser.post("/events/\(event.uuidString)/state?lang=\(lang)", form: [("to", "open")])
+                #expect(asked.status == .ok)
+                #expect(asked.text.contains(question))
+                #expect(!asked.text.contains("confirm."))
+            }
+            #expect(try await CentreEvent.find(event, on: app.db)?.state == "draft")
+            // A move that is not the next one is refused at once, as before.
+            #expect(try await organiser.post("/events/\(event.uuidString)/state?lang=en", form: [("to", "held")]).status == .conflict)
+            #expect(try await organiser.post("/events/\(event.uuidString)/state?lang=en", form: [("to", "open"), ("confirm", "yes")]).status == .ok)
+            #expect(try await CentreEvent.find(event, on: app.db)?.state == "open")
+        }
+    }
 }
