@@ -67,7 +67,7 @@ import VaporTesting
             #expect(terms.eligibilityRules == [.eligibleCountry, .endorsed])
             #expect(terms.requiredDocuments == [LocalizedText(en: "Proposal form", ko: "제안서")])
 
-            let opened = try await browser.post(path + "/state", form: [("to", "open")])
+            let opened = try await browser.post(path + "/state", form: [("to", "open"), ("confirm", "yes")])
             #expect(opened.status == .ok)
             #expect(opened.text.contains("The call is now: Open."))
             let early = try await browser.post(path + "/state", form: [("to", "closed")])
@@ -77,7 +77,7 @@ import VaporTesting
             #expect(korean.status == .conflict)
             #expect(korean.text.contains("‘접수 중’ 상태의 공모는 ‘결과 발표’ 상태로 바꿀 수 없습니다."))
             #expect(try await browser.get(path + "/edit").status == .conflict)
-            let cancelled = try await browser.post(path + "/state?lang=en", form: [("to", "cancelled")])
+            let cancelled = try await browser.post(path + "/state?lang=en", form: [("to", "cancelled"), ("confirm", "yes")])
             #expect(cancelled.status == .ok)
             #expect(cancelled.text.contains("State changed: Open → Cancelled"))
             #expect(try await Call.find(call.id, on: app.db)?.state == "cancelled")

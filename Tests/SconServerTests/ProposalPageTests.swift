@@ -46,7 +46,14 @@ import VaporTesting
             #expect(againKo.text.contains("‘제출됨’ 상태의 제안서는 이 작업을 할 수 없습니다."))
             let mine = try await browser.get("/proposals?lang=en")
             #expect(mine.text.contains("KSCON-2026-TH-01"))
-            let withdrawn = try await browser.post(path + "/withdraw?lang=en", form: [])
+            // Withdrawing asks first and writes nothing; only the confirmed POST withdraws.
+            let asked = try await browser.post(path + "/withdraw?lang=en", form: [])
+            #expect(asked.status == .ok)
+            #expect(asked.text.contains("Withdraw this proposal?"))
+            #expect(asked.text.contains("class=\"button danger\">Yes, withdraw the proposal</button>"))
+            let proposalID = try #require(UUID(uuidString: String(path.split(separator: "/").last!)))
+            #expect(try await Proposal.find(proposalID, on: app.db)?.state == "submitted")
+            let withdrawn = try await browser.post(path + "/withdraw?lang=en", form: [("confirm", "yes")])
             #expect(withdrawn.text.contains("The proposal is now: Withdrawn."))
         }
     }

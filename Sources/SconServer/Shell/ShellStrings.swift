@@ -102,6 +102,8 @@ extension ShellContext {
         "field.cursor": ("Page", "페이지"),
         "field.sample": ("Sample", "샘플"),
         "form.errors": ("Please correct these fields", "다음 항목을 고쳐 주세요"),
+        "confirm.final": ("This cannot be undone.", "이 작업은 되돌릴 수 없습니다."),
+        "confirm.back": ("Back", "돌아가기"),
         "error.required": ("required.", "필수 항목입니다."),
         "error.too-long": ("too long.", "너무 깁니다."),
         "error.too-short": ("too short (at least 12 characters).", "너무 짧습니다 (12자 이상)."),

@@ -176,7 +176,7 @@ enum AgreementShowPage {
                             selected: model.form.status ?? (model.record.parties.first?.status?.next ?? [.signed]).first?.rawValue, issues: issues))
         \(Components.textField(context, issues, field: "date", name: "date", label: context["agreement.date"], value: model.form.date, hint: context["agreement.date.hint"], maxLength: 10))
         \(Components.textField(context, issues, field: "note", name: "note", label: context["agreement.note"], value: model.form.note, maxLength: 2000))
-        <button type="submit">\(context["agreement.record.submit"])</button>
+        <button type="submit" class="button">\(context["agreement.record.submit"])</button>
         </form>
         """
     }

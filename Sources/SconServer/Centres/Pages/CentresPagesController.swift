@@ -188,6 +188,21 @@ struct CentresPagesController: RouteCollection {
         let id = try req.uuid()
         let form = try req.content.decode(StateForm.self)
         let strings = req.strings
+        // An event only moves forward: the confirmation page first, when the move would be
+        // accepted now (the organiser, the next state); a refused move is refused as before.
+        // (Moving to "published" is publishing the schedule: it asks as `publish` does.)
+        if let event = try? await req.eventStore.organised(id, by: req.principal, "run this event"),
+           let current = try? event.eventState, let next = EventState(rawValue: form.to ?? ""),
+           next == .published ? (current.schedules && event.scheduleRunAt != nil) : current.next == next {
+            let confirm = next == .published
+                ? ConfirmStep(title: strings["confirm.schedule.title"], consequence: strings["confirm.schedule.what"], yes: strings["confirm.schedule.yes"],
+                              back: CentresURL.event(.value(id)).path, subject: event.title.text(in: req.language), final: strings["confirm.schedule.final"])
+                : ConfirmStep(title: strings.format("confirm.event.title", ["state": strings["eventstate.\(next.rawValue)"]]),
+                              consequence: strings.format("confirm.event.what", ["from": strings["eventstate.\(current.rawValue)"]]),
+                              yes: strings.format("confirm.event.yes", ["state": strings["eventstate.\(next.rawValue)"]]),
+                              back: CentresURL.event(.value(id)).path, subject: event.title.text(in: req.language))
+            if let page = try await Components.confirmStep(req, confirm) { return page }
+        }
         return try await step(req, id: id, message: { strings.format("event.moved", ["state": strings["eventstate.\(form.to ?? "")"]]) }) {
             _ = try await req.eventStore.move(id, to: form.to, by: req.principal)
         }
@@ -204,6 +219,13 @@ struct CentresPagesController: RouteCollection {
     @Sendable func publish(_ req: Request) async throws -> Response {
         let id = try req.uuid()
         let strings = req.strings
+        if let event = try? await req.eventStore.organised(id, by: req.principal, "publish the schedule"),
+           (try? event.eventState)?.schedules == true, event.scheduleRunAt != nil,
+           let page = try await Components.confirmStep(req, ConfirmStep(
+               title: strings["confirm.schedule.title"], consequence: strings["confirm.schedule.what"], yes: strings["confirm.schedule.yes"],
+               back: CentresURL.event(.value(id)).path, subject: event.title.text(in: req.language), final: strings["confirm.schedule.final"])) {
+            return page
+        }
         return try await step(req, id: id, message: { strings["schedule.published"] }) {
             _ = try await req.scheduleStore.publish(id, by: req.principal)
         }

@@ -201,7 +201,7 @@ enum EventPage {
             """
         }
         let controls: HTML = model.state.schedules ? """
-        <form method="post" action="\(CentresURL.scheduleRun(.value(id)).path)" class="inline">\(context.csrfField)<button type="submit" class="button">\(context["schedule.run"])</button></form>
+        <form method="post" action="\(CentresURL.scheduleRun(.value(id)).path)" class="inline">\(context.csrfField)<button type="submit" class="button button-secondary">\(context["schedule.run"])</button></form>
         <form method="post" action="\(CentresURL.schedulePublish(.value(id)).path)" class="inline">\(context.csrfField)<button type="submit" class="button">\(context["schedule.publish"])</button></form>
         """ : .empty
         var numbers: HTML = .empty

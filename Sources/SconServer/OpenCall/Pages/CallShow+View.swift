@@ -106,7 +106,7 @@ enum CallShowPage {
             }
             return """
             <form method="post" action="\(OpenCallURL.callTransition(.value(call.id)).path)" class="inline">\(context.csrfField)\
-            <input type="hidden" name="to" value="\(next.rawValue)"><button type="submit" class="button\(next == .cancelled ? " button-secondary" : "")">\(context["callaction.\(next.rawValue)"])</button></form>
+            <input type="hidden" name="to" value="\(next.rawValue)"><button type="submit" class="button\(next == .cancelled ? " danger" : "")">\(context["callaction.\(next.rawValue)"])</button></form>
             """
         }
         let rows: [HTML] = model.history.map { entry in

@@ -117,7 +117,21 @@ struct ProposalPagesController: RouteCollection {
     }
 
     @Sendable func withdraw(_ req: Request) async throws -> Response {
-        try await act(req) { try await req.proposalStore.withdraw($0, by: req.principal) }
+        if let page = try await confirmWithdrawal(req, id: try req.uuid()) { return page }
+        return try await act(req) { try await req.proposalStore.withdraw($0, by: req.principal) }
+    }
+
+    /// Withdrawing cannot be undone: the confirmation page first, when it would be allowed now.
+    private func confirmWithdrawal(_ req: Request, id: UUID) async throws -> Response? {
+        guard let model = try? await ProposalStore.writableModel(id, by: req.principal, on: req.db),
+              let call = try? await ProposalStore.call(of: model, on: req.db),
+              let state = try? model.proposalState, let terms = try? call.terms(),
+              ProposalRules.withdrawalRefusal(state: state, schedule: terms.schedule, now: req.now) == nil else { return nil }
+        let s = req.strings
+        return try await Components.confirmStep(req, ConfirmStep(
+            title: s["confirm.withdraw.title"], consequence: s["confirm.withdraw.what"], yes: s["confirm.withdraw.yes"],
+            back: OpenCallURL.proposal(.value(id)).path, destructive: true,
+            subject: [model.code, model.title].compactMap { $0 }.joined(separator: " ")))
     }
 
     /// Submit or withdraw, then the proposal again with what happened (409 with the reason when refused).

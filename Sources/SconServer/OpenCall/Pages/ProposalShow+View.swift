@@ -161,8 +161,13 @@ enum ProposalShowPage {
             <p class="hint">\(context.strings.format("proposals.deadline", ["deadline": "\(model.call.terms.schedule.closesLocal.replacingOccurrences(of: "T", with: " ")) (\(model.call.terms.schedule.timeZone))"]))</p>
             """
         case .submitted:
+            // Withdrawing is possible until the deadline only: afterwards (review, decision,
+            // results) the button is gone, and the server still refuses the POST (409).
+            guard ProposalRules.withdrawalRefusal(state: model.proposal.state, schedule: model.call.terms.schedule, now: context.request.now) == nil else {
+                return .empty
+            }
             return """
-            <div class="actions"><form method="post" action="\(OpenCallURL.proposalWithdraw(.value(id)).path)" class="inline">\(context.csrfField)<button type="submit" class="button button-secondary">\(context["proposals.withdraw"])</button></form></div>
+            <div class="actions"><form method="post" action="\(OpenCallURL.proposalWithdraw(.value(id)).path)" class="inline">\(context.csrfField)<button type="submit" class="button danger">\(context["proposals.withdraw"])</button></form></div>
             """
         case .withdrawn:
             return .empty

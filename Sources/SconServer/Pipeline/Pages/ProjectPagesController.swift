@@ -72,9 +72,24 @@ struct ProjectPagesController: RouteCollection {
         let id = try req.uuid()
         let form = try req.content.decode(StageForm.self)
         let strings = req.strings
+        if form.to == ProjectStage.dropped.rawValue, let page = try await confirmDrop(req, id: id, reason: form.reason) { return page }
         return try await change(req, id: id, message: { strings.format("pipeline.moved", ["stage": strings["stage.\(form.to ?? "")"]]) }) {
             _ = try await req.pipelineStore.move(id, to: form.to, reason: form.reason, by: req.principal)
         }
+    }
+
+    /// Dropping a project ends it for good: the confirmation page first, when the store would
+    /// accept it now (who may manage, not finished, a reason of 10 to 2,000 characters: the same
+    /// rule as StageGate); otherwise the refusal as before.
+    private func confirmDrop(_ req: Request, id: UUID, reason: String?) async throws -> Response? {
+        guard ProjectAccess.allows(req.principal, .manage),
+              let visible = try? await ProjectStore(db: req.db).findVisible(id, by: req.principal),
+              let from = try? visible.project.projectStage,
+              StageGate.refusal(from: from, to: .dropped, facts: ProjectFacts(), reason: reason) == nil else { return nil }
+        let s = req.strings
+        return try await Components.confirmStep(req, ConfirmStep(
+            title: s["confirm.drop.title"], consequence: s["confirm.drop.what"], yes: s["confirm.drop.yes"],
+            back: ProjectURL.project(.value(id)).path, destructive: true, subject: "\(visible.project.code) \(visible.project.title)"))
     }
 
     struct ReadinessForm: Content { var flag: String; var reason: String? }

@@ -82,7 +82,7 @@ enum ProjectShowPage {
         let drop: HTML = model.dossier.mayManage && !finished ? """
             <details><summary>\(context["pipeline.drop"])</summary><form method="post" action="\(ProjectURL.projectStage(.value(id)).path)" class="stacked">\(context.csrfField)
             <input type="hidden" name="to" value="dropped">\(Components.textArea(context, model.issues, field: "reason", name: "reason", label: context["pipeline.dropReason"], value: nil))
-            <button type="submit" class="button">\(context["pipeline.drop"])</button></form></details>
+            <button type="submit" class="button danger">\(context["pipeline.drop"])</button></form></details>
             """ : .empty
         return HTML(raw: lines.map(\.text).joined()) + drop
     }

@@ -33,8 +33,17 @@ enum AssignmentPage {
             <td>\(context[profile.available ? "common.yes" : "common.no"])\(profile.unavailable.isEmpty ? "" : " (" + profile.unavailable.map(\.description).joined(separator: ", ") + ")")</td></tr>
             """
         }
+        // The assignment changes only while the call is in review: after the decision the run
+        // form and the pin/remove buttons are gone (the server refuses those POSTs all the same).
+        let changeable = model.call.state == .inReview
         let pairRows: [HTML] = model.pairs.map { pair in
             let action = pair.status == ReviewAssignment.assigned ? "remove" : "pin"
+            guard changeable else {
+                return """
+                <tr><td>\(model.titles[pair.proposalID] ?? "")</td><td>\(names[UUIDText.string(pair.reviewerID)] ?? "")</td><td class="number">\(pair.affinity)</td>\
+                <td>\(context["assignment.\(pair.status)"])\(pair.pinned ? HTML(raw: " 📌") : HTML.empty)</td><td></td></tr>
+                """
+            }
             return """
             <tr><td>\(model.titles[pair.proposalID] ?? "")</td><td>\(names[UUIDText.string(pair.reviewerID)] ?? "")</td><td class="number">\(pair.affinity)</td>\
             <td>\(context["assignment.\(pair.status)"])\(pair.pinned ? HTML(raw: " 📌") : HTML.empty)</td>\
@@ -66,14 +75,7 @@ enum AssignmentPage {
         } ?? .empty
         let message: HTML = Components.notice(model.message)
         let problem: HTML = Components.alert(model.problem)
-        let title = context["assignment.title"]
-        let body: HTML = """
-        <p class="breadcrumb"><a href="\(OpenCallURL.call(.value(callID)).path)">\(model.call.terms.title.text(in: context.language))</a></p>
-        <h1>\(title)</h1>
-        \(result)\(message)\(problem)\(Components.errorSummary(context, model.issues))
-        <h2>\(context["assignment.pool"])</h2>
-        \(poolRows.isEmpty ? "<p>\(context["assignment.noPool"])</p>" as HTML : "<table class=\"list\"><thead><tr><th scope=\"col\">\(context["field.name"])</th><th scope=\"col\">\(context["field.sectors"])</th><th scope=\"col\">\(context["assignment.countries"])</th><th scope=\"col\">\(context["assignment.languages"])</th><th scope=\"col\" class=\"number\">\(context["assignment.load"])</th><th scope=\"col\">\(context["reviewer.available"])</th></tr></thead><tbody>\(poolRows)</tbody></table>")
-        <h2>\(context["assignment.run"])</h2>
+        let runForm: HTML = """
         <form method="post" action="\(ReviewURL.callAssignment(.value(callID)).path)" class="inline-form">\(context.csrfField)
         \(Components.textField(context, model.issues, field: "reviewsPerProposal", name: "reviewsPerProposal", label: context["assignment.k"], value: "3", type: "number"))
         \(Components.select(context, field: "objective", name: "objective", label: context["assignment.objective"],
@@ -82,6 +84,17 @@ enum AssignmentPage {
         \(Components.textField(context, model.issues, field: "loadBalancing", name: "loadBalancing", label: context["assignment.balancing"], value: "100", type: "number", hint: context["assignment.balancingHint"]))
         \(Components.textField(context, model.issues, field: "reviewsDue", name: "reviewsDue", label: context["assignment.reviewsDue"], value: model.reviewsDue, type: "date", hint: context["assignment.reviewsDueHint"]))
         <button type="submit" class="button">\(context["assignment.run"])</button></form>
+        """
+        let title = context["assignment.title"]
+        let body: HTML = """
+        <p class="breadcrumb"><a href="\(OpenCallURL.call(.value(callID)).path)">\(model.call.terms.title.text(in: context.language))</a></p>
+        <h1>\(title)</h1>
+        \(result)\(message)\(problem)\(Components.errorSummary(context, model.issues))
+        <h2>\(context["assignment.pool"])</h2>
+        \(poolRows.isEmpty ? "<p>\(context["assignment.noPool"])</p>" as HTML : "<table class=\"list\"><thead><tr><th scope=\"col\">\(context["field.name"])</th><th scope=\"col\">\(context["field.sectors"])</th><th scope=\"col\">\(context["assignment.countries"])</th><th scope=\"col\">\(context["assignment.languages"])</th><th scope=\"col\" class=\"number\">\(context["assignment.load"])</th><th scope=\"col\">\(context["reviewer.available"])</th></tr></thead><tbody>\(poolRows)</tbody></table>")
+        <h2>\(context["assignment.run"])</h2>
+        \(changeable ? HTML.empty : "<p class=\"muted\">\(context["assignment.frozen"])</p>" as HTML)
+        \(changeable ? runForm : HTML.empty)
         <h2>\(context["assignment.pairs"])</h2>
         \(pairRows.isEmpty ? "<p>\(context["assignment.none"])</p>" as HTML : "<table class=\"list\"><thead><tr><th scope=\"col\">\(context["proposalfield.title"])</th><th scope=\"col\">\(context["assignment.reviewer"])</th><th scope=\"col\" class=\"number\">\(context["assignment.affinity"])</th><th scope=\"col\">\(context["field.state"])</th><th scope=\"col\"></th></tr></thead><tbody>\(pairRows)</tbody></table>")
         <h2>\(context["assignment.standings"])</h2>

@@ -121,6 +121,12 @@ struct ReviewPagesController: RouteCollection {
         var scores: [String: Int] = [:]
         for (key, text) in form.scores ?? [:] where !text.isEmpty { scores[key] = Int(text) ?? -1 }
         let submit = form.action == "submit"
+        if submit, await submissionWouldPass(req, id: id, scores: scores, comment: form.comment),
+           let page = try await Components.confirmStep(req, ConfirmStep(
+               title: req.strings["confirm.review.title"], consequence: req.strings["confirm.review.what"], yes: req.strings["confirm.review.yes"],
+               back: ReviewURL.review(.value(id)).path)) {
+            return page
+        }
         do {
             _ = try await req.reviewStore.save(id, scores: scores, comment: form.comment, note: form.note, submit: submit, by: req.principal)
             return try await reviewPage(req, id: id, message: req.strings[submit ? "reviews.submitted" : "reviews.saved"]).encodeResponse(for: req)
@@ -133,6 +139,23 @@ struct ReviewPagesController: RouteCollection {
         } catch DomainError.conflict(let reason) {
             return try await reviewPage(req, id: id, problem: reason).encodeResponse(status: .conflict, for: req)
         }
+    }
+
+    /// Whether submitting would be accepted now (the store's own checks, read only): then the
+    /// confirmation page comes first; otherwise the store answers at once (404, 409, 422 with
+    /// the fields to correct), as before.
+    private func submissionWouldPass(_ req: Request, id: UUID, scores: [String: Int], comment: String?) async -> Bool {
+        guard let userID = req.principal.userID,
+              (try? await ReviewStore.assignment(id, userID, on: req.db)) != nil,
+              let proposal = try? await Proposal.find(id, on: req.db),
+              let call = try? await ProposalStore.call(of: proposal, on: req.db),
+              (try? call.callState) == .inReview,
+              let evaluation = try? call.terms().evaluation else { return false }
+        let review = try? await Review.query(on: req.db).filter(\.$proposalID == id).filter(\.$reviewerID == userID).first()
+        guard review?.state != "submitted" else { return false }
+        let merged = ((try? review?.scores) ?? [:]).merging(scores) { $1 }
+        guard !(comment ?? review?.comment ?? "").isEmpty else { return false }
+        return (try? evaluation.weightedTotal(merged)) != nil
     }
 
     // MARK: Assignment
@@ -188,6 +211,12 @@ struct ReviewPagesController: RouteCollection {
 
     @Sendable func decide(_ req: Request) async throws -> Response {
         let callID = try req.uuid()
+        if let call = try? await CallStore.managedModel(callID, by: req.principal, on: req.db), (try? call.callState) == .inReview,
+           let page = try await Components.confirmStep(req, ConfirmStep(
+               title: req.strings["confirm.decision.title"], consequence: req.strings["confirm.decision.what"], yes: req.strings["confirm.decision.yes"],
+               back: ReviewURL.callAssignment(.value(callID)).path, subject: try? call.terms().title.text(in: req.language))) {
+            return page
+        }
         do {
             _ = try await req.decisionStore.decide(callID, by: req.principal)
             return try await assignmentPage(req, callID: callID, message: req.strings["selection.decided"]).encodeResponse(for: req)

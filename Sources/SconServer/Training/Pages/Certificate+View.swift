@@ -29,7 +29,7 @@ enum CertificatePages {
         <form method="post" action="\(TrainingURL.revoke(.value(verification.code.description)).path)">
         \(context.csrfField)
         \(Components.textArea(context, issues, field: "reason", name: "reason", label: context["certificate.reason"], value: nil, hint: context["certificate.reasonHint"]))
-        <button type="submit" class="button">\(context["certificate.revoke"])</button>
+        <button type="submit" class="button danger">\(context["certificate.revoke"])</button>
         </form>
         """ : .empty
         let body: HTML = """

@@ -292,6 +292,18 @@ struct TrainingPagesController: RouteCollection {
     @Sendable func revoke(_ req: Request) async throws -> Response {
         let form = try req.content.decode(RevokeForm.self)
         let code = req.parameter(.code)
+        // Revoking cannot be undone: the confirmation page first, when the store would accept it
+        // (who may manage, a valid certificate, a reason of 10 to 2,000 characters).
+        if TrainingAccess.allows(req.principal, .manage), let record = try? await req.trainingStore.certificate(code),
+           let certificate = try? record.certificate, (try? certificate.revoked(reason: form.reason ?? "", at: req.now)) != nil {
+            let s = req.strings
+            if let page = try await Components.confirmStep(req, ConfirmStep(
+                title: s["confirm.revoke.title"], consequence: s["confirm.revoke.what"], yes: s["confirm.revoke.yes"],
+                back: TrainingURL.certificate(.value(record.code)).path, destructive: true,
+                subject: "\(certificate.traineeName) · \(record.code)")) {
+                return page
+            }
+        }
         do {
             let record = try await req.trainingStore.revoke(code, reason: form.reason, by: req.principal)
             let verification = try record.certificate.verification
