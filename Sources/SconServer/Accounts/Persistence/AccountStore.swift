@@ -57,7 +57,7 @@ struct AccountStore: Sendable {
         let user = try await User.query(on: db).filter(\.$email == email).first()
         // Verify against a dummy hash when there is no such user, so timing does not tell.
         let digest = user?.passwordHash ?? "$2b$12$CwTycUXWue0Thq9StjUM0uJ8.bBJq8gQmqE5u5lFrWq5UuCk5yLxO"
-        let matches = (try? await request.password.async.verify(password, created: digest).get()) ?? false
+        let matches = await passwordMatches(password, digest)
         try await recordAttempt(email: email, succeeded: matches && user != nil)
         guard let user, matches else {
             throw DomainError.invalid([FieldIssue(field: "email", code: "bad-credentials", detail: "e-mail or password is wrong.")])
@@ -134,7 +134,7 @@ struct AccountStore: Sendable {
     func reauthenticate(_ user: User, session token: String, password: String, code: String) async throws {
         try await checkThrottle(email: user.email)
         let userID = try user.requireID()
-        let matches = (try? await request.password.async.verify(password, created: user.passwordHash).get()) ?? false
+        let matches = await passwordMatches(password, user.passwordHash)
         var issues: [FieldIssue] = matches ? [] : [FieldIssue(field: "password", code: "password-wrong", detail: "the password is not this account's password.")]
         if try await SecondFactorStore.hasConfirmedFactor(userID, on: db), matches {
             do { _ = try await SecondFactorStore(request: request).verify(userID, typed: code) } catch DomainError.invalid(let codeIssues) { issues += codeIssues }
@@ -149,7 +149,7 @@ struct AccountStore: Sendable {
     /// ends (other browsers are signed out) and this browser gets a new one, whose token is answered.
     func changePassword(_ user: User, current: String, new: String, repeated: String) async throws -> String {
         try await checkThrottle(email: user.email)
-        let matches = (try? await request.password.async.verify(current, created: user.passwordHash).get()) ?? false
+        let matches = await passwordMatches(current, user.passwordHash)
         try await recordAttempt(email: user.email, succeeded: matches)
         var issues: [FieldIssue] = matches ? [] : [FieldIssue(field: "current", code: "password-wrong", detail: "the password is not this account's password.")]
         issues += PasswordPolicy.check(new, email: EmailAddress(user.email)).map { FieldIssue(field: "new", code: $0.code, detail: $0.detail) }
@@ -166,6 +166,11 @@ struct AccountStore: Sendable {
                                     details: [String: String]())])
         }
         return try await startSession(for: user)
+    }
+
+    /// Whether `password` is the one the Bcrypt `digest` was made from (a malformed digest: no).
+    func passwordMatches(_ password: String, _ digest: String) async -> Bool {
+        (try? await request.password.async.verify(password, created: digest).get()) ?? false
     }
 
     func endSession(token: String) async throws {

@@ -33,18 +33,7 @@ struct AgreementStore: Sendable {
             let agreement = Agreement()
             agreement.id = id
             agreement.code = prefix + (number < 10 ? "0\(number)" : String(number))
-            agreement.kind = checked.kind.rawValue
-            agreement.level = checked.level.rawValue
-            agreement.titleEn = checked.title.en
-            agreement.titleKo = checked.title.ko
-            agreement.signedOn = checked.signedOn?.description
-            agreement.placeEn = checked.place?.en
-            agreement.placeKo = checked.place?.ko
-            agreement.sectors = Sector.storageText(checked.sectors)
-            agreement.expiresOn = checked.expiresOn?.description
-            agreement.obligationsEn = checked.obligations.en
-            agreement.obligationsKo = checked.obligations.ko
-            agreement.isPublic = checked.isPublic
+            Self.write(checked, into: agreement)
             agreement.source = "Recorded on K-SCON"
             agreement.sample = false
             try await agreement.create(on: tx)
@@ -193,18 +182,7 @@ struct AgreementStore: Sendable {
         try rules.check()
         try await audit.record(.agreement(id)) { tx in
             guard let agreement = try await Agreement.find(id, on: tx) else { throw DomainError.notFound("agreement") }
-            agreement.kind = checked.kind.rawValue
-            agreement.level = checked.level.rawValue
-            agreement.titleEn = checked.title.en
-            agreement.titleKo = checked.title.ko
-            agreement.signedOn = checked.signedOn?.description
-            agreement.placeEn = checked.place?.en
-            agreement.placeKo = checked.place?.ko
-            agreement.sectors = Sector.storageText(checked.sectors)
-            agreement.expiresOn = checked.expiresOn?.description
-            agreement.obligationsEn = checked.obligations.en
-            agreement.obligationsKo = checked.obligations.ko
-            agreement.isPublic = checked.isPublic
+            Self.write(checked, into: agreement)
             try await agreement.update(on: tx)
             let rows = try await AgreementParty.query(on: tx).filter(\.$agreementID == id).sort(\.$position).all()
             for (position, party) in checked.parties.enumerated() {
@@ -264,5 +242,23 @@ struct AgreementStore: Sendable {
             try await row.create(on: tx)
             return ((), [event(principal, "agreement.status", id, ["party": UUIDText.string(partyID!), "status": row.status, "date": row.onDate ?? ""])])
         }
+    }
+}
+
+extension AgreementStore {
+    /// The facts of a checked draft on the record (recording and editing write the same columns).
+    static func write(_ checked: AgreementDraft.Checked, into agreement: Agreement) {
+        agreement.kind = checked.kind.rawValue
+        agreement.level = checked.level.rawValue
+        agreement.titleEn = checked.title.en
+        agreement.titleKo = checked.title.ko
+        agreement.signedOn = checked.signedOn?.description
+        agreement.placeEn = checked.place?.en
+        agreement.placeKo = checked.place?.ko
+        agreement.sectors = Sector.storageText(checked.sectors)
+        agreement.expiresOn = checked.expiresOn?.description
+        agreement.obligationsEn = checked.obligations.en
+        agreement.obligationsKo = checked.obligations.ko
+        agreement.isPublic = checked.isPublic
     }
 }
