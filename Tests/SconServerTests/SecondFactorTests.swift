@@ -229,4 +229,41 @@ import VaporTesting
             #expect(after != .forbidden && after.code >= 400 && after.code < 500, "after confirming: \(after.code)")
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func newRecoveryCodesAndTurningOffNeedACurrentCode(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            // Setup: an officer (with an authenticator), signed in; someone else without one.
+            let officer = try await app.officer()
+            let browser = Browser(app)
+            try await browser.signIn(officer)
+            let before = Set(try await RecoveryCode.query(on: app.db).filter(\.$userID == officer.id).all().map(\.digest))
+
+            // Bad input: a wrong code renews nothing and turns nothing off.
+            let wrong = try await browser.post("/account/two-factor/recovery-codes", form: [("code", "000000")])
+            #expect(wrong.status == .unprocessableEntity && wrong.text.contains("f-totp-renew-error"))
+            #expect(try await browser.post("/account/two-factor/disable", form: [("code", "not-a-code")]).status == .unprocessableEntity)
+            #expect(Set(try await RecoveryCode.query(on: app.db).filter(\.$userID == officer.id).all().map(\.digest)) == before)
+            #expect(try await SecondFactorStore.hasConfirmedFactor(officer.id, on: app.db))
+
+            // Happy path: ten new codes with a recovery code; then off with another.
+            let renewed = try await browser.post("/account/two-factor/recovery-codes", form: [("code", officer.recoveryCodes[0])])
+            #expect(renewed.status == .created)
+            let codes = renewed.text.matches(of: /<li><code>([0-9a-z]{4}-[0-9a-z]{4})<\/code><\/li>/).map { String($0.output.1) }
+            #expect(codes.count == 10)
+            #expect(Set(try await RecoveryCode.query(on: app.db).filter(\.$userID == officer.id).all().map(\.digest)).isDisjoint(with: before))
+            #expect(try await browser.post("/account/two-factor/disable", form: [("code", codes[0])]).status == .seeOther)
+            #expect(try await SecondFactorStore.hasConfirmedFactor(officer.id, on: app.db) == false)
+            #expect(try await app.count(RecoveryCode.self) == 0)
+
+            // Wrong user: an account without an authenticator has nothing to renew or turn off (409),
+            // and a visitor is sent to sign in.
+            let plain = try await app.makeUser()
+            let other = Browser(app)
+            try await other.signIn(plain)
+            #expect(try await other.post("/account/two-factor/disable", form: [("code", "123456")]).status == .conflict)
+            let visitor = try await Browser(app).post("/account/two-factor/disable", form: [("code", "123456")])
+            #expect(visitor.status == .unauthorized || visitor.headers.first(name: .location)?.hasPrefix("/signin") == true)
+        }
+    }
 }
