@@ -44,6 +44,12 @@ import VaporTesting
             let page = try await browser.post("/proposals/\(id)/submit?lang=ko", form: [])
             #expect(page.text.contains("아직 제출할 수 없습니다"))
             #expect(page.text.contains("필수 제출 서류를 모두 첨부함"))
+            // The checklist's reasons read in the page's language, amounts grouped.
+            #expect(page.text.contains("필수 서류 1건 중 0건 첨부"))
+            #expect(page.text.firstMatch(of: #/신청 \d{1,3}(,\d{3})+원, /#) != nil)
+            let english = try await browser.get("/proposals/\(id)?lang=en")
+            #expect(english.text.contains("0 of 1 required documents attached"))
+            #expect(english.text.firstMatch(of: #/KRW \d{1,3}(,\d{3})+ asked; Master plan: at most KRW \d{1,3}(,\d{3})+/#) != nil)
             // With the document attached it goes through.
             _ = try await AttachmentTests.upload(fixture, id, AttachmentTests.pdf)
             #expect(try await fixture.post("/api/v1/proposals/\(id)/submit", by: fixture.member).status == .ok)

@@ -76,6 +76,17 @@ import VaporTesting
             let bad = try await browser.post("/account/reviewer?lang=en", form: [("capacity", "999")])
             #expect(bad.status == .unprocessableEntity)
             #expect(try await ReviewerProfileRecord.query(on: app.db).filter(\.$userID == fixture.reviewers[3].id).first()?.capacity == 4)
+            // A bad period: the form comes back with every box as ticked and the rule in words.
+            let badPeriod = try await browser.post("/account/reviewer?lang=ko", form: [("sectors[]", "water"), ("sectors[]", "energy"), ("countries[]", "VN"),
+                                                                                       ("languages[]", "en"), ("capacity", "7"), ("unavailable", "2026-13-45 until later")])
+            #expect(badPeriod.status == .unprocessableEntity)
+            for ticked in ["value=\"water\" checked", "value=\"energy\" checked", "value=\"VN\" checked", "value=\"en\" checked"] {
+                #expect(badPeriod.text.contains(ticked), "\(ticked) is kept")
+            }
+            #expect(!badPeriod.text.contains("value=\"ko\" checked") && !badPeriod.text.contains("name=\"available\" value=\"on\" checked"))
+            #expect(badPeriod.text.contains("value=\"7\"") && badPeriod.text.contains("2026-13-45 until later"))
+            #expect(badPeriod.text.contains("YYYY-MM-DD/YYYY-MM-DD 형식으로"))
+            #expect(try await ReviewerProfileRecord.query(on: app.db).filter(\.$userID == fixture.reviewers[3].id).first()?.capacity == 4)
 
             let sheet = try await browser.get("/calls/\(fixture.base.callID)/conflicts?lang=en")
             #expect(sheet.text.contains("Conflicts of interest"))

@@ -56,7 +56,7 @@ public struct ReviewerProfile: Sendable, Hashable, Codable {
         var periods: [DayRange] = []
         for (index, text) in unavailable.enumerated() {
             guard let period = DayRange(text) else {
-                rules.fail("unavailable[\(index)]", "invalid", "a period is two days YYYY-MM-DD/YYYY-MM-DD, the first not after the second.")
+                rules.fail("unavailable[\(index)]", "not-period", "a period is two days YYYY-MM-DD/YYYY-MM-DD, the first not after the second.")
                 continue
             }
             if !periods.contains(period) { periods.append(period) }

@@ -174,6 +174,8 @@ extension OpenCallContext {
         "eligibility.offered-support-type": ("It asks for a support type the call offers", "공모가 제공하는 지원 유형을 신청함"),
         "eligibility.within-budget": ("Its budget estimate fits the budget of that support type", "예산 추정액이 해당 지원 유형 예산 이내임"),
         "eligibility.required-documents": ("Every required document is attached", "필수 제출 서류를 모두 첨부함"),
+        "eligibility.detail.budget": ("{budget} asked; {type}: at most {cap}", "신청 {budget}, {type} 상한 {cap}"),
+        "eligibility.detail.documents": ("{attached} of {needed} required documents attached", "필수 서류 {needed}건 중 {attached}건 첨부"),
         "eligibility.endorsed": ("The country's focal point endorsed it", "해당 국가 창구(focal point)가 추천함"),
     ]
 }

@@ -63,7 +63,6 @@ extension PipelineContext {
         "pipeline.target": ("Target", "목표"),
         "pipeline.period": ("Period", "기간"),
         "pipeline.none": ("Nothing recorded yet.", "아직 기록이 없습니다."),
-        "pipeline.apiOnly": ("All of this is also in the API: /api/v1/projects/{id}/dossier and the routes beside it.", "이 내용은 API(/api/v1/projects/{id}/dossier 등)로도 제공됩니다."),
         "timeline.milestone-planned": ("Milestone planned", "마일스톤 계획"),
         "timeline.milestone-actual": ("Milestone done", "마일스톤 완료"),
         "timeline.money-commitment": ("Commitment", "약정"),

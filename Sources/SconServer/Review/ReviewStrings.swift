@@ -11,6 +11,8 @@ extension ReviewContext {
         "refusal.noAssignment.capacity": ("No assignment exists: the proposals need {needed} reviews but the reviewers can take only {available}.", "배정할 수 없습니다. 제안서에 심사 {needed}건이 필요하지만 심사위원은 {available}건만 맡을 수 있습니다."),
         "refusal.noAssignment.eligible": ("No assignment exists: a proposal needs {needed} reviewers but only {eligible} may review it (conflicts, absences and capacity).", "배정할 수 없습니다. 한 제안서에 심사위원 {needed}명이 필요하지만 심사할 수 있는 사람은 {eligible}명뿐입니다(이해충돌, 부재, 용량)."),
         "refusal.noAssignment.full": ("No assignment exists: some proposal cannot get enough reviewers once the others are served.", "배정할 수 없습니다. 다른 제안서를 배정하고 나면 심사위원이 부족한 제안서가 있습니다."),
+        "error.not-period": ("not a period: write two days as YYYY-MM-DD/YYYY-MM-DD, the first not after the second, one period per line.",
+                             "기간 형식이 아닙니다. 한 줄에 하나씩 두 날짜를 YYYY-MM-DD/YYYY-MM-DD 형식으로 쓰고, 앞 날짜가 뒤 날짜보다 늦지 않아야 합니다."),
         "reviewer.title": ("Reviewer profile", "심사위원 프로필"),
         "reviewer.lead": ("What you know and how many reviews you can take per call; the assignment matches proposals to your expertise.", "전문 분야와 공모당 심사 가능 건수입니다. 배정 시 제안서와 전문성을 맞춥니다."),
         "reviewer.countries": ("Countries you know", "잘 아는 국가"),

@@ -75,7 +75,7 @@ enum Layout {
         }
         return """
         <nav class="account-menu" aria-label="\(context["layout.account"])"><ul>
-        <li><a href="\(AccountURL.account.path)">\(user.displayName)</a></li>
+        <li><a href="\(AccountURL.account.path)" translate="no">\(user.displayName)</a></li>
         \(links)
         <li><form method="post" action="\(AccountURL.signOut.path)">\(context.csrfField)<button type="submit" class="link-button">\(context["nav.signout"])</button></form></li>
         </ul></nav>

@@ -26,13 +26,33 @@ enum ProposalShowPage {
         var origin: HTML = .empty
     }
 
+    /// Why a rule passed or not, in the page's language with amounts people read; nothing where
+    /// the rule's own sentence says it all.
+    static func eligibilityDetail(_ result: EligibilityResult, _ model: Model, _ context: PageContext) -> String? {
+        let fields = model.proposal.fields, terms = model.call.terms
+        let type = context["supporttype.\(fields.supportType.rawValue)"]
+        switch result.rule {
+        case .eligibleCountry, .endorsed:
+            return nil
+        case .offeredSupportType:
+            return type
+        case .withinBudget:
+            return context.strings.format("eligibility.detail.budget", ["budget": MoneyText.krw(fields.budget, context.language), "type": type,
+                                                                        "cap": MoneyText.krw(terms.budgets[fields.supportType] ?? 0, context.language)])
+        case .requiredDocuments:
+            let required = Set(0..<terms.requiredDocuments.count)
+            let attached = Set(model.attachments.compactMap(\.document)).intersection(required).count
+            return context.strings.format("eligibility.detail.documents", ["attached": String(attached), "needed": String(required.count)])
+        }
+    }
+
     static func render(_ context: PageContext, _ model: Model) -> HTML {
         let proposal = model.proposal
         let fields = proposal.fields
         let language = context.language
         let checks: [HTML] = model.eligibility.map { result in
             let outcome = context[result.passed ? "eligibility.passed" : "eligibility.failed"]
-            let detail: HTML = language == .en ? " <span class=\"muted\">— \(result.reason)</span>" : .empty
+            let detail: HTML = eligibilityDetail(result, model, context).map { " <span class=\"muted\">— \($0)</span>" } ?? .empty
             return "<li class=\"\(result.passed ? "passed" : "failed")\"><strong>\(outcome)</strong> \(context["eligibility.\(result.rule.rawValue)"])\(detail)</li>"
         }
         let message: HTML = Components.notice(model.message)

@@ -60,7 +60,6 @@ enum ProjectShowPage {
         \(results(context, dossier))
         \(ProjectFinanceSection.render(context, model))
         \(ProjectForms.render(context, model, .init(organisations: model.organisations)))
-        <p class="hint">\(context["pipeline.apiOnly"])</p>
         """
         return Layout.page(context, title: "\(project.code) \(project.title)", current: "nav.projects", body: body)
     }

@@ -49,10 +49,14 @@ struct ReviewPagesController: RouteCollection {
             return try await ReviewerProfilePage.render(PageContext(request: req), .init(profile: saved, countries: countries, message: req.strings["reviewer.saved"]))
                 .encodeResponse(for: req)
         } catch DomainError.invalid(let issues) {
-            var shown = ReviewerProfile.starting
-            shown.languages = []
+            // The form comes back as it was sent: every box ticked stays ticked, the numbers and
+            // periods as typed.
+            let shown = ReviewerProfile(sectors: (form.sectors ?? []).compactMap(Sector.init(rawValue:)),
+                                        countries: (form.countries ?? []).compactMap(CountryCode.init),
+                                        languages: (form.languages ?? []).compactMap(Language.init(rawValue:)),
+                                        capacity: ReviewerProfile.starting.capacity, available: form.available != nil)
             return try await ReviewerProfilePage.render(PageContext(request: req), .init(profile: shown, countries: countries, issues: issues,
-                                                                                          unavailableText: form.unavailable))
+                                                                                          unavailableText: form.unavailable, capacityText: form.capacity))
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
     }

@@ -10,17 +10,20 @@ enum ReviewerProfilePage {
         var message: String? = nil
         /// The periods of absence as typed, when the form comes back with errors.
         var unavailableText: String? = nil
+        /// The capacity as typed, when the form comes back with errors.
+        var capacityText: String? = nil
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
         let profile = model.profile
-        func box(_ name: String, _ value: String, _ label: String, _ checked: Bool) -> HTML {
-            "<label class=\"check\"><input type=\"checkbox\" name=\"\(name)\" value=\"\(value)\"\(checked ? HTML(raw: " checked") : HTML.empty)> \(label)</label>"
+        func box(_ name: String, _ value: String, _ label: String, _ checked: Bool, lang: String? = nil) -> HTML {
+            let own: HTML = lang.map { " lang=\"\($0)\"" } ?? .empty
+            return "<label class=\"check\"\(own)><input type=\"checkbox\" name=\"\(name)\" value=\"\(value)\"\(checked ? HTML(raw: " checked") : HTML.empty)> \(label)</label>"
         }
         let sectors: [HTML] = Sector.allCases.map { box("sectors[]", $0.rawValue, context["sector.\($0.rawValue)"], profile.sectors.contains($0)) }
         let chosen = Set(profile.countries.map(\.value))
         let countries: [HTML] = model.countries.map { box("countries[]", $0.code, $0.name.text(in: context.language), chosen.contains($0.code)) }
-        let languages: [HTML] = [box("languages[]", "en", "English", profile.languages.contains(.en)), box("languages[]", "ko", "한국어", profile.languages.contains(.ko))]
+        let languages: [HTML] = [box("languages[]", "en", "English", profile.languages.contains(.en), lang: "en"), box("languages[]", "ko", "한국어", profile.languages.contains(.ko), lang: "ko")]
         let message: HTML = Components.notice(model.message)
         let body: HTML = """
         <h1>\(context["reviewer.title"])</h1>
@@ -31,7 +34,7 @@ enum ReviewerProfilePage {
         <fieldset class="field"><legend>\(context["field.sectors"])</legend><div class="checks">\(sectors)</div></fieldset>
         <fieldset class="field"><legend>\(context["reviewer.countries"])</legend><div class="checks">\(countries)</div></fieldset>
         <fieldset class="field"><legend>\(context["reviewer.languages"])</legend>\(Components.fieldError(context, model.issues, "languages"))<div class="checks">\(languages)</div></fieldset>
-        \(Components.textField(context, model.issues, field: "capacity", name: "capacity", label: context["reviewer.capacity"], value: String(profile.capacity), type: "number"))
+        \(Components.textField(context, model.issues, field: "capacity", name: "capacity", label: context["reviewer.capacity"], value: model.capacityText ?? String(profile.capacity), type: "number"))
         <div class="field"><label class="check"><input type="checkbox" name="available" value="on"\(profile.available ? HTML(raw: " checked") : HTML.empty)> \(context["reviewer.available"])</label></div>
         \(Components.textArea(context, model.issues, field: "unavailable", name: "unavailable", label: context["reviewer.unavailable"],
                               value: model.unavailableText ?? profile.unavailable.map(\.description).joined(separator: "\n"), hint: context["reviewer.unavailableHint"]))
