@@ -31,6 +31,7 @@ import Testing
     @Test func everyKeyBuiltFromADomainValueIsInBothLanguages() {
         var keys: [String] = []
         keys += Sector.allCases.map { "sector.\($0.rawValue)" }
+        keys += ["country-taken", "support-type-budget-exceeded", "total-budget-exceeded", "would-reduce-selections"].map { "selection.keptOut.\($0)" } + ["error.not-period"]
         keys += SupportType.allCases.map { "supporttype.\($0.rawValue)" }
         keys += ProjectStage.allCases.map { "stage.\($0.rawValue)" }
         keys += CallState.allCases.map { "callstate.\($0.rawValue)" }

@@ -49,6 +49,8 @@ extension FundContext {
         "fund.byCountry": ("By country", "국가별"),
         "fund.byStage": ("By stage", "단계별"),
         "fund.bySector": ("By sector", "분야별"),
+        "fund.bySectorHint": ("A project in several sectors counts in full in each of them, so this table adds up to more than the fund's totals.",
+                              "여러 분야에 걸친 사업은 각 분야에 전액이 집계되므로, 이 표의 합계는 기금 전체 합계보다 클 수 있습니다."),
         "fund.inCurrency": ("Amounts in {currency}", "금액 단위: {currency}"),
         "fund.usdRate": ("USD at {rate} KRW ({day}, {source}).", "미화 환율 {rate}원({day}, {source})."),
         "fund.rates": ("Exchange rates", "환율"),

@@ -46,6 +46,7 @@ enum FundPage {
             <th scope="col" class="number">\(context["finance.disbursed"])</th><th scope="col" class="number">\(context["finance.repaid"])</th>\
             <th scope="col" class="number">\(context["finance.outstanding"])</th>\(availableHead)</tr></thead><tbody>\(rows)</tbody></table>
             """)
+            \(report.grouping == .sector && !rows.isEmpty ? "<p class=\"hint\">\(context["fund.bySectorHint"])</p>" as HTML : .empty)
             """
         }
         let rates: [HTML] = model.rates.compactMap { row in

@@ -28,7 +28,7 @@ enum CallShowPage {
         let types = terms.supportTypes.map { context["supporttype.\($0.rawValue)"] }.joined(separator: ", ")
         let countries = terms.eligibleCountries.map { model.countries.name(of: $0.value, in: language) }.joined(separator: ", ")
         let budgets: [HTML] = terms.supportTypes.map { type in
-            "<li>\(context["supporttype.\(type.rawValue)"]): \(MoneyText.krw(terms.budgets[type] ?? 0, language))</li>"
+            "<li>\(context["supporttype.\(type.rawValue)"]): \(MoneyText.readableKRW(terms.budgets[type] ?? 0, language))</li>"
         }
         let criteria: [HTML] = terms.evaluation.criteria.map {
             "<tr><th scope=\"row\">\($0.name.text(in: language))</th><td class=\"number\">\($0.weight)%</td></tr>"
@@ -54,7 +54,7 @@ enum CallShowPage {
         \(Components.definition(context["field.selections"], "\(terms.selections)"))
         \(Components.definition(context["field.onePerCountry"], "\(context[terms.onePerCountry ? "common.yes" : "common.no"])"))
         \(Components.definition(context["field.budgets"], "<ul class=\"plain\">\(budgets)</ul>"))
-        \(Components.definition(context["calls.totalCap"], "\(terms.totalBudget.map { MoneyText.krw($0, language) } ?? context["calls.noCap"])"))
+        \(Components.definition(context["calls.totalCap"], "\(terms.totalBudget.map { MoneyText.readableKRW($0, language) } ?? HTML(raw: HTML.escaped(context["calls.noCap"])))"))
         \(Components.definition(context["field.endorsementsPerCountry"], "\(terms.endorsementsPerCountry)"))
         \(Components.definition(context["field.appealDays"], "\(terms.appealPeriodDays)"))
         \(Components.definition(context["field.sameCountryConflict"], "\(context[terms.countsSameCountryAsConflict ? "common.yes" : "common.no"])"))
@@ -69,7 +69,7 @@ enum CallShowPage {
         \(documentList)
         <h2>\(context["calls.eligibility"])</h2>
         <ul>\(rules)</ul>
-        \(model.results.isEmpty ? HTML.empty : "<section aria-labelledby=\"results\"><h2 id=\"results\">\(context["selection.results"])</h2>\(SelectionTable.render(context, model.results, caption: context["selection.rule"]))</section>")
+        \(model.results.isEmpty ? HTML.empty : "<section aria-labelledby=\"results\"><h2 id=\"results\">\(context["selection.results"])</h2>\(SelectionTable.summary(context, model.results, terms: terms))\(SelectionTable.render(context, model.results, caption: context["selection.rule"]))</section>")
         \(model.showProposals ? proposalSection(context, model) : .empty)
         \(model.mayManage ? management(context, model) : .empty)
         """

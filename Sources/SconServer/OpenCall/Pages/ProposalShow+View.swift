@@ -67,7 +67,7 @@ enum ProposalShowPage {
         \(Components.definition(context["proposalfield.organisation"], "\(model.organisationName)"))
         \(Components.definition(context["proposalfield.city"], "\(model.cityName)"))
         \(Components.definition(context["proposalfield.supportType"], "\(context["supporttype.\(fields.supportType.rawValue)"])"))
-        \(Components.definition(context["proposalfield.budget"], "\(MoneyText.krw(fields.budget, language))"))
+        \(Components.definition(context["proposalfield.budget"], "\(MoneyText.readableKRW(fields.budget, language))"))
         \(Components.definition(context["proposalfield.counterpart"], "\(fields.counterpart.isEmpty ? context["common.none"] : fields.counterpart)"))
         </dl>
         \(model.origin)

@@ -34,6 +34,27 @@ enum SelectionTable {
         """
     }
 
+    /// How many places the selection fills of those planned and the budget it uses; when it
+    /// fills fewer, why: how many proposals each rule kept out, or that no more were ranked.
+    static func summary(_ context: PageContext, _ rows: [Row], terms: CallTerms, unranked: Int = 0) -> HTML {
+        guard !rows.isEmpty else { return .empty }
+        let selected = rows.filter { $0.entry.reason == .selected }
+        let used = selected.compactMap(\.proposal?.budget).reduce(0, +)
+        let total = terms.totalBudget ?? terms.budgets.values.reduce(0, +)
+        let language = context.language
+        var text = context.strings.format("selection.summary", ["selected": String(selected.count), "planned": String(terms.selections)])
+            + " " + context.strings.format("selection.budgetUsed", ["used": MoneyText.readableKRW(used, language).text,
+                                                                      "total": MoneyText.readableKRW(total, language).text])
+        if selected.count < terms.selections {
+            var kept: [String: Int] = [:]
+            for row in rows where row.entry.reason != .selected && row.entry.reason != .belowTheCut { kept[row.entry.reason.code, default: 0] += 1 }
+            let reasons = kept.sorted { $0.key < $1.key }.map { context.strings.format("selection.keptOut.\($0.key)", ["n": String($0.value)]) }
+            text += " " + (reasons.isEmpty ? context.strings.format("selection.fewer.none", ["unranked": String(unranked)])
+                                             : context.strings.format("selection.fewer", ["reasons": reasons.joined(separator: "; ")]))
+        }
+        return HTML(raw: "<p class=\"selection-summary\">\(text)</p>")
+    }
+
     /// Rows for an outcome, with the proposals and, for results, the mean per criterion.
     static func rows(_ outcome: SelectionOutcome, scores: [String: Double], proposals: [Proposal], countries: [CountryDTO],
                      reviews: [Review], terms: CallTerms, language: Language, cities: [City] = []) throws -> [Row] {

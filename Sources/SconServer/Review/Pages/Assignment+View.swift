@@ -97,8 +97,10 @@ enum AssignmentPage {
         \(changeable ? runForm : HTML.empty)
         <h2>\(context["assignment.pairs"])</h2>
         \(pairRows.isEmpty ? "<p>\(context["assignment.none"])</p>" as HTML : "<table class=\"list\"><thead><tr><th scope=\"col\">\(context["proposalfield.title"])</th><th scope=\"col\">\(context["assignment.reviewer"])</th><th scope=\"col\" class=\"number\">\(context["assignment.affinity"])</th><th scope=\"col\">\(context["field.state"])</th><th scope=\"col\"></th></tr></thead><tbody>\(pairRows)</tbody></table>")
+        \(pairRows.isEmpty ? HTML.empty : "<p class=\"hint\">\(context["assignment.affinityHint"])</p>" as HTML)
         <h2>\(context["assignment.standings"])</h2>
         \(standingRows.isEmpty ? "<p>\(context["assignment.noStandings"])</p>" as HTML : "<table class=\"list\"><thead><tr><th scope=\"col\">\(context["proposalfield.title"])</th><th scope=\"col\" class=\"number\">\(context["assignment.reviews"])</th><th scope=\"col\" class=\"number\">\(context["assignment.raw"])</th><th scope=\"col\" class=\"number\">\(context["assignment.normalised"])</th><th scope=\"col\" class=\"number\">\(context["assignment.spread"])</th><th scope=\"col\"></th></tr></thead><tbody>\(standingRows)</tbody></table>")
+        \(standingRows.isEmpty ? HTML.empty : "<p class=\"hint\">\(context["assignment.standingsHint"])</p>" as HTML)
         """
         let unranked: [HTML] = model.unranked.map { item in
             let why: String
@@ -116,6 +118,7 @@ enum AssignmentPage {
             """ : .empty
         let selection: HTML = """
             <h2>\(context["selection.title"])</h2>
+            \(SelectionTable.summary(context, model.selection, terms: model.call.terms, unranked: model.unranked.count))
             \(SelectionTable.render(context, model.selection, caption: context["selection.rule"]))
             \(unranked.isEmpty ? HTML.empty : "<h3>\(context["selection.unranked"])</h3><ul>\(unranked)</ul>")
             \(confirm)
