@@ -196,6 +196,7 @@ import VaporTesting
         "GET /api/v1/organisation-registrations": .signedIn,
         "POST /api/v1/organisation-registrations/:id/decision": .signedIn,
         "GET /account/organisations": .signedIn,
+        "GET /help": .open,
         "POST /organisations/join": .signedIn,
         "POST /join-requests/:id/decision": .signedIn,
         "POST /join-requests/:id/withdraw": .signedIn,

@@ -23,6 +23,8 @@ enum DirectoryURL: SiteRoute {
     /// The office's list of proposed organisations.
     case registrations
     case registrationDecision(Parameter<UUID>)
+    /// Help and contact.
+    case help
 
     var pathComponents: [PathComponent] {
         switch self {
@@ -44,6 +46,7 @@ enum DirectoryURL: SiteRoute {
         case .register: return ["organisations", "register"]
         case .registrations: return ["organisations", "registrations"]
         case .registrationDecision(let id): return ["organisations", "registrations", Self.segment(.id, id), "decision"]
+        case .help: return ["help"]
         }
     }
 }

@@ -14,6 +14,7 @@ struct JoinPagesController: RouteCollection {
         signedIn.post(DirectoryURL.register, use: register)
         signedIn.get(DirectoryURL.registrations, use: registrations)
         signedIn.post(DirectoryURL.registrationDecision(.key), use: decideRegistration)
+        routes.get(DirectoryURL.help) { req async throws -> HTML in HelpPage.render(PageContext(request: req)) }
     }
 
     @Sendable func myOrganisations(_ req: Request) async throws -> HTML {

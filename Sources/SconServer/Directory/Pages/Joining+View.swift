@@ -71,7 +71,7 @@ enum JoiningSection {
             return """
             <tr><td data-label="\(context["join.organisation"])"><a href="\(DirectoryURL.organisation(.value(row.organisationID)).path)">\(name)</a></td>
             <td data-label="\(context["join.requestedAt"])">\(DateText.day(row.requestedAt, context))</td>
-            <td data-label="\(context["join.state"])"><span class="badge">\(context["joinstate.\(state.rawValue)"])</span> \(row.reason.map { reason -> HTML in "— \(reason)" } ?? .empty)</td>
+            <td data-label="\(context["join.state"])"><span class="badge badge-state">\(context["joinstate.\(state.rawValue)"])</span> \(row.reason.map { reason -> HTML in "— \(reason)" } ?? .empty)</td>
             <td>\(withdraw)</td></tr>
             """
         }
@@ -99,7 +99,7 @@ enum JoiningSection {
                 ?? "\(row.name.text(in: language))"
             return """
             <tr><td data-label="\(context["field.name"])">\(name)</td><td data-label="\(context["join.requestedAt"])">\(DateText.day(row.proposedAt, context))</td>
-            <td data-label="\(context["join.state"])"><span class="badge">\(context["registrationstate.\(state.rawValue)"])</span> \(row.reason.map { reason -> HTML in "— \(reason)" } ?? .empty)</td></tr>
+            <td data-label="\(context["join.state"])"><span class="badge badge-state">\(context["registrationstate.\(state.rawValue)"])</span> \(row.reason.map { reason -> HTML in "— \(reason)" } ?? .empty)</td></tr>
             """
         }
         let table: HTML = rows.isEmpty ? .empty : """
