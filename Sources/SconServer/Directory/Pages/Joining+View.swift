@@ -71,13 +71,12 @@ enum JoiningSection {
             return """
             <tr><td data-label="\(context["join.organisation"])"><a href="\(DirectoryURL.organisation(.value(row.organisationID)).path)">\(name)</a></td>
             <td data-label="\(context["join.requestedAt"])">\(DateText.day(row.requestedAt, context))</td>
-            <td data-label="\(context["join.state"])"><span class="badge badge-state">\(context["joinstate.\(state.rawValue)"])</span> \(row.reason.map { reason -> HTML in "— \(reason)" } ?? .empty)</td>
-            <td>\(withdraw)</td></tr>
+            <td data-label="\(context["join.state"])"><span class="badge badge-state">\(context["joinstate.\(state.rawValue)"])</span> \(row.reason.map { reason -> HTML in "— \(reason)" } ?? .empty)\(withdraw)</td></tr>
             """
         }
         let table: HTML = rows.isEmpty ? "<p>\(context["join.noRequests"])</p>" : """
             <table class="list"><caption class="visually-hidden">\(context["join.requests"])</caption>
-            <thead><tr><th scope="col">\(context["join.organisation"])</th><th scope="col">\(context["join.requestedAt"])</th><th scope="col">\(context["join.state"])</th><th scope="col"><span class="visually-hidden">\(context["join.withdraw"])</span></th></tr></thead>
+            <thead><tr><th scope="col">\(context["join.organisation"])</th><th scope="col">\(context["join.requestedAt"])</th><th scope="col">\(context["join.state"])</th></tr></thead>
             <tbody>\(rows)</tbody></table>
             """
         return """
