@@ -238,4 +238,23 @@ import VaporTesting
             #expect(try await Self.audit(app, "organisation.register.refuse") == 1)
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func aPersonsRequestsAreInTheirDataAndGoWithTheirAccount(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let busan = try await app.organisationID("busan")
+            let user = try await app.makeUser()
+            #expect(try await Self.call(app, .POST, "/api/v1/organisations/\(busan)/join-requests", by: user, ["message": "Choi, Busan."]).status == .created)
+            let body: [String: Any] = ["name": ["en": "Sample Cebu Mobility Lab", "ko": "(샘플) 세부 모빌리티 랩"], "type": "company", "country": "PH"]
+            #expect(try await Self.call(app, .POST, "/api/v1/organisation-registrations", by: user, body).status == .created)
+            let sections = try await DirectoryContext().personalData(of: user.id, on: app.db)
+            #expect(Set(sections.keys) == ["joinRequests", "organisationRegistrations"])
+            try await DirectoryContext().erasePersonalData(of: user.id, on: app.db)
+            let request = try #require(try await JoinRequestRecord.query(on: app.db).first())
+            #expect(request.userID == nil && request.message.isEmpty && request.state == "withdrawn")
+            let registration = try #require(try await OrganisationRegistrationRecord.query(on: app.db).first())
+            #expect(registration.proposerID == nil && registration.state == "refused")
+            #expect(try await DirectoryContext().personalData(of: user.id, on: app.db).isEmpty)
+        }
+    }
 }
