@@ -22,18 +22,18 @@ import Testing
 
     @Test func directory() {
         Self.check(DirectoryAccess.table, """
-        // create org | edit org 1 | edit cities | contacts org 1 | contacts org 2 | … working with it
-        anonymous                   | -   | -   | -   | -   | -   | -
-        signed in, no role          | -   | -   | -   | -   | -   | yes
-        administrator               | yes | yes | yes | yes | yes | yes
-        programme officer           | yes | yes | yes | yes | yes | yes
-        programme officer of call 1 | -   | -   | -   | -   | -   | yes
-        fund manager                | -   | -   | -   | -   | -   | yes
-        centre staff of centre 1    | -   | -   | -   | -   | -   | yes
-        reviewer                    | -   | -   | -   | -   | -   | yes
-        reviewer of call 1          | -   | -   | -   | -   | -   | yes
-        focal point of TH           | -   | -   | -   | -   | -   | yes
-        member of org 1             | -   | yes | -   | yes | -   | yes
+        // create org | edit org 1 | edit cities | contacts org 1 | contacts org 2 | … working with it | join/propose | decide org 1 | decide own | see org 2 request | review proposed
+        anonymous                   | -   | -   | -   | -   | -   | - | -   | -   | -   | -   | -
+        signed in, no role          | -   | -   | -   | -   | -   | yes | yes | -   | -   | -   | -
+        administrator               | yes | yes | yes | yes | yes | yes | yes | yes | -   | yes | yes
+        programme officer           | yes | yes | yes | yes | yes | yes | yes | yes | -   | yes | yes
+        programme officer of call 1 | -   | -   | -   | -   | -   | yes | yes | -   | -   | -   | -
+        fund manager                | -   | -   | -   | -   | -   | yes | yes | -   | -   | -   | -
+        centre staff of centre 1    | -   | -   | -   | -   | -   | yes | yes | -   | -   | -   | -
+        reviewer                    | -   | -   | -   | -   | -   | yes | yes | -   | -   | -   | -
+        reviewer of call 1          | -   | -   | -   | -   | -   | yes | yes | -   | -   | -   | -
+        focal point of TH           | -   | -   | -   | -   | -   | yes | yes | -   | -   | -   | -
+        member of org 1             | -   | yes | -   | yes | -   | yes | yes | yes | -   | -   | -
         """)
     }
     @Test func accounts() {

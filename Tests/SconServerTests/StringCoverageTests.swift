@@ -65,6 +65,9 @@ import Testing
         keys += ["refusal.agreement.skipsStep", "refusal.agreement.beforeLastAction", "due.dormant"]
         keys += AgreementLinkKind.allCases.map { "agreementlink.\($0.rawValue)" }
         keys += ["refusal.agreement.milestoneDone", "refusal.outcome.alreadyCounted", "due.milestone", "error.not-pdf", "error.in-future", "error.has-steps"]
+        keys += HelpPage.roles.map { "help.role.\($0.rawValue)" }
+        keys += JoinRequestState.allCases.map { "joinstate.\($0.rawValue)" } + OrganisationRegistrationState.allCases.map { "registrationstate.\($0.rawValue)" }
+        keys += ["alreadyPending", "alreadyMember", "notPending", "registrationNotPending", "registrationPending"].map { "refusal.join.\($0)" }
         #expect(Self.missing(keys).isEmpty, "keys built from domain values but missing: \(Self.missing(keys))")
     }
 

@@ -14,6 +14,17 @@ enum DirectoryURL: SiteRoute {
     case organisationPeople(Parameter<UUID>)
     case person(Parameter<UUID>)
     case personDelete(Parameter<UUID>)
+    /// The person's organisations: join one, propose a new one, the requests and their state.
+    case myOrganisations
+    case join
+    case joinRequestDecision(Parameter<UUID>)
+    case joinRequestWithdraw(Parameter<UUID>)
+    case register
+    /// The office's list of proposed organisations.
+    case registrations
+    case registrationDecision(Parameter<UUID>)
+    /// Help and contact.
+    case help
 
     var pathComponents: [PathComponent] {
         switch self {
@@ -28,6 +39,14 @@ enum DirectoryURL: SiteRoute {
         case .organisationPeople(let id): return ["organisations", Self.segment(.id, id), "people"]
         case .person(let id): return ["people", Self.segment(.id, id)]
         case .personDelete(let id): return ["people", Self.segment(.id, id), "delete"]
+        case .myOrganisations: return ["account", "organisations"]
+        case .join: return ["organisations", "join"]
+        case .joinRequestDecision(let id): return ["join-requests", Self.segment(.id, id), "decision"]
+        case .joinRequestWithdraw(let id): return ["join-requests", Self.segment(.id, id), "withdraw"]
+        case .register: return ["organisations", "register"]
+        case .registrations: return ["organisations", "registrations"]
+        case .registrationDecision(let id): return ["organisations", "registrations", Self.segment(.id, id), "decision"]
+        case .help: return ["help"]
         }
     }
 }

@@ -17,7 +17,7 @@ struct AccountController: RouteCollection {
     }
 
     struct SignInForm: Content { var email: String?; var password: String?; var next: String? }
-    struct SignUpForm: Content { var email: String?; var displayName: String?; var password: String?; var language: String? }
+    struct SignUpForm: Content { var email: String?; var displayName: String?; var password: String?; var language: String?; var next: String? }
     struct TokenForm: Content { var name: String? }
 
     @Sendable func signInForm(_ req: Request) async throws -> HTML {
@@ -67,7 +67,7 @@ struct AccountController: RouteCollection {
     }
 
     @Sendable func signUpForm(_ req: Request) async throws -> HTML {
-        AccountForms.signUp(PageContext(request: req), .init(language: req.language))
+        AccountForms.signUp(PageContext(request: req), .init(language: req.language, next: LocalPath.sanitise(req.queryItem("next"))))
     }
 
     @Sendable func signUp(_ req: Request) async throws -> Response {
@@ -77,17 +77,20 @@ struct AccountController: RouteCollection {
             // on to the sign-in form with the address filled in.
             let email = try await AccountStore(request: req).signUp(SignUpDraft(email: form.email, displayName: form.displayName,
                                                                               password: form.password, language: form.language))
-            return req.redirect(to: AccountURL.signIn.path + "?created=1&email=" + PercentEncoding.queryValue(email), redirectType: .normal)
+            let next = LocalPath.sanitise(form.next)
+            return req.redirect(to: AccountURL.signIn.path + "?created=1&email=" + PercentEncoding.queryValue(email)
+                                + (next == "/" ? "" : "&next=" + PercentEncoding.queryValue(next)), redirectType: .normal)
         } catch DomainError.rateLimited(let seconds) {
             let model = AccountForms.SignUpModel(email: form.email ?? "", displayName: form.displayName ?? "",
                                                  language: Language(rawValue: form.language ?? "") ?? req.language,
-                                                 notice: req.strings.format("signup.throttled", ["seconds": String(seconds)]))
+                                                 notice: req.strings.format("signup.throttled", ["seconds": String(seconds)]), next: LocalPath.sanitise(form.next))
             let response = try await AccountForms.signUp(PageContext(request: req), model).encodeResponse(status: .tooManyRequests, for: req)
             response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
             return response
         } catch DomainError.invalid(let issues) {
             let model = AccountForms.SignUpModel(email: form.email ?? "", displayName: form.displayName ?? "",
-                                                 language: Language(rawValue: form.language ?? "") ?? req.language, issues: issues)
+                                                 language: Language(rawValue: form.language ?? "") ?? req.language, issues: issues,
+                                                 next: LocalPath.sanitise(form.next))
             return try await AccountForms.signUp(PageContext(request: req), model).encodeResponse(status: .unprocessableEntity, for: req)
         }
     }
@@ -155,7 +158,8 @@ struct AccountController: RouteCollection {
         let tokens = try await APIToken.query(on: req.db).filter(\.$userID == user.id).sort(\.$createdAt, .descending).all()
         return AccountPage.Model(user: user, grants: grants, tokens: tokens, newToken: nil,
                                  twoFactorOn: try await SecondFactorStore.hasConfirmedFactor(user.id, on: req.db),
-                                 passwordChanged: req.queryItem("password") == "changed")
+                                 passwordChanged: req.queryItem("password") == "changed",
+                                 organisations: try await JoinPagesController.accountSection(req))
     }
 
     private func startSession(_ user: User, _ req: Request, redirect: String, replacing previous: String?) async throws -> Response {

@@ -12,6 +12,8 @@ enum AccountPage {
         var eraseIssues: [FieldIssue] = []
         var twoFactorOn = false
         var passwordChanged = false
+        /// The Directory's section: the person's organisations, asking to join one, their requests.
+        var organisations: HTML = .empty
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -47,6 +49,7 @@ enum AccountPage {
         \(Components.notice(model.passwordChanged ? context["password.changed"] : nil))
         <h2>\(context["account.roles"])</h2>
         \(rolesHTML)
+        \(model.organisations)
         <h2 id="security">\(context["account.security"])</h2>
         <ul>
         <li><a href="\(AccountURL.accountPassword.path)">\(context["password.title"])</a></li>

@@ -30,6 +30,7 @@ enum Layout {
         \(body)
         </main>
         <footer class="site-footer">
+        <p><a href="\(DirectoryURL.help.path)">\(s["help.title"])</a> · <a href="\(DirectoryURL.help.path)#contact">\(s["help.contact"])</a></p>
         <p>\(s["layout.footer.programme"])</p>
         <p>\(s["layout.footer.attribution"])</p>
         </footer>

@@ -151,10 +151,16 @@ struct DirectoryPagesController: RouteCollection {
     }
 
     private func showModel(_ req: Request, id: UUID) async throws -> OrganisationShowPage.Model {
+        try await Self.showModel(req, id: id, joinFailure: nil)
+    }
+
+    static func showModel(_ req: Request, id: UUID, joinFailure: (request: UUID?, issues: [FieldIssue], reason: String?, alert: String?)?) async throws
+        -> OrganisationShowPage.Model {
         guard let organisation = try await OrganisationQuery(rows: req.rows).find(id) else { throw DomainError.notFound("organisation") }
         let show = try await ContactVisibility.allows(req.principal, organisation: id, on: req.db)
         let people = try await PersonQuery(db: req.db).of(organisation: id, showContactDetails: show)
         return .init(organisation: organisation, people: people, countries: try await req.application.countryNames.all(on: req.db),
-                     mayEdit: DirectoryAccess.allows(req.principal, .editOrganisation(id)), showContactDetails: show)
+                     mayEdit: DirectoryAccess.allows(req.principal, .editOrganisation(id)), showContactDetails: show,
+                     joining: try await JoinPagesController.organisationSection(req, organisation: id, failure: joinFailure))
     }
 }

@@ -9,6 +9,8 @@ enum OrganisationShowPage {
         var countries: [CountryDTO]
         var mayEdit: Bool
         var showContactDetails: Bool
+        /// Ask to join, or the pending requests to decide (`JoinRequestsSection`).
+        var joining: HTML = .empty
         var personIssues: [FieldIssue] = []
         var personDraft: PersonDraft = PersonDraft()
     }
@@ -31,6 +33,7 @@ enum OrganisationShowPage {
         <p class="subtitle" lang="\(other.rawValue)">\(organisation.name.text(in: other))</p>
         \(sampleNote)
         \(edit)
+        \(model.joining)
         <dl class="facts">
         \(Components.definition(context["field.type"], "\(context["orgtype.\(organisation.type)"])"))
         \(Components.definition(context["field.country"], "<a href=\"\(DirectoryURL.country(.value(organisation.country)).path)\">\(model.countries.name(of: organisation.country, in: language))</a>"))

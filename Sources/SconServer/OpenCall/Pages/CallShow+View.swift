@@ -45,6 +45,7 @@ enum CallShowPage {
         <h1>\(terms.title.text(in: language)) \(Components.sampleBadge(context, call.sample))</h1>
         <p class="subtitle" lang="\(other.rawValue)">\(terms.title.text(in: other))</p>
         \(sampleNote)\(message)\(problem)
+        \(HowToApply.callToAction(context, call: call, mayPropose: model.mayPropose))
         <dl class="facts">
         \(Components.definition(context["field.state"], CallText.state(context, call.state)))
         \(Components.definition(context["field.supportTypes"], "\(types)"))
@@ -59,6 +60,7 @@ enum CallShowPage {
         \(Components.definition(context["field.appealDays"], "\(terms.appealPeriodDays)"))
         \(Components.definition(context["field.sameCountryConflict"], "\(context[terms.countsSameCountryAsConflict ? "common.yes" : "common.no"])"))
         </dl>
+        \(HowToApply.section(context, call: call, countries: countries))
         <h2>\(context["calls.text"])</h2>
         <p class="prose">\(text.isEmpty ? context["common.none"] : text)</p>
         <h2>\(context["calls.criteria"])</h2>

@@ -46,7 +46,19 @@ enum HomePage {
         let latest: [HTML] = snapshot.latest.map { item in
             "<li><span class=\"badge badge-state\">\(context[item.kind])</span> <a href=\"\(item.path)\">\(item.title.text(in: context.language))</a> (\(item.date))</li>"
         }
+        // One small block at the top while a call is open: where to apply.
+        let applyNow: [HTML] = snapshot.openCalls.map { call in
+            """
+            <li><a href="\(OpenCallURL.call(.value(call.id)).path)#how-to-apply"><strong>\(call.title.text(in: context.language))</strong></a> — \
+            \(context.strings.format("portal.open.until", ["day": CalendarDay(call.closesAt).description]))</li>
+            """
+        }
+        let applyBlock: HTML = applyNow.isEmpty ? .empty : """
+            <aside class="notice call-to-action" aria-labelledby="apply-now"><h2 id="apply-now">\(context["apply.homeTitle"])</h2>
+            <ul class="plain">\(applyNow)</ul><p><a href="\(DirectoryURL.help.path)#apply">\(context["apply.title"])</a></p></aside>
+            """
         return """
+        \(applyBlock)
         \(filterForm(context, filter, countries: model.countries))
         <h2 id="figures">\(context["portal.figures"])</h2>
         <ul class="stats">\(figures)</ul>
