@@ -60,6 +60,13 @@ import VaporTesting
             let selectionPage = try await officerBrowser.get("/calls/\(callID)/assignment?lang=en")
             #expect(selectionPage.text.contains("Confirm the decision"))
             #expect(selectionPage.text.contains("Not selected: a higher-ranked proposal of the same country was selected (reserve 1)"))
+            // Fewer places than planned: the page says how many, the budget used, and why.
+            #expect(selectionPage.text.firstMatch(of: #/2 of \d+ places filled\. Budget used: <abbr title="KRW [\d,]+">KRW [\d.]+ (million|billion)</abbr> of /#) != nil)
+            #expect(selectionPage.text.contains("Fewer than planned, because of the call&#39;s rules: 1 from a country already selected.")
+                    || selectionPage.text.contains("Fewer than planned, because of the call's rules: 1 from a country already selected."))
+            let korean = try await officerBrowser.get("/calls/\(callID)/assignment?lang=ko")
+            #expect(korean.text.firstMatch(of: #/곳 중 2곳 선정\. 사용 예산: .+ 중 <abbr title="[\d,]+원">[\d,]+(억|만)/#) != nil)
+            #expect(korean.text.contains("이미 선정된 국가의 제안 1건"))
             let decided = try await base.post("/api/v1/calls/\(callID)/decision", by: base.officer)
             #expect(decided.status == .ok)
             #expect(decided.json["state"] as? String == "decided")
