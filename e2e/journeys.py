@@ -65,7 +65,7 @@ LATIN_ALLOWED = {"K-SCON", "SCON", "ASEAN", "ASCN", "IATI", "API", "KRW", "USD",
                  "ODA", "CSV", "JSON", "GeoJSON", "PDF", "ICS", "iCalendar", "QR", "URL", "ID", "OpenAPI",
                  "TOTP", "MOLIT", "KOICA", "LH", "KAIA", "KIND", "EDCF", "PPP", "KDI", "SDG", "ICT",
                  "Natural", "Earth", "GeoNames", "YYYY-MM-DD", "JPEG", "PNG", "PDF", "Pre-F", "F/S"}
-KEY_PATTERN = re.compile(r"(?<![\w@/.-])([a-z][a-zA-Z0-9]*(?:\.[a-z][a-zA-Z0-9]*)+)(?![\w/-])")
+KEY_PATTERN = re.compile(r"(?<![\w@/.-])([a-z][a-zA-Z0-9]*(?:\.[a-z][a-zA-Z0-9]*)+)(?![\w/@-])")
 FILE_ENDINGS = {"pdf", "json", "geojson", "xml", "csv", "ics", "zip", "png", "svg", "txt", "org", "com",
                 "example", "kr", "net", "html", "go", "int"}
 
@@ -145,10 +145,10 @@ class Person:
         self.driver.set_window_size(width, height)
 
     # -- signing in, with the authenticator an app would be
-    def sign_in(self):
+    def sign_in(self, password=PASSWORD):
         self.open("/signin")
         self.type("email", self.email)
-        self.type("password", PASSWORD)
+        self.type("password", password)
         self.submit("main form")
         if self.path().startswith("/account/two-factor"):
             self.secret = self.one("code.token").text
@@ -234,10 +234,20 @@ class Person:
 
 
 def visitor_signs_up(person, lang, width, n):
+    """A newcomer from an ASEAN city: the home page leads to the open call, its Apply button
+    to sign-up, and once signed in to the request to join an organisation."""
     person.set(lang, width)
     person.open("/")
     person.page_checks("home")
     person.shot("home")
+    call = query("select lower(id) from calls where state = 'open' order by created_at limit 1")[0][0]
+    check(bool(person.find('main a[href="/calls/%s"]' % call)), "home: the open call is mentioned with a link")
+    person.open("/calls/%s" % call)
+    check(bool(person.find("#how-to-apply")), "call: a 'how to apply' section")
+    apply = person.find("main .call-to-action a.button")
+    if check(bool(apply), "call: a clear call to action"):
+        person.click(apply[0])
+    check(person.path().startswith("/signup"), "call: a visitor's Apply leads to sign-up (%s)" % person.path())
     person.open("/signup")
     email = "new-%s-%s-%d@e2e.example" % (lang, width, n)
     person.type("email", email)
@@ -256,12 +266,45 @@ def visitor_signs_up(person, lang, width, n):
           "signup: a new account lands on its page or signs in (%s)" % person.path())
     person.page_checks("after sign-up")
     person.shot("after-signup")
+    person.email = email
+    person.sign_in(password="a long enough passphrase %d" % n)
+    person.open("/account/organisations")
+    organisation = query("select lower(organisation_id) from proposals order by created_at limit 1")[0][0]
+    before = query("select count(*) from organisation_join_requests")[0][0]
+    person.type("message", "")
+    person.choose("organisation", organisation)
+    person.click(person.one("main form[action$='/join'] button[type=submit]"))
+    person.error_next_to("message")
+    check(Select(person.one('select[name="organisation"]')).first_selected_option.get_attribute("value") == organisation,
+          "join: the organisation chosen is kept after an error")
+    check(query("select count(*) from organisation_join_requests")[0][0] == before, "join: a request without a message writes nothing")
+    person.type("message", "I work on drainage in this city's public works office.")
+    person.click(person.one("main form[action$='/join'] button[type=submit]"))
+    check(query("select count(*) from organisation_join_requests")[0][0] == before + 1, "join: the request is recorded")
+    person.page_checks("join requested")
+    person.shot("join-requested")
+    help_links = [a for a in person.find("footer a") if a.get_attribute("href").endswith("/help")]
+    if check(bool(help_links), "every page's footer links the help page"):
+        person.click(help_links[0])
+        person.page_checks("help")
+        person.shot("help")
     person.driver.delete_all_cookies()
     person.lang = None
 
 
 def applicant_drafts_and_submits(person, lang, width, n):
     person.set(lang, width)
+    # A newcomer asked to join the applicant's organisation (the visitor's journey): a member
+    # sees it among what is due and approves it on the organisation's page.
+    organisation = query("select lower(organisation_id) from proposals order by created_at limit 1")[0][0]
+    pending = query("select count(*) from organisation_join_requests where state = 'pending'")[0][0]
+    person.open("/organisations/%s" % organisation)
+    approve = person.find("main form input[name=decision][value=approve]")
+    if check(pending == 0 or bool(approve), "join: a member sees the pending request with Approve (%d pending)" % pending) and approve:
+        person.page_checks("join request to decide")
+        person.shot("join-request")
+        person.click(approve[0].find_element(By.XPATH, "ancestor::form").find_element(By.CSS_SELECTOR, "button"))
+        check(query("select count(*) from organisation_join_requests where state = 'pending'")[0][0] == pending - 1, "join: approving decides the request")
     call = query("select lower(id) from calls where state = 'open' order by created_at limit 1")[0][0]
     person.open("/calls/%s" % call)
     person.page_checks("call")

@@ -24,7 +24,7 @@ user() {   # email role [scope]
     "$SCON" user create --email "$1" --role "$2" ${3:+--scope "$3"} --password "$PASSWORD" >/dev/null
 }
 db() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])" "$WORK/scon.sqlite" "$1"; }
-ORG=$(db "select lower(organisation_id) from proposals limit 1")
+ORG=$(db "select lower(organisation_id) from proposals order by created_at limit 1")
 user officer@e2e.example programme-officer
 user fund@e2e.example fund-manager
 user reviewer@e2e.example reviewer

@@ -64,7 +64,7 @@ enum PeopleSection {
             let delete: HTML = model.mayEdit ? """
                 <td><form method="post" action="\(DirectoryURL.personDelete(.value(person.id)).path)">\(context.csrfField)<button type="submit" class="link-button">\(context["people.remove"])</button></form></td>
                 """ : .empty
-            return "<tr><th scope=\"row\">\(person.name) \(Components.sampleBadge(context, person.sample))</th><td>\(person.title.text(in: context.language))</td><td>\(contact)</td>\(delete)</tr>"
+            return "<tr><th scope=\"row\"><span translate=\"no\">\(person.name)</span> \(Components.sampleBadge(context, person.sample))</th><td>\(person.title.text(in: context.language))</td><td>\(contact)</td>\(delete)</tr>"
         }
         let removeHeader: HTML = model.mayEdit ? "<th scope=\"col\"><span class=\"visually-hidden\">\(context["people.remove"])</span></th>" : .empty
         let table: HTML = rows.isEmpty ? "<p>\(context["people.none"])</p>" : """
