@@ -155,7 +155,7 @@ struct AccountController: RouteCollection {
         let tokens = try await APIToken.query(on: req.db).filter(\.$userID == user.id).sort(\.$createdAt, .descending).all()
         return AccountPage.Model(user: user, grants: grants, tokens: tokens, newToken: nil,
                                  twoFactorOn: try await SecondFactorStore.hasConfirmedFactor(user.id, on: req.db),
-                                 passwordChanged: req.queryItem("password") == "changed")
+                                 passwordChanged: req.queryItem("password") == "changed", email: try await NoticePreferencesView.block(req))
     }
 
     private func startSession(_ user: User, _ req: Request, redirect: String, replacing previous: String?) async throws -> Response {
