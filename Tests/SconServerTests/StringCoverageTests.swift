@@ -64,6 +64,7 @@ import Testing
         keys += ["refusal.agreement.skipsStep", "refusal.agreement.beforeLastAction", "due.dormant"]
         keys += AgreementLinkKind.allCases.map { "agreementlink.\($0.rawValue)" }
         keys += ["refusal.agreement.milestoneDone", "refusal.outcome.alreadyCounted", "due.milestone", "error.not-pdf", "error.in-future", "error.has-steps"]
+        keys += NoticeKind.allCases.map { "noticekind.\($0.rawValue)" }
         #expect(Self.missing(keys).isEmpty, "keys built from domain values but missing: \(Self.missing(keys))")
     }
 
