@@ -8,15 +8,15 @@ enum InboxPage {
         let rows: [HTML] = notices.items.map { notice in
             let isUnread = notice.readAt == nil
             let mark: HTML = isUnread ? """
-                <form method="post" action="\(NoticesURL.read(.value(notice.storedID)).path)" class="inline-form">\(context.csrfField)\
+                <form method="post" action="\(NoticesURL.read(.value(notice.storedID)).path)">\(context.csrfField)\
                 <button type="submit" class="link-button">\(context["inbox.markRead"])</button></form>
                 """ : .empty
             let badge: HTML = isUnread ? "<span class=\"badge badge-alert\">\(context["inbox.new"])</span> " : .empty
             let text = notice.text.text(in: context.language)
             return """
-            <li class="notice-item\(isUnread ? " unread" : "")">\(badge)\(isUnread ? "<strong>\(text)</strong>" as HTML : "\(text)")
-            <br><small>\(context.strings.format("inbox.received", ["time": DateText.day(notice.createdAt, context)]))</small> \
-            · <a href="\(LocalPath.sanitise(notice.link))">\(context["inbox.open"])</a> \(mark)</li>
+            <li class="\(isUnread ? "unread" : "read")"><p>\(badge)\(isUnread ? "<strong>\(text)</strong>" as HTML : "\(text)")</p>
+            <p class="notice-meta"><span>\(context.strings.format("inbox.received", ["time": DateText.day(notice.createdAt, context)]))</span>\
+            <a href="\(LocalPath.sanitise(notice.link))" aria-label="\(context["inbox.open"]): \(text)">\(context["inbox.open"])</a>\(mark)</p></li>
             """
         }
         let markAll: HTML = unread > 0 ? """
@@ -24,8 +24,8 @@ enum InboxPage {
             <button type="submit" class="button">\(context["inbox.markAllRead"])</button></form>
             """ : .empty
         let list: HTML = rows.isEmpty && isFirstPage ? "<p>\(context["inbox.empty"])</p>" : """
-            <h2 class="visually-hidden">\(context["inbox.caption"])</h2>
-            <ul class="plain notices">\(rows)</ul>
+            <h2 class="visually-hidden" id="notices-heading">\(context["inbox.caption"])</h2>
+            <ul class="plain notices" aria-labelledby="notices-heading">\(rows)</ul>
             """
         let body: HTML = """
         <h1>\(context["inbox.title"])\(unread > 0 ? " <span class=\"badge badge-alert\">\(context.strings.format("inbox.unreadCount", ["n": String(unread)]))</span>" as HTML : .empty)</h1>
