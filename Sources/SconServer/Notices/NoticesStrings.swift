@@ -15,7 +15,7 @@ extension NoticesContext {
         "inbox.allRead": ("All notices are marked as read.", "모든 알림을 읽음으로 표시했습니다."),
         "inbox.open": ("Open", "열기"),
         "inbox.caption": ("Notices, newest first", "알림 (최신순)"),
-        "inbox.received": ("Received {time}", "받은 시각 {time}"),
+        "inbox.received": ("Received on {time}", "받은 날짜 {time}"),
         "noticekind.deadline": ("Deadlines (7 days and 1 day ahead)", "마감 알림 (7일 전, 1일 전)"),
         "noticekind.review": ("Reviews to do", "해야 할 심사"),
         "noticekind.endorsement": ("Endorsements", "추천"),

@@ -29,7 +29,12 @@ struct NoticeStore: Sendable {
         notice.dueKey = dueKey
         notice.createdAt = now
         notice.sortKey = NoticeRecord.sortKey(now)
-        try await notice.create(on: db)
+        do {
+            try await notice.create(on: db)
+        } catch let error as any DatabaseError where error.isConstraintFailure && dueKey != nil {
+            // Posted at the same moment by another sweep (another app server): theirs stands.
+            return nil
+        }
         return notice
     }
 
