@@ -15,8 +15,8 @@ enum InboxPage {
             let text = notice.text.text(in: context.language)
             return """
             <li class="\(isUnread ? "unread" : "read")"><p>\(badge)\(isUnread ? "<strong>\(text)</strong>" as HTML : "\(text)")</p>
-            <p class="notice-meta"><span>\(context.strings.format("inbox.received", ["time": DateText.day(notice.createdAt, context)]))</span>\
-            <a href="\(LocalPath.sanitise(notice.link))" aria-label="\(context["inbox.open"]): \(text)">\(context["inbox.open"])</a>\(mark)</p></li>
+            <div class="notice-meta"><span>\(context.strings.format("inbox.received", ["time": DateText.day(notice.createdAt, context)]))</span>\
+            <a href="\(LocalPath.sanitise(notice.link))" aria-label="\(context["inbox.open"]): \(text)">\(context["inbox.open"])</a>\(mark)</div></li>
             """
         }
         let markAll: HTML = unread > 0 ? """
