@@ -68,6 +68,7 @@ import Testing
         keys += HelpPage.roles.map { "help.role.\($0.rawValue)" }
         keys += JoinRequestState.allCases.map { "joinstate.\($0.rawValue)" } + OrganisationRegistrationState.allCases.map { "registrationstate.\($0.rawValue)" }
         keys += ["alreadyPending", "alreadyMember", "notPending", "registrationNotPending", "registrationPending"].map { "refusal.join.\($0)" }
+        keys += NoticeKind.allCases.map { "noticekind.\($0.rawValue)" }
         #expect(Self.missing(keys).isEmpty, "keys built from domain values but missing: \(Self.missing(keys))")
     }
 

@@ -33,6 +33,15 @@ public struct AppConfig: Sendable {
     /// `SCON_SEARCH_REFRESH_MINUTES` (default 10): how often `scon serve` re-reads the records the
     /// search finds besides challenges and solutions (organisations, cities, calls, projects); 0 = never.
     public var searchRefreshMinutes: Int = 10
+    /// `SCON_SENDMAIL`: the path of a sendmail-compatible program (`/usr/sbin/sendmail`, msmtp);
+    /// `scon remind` sends each account's daily digest through it (`-i -t`). None by default: the
+    /// notices only fill the in-app inbox.
+    public var sendmail: String?
+    /// `SCON_MAIL_FROM` (default `K-SCON <noreply@localhost>`): the digest's sender.
+    public var mailFrom: String = "K-SCON <noreply@localhost>"
+    /// `SCON_PUBLIC_URL` (default `http://localhost:8080`): the address people reach the site at,
+    /// for the links in e-mails.
+    public var publicURL: String = "http://localhost:8080"
 
     public init() {}
 
@@ -53,6 +62,9 @@ public struct AppConfig: Sendable {
         if let value = Environment.get("SCON_SECRET"), value.utf8.count >= 32 { config.secret = value }
         if let value = Environment.get("SCON_METRICS_TOKEN"), value.utf8.count >= 16 { config.metricsToken = value }
         if let value = Environment.get("SCON_SEARCH_REFRESH_MINUTES").flatMap(Int.init), value >= 0 { config.searchRefreshMinutes = value }
+        if let value = Environment.get("SCON_SENDMAIL"), !value.isEmpty { config.sendmail = value }
+        if let value = Environment.get("SCON_MAIL_FROM"), !value.isEmpty { config.mailFrom = value }
+        if let value = Environment.get("SCON_PUBLIC_URL"), !value.isEmpty { config.publicURL = value.hasSuffix("/") ? String(value.dropLast()) : value }
         return config
     }
 

@@ -18,5 +18,6 @@ enum SconContexts {
         SearchContext(),
         MarketplaceContext(),
         CentresContext(),
+        NoticesContext(),
     ]
 }

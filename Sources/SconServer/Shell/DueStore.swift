@@ -17,14 +17,3 @@ struct DueStore: Sendable {
         return items.sorted { ($0.due ?? .distantFuture, $0.title) < ($1.due ?? .distantFuture, $1.title) }
     }
 }
-
-/// Where reminders go besides the app. The platform ships without a mail server, so the
-/// default sends nothing; a deployment plugs in its own (SMTP, a mail API).
-protocol ReminderSender: Sendable {
-    /// Sends one person their due items; returns whether it sent anything.
-    func send(to email: String, items: [DueItem]) async throws -> Bool
-}
-
-struct NoReminderSender: ReminderSender {
-    func send(to email: String, items: [DueItem]) async throws -> Bool { false }
-}

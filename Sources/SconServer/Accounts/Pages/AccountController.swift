@@ -159,7 +159,7 @@ struct AccountController: RouteCollection {
         return AccountPage.Model(user: user, grants: grants, tokens: tokens, newToken: nil,
                                  twoFactorOn: try await SecondFactorStore.hasConfirmedFactor(user.id, on: req.db),
                                  passwordChanged: req.queryItem("password") == "changed",
-                                 organisations: try await JoinPagesController.accountSection(req))
+                                 organisations: try await JoinPagesController.accountSection(req), email: try await NoticePreferencesView.block(req))
     }
 
     private func startSession(_ user: User, _ req: Request, redirect: String, replacing previous: String?) async throws -> Response {

@@ -14,6 +14,8 @@ enum AccountPage {
         var passwordChanged = false
         /// The Directory's section: the person's organisations, asking to join one, their requests.
         var organisations: HTML = .empty
+        /// The e-mail preferences block (Notices).
+        var email: HTML = .empty
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -56,6 +58,7 @@ enum AccountPage {
         <li>\(context[model.twoFactorOn ? "twofactor.state.on" : "twofactor.state.off"]) — <a href="\(AccountURL.accountTwoFactor.path)">\(context[model.twoFactorOn ? "twofactor.manage.title" : "twofactor.enrol.title"])</a></li>
         </ul>
         \(ReviewAccess.allows(context.principal, .keepReviewerProfile) ? "<p><a href=\"\(ReviewURL.reviewerProfile.path)\">\(context["reviewer.title"])</a></p>" as HTML : .empty)
+        \(model.email)
         <h2 id="tokens">\(context["tokens.title"])</h2>
         <p>\(context["tokens.intro"])</p>
         \(newToken)

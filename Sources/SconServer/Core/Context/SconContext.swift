@@ -72,6 +72,8 @@ struct NavigationEntry: Sendable {
     var label: String
     var route: any SiteRoute
     var isShown: @Sendable (Principal) -> Bool = { _ in true }
+    /// What follows the label, if anything (the inbox's unread count).
+    var badge: (@Sendable (PageContext) -> HTML?)? = nil
 }
 
 /// One thing a person has to do, from whichever context it comes.

@@ -72,7 +72,7 @@ enum Layout {
             """
         }
         let links: [HTML] = entries.filter { $0.placement == .account && $0.isShown(context.principal) }.map { entry in
-            "<li><a href=\"\(entry.route.path)\">\(context[entry.label])</a></li>"
+            "<li><a href=\"\(entry.route.path)\">\(context[entry.label])\(entry.badge?(context).map { " " + $0 } ?? .empty)</a></li>"
         }
         return """
         <nav class="account-menu" aria-label="\(context["layout.account"])"><ul>
