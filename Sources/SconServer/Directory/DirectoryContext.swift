@@ -55,7 +55,7 @@ struct DirectoryContext: SconContext {
             guard let user = row.userID, DirectoryAccess.allows(principal, .decideJoinRequest(organisation: row.organisationID, requester: user)) else { continue }
             let organisation = names.organisations[row.organisationID]?.en ?? ""
             items.append(DueItem(kind: "due.joinRequest", title: "\(names.people[user] ?? "") → \(organisation)", due: nil, dueText: nil,
-                                 path: DirectoryURL.organisation(.value(row.organisationID)).path + "#join-requests"))
+                                 path: JoinNotices.requestPath(row.organisationID, request: row.storedID)))
         }
         if DirectoryAccess.allows(principal, .reviewRegistrations) {
             let proposed = try await OrganisationRegistrationRecord.query(on: db).filter(\.$state == OrganisationRegistrationState.pending.rawValue).sort(\.$proposedAt).limit(100).all()

@@ -44,6 +44,14 @@ import VaporTesting
             let memberPrincipal = Principal(userID: fixture.member.id, grants: [Grant(role: .organisationMember, scope: .organisation(fixture.applicantID.uuidString.lowercased()))])
             let due = try await DirectoryContext().due(for: memberPrincipal, on: app.db, now: Date())
             #expect(due.contains { $0.kind == "due.joinRequest" })
+            // …and in their inbox at once; the newcomer gets nothing yet.
+            let told = try await NoticeRecord.query(on: app.db).filter(\.$userID == fixture.member.id).all()
+            #expect(told.map(\.kindText) == ["joinRequest"])
+            #expect(told.first?.textKo.contains("가입을 요청했습니다") == true && told.first?.link.hasPrefix("/organisations/\(fixture.applicantID.uuidString.lowercased())?request=") == true)
+            // The daily sweep finds the same due item and does not tell the member twice.
+            _ = try await NoticeSweep(app: app).run()
+            #expect(try await NoticeRecord.query(on: app.db).filter(\.$userID == fixture.member.id).count() == 1)
+            #expect(try await NoticeRecord.query(on: app.db).filter(\.$userID == newcomer.id).count() == 0)
             // A refusal needs a reason; nothing changes.
             let noReason = try await Self.call(app, .POST, "/api/v1/join-requests/\(id)/decision", by: fixture.member, ["decision": "refuse"])
             #expect(noReason.status == .unprocessableEntity)
@@ -56,6 +64,10 @@ import VaporTesting
             #expect(try await Self.isMember(app, newcomer, of: fixture.applicantID))
             #expect(try await Self.audit(app, "organisation.join.request") == 1)
             #expect(try await Self.audit(app, "organisation.join.approve") == 1)
+            // The newcomer is told, in both languages.
+            let decided = try await NoticeRecord.query(on: app.db).filter(\.$userID == newcomer.id).all()
+            #expect(decided.map(\.kindText) == ["decision"])
+            #expect(decided.first?.textEn.contains("approved your request to join") == true && decided.first?.textKo.contains("승인되었습니다") == true)
             // Deciding again: 409.
             #expect(try await Self.call(app, .POST, "/api/v1/join-requests/\(id)/decision", by: fixture.member, ["decision": "refuse", "reason": "x"]).status == .conflict)
             // A member asking again: 409.
@@ -98,6 +110,8 @@ import VaporTesting
             #expect(refused.status == .ok)
             #expect(refused.json["reason"] as? String == "Not a Busan official.")
             #expect(try await Self.audit(app, "organisation.join.refuse") == 1)
+            let told = try await NoticeRecord.query(on: app.db).filter(\.$userID == requester.id).all()
+            #expect(told.map(\.textEn) == [told.first?.textEn ?? ""] && told.first?.textEn.hasSuffix("refused your request to join: Not a Busan official.") == true)
             #expect(try await !Self.isMember(app, requester, of: busan))
         }
     }

@@ -34,6 +34,7 @@ struct JoinStore: Sendable {
             if let refusal = JoinRequest.refusal(alreadyPending: pending, alreadyMember: member) { throw refusal }
             let record = JoinRequestRecord(request, at: now)
             try await record.create(on: tx)
+            try await JoinNotices.requested(request, by: try await User.find(user, on: tx)?.displayName ?? "", on: tx, at: now)
             return (record, [AuditEvent(actor: user, action: "organisation.join.request", subject: "organisation:\(UUIDText.string(organisationID))",
                                         details: ["request": UUIDText.string(request.id)])])
         }
@@ -69,6 +70,7 @@ struct JoinStore: Sendable {
                 try await Self.grantMembership(request.user, of: request.organisation, by: decider, on: tx)
                 details["role"] = Role.organisationMember.rawValue
             }
+            try await JoinNotices.decided(request, decision, on: tx, at: now)
             return (record, [AuditEvent(actor: decider, action: "organisation.join.\(decision.rawValue)",
                                         subject: "organisation:\(UUIDText.string(request.organisation))", details: details)])
         }
