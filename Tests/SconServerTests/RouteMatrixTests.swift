@@ -231,6 +231,7 @@ import VaporTesting
         "DELETE /api/v1/me": .signedIn,
         "POST /account/erase": .signedIn,
         "GET /inbox": .signedIn,
+        "GET /home": .signedIn,
         "POST /inbox/:id/read": .signedIn,
         "POST /inbox/read-all": .signedIn,
         "POST /inbox/preferences": .signedIn,

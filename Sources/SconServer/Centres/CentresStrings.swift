@@ -2,6 +2,8 @@ extension CentresContext {
     /// This context's user-facing strings: key → (English, Korean).
     static let table: StringTable = [
         "nav.centres": ("Centres", "협력센터"),
+        "work.centre": ("Your centre", "내 협력센터"),
+        "work.centreLine": ("{centre}: {leads} leads on the board, {events} events", "{centre}: 발굴 사업 {leads}건, 행사 {events}건"),
         "centre.programmeFacts": ("The programme plans smart-city global cooperation centres in about four ASEAN countries. Their host countries, cities and host organisations have not been disclosed yet; they appear here when they are.", "사업은 아세안 4개국 내외에 스마트시티 글로벌 협력센터 설치를 계획하고 있습니다. 설치 국가·도시·운영 기관은 아직 공개되지 않았으며, 공개되면 이곳에 표시됩니다."),
         "centre.list": ("Cooperation centres", "협력센터 목록"),
         "centre.name": ("Centre", "센터"),

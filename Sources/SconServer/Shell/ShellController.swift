@@ -7,6 +7,18 @@ struct ShellController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(ShellURL.language(.key), use: switchLanguage)
         routes.get(ShellURL.stylesheet, use: stylesheet)
+        routes.signedIn.get(ShellURL.home, use: home)
+    }
+
+    /// The person's home: what is due first, then each context's cards for the roles they hold.
+    @Sendable func home(_ req: Request) async throws -> HTML {
+        let now = req.now
+        let due = try await DueStore(db: req.db).due(for: req.principal, now: now)
+        var cards: [HomeCard] = []
+        for context in SconContexts.all {
+            cards += try await context.home(for: req.principal, on: req.db, now: now, strings: req.strings)
+        }
+        return YourWorkPage.render(PageContext(request: req), due: due, cards: cards.sorted { $0.order < $1.order })
     }
 
     /// Remembers the chosen language in a cookie and goes back to the page it came from.

@@ -31,7 +31,9 @@ struct AccountController: RouteCollection {
 
     @Sendable func signIn(_ req: Request) async throws -> Response {
         let form = try req.content.decode(SignInForm.self)
-        let next = LocalPath.sanitise(form.next)
+        // Without a page to go back to, people land on their home (what is due, what they own).
+        let asked = LocalPath.sanitise(form.next)
+        let next = asked == "/" ? ShellURL.home.path : asked
         do {
             let user = try await AccountStore(request: req).signIn(email: form.email ?? "", password: form.password ?? "")
             let userID = try user.requireID()

@@ -21,6 +21,8 @@ protocol SconContext: Sendable {
     func seedIfEmpty(_ db: any Database) async throws -> Bool
     /// What this person has to do in this context, and by when.
     func due(for principal: Principal, on db: any Database, now: Date) async throws -> [DueItem]
+    /// The cards of this person's home page: what they own here and what they can do next.
+    func home(for principal: Principal, on db: any Database, now: Date, strings: Strings) async throws -> [HomeCard]
     /// Its command-line tools under `scon solve`, `scon bench` and `scon export`.
     var tools: ContextTools { get }
     /// What it holds about one account, by section name, for the account's own download.
@@ -47,6 +49,7 @@ extension SconContext {
     var navigation: [NavigationEntry] { [] }
     func seedIfEmpty(_ db: any Database) async throws -> Bool { false }
     func due(for principal: Principal, on db: any Database, now: Date) async throws -> [DueItem] { [] }
+    func home(for principal: Principal, on db: any Database, now: Date, strings: Strings) async throws -> [HomeCard] { [] }
     var tools: ContextTools { ContextTools() }
     func personalData(of user: UUID, on db: any Database) async throws -> [String: PersonalDataSection] { [:] }
     func erasePersonalData(of user: UUID, on db: any Database) async throws {}
