@@ -41,6 +41,8 @@ enum CentreListPage {
         var centres: [Centre]
         var events: [CentreEvent]
         var countries: [CountryDTO]
+        /// Whether the viewer organises the ministry's events (the "new event" button).
+        var ministryOrganiser = false
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -60,6 +62,7 @@ enum CentreListPage {
         <th scope="col">\(context["centre.hostCountry"])</th><th scope="col">\(context["centre.hostCity"])</th><th scope="col">\(context["centre.status"])</th></tr></thead>
         <tbody>\(rows)</tbody></table>
         <h2>\(context["event.upcoming"])</h2>
+        \(model.ministryOrganiser ? "<p class=\"actions\"><a class=\"button\" href=\"\(CentresURL.newMinistryEvent.path)\">\(context["eventform.newMinistry"])</a></p>" as HTML : .empty)
         \(CentreText.eventTable(context, model.events, caption: context["event.upcoming"]))
         """
         return Layout.page(context, title: context["area.centres.name"], current: "nav.centres", body: body)
@@ -126,6 +129,7 @@ enum CentrePage {
             staffPart = """
             <section aria-labelledby="staff-part">
             <h2 id="staff-part">\(context["centre.staffPart"])</h2>
+            <p class="actions"><a class="button" href="\(CentresURL.newEvent(.value(centre.storedID)).path)">\(context["eventform.new"])</a></p>
             \(centreNumbers(context, model.centreNumbers))
             \(board(context, model))
             \(CentreText.eventTable(context, model.events, caption: context["centre.allEvents"]))
