@@ -214,7 +214,10 @@ enum CentrePage {
 
     /// Turning a lead into a draft proposal of a call open for proposals.
     static func proposalForm(_ context: PageContext, _ model: Model) -> HTML {
-        let leads = model.board.filter { $0.proposal == nil }
+        // The leads the domain lets become a proposal now (its organisation is checked on sending).
+        let leads = model.board.filter { row in
+            (try? row.project.projectStage).map { LeadProposal.refusal(proposal: row.lead.proposalID, stage: $0, organisationKnown: true) == nil } ?? false
+        }
         let heading: HTML = "<h3 id=\"lead-proposal\">\(context["lead.proposalTitle"])</h3>"
         guard !leads.isEmpty else { return "\(heading)<p>\(context["lead.proposalNoLeads"])</p>" }
         guard !model.openCalls.isEmpty else { return "\(heading)<p>\(context["lead.proposalNoCalls"])</p>" }
