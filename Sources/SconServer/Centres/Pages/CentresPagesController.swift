@@ -81,10 +81,14 @@ struct CentresPagesController: RouteCollection {
         }
     }
 
+    /// The centres and their events; `?country=TH` narrows them to the centres hosted there,
+    /// as the portal's figures count them (`CentreCountryFilter`).
     @Sendable func centres(_ req: Request) async throws -> HTML {
-        let centres = try await req.centreStore.all()
-        let events = try await req.eventStore.page(centre: nil, after: nil, limit: 50, by: req.principal).items
-        return CentreListPage.render(PageContext(request: req), .init(centres: centres, events: events,
+        let country = try CentreCountryFilter.parse(req.queryItem("country"))
+        let centres = try await CentreCountryFilter.centres(country, on: req.db)
+        let upcoming = try await CentreCountryFilter.upcomingEvents(country, by: req.principal, limit: 50, on: req.db)
+        let held = try await CentreCountryFilter.heldEvents(country, on: req.db)
+        return CentreListPage.render(PageContext(request: req), .init(centres: centres, events: upcoming, held: held, country: country,
                                                                       countries: try await req.application.countryNames.all(on: req.db),
                                                                       ministryOrganiser: CentreAccess.allows(req.principal, .organise(centre: nil))))
     }
