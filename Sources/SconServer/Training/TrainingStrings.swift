@@ -14,7 +14,7 @@ extension TrainingContext {
         "trained.title": ("Officials trained", "연수 수료 공무원"),
         "trained.titleCountry": ("Officials trained from {country}", "{country} 연수 수료 공무원"),
         "trained.country": ("Country of the officials", "공무원 소속 국가"),
-        "trained.summary": ("{count} officials completed a cohort. Their names are in the alumni directory for those who agreed to be listed.", "공무원 {count}명이 연수를 수료했습니다. 명단 공개에 동의한 수료생은 수료생 목록에서 볼 수 있습니다."),
+        "trained.summary": ("Officials who completed a cohort: {count}. The names of those who agreed to be listed are in the alumni directory.", "연수를 수료한 공무원: {count}명. 명단 공개에 동의한 수료생은 수료생 목록에서 볼 수 있습니다."),
         "trained.cohort": ("Cohort", "기수"),
         "trained.count": ("Officials trained", "수료 인원"),
         "trained.none": ("No official has completed a cohort yet.", "아직 연수를 수료한 공무원이 없습니다."),

@@ -161,7 +161,7 @@ enum EventFormPage {
         \(back)
         <h1>\(title)</h1>
         \(Components.alert(model.problem))
-        \(Components.errorSummary(context, issues))
+        \(Components.errorSummary(context, issues.map { FieldIssue(field: String($0.field.prefix { $0 != "[" }), code: $0.code, detail: $0.detail) }))
         <form method="post" action="\(action(model.mode))" novalidate>
         \(context.csrfField)
         <fieldset class="field"><legend>\(context["eventform.what"])</legend>
