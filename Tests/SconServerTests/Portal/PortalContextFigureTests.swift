@@ -114,6 +114,34 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.all)
+    func eventsTakingRegistrationsAreOpenNow(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            // Setup: an event open for registration until tomorrow, a draft and an event whose registration closed yesterday.
+            let today = CalendarDay(app.clock.now())
+            func event(_ title: String, state: EventState, closes: CalendarDay) async throws {
+                let row = CentreEvent()
+                row.id = UUID()
+                row.centreID = nil
+                row.apply(try EventDraft(type: "seminar", titleEn: title, titleKo: title, venue: "Hall", timeZone: "Asia/Seoul",
+                                         firstDay: today.adding(days: 10).description, lastDay: today.adding(days: 10).description, slotTimes: ["10:00"],
+                                         slotMinutes: 30, tables: 1, registrationOpens: today.adding(days: -5).description,
+                                         registrationCloses: closes.description, capacity: 10, b2b: true).validated())
+                row.state = state.rawValue
+                row.sample = false
+                try await row.create(on: app.db)
+            }
+            try await event("Open seminar", state: .open, closes: today.adding(days: 1))
+            try await event("Draft seminar", state: .draft, closes: today.adding(days: 1))
+            try await event("Closed seminar", state: .open, closes: today.adding(days: -1))
+            // Act + check: "Open now" names the open one with its last day to register, in both languages.
+            let english = try await Browser(app).get("/?lang=en").text
+            #expect(english.contains("Open seminar</a>") && english.contains("registration until \(today.adding(days: 1))"))
+            #expect(!english.contains("Draft seminar") && !english.contains("Closed seminar</a>"))
+            #expect(try await Browser(app).get("/?lang=ko").text.contains("\(today.adding(days: 1))까지 참가 등록"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
     func aCityPageTellsItsStory(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             // Setup: a public project's city, an agreement of the test's own linked to it, an outcome counting the agreement.
