@@ -138,6 +138,42 @@ import VaporTesting
         }
     }
 
+    @Test(arguments: TestDatabase.all)
+    func theAPIEditsAnEventWithTheSameRules(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let f = try await CentresFixture.make(app)
+            let created = try await f.call(.POST, "/api/v1/events", f.eventBody(), by: f.staff)
+            let event = try #require(created.json["id"] as? String)
+            let path = "/api/v1/events/\(event)"
+            var body = f.eventBody(["titleEn": "Edited day"])
+            body.removeValue(forKey: "centre")
+            // Wrong users: another centre's staff (a draft: 404), a participant, a visitor; nothing written.
+            #expect(try await f.call(.PUT, path, body, by: f.otherStaff).status == .notFound)
+            #expect(try await f.call(.PUT, path, body, by: nil).status == .unauthorized)
+            // Bad input: the end before the start (422), the organiser (400: not a field of an edit); nothing written.
+            var backwards = body
+            backwards["lastDay"] = "2027-03-09"
+            let bad = try await f.call(.PUT, path, backwards, by: f.staff)
+            #expect(bad.status == .unprocessableEntity && bad.problemFields == ["lastDay"])
+            #expect(try await f.call(.PUT, path, f.eventBody(), by: f.staff).status == .badRequest)
+            #expect(try await CentreEvent.find(UUID(uuidString: event)!, on: app.db)?.titleEn == "Test day")
+            let done = try await f.call(.PUT, path, body, by: f.staff)
+            #expect(done.status == .ok)
+            #expect(done.json["titleEn"] as? String == "Edited day" || "\(done.json)".contains("Edited day"))
+            #expect(try await Self.auditCount(app, "event.update") == 1)
+            // Open with a registration: the slots stay (409); past registration, no edit (409).
+            #expect(try await f.call(.POST, "\(path)/state", ["to": "open"], by: f.staff).status == .ok)
+            #expect(try await f.call(.PUT, path, body, by: f.a).status == .forbidden)
+            #expect(try await f.call(.POST, "\(path)/registrations", f.registration("Early Org"), by: f.a).status == .created)
+            var moved = body
+            moved["slotTimes"] = ["09:00", "10:00"]
+            #expect(try await f.call(.PUT, path, moved, by: f.staff).status == .conflict)
+            #expect(try await f.call(.POST, "\(path)/state", ["to": "matchmaking"], by: f.staff).status == .ok)
+            #expect(try await f.call(.PUT, path, body, by: f.staff).status == .conflict)
+            #expect(try await Self.auditCount(app, "event.update") == 1)
+        }
+    }
+
     @Test func editsFollowTheEventsState() throws {
         let plan = try EventDraft(type: "webinar", titleEn: "W", titleKo: "W", onlineLink: "https://example.org/w", timeZone: "Asia/Seoul",
                                   firstDay: "2027-05-01", lastDay: "2027-05-01", slotTimes: ["10:00"], slotMinutes: 30, tables: 1,

@@ -93,6 +93,7 @@ import VaporTesting
         "GET /api/v1/events": .open,
         "POST /api/v1/events": .signedIn,
         "GET /api/v1/events/:id": .open,
+        "PUT /api/v1/events/:id": .signedIn,
         "POST /api/v1/events/:id/state": .signedIn,
         "GET /api/v1/events/:id/registrations": .open,
         "POST /api/v1/events/:id/registrations": .signedIn,
