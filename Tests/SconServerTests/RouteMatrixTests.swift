@@ -364,6 +364,7 @@ import VaporTesting
         "GET /data/cities.csv": .open,
         "GET /data/cities.geojson": .open,
         "GET /data/calls.ics": .open,
+        "GET /data/events.ics": .open,
         "GET /healthz": .open,
         "GET /metrics": .operations,
         "GET /openapi.json": .open,

@@ -82,5 +82,7 @@ extension PortalContext {
         "portal.dataset.cities.text": ("The cities of the directory, the ASCN pilot cities among them, with coordinates.", "ASCN 시범도시를 포함한 도시 목록과 좌표."),
         "portal.dataset.calls": ("Call calendar", "공모 일정"),
         "portal.dataset.calls.text": ("Openings and deadlines of the call rounds, to subscribe to in a calendar.", "공모 회차별 접수 시작일과 마감일(캘린더 구독용)."),
+        "portal.dataset.events": ("Event calendar", "행사 일정"),
+        "portal.dataset.events.text": ("The networking events of the centres and the ministry (drafts excepted), each in its own time zone, to subscribe to in a calendar; with a country, the events of the centres hosted there.", "협력센터와 국토교통부의 네트워킹 행사(초안 제외)를 행사별 현지 시간대로 제공합니다(캘린더 구독용). 국가를 고르면 그 국가에 있는 센터의 행사만 담습니다."),
     ]
 }

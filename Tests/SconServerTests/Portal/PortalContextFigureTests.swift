@@ -142,6 +142,25 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.all)
+    func theEventCalendarHoldsThePublicEventsInTheirZonesAndFollowsTheCountry(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            // Act: the whole calendar, and Lao PDR's (no centre is hosted there).
+            let all = try await Browser(app).get("/data/events.ics")
+            #expect(all.status == .ok && all.headers.first(name: .contentType)?.hasPrefix("text/calendar") == true)
+            let none = try await Browser(app).get("/data/events.ics?country=LA")
+            #expect(try await Browser(app).get("/data/events.ics?country=Laos").status == .badRequest)
+            // Check, with a real parser: every event past its draft, once, in its own zone; none for Lao PDR.
+            let public_ = try await CentreEvent.query(on: app.db).filter(\.$state != "draft").all()
+            if let calendar = try ICalendarReader.read(all.text), let empty = try ICalendarReader.read(none.text) {
+                #expect(Set(calendar.events.map(\.uid)) == Set(public_.map { "event-\(UUIDText.string($0.storedID))@k-scon" }))
+                #expect(calendar.events.allSatisfy { $0.tzid != nil && $0.start?.hasSuffix("Z") == true })
+                #expect(empty.events.isEmpty)
+            }
+            #expect(try await Browser(app).get("/data?lang=ko").text.contains("/data/events.ics"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
     func aCityPageTellsItsStory(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             // Setup: a public project's city, an agreement of the test's own linked to it, an outcome counting the agreement.
