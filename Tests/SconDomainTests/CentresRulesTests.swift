@@ -85,9 +85,11 @@ import Testing
     let city = UUID()
 
     @Test func aLeadBecomesOneProposalAndOnlyWithItsOrganisation() {
-        #expect(LeadProposal.refusal(proposal: nil, organisationKnown: true) == nil)
-        #expect(LeadProposal.refusal(proposal: UUID(), organisationKnown: true) == .alreadyProposed)
-        #expect(LeadProposal.refusal(proposal: nil, organisationKnown: false) == .noOrganisation)
+        #expect(LeadProposal.refusal(proposal: nil, stage: .lead, organisationKnown: true) == nil)
+        #expect(LeadProposal.refusal(proposal: UUID(), stage: .lead, organisationKnown: true) == .alreadyProposed)
+        #expect(LeadProposal.refusal(proposal: nil, stage: .lead, organisationKnown: false) == .noOrganisation)
+        #expect(LeadProposal.refusal(proposal: nil, stage: .selected, organisationKnown: true) == .pastLeadStage(.selected))
+        #expect(LeadProposal.refusal(proposal: nil, stage: .dropped, organisationKnown: true) == .pastLeadStage(.dropped))
     }
 
     @Test func theDraftTakesWhatTheLeadKnowsInTheLanguageItWasDescribedIn() throws {

@@ -163,8 +163,41 @@ import VaporTesting
         }
     }
 
+    @Test(arguments: TestDatabase.all)
+    func aLeadPastTheLeadStageDoesNotBecomeAProposal(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let f = try await CentresFixture.make(app)
+            let p = try await ProposalFixture.make(app)
+            let lead = try await Self.lead(f, p)
+            let row = try #require(try await CentreLead.find(UUID(uuidString: lead)!, on: app.db))
+            let path = "/api/v1/centres/\(f.centre.uuidString)/leads/\(lead)/proposal"
+            let browser = Browser(app)
+            try await browser.signIn(f.staff)
+            // At the lead stage the board offers it.
+            #expect(try await browser.get("/centres/\(f.centre.uuidString)?lang=en").text.contains("value=\"\(lead)\""))
+            for stage in [ProjectStage.selected, .dropped] {
+                // Setup: the lead's project moved on in the pipeline, or was dropped.
+                let project = try #require(try await Project.find(row.projectID, on: app.db))
+                project.stage = stage.rawValue
+                try await project.save(on: app.db)
+                let proposals = try await app.count(Proposal.self), audits = try await Self.auditCount(app, "lead.proposal")
+                let refused = try await f.call(.POST, path, ["call": p.callID, "budget": 5], by: f.staff)
+                #expect(refused.status == .conflict)
+                #expect(refused.text.contains("past the lead stage"), "\(refused.text)")
+                let page = try await browser.post("/centres/\(f.centre.uuidString)/leads/proposal?lang=ko", form: [("lead", lead), ("call", p.callID), ("budget", "5")])
+                #expect(page.status == .conflict && page.text.contains("발굴 단계를 지났습니다"))
+                #expect(try await app.count(Proposal.self) == proposals)
+                #expect(try await Self.auditCount(app, "lead.proposal") == audits)
+                #expect(try await CentreLead.find(row.storedID, on: app.db)?.proposalID == nil)
+                // The board no longer offers the form for it.
+                let board = try await browser.get("/centres/\(f.centre.uuidString)?lang=en")
+                #expect(!board.text.contains("value=\"\(lead)\"") && board.text.contains("No lead on the board can become a draft proposal"))
+            }
+        }
+    }
+
     @Test func everyRefusalOfALeadSpeaksBothLanguages() {
-        for refusal in [LeadRefusal.alreadyProposed, .noOrganisation] {
+        for refusal in [LeadRefusal.alreadyProposed, .noOrganisation, .pastLeadStage(.dropped)] {
             #expect(!Strings.english.localized(refusal).isEmpty && Strings.korean.has("refusal.\(refusal.key)"), "\(refusal.key)")
         }
     }

@@ -7,20 +7,29 @@ public enum LeadRefusal: Refusal, Hashable {
     case alreadyProposed
     /// The lead's organisation is no longer in the directory: a proposal is an organisation's.
     case noOrganisation
+    /// The lead's project left the lead stage (moved on in the pipeline, or dropped).
+    case pastLeadStage(ProjectStage)
 
     public var key: String {
         switch self {
         case .alreadyProposed: "lead.alreadyProposed"
         case .noOrganisation: "lead.noOrganisation"
+        case .pastLeadStage: "lead.pastLeadStage"
         }
     }
 
-    public var values: [String: RefusalValue] { [:] }
+    public var values: [String: RefusalValue] {
+        switch self {
+        case .pastLeadStage(let stage): ["stage": .key("stage.\(stage.rawValue)")]
+        default: [:]
+        }
+    }
 
     public var description: String {
         switch self {
         case .alreadyProposed: "the lead became a draft proposal already."
         case .noOrganisation: "the lead has no organisation in the directory; a proposal is written for an organisation."
+        case .pastLeadStage(let stage): "the lead is past the lead stage (it is \(stage.rawValue)); only a lead becomes a draft proposal."
         }
     }
 }
@@ -50,9 +59,11 @@ public enum LeadProposal {
         }
     }
 
-    /// Whether the lead may become a draft proposal: once, and only with its organisation.
-    public static func refusal(proposal: UUID?, organisationKnown: Bool) -> LeadRefusal? {
+    /// Whether the lead may become a draft proposal: once, while its project is at the lead
+    /// stage (not moved on in the pipeline, not dropped), and only with its organisation.
+    public static func refusal(proposal: UUID?, stage: ProjectStage, organisationKnown: Bool) -> LeadRefusal? {
         if proposal != nil { return .alreadyProposed }
+        if stage != .lead { return .pastLeadStage(stage) }
         if !organisationKnown { return .noOrganisation }
         return nil
     }

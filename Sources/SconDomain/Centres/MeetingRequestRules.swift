@@ -57,6 +57,12 @@ public enum EventRefusal: Refusal, Hashable {
     case alreadyAnswered
     case duplicateRequest
     case nothingToPublish
+    /// The plan is edited while the event is a draft or open for registration.
+    case notEditable(state: EventState)
+    /// People registered for the slots as they are: the days and the slots stay.
+    case slotsInUse(registrations: Int)
+    /// The capacity cannot go below the registrations taken.
+    case capacityBelowRegistrations(registrations: Int)
 
     public enum Step: String, Sendable, Hashable { case register, request, answer, schedule, publish, decide, checkIn }
 
@@ -73,6 +79,9 @@ public enum EventRefusal: Refusal, Hashable {
         case .alreadyAnswered: "event.alreadyAnswered"
         case .duplicateRequest: "event.duplicateRequest"
         case .nothingToPublish: "event.nothingToPublish"
+        case .notEditable: "event.notEditable"
+        case .slotsInUse: "event.slotsInUse"
+        case .capacityBelowRegistrations: "event.capacityBelowRegistrations"
         }
     }
 
@@ -84,6 +93,8 @@ public enum EventRefusal: Refusal, Hashable {
         case .full(let capacity): ["capacity": .text(String(capacity))]
         case .quotaReached(let limit): ["limit": .text(String(limit))]
         case .answerPeriodOver(let deadline): ["deadline": .text(deadline)]
+        case .notEditable(let state): ["state": .key("eventstate.\(state.rawValue)")]
+        case .slotsInUse(let count), .capacityBelowRegistrations(let count): ["registrations": .text(String(count))]
         default: [:]
         }
     }
@@ -107,6 +118,9 @@ public enum EventRefusal: Refusal, Hashable {
         case .alreadyAnswered: "this request has been answered."
         case .duplicateRequest: "a request between these two participants is waiting or accepted already."
         case .nothingToPublish: "run the schedule before publishing it."
+        case .notEditable(let state): "an event's plan is edited while it is a draft or open for registration; it is \(state.rawValue)."
+        case .slotsInUse(let count): "\(count) registrations chose among the event's slots: its days, slot times and slot length stay as they are."
+        case .capacityBelowRegistrations(let count): "the capacity cannot be lower than the \(count) registrations taken."
         }
     }
 }

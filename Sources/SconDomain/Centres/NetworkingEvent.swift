@@ -32,6 +32,24 @@ public enum EventState: String, Sendable, Hashable, CaseIterable, Codable {
     public var listsParticipants: Bool { [.matchmaking, .published, .held, .closed].contains(self) }
     /// Requests are made and answered, and the schedule is run, in matchmaking (and re-run after publishing).
     public var schedules: Bool { self == .matchmaking || self == .published }
+    /// The organiser edits the plan while the event is a draft or open for registration.
+    public var editsPlan: Bool { self == .draft || self == .open }
+}
+
+/// Whether an event's plan may change now: in a state that `editsPlan`; once people have
+/// registered (choosing among the slots), the days, slot times and slot length stay and the
+/// capacity does not go below the registrations taken (refused ones do not count).
+public enum EventEdit {
+    public static func refusal(state: EventState, current: EventPlan, proposed: EventPlan, registrations: Int) -> EventRefusal? {
+        guard state.editsPlan else { return .notEditable(state: state) }
+        guard registrations > 0 else { return nil }
+        if current.firstDay != proposed.firstDay || current.lastDay != proposed.lastDay || current.slotStarts != proposed.slotStarts
+            || current.slotMinutes != proposed.slotMinutes {
+            return .slotsInUse(registrations: registrations)
+        }
+        if proposed.capacity < registrations { return .capacityBelowRegistrations(registrations: registrations) }
+        return nil
+    }
 }
 
 /// An event's plan as checked: when, where, its meeting slots and tables, who may come.

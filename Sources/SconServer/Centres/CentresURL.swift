@@ -6,6 +6,11 @@ enum CentresURL: SiteRoute {
     case centres
     case centre(Parameter<UUID>)
     case leadProposal(Parameter<UUID>)
+    /// A new event of a centre.
+    case newEvent(Parameter<UUID>)
+    /// A new event of the ministry.
+    case newMinistryEvent
+    case editEvent(Parameter<UUID>)
     case event(Parameter<UUID>)
     case eventCalendar(Parameter<UUID>)
     case eventState(Parameter<UUID>)
@@ -24,6 +29,9 @@ enum CentresURL: SiteRoute {
         case .centres: return ["centres"]
         case .centre(let id): return ["centres", Self.segment(.id, id)]
         case .leadProposal(let id): return ["centres", Self.segment(.id, id), "leads", "proposal"]
+        case .newEvent(let id): return ["centres", Self.segment(.id, id), "events", "new"]
+        case .newMinistryEvent: return ["events", "new"]
+        case .editEvent(let id): return ["events", Self.segment(.id, id), "edit"]
         case .event(let id): return ["events", Self.segment(.id, id)]
         case .eventCalendar(let id): return ["events", Self.segment(.id, id), "event.ics"]
         case .eventState(let id): return ["events", Self.segment(.id, id), "state"]

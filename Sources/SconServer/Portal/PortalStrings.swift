@@ -42,7 +42,8 @@ extension PortalContext {
         "portal.map.desc": ("Map of the ASEAN countries and Korea with {pilots} ASCN pilot cities and {places} project locations. Select a country to filter the page.", "아세안 국가와 한국 지도: ASCN 시범도시 {pilots}곳과 사업 위치 {places}곳. 국가를 선택하면 페이지 전체가 그 국가로 좁혀집니다."),
         "portal.map.caption": ("Select a country to filter the whole page; select it again to clear.", "국가를 선택하면 페이지 전체가 그 국가로 좁혀지고, 다시 선택하면 해제됩니다."),
         "portal.open": ("Open now", "지금 접수 중"),
-        "portal.open.none": ("No call is open right now.", "현재 접수 중인 공모가 없습니다."),
+        "portal.open.none": ("No call or event is open right now.", "현재 접수 중인 공모나 행사가 없습니다."),
+        "portal.open.registration": ("registration until {day}", "{day}까지 참가 등록"),
         "portal.open.until": ("until {day}", "{day}까지"),
         "portal.latest": ("Latest results", "최근 성과"),
         "portal.latest.none": ("No result yet under this filter.", "이 조건의 성과가 아직 없습니다."),
@@ -81,5 +82,7 @@ extension PortalContext {
         "portal.dataset.cities.text": ("The cities of the directory, the ASCN pilot cities among them, with coordinates.", "ASCN 시범도시를 포함한 도시 목록과 좌표."),
         "portal.dataset.calls": ("Call calendar", "공모 일정"),
         "portal.dataset.calls.text": ("Openings and deadlines of the call rounds, to subscribe to in a calendar.", "공모 회차별 접수 시작일과 마감일(캘린더 구독용)."),
+        "portal.dataset.events": ("Event calendar", "행사 일정"),
+        "portal.dataset.events.text": ("The networking events of the centres and the ministry (drafts excepted), each in its own time zone, to subscribe to in a calendar; with a country, the events of the centres hosted there.", "협력센터와 국토교통부의 네트워킹 행사(초안 제외)를 행사별 현지 시간대로 제공합니다(캘린더 구독용). 국가를 고르면 그 국가에 있는 센터의 행사만 담습니다."),
     ]
 }

@@ -27,6 +27,7 @@ enum PortalData: String, SiteRoute, CaseIterable {
     case citiesCSV = "cities.csv"
     case citiesGeoJSON = "cities.geojson"
     case callsICS = "calls.ics"
+    case eventsICS = "events.ics"
 
     var pathComponents: [PathComponent] { ["data", .constant(rawValue)] }
 

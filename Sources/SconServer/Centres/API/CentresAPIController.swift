@@ -14,6 +14,7 @@ struct CentresAPIController: RouteCollection {
         routes.get(CentresAPI.events, use: events)
         signedIn.post(CentresAPI.events, use: createEvent)
         routes.get(CentresAPI.event(.key), use: event)
+        signedIn.put(CentresAPI.event(.key), use: updateEvent)
         signedIn.post(CentresAPI.eventState(.key), use: move)
         routes.get(CentresAPI.registrations(.key), use: registrations)
         signedIn.post(CentresAPI.registrations(.key), use: register)
@@ -111,6 +112,14 @@ struct CentresAPIController: RouteCollection {
         }
         let result = try await req.eventStore.page(centre: centre, after: page.cursor, limit: page.limit, by: req.principal)
         return ListResponse(items: try await EventDTO.list(result.items, for: req), nextCursor: result.nextCursor?.encoded)
+    }
+
+    /// The organisers edit the plan while the state allows (`EventStore.update`).
+    @Sendable func updateEvent(_ req: Request) async throws -> EventDTO {
+        let id = try req.uuid()
+        _ = try await req.eventStore.organised(id, by: req.principal, "edit this event")
+        let input = try req.decodeJSON(EventUpdateInput.self)
+        return try await EventDTO.one(try await req.eventStore.update(id, input.draft, by: req.principal), for: req)
     }
 
     @Sendable func createEvent(_ req: Request) async throws -> Response {

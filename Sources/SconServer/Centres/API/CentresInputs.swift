@@ -50,6 +50,33 @@ struct EventInput: Decodable, Sendable {
     }
 }
 
+/// `PUT /api/v1/events/{id}`: the plan as it is to be (the organiser does not change).
+struct EventUpdateInput: Decodable, Sendable {
+    var draft: EventDraft
+
+    enum Field: String, CodingKey, CaseIterable {
+        case type, titleEn, titleKo, descriptionEn, descriptionKo, venue, onlineLink, timeZone, firstDay, lastDay, slotTimes, slotMinutes,
+             tables, registrationOpens, registrationCloses, capacity, b2b, g2g, answerHours, call, projects
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.strictFields(Field.self)
+        draft = EventDraft(type: try c.decodeIfPresent(String.self, forKey: .type), titleEn: try c.decodeIfPresent(String.self, forKey: .titleEn),
+                           titleKo: try c.decodeIfPresent(String.self, forKey: .titleKo),
+                           descriptionEn: try c.decodeIfPresent(String.self, forKey: .descriptionEn),
+                           descriptionKo: try c.decodeIfPresent(String.self, forKey: .descriptionKo),
+                           venue: try c.decodeIfPresent(String.self, forKey: .venue), onlineLink: try c.decodeIfPresent(String.self, forKey: .onlineLink),
+                           timeZone: try c.decodeIfPresent(String.self, forKey: .timeZone), firstDay: try c.decodeIfPresent(String.self, forKey: .firstDay),
+                           lastDay: try c.decodeIfPresent(String.self, forKey: .lastDay), slotTimes: try c.decodeIfPresent([String].self, forKey: .slotTimes),
+                           slotMinutes: try c.decodeIfPresent(Int.self, forKey: .slotMinutes), tables: try c.decodeIfPresent(Int.self, forKey: .tables),
+                           registrationOpens: try c.decodeIfPresent(String.self, forKey: .registrationOpens),
+                           registrationCloses: try c.decodeIfPresent(String.self, forKey: .registrationCloses),
+                           capacity: try c.decodeIfPresent(Int.self, forKey: .capacity), b2b: try c.decodeIfPresent(Bool.self, forKey: .b2b),
+                           g2g: try c.decodeIfPresent(Bool.self, forKey: .g2g), answerHours: try c.decodeIfPresent(Int.self, forKey: .answerHours),
+                           call: try c.value(.call), projects: try c.value(.projects))
+    }
+}
+
 /// `POST /api/v1/events/{id}/state`.
 struct EventStateInput: Decodable, Sendable {
     var to: String?

@@ -17,50 +17,73 @@ enum CentreText {
         plan.firstDay == plan.lastDay ? plan.firstDay.description : "\(plan.firstDay) – \(plan.lastDay)"
     }
 
-    static func eventRow(_ context: PageContext, _ event: CentreEvent) -> HTML {
+    static func eventRow(_ context: PageContext, _ event: CentreEvent, record: String? = nil) -> HTML {
         guard let plan = try? event.plan, let state = try? event.eventState else { return .empty }
+        let marker: HTML = record.map { " data-record=\"\($0)\"" } ?? ""
         return """
-        <tr><th scope="row"><a href="\(CentresURL.event(.value(event.storedID)).path)">\(plan.title.text(in: context.language))</a> \(Components.sampleBadge(context, event.sample))</th>\
+        <tr\(marker)><th scope="row"><a href="\(CentresURL.event(.value(event.storedID)).path)">\(plan.title.text(in: context.language))</a> \(Components.sampleBadge(context, event.sample))</th>\
         <td>\(context["eventtype.\(plan.type.rawValue)"])</td><td>\(when(context, plan))</td><td>\(context["eventstate.\(state.rawValue)"])</td></tr>
         """
     }
 
-    static func eventTable(_ context: PageContext, _ events: [CentreEvent], caption: String) -> HTML {
+    static func eventTable(_ context: PageContext, _ events: [CentreEvent], caption: String, record: String? = nil) -> HTML {
         guard !events.isEmpty else { return "<p>\(context["event.none"])</p>" }
         return """
         <table class="list"><caption>\(caption)</caption><thead><tr><th scope="col">\(context["event.title"])</th><th scope="col">\(context["event.type"])</th>\
         <th scope="col">\(context["event.days"])</th><th scope="col">\(context["event.state"])</th></tr></thead>
-        <tbody>\(events.map { eventRow(context, $0) })</tbody></table>
+        <tbody>\(events.map { eventRow(context, $0, record: record) })</tbody></table>
         """
     }
 }
 
-/// Every centre and the events open to all.
+/// Every centre and the events open to all; with `?country=TH`, the centres hosted in that
+/// country and their events — the records the portal's figures count with the same filter.
 enum CentreListPage {
     struct Model {
         var centres: [Centre]
+        /// Events not held yet, soonest first.
         var events: [CentreEvent]
+        /// Events held or closed, latest first.
+        var held: [CentreEvent] = []
+        var country: CountryCode? = nil
         var countries: [CountryDTO]
+        /// Whether the viewer organises the ministry's events (the "new event" button).
+        var ministryOrganiser = false
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
+        let language = context.language
         let rows: [HTML] = model.centres.map { centre in
             let status = (try? centre.centreStatus).map { context["centrestatus.\($0.rawValue)"] } ?? ""
             return """
-            <tr><th scope="row"><a href="\(CentresURL.centre(.value(centre.storedID)).path)">\(centre.name.text(in: context.language))</a> \(Components.sampleBadge(context, centre.sample))</th>\
-            <td>\(CentreText.fact(context, (try? centre.hostCountryCode)?.map { model.countries.name(of: $0.value, in: context.language) }))</td>\
+            <tr data-record="centre"><th scope="row"><a href="\(CentresURL.centre(.value(centre.storedID)).path)">\(centre.name.text(in: language))</a> \(Components.sampleBadge(context, centre.sample))</th>\
+            <td>\(CentreText.fact(context, (try? centre.hostCountryCode)?.map { model.countries.name(of: $0.value, in: language) }))</td>\
             <td>\(CentreText.fact(context, centre.hostCity))</td><td>\(status)</td></tr>
             """
         }
+        let countryName = model.country.map { model.countries.name(of: $0.value, in: language) }
+        let centres: HTML = rows.isEmpty ? "<p class=\"empty\">\(context["centre.noneHosted"])</p>" : """
+        <table class="list"><caption>\(context["centre.list"])</caption><thead><tr><th scope="col">\(context["centre.name"])</th>\
+        <th scope="col">\(context["centre.hostCountry"])</th><th scope="col">\(context["centre.hostCity"])</th><th scope="col">\(context["centre.status"])</th></tr></thead>
+        <tbody>\(rows)</tbody></table>
+        """
         let body: HTML = """
         <h1>\(context["area.centres.name"])</h1>
         <p class="lead">\(context["area.centres.text"])</p>
         <p>\(context["centre.programmeFacts"])</p>
-        <table class="list"><caption>\(context["centre.list"])</caption><thead><tr><th scope="col">\(context["centre.name"])</th>\
-        <th scope="col">\(context["centre.hostCountry"])</th><th scope="col">\(context["centre.hostCity"])</th><th scope="col">\(context["centre.status"])</th></tr></thead>
-        <tbody>\(rows)</tbody></table>
+        <form method="get" action="\(CentresURL.centres.path)" class="filters" role="search" aria-label="\(context["list.filters"])">
+        \(Components.select(context, field: "country", name: "country", label: context["centre.filterCountry"], options: model.countries.options(language),
+                            selected: model.country?.value, includeBlank: context["list.any"]))
+        <button type="submit" class="button">\(context["list.apply"])</button>
+        </form>
+        \(countryName.map { "<p class=\"hint\">\(context.strings.format("centre.filtered", ["country": $0]))</p>" as HTML } ?? .empty)
+        \(centres)
         <h2>\(context["event.upcoming"])</h2>
+        \(model.ministryOrganiser ? "<p class=\"actions\"><a class=\"button\" href=\"\(CentresURL.newMinistryEvent.path)\">\(context["eventform.newMinistry"])</a></p>" as HTML : .empty)
         \(CentreText.eventTable(context, model.events, caption: context["event.upcoming"]))
+        <h2 id="events-held">\(context["event.held"])</h2>
+        <p class="hint">\(model.country == nil ? context["event.heldAll"] : context["event.heldCountry"])</p>
+        \(CentreText.eventTable(context, model.held, caption: context["event.held"], record: "held"))
         """
         return Layout.page(context, title: context["area.centres.name"], current: "nav.centres", body: body)
     }
@@ -126,6 +149,7 @@ enum CentrePage {
             staffPart = """
             <section aria-labelledby="staff-part">
             <h2 id="staff-part">\(context["centre.staffPart"])</h2>
+            <p class="actions"><a class="button" href="\(CentresURL.newEvent(.value(centre.storedID)).path)">\(context["eventform.new"])</a></p>
             \(centreNumbers(context, model.centreNumbers))
             \(board(context, model))
             \(CentreText.eventTable(context, model.events, caption: context["centre.allEvents"]))
@@ -210,7 +234,10 @@ enum CentrePage {
 
     /// Turning a lead into a draft proposal of a call open for proposals.
     static func proposalForm(_ context: PageContext, _ model: Model) -> HTML {
-        let leads = model.board.filter { $0.proposal == nil }
+        // The leads the domain lets become a proposal now (its organisation is checked on sending).
+        let leads = model.board.filter { row in
+            (try? row.project.projectStage).map { LeadProposal.refusal(proposal: row.lead.proposalID, stage: $0, organisationKnown: true) == nil } ?? false
+        }
         let heading: HTML = "<h3 id=\"lead-proposal\">\(context["lead.proposalTitle"])</h3>"
         guard !leads.isEmpty else { return "\(heading)<p>\(context["lead.proposalNoLeads"])</p>" }
         guard !model.openCalls.isEmpty else { return "\(heading)<p>\(context["lead.proposalNoCalls"])</p>" }

@@ -12,6 +12,12 @@ struct CentresPagesController: RouteCollection {
         routes.get(CentresURL.centres, use: centres)
         routes.get(CentresURL.centre(.key), use: centre)
         signedIn.post(CentresURL.leadProposal(.key), use: proposeLead)
+        signedIn.get(CentresURL.newEvent(.key), use: newEventForm)
+        signedIn.post(CentresURL.newEvent(.key), use: createEvent)
+        signedIn.get(CentresURL.newMinistryEvent, use: newMinistryEventForm)
+        signedIn.post(CentresURL.newMinistryEvent, use: createMinistryEvent)
+        signedIn.get(CentresURL.editEvent(.key), use: editEventForm)
+        signedIn.post(CentresURL.editEvent(.key), use: editEvent)
         routes.get(CentresURL.event(.key), use: event)
         routes.get(CentresURL.eventCalendar(.key), use: eventCalendar)
         signedIn.post(CentresURL.eventState(.key), use: move)
@@ -75,11 +81,16 @@ struct CentresPagesController: RouteCollection {
         }
     }
 
+    /// The centres and their events; `?country=TH` narrows them to the centres hosted there,
+    /// as the portal's figures count them (`CentreCountryFilter`).
     @Sendable func centres(_ req: Request) async throws -> HTML {
-        let centres = try await req.centreStore.all()
-        let events = try await req.eventStore.page(centre: nil, after: nil, limit: 50, by: req.principal).items
-        return CentreListPage.render(PageContext(request: req), .init(centres: centres, events: events,
-                                                                      countries: try await req.application.countryNames.all(on: req.db)))
+        let country = try CentreCountryFilter.parse(req.queryItem("country"))
+        let centres = try await CentreCountryFilter.centres(country, on: req.db)
+        let upcoming = try await CentreCountryFilter.upcomingEvents(country, by: req.principal, limit: 50, on: req.db)
+        let held = try await CentreCountryFilter.heldEvents(country, on: req.db)
+        return CentreListPage.render(PageContext(request: req), .init(centres: centres, events: upcoming, held: held, country: country,
+                                                                      countries: try await req.application.countryNames.all(on: req.db),
+                                                                      ministryOrganiser: CentreAccess.allows(req.principal, .organise(centre: nil))))
     }
 
     @Sendable func centre(_ req: Request) async throws -> HTML {
@@ -284,5 +295,94 @@ struct CentresPagesController: RouteCollection {
         headers.contentDisposition = .init(.inline, filename: filename)
         headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
         return Response(status: .ok, headers: headers, body: .init(string: calendar.text))
+    }
+}
+
+/// The organiser's event form: a new event of a centre or of the ministry, and the edit of an
+/// event's plan. The same store and domain checks as `POST /api/v1/events`.
+extension CentresPagesController {
+    @Sendable func newEventForm(_ req: Request) async throws -> HTML {
+        let centre = try await req.centreStore.find(try req.uuid())
+        try req.principal.require(CentreAccess.allows(req.principal, .organise(centre: centre.storedID)), "organise events for this centre")
+        let values = EventFormPage.Values.blank(timeZone: EventFormPage.zone(of: (try? centre.hostCountryCode)?.value))
+        return try await eventForm(req, .init(mode: .create(centre), values: values))
+    }
+
+    @Sendable func newMinistryEventForm(_ req: Request) async throws -> HTML {
+        try req.principal.require(CentreAccess.allows(req.principal, .organise(centre: nil)), "organise the ministry's events")
+        return try await eventForm(req, .init(mode: .create(nil), values: .blank(timeZone: "Asia/Seoul")))
+    }
+
+    @Sendable func createEvent(_ req: Request) async throws -> Response {
+        let centre = try await req.centreStore.find(try req.uuid())
+        return try await create(req, centre: centre)
+    }
+
+    @Sendable func createMinistryEvent(_ req: Request) async throws -> Response {
+        try await create(req, centre: nil)
+    }
+
+    private func create(_ req: Request, centre: Centre?) async throws -> Response {
+        let values = try req.content.decode(EventFormPage.Values.self)
+        do {
+            let event = try await req.eventStore.create(centre: centre?.storedID, values.draft, by: req.principal)
+            return req.redirect(to: CentresURL.event(.value(event.storedID)).path + "?created=1", redirectType: .normal)
+        } catch DomainError.invalid(let issues) {
+            return try await eventForm(req, .init(mode: .create(centre), values: values, issues: issues)).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    @Sendable func editEventForm(_ req: Request) async throws -> Response {
+        let event = try await req.eventStore.organised(try req.uuid(), by: req.principal, "edit this event")
+        let state = try event.eventState
+        let links = try await EventLinkStore.stored([event.storedID], on: req.db)[event.storedID] ?? EventLinks()
+        var model = EventFormPage.Model(mode: .edit(event), values: .init(plan: try event.plan, links: links))
+        guard state.editsPlan else {
+            model.editable = false
+            model.problem = req.strings.localized(EventRefusal.notEditable(state: state))
+            return try await eventForm(req, model).encodeResponse(status: .conflict, for: req)
+        }
+        return try await eventForm(req, model).encodeResponse(for: req)
+    }
+
+    @Sendable func editEvent(_ req: Request) async throws -> Response {
+        let id = try req.uuid()
+        let event = try await req.eventStore.organised(id, by: req.principal, "edit this event")
+        let values = try req.content.decode(EventFormPage.Values.self)
+        do {
+            _ = try await req.eventStore.update(id, values.draft, by: req.principal)
+            return req.redirect(to: CentresURL.event(.value(id)).path + "?saved=1", redirectType: .normal)
+        } catch DomainError.invalid(let issues) {
+            return try await eventForm(req, .init(mode: .edit(event), values: values, issues: issues)).encodeResponse(status: .unprocessableEntity, for: req)
+        } catch let refusal as EventRefusal {
+            var model = EventFormPage.Model(mode: .edit(event), values: values, problem: req.strings.localized(refusal))
+            if case .notEditable = refusal { model.editable = false }
+            return try await eventForm(req, model).encodeResponse(status: .conflict, for: req)
+        }
+    }
+
+    /// The form with what the event may be linked to: calls past their draft that this person
+    /// sees, and the projects on the centre's board (plus those linked already that they see).
+    private func eventForm(_ req: Request, _ model: EventFormPage.Model) async throws -> HTML {
+        var model = model
+        let centre: UUID?
+        switch model.mode {
+        case .create(let row): centre = row?.storedID
+        case .edit(let event): centre = event.centreID
+        }
+        let calls = try await Call.query(on: req.db).filter(\.$state != CallState.draft.rawValue).all()
+        model.calls = try calls.filter { CallAccess.allows(req.principal, .seeCall($0.storedID, try $0.callState)) }
+            .map { ($0.storedID, try $0.terms().title.text(in: req.language)) }
+        var projects: [(id: UUID, title: String)] = []
+        if let centre, CentreAccess.allows(req.principal, .keepBoard(centre)) {
+            projects = try await req.leadStore.board(centre, by: req.principal).map { ($0.project.storedID, "\($0.project.code) \($0.project.title)") }
+        }
+        let chosen = (model.values.projects ?? []).compactMap(UUID.init(uuidString:)).filter { id in !projects.contains { $0.id == id } }
+        let store = ProjectStore(db: req.db)
+        for id in chosen {
+            if let visible = try? await store.findVisible(id, by: req.principal) { projects.append((id, "\(visible.project.code) \(visible.project.title)")) }
+        }
+        model.projects = projects
+        return EventFormPage.render(PageContext(request: req), model)
     }
 }

@@ -99,7 +99,7 @@ enum EventPage {
         let body: HTML = """
         <p><a href="\(model.centre.map { CentresURL.centre(.value($0.storedID)).path } ?? CentresURL.centres.path)">\(organiserName)</a></p>
         <h1>\(plan.title.text(in: language)) \(Components.sampleBadge(context, model.event.sample))</h1>
-        \(Components.notice(model.message ?? (context.request.query[String.self, at: "registered"] == "1" ? context["registration.done"] : nil)))
+        \(Components.notice(model.message ?? notice(context)))
         \(Components.alert(model.problem))
         \(plan.description.text(in: language).isEmpty ? HTML.empty : "<p class=\"lead\">\(plan.description.text(in: language))</p>")
         \(facts)
@@ -155,12 +155,22 @@ enum EventPage {
         """
     }
 
+    /// What the step before this page did: a registration sent, the event created or saved.
+    static func notice(_ context: PageContext) -> String? {
+        let query = context.request.query
+        if query[String.self, at: "registered"] == "1" { return context["registration.done"] }
+        if query[String.self, at: "created"] == "1" { return context["eventform.created"] }
+        if query[String.self, at: "saved"] == "1" { return context["eventform.saved"] }
+        return nil
+    }
+
     static func organiserPart(_ context: PageContext, _ model: Model) -> HTML {
         let id = model.event.storedID
-        var move: HTML = .empty
+        var move: HTML = model.state.editsPlan
+            ? "<p class=\"actions\"><a class=\"button button-secondary\" href=\"\(CentresURL.editEvent(.value(id)).path)\">\(context["eventform.edit"])</a></p>" : .empty
         if let next = model.state.next, next != .published {
             move = """
-            <form method="post" action="\(CentresURL.eventState(.value(id)).path)">\(context.csrfField)<input type="hidden" name="to" value="\(next.rawValue)">\
+            \(move)<form method="post" action="\(CentresURL.eventState(.value(id)).path)">\(context.csrfField)<input type="hidden" name="to" value="\(next.rawValue)">\
             <button type="submit" class="button">\(context.strings.format("event.moveTo", ["state": context["eventstate.\(next.rawValue)"]]))</button></form>
             """
         }

@@ -100,6 +100,30 @@ struct EventStore: Sendable {
         }
     }
 
+    /// Changes the event's plan and links: its organisers, with the same checks as creating it,
+    /// while the state allows (`EventEdit`: a draft or open event; with registrations, the slots stay).
+    func update(_ id: UUID, _ draft: EventDraft, by principal: Principal) async throws -> CentreEvent {
+        let event = try await organised(id, by: principal, "edit this event")
+        let state = try event.eventState
+        if !state.editsPlan { throw EventRefusal.notEditable(state: state) }
+        let (plan, links) = try draft.validated(linkable: try await EventLinkStore.linkable(draft, by: principal, on: db))
+        let current = try event.plan
+        return try await audit.record(.event(id)) { tx in
+            guard let row = try await CentreEvent.find(id, on: tx), row.state == state.rawValue else { throw DomainError.conflict("the event changed meanwhile.") }
+            let taken = try await EventRegistration.query(on: tx).filter(\.$eventID == id).filter(\.$status != RegistrationStatus.refused.rawValue).count()
+            if let refusal = EventEdit.refusal(state: state, current: current, proposed: plan, registrations: taken) { throw refusal }
+            row.apply(plan)
+            try await row.save(on: tx)
+            try await CentreEventLink.query(on: tx).filter(\.$eventID == id).delete()
+            try await EventLinkStore.write(links, event: id, on: tx)
+            return (row, [AuditEvent(actor: principal.userID, action: "event.update", subject: "event:\(UUIDText.string(id))",
+                                     details: ["title": plan.title.en, "firstDay": plan.firstDay.description, "lastDay": plan.lastDay.description,
+                                               "slots": plan.slotStarts.map(EventPlan.clock).joined(separator: ","),
+                                               "call": links.call.map(UUIDText.string) ?? "",
+                                               "projects": links.projects.map(UUIDText.string).joined(separator: ",")])])
+        }
+    }
+
     /// Moves the event one step on (draft → open → matchmaking → published → held → closed);
     /// publishing goes through `publish`.
     func move(_ id: UUID, to target: String?, by principal: Principal) async throws -> CentreEvent {

@@ -110,7 +110,7 @@ extension LeadStore {
         }
         guard let project = try await Project.find(lead.projectID, on: db) else { throw DomainError.notFound("lead") }
         let organisation = try await Organisation.find(project.organisationID, on: db)
-        if let refusal = LeadProposal.refusal(proposal: lead.proposalID, organisationKnown: organisation != nil) { throw refusal }
+        if let refusal = LeadProposal.refusal(proposal: lead.proposalID, stage: try project.projectStage, organisationKnown: organisation != nil) { throw refusal }
         let facts = LeadProposal.Lead(title: project.title, city: project.cityID, supportType: try Project.known(project.supportType, "support_type"),
                                       descriptionEn: project.descriptionEn, descriptionKo: project.descriptionKo)
         let strings = Strings.of(facts.language)

@@ -7,7 +7,7 @@ import Vapor
 /// The open datasets: each public list of the portal, its files, licence, columns and where its
 /// last change is read from.
 enum PortalDataset: String, CaseIterable, Sendable {
-    case agreements, outcomes, projects, cities, calls
+    case agreements, outcomes, projects, cities, calls, events
 
     var files: [PortalData] { PortalData.allCases.filter { $0.dataset == rawValue } }
 
@@ -18,6 +18,7 @@ enum PortalDataset: String, CaseIterable, Sendable {
         case .projects: "project:"
         case .cities: "city:"
         case .calls: "call:"
+        case .events: "event:"
         }
     }
 
@@ -35,6 +36,7 @@ enum PortalDataset: String, CaseIterable, Sendable {
         case .projects: ["code", "title", "stage", "country", "city", "latitude", "longitude", "sectors", "sample", "url"]
         case .cities: ["id", "name_en", "name_ko", "country", "kind", "latitude", "longitude", "population", "source"]
         case .calls: ["uid", "summary", "opens_at", "closes_at", "state", "url"]
+        case .events: ["uid", "summary", "start", "end", "tzid", "location", "status"]
         }
     }
 
@@ -185,5 +187,16 @@ struct PortalExports: Sendable {
                                          url: url, status: status, categories: ["K-SCON", "call"]))
         }
         return ICalendar(name: "K-SCON calls", events: events).text
+    }
+
+    /// The networking events past their draft, each from its first slot to the end of its last in
+    /// its own zone (the event's own `.ics`); with a country, those of the centres hosted there
+    /// (as the centres page and the portal's figures choose them: the ministry's only without one).
+    func eventsICS(_ filter: PortalFilter) async throws -> String {
+        var rows = try await CentreCountryFilter.upcomingEvents(filter.country, by: .anonymous, limit: 1_000, on: db)
+        rows += try await CentreCountryFilter.heldEvents(filter.country, on: db)
+        let events = try rows.sorted { ($0.firstDay, $0.storedID.uuidString) < ($1.firstDay, $1.storedID.uuidString) }
+            .flatMap { try $0.calendar(language: .en).events }
+        return ICalendar(name: "K-SCON events", events: events).text
     }
 }

@@ -42,6 +42,11 @@ enum HomePage {
         }
         let open: [HTML] = snapshot.openCalls.map { call in
             "<li><a href=\"\(OpenCallURL.call(.value(call.id)).path)\">\(call.title.text(in: context.language))</a> — \(context.strings.format("portal.open.until", ["day": CalendarDay(call.closesAt).description]))</li>"
+        } + snapshot.openEvents.map { event in
+            """
+            <li><a href="\(CentresURL.event(.value(event.id)).path)">\(event.title.text(in: context.language))</a> \(Components.sampleBadge(context, event.sample)) — \
+            \(context.strings.format("portal.open.registration", ["day": event.closes]))</li>
+            """
         }
         let latest: [HTML] = snapshot.latest.map { item in
             "<li><span class=\"badge badge-state\">\(context[item.kind])</span> <a href=\"\(item.path)\">\(item.title.text(in: context.language))</a> (\(item.date))</li>"

@@ -52,6 +52,7 @@ struct PortalController: RouteCollection {
         case .citiesCSV: body = try await exports.citiesCSV(filter)
         case .citiesGeoJSON: body = try await exports.citiesGeoJSON(filter)
         case .callsICS: body = try await exports.callsICS()
+        case .eventsICS: body = try await exports.eventsICS(filter)
         }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: file.mediaType)

@@ -8,29 +8,17 @@ import SconDomain
 /// without a country), and trained officials (applications `completed`, by the official's
 /// country). Each links to the list it counts.
 enum PortalContextCounts {
-    static let heldStates = [EventState.held.rawValue, EventState.closed.rawValue]
-
     static func centres(_ country: CountryCode?, on db: any Database) async throws -> [Centre] {
-        let query = Centre.query(on: db)
-        if let country { query.filter(\.$hostCountry == country.value) }
-        return try await query.all()
+        try await CentreCountryFilter.centres(country, on: db)
     }
 
     static func eventsHeld(_ country: CountryCode?, on db: any Database) async throws -> (count: Int, samples: Int) {
-        let query = CentreEvent.query(on: db).filter(\.$state ~~ heldStates)
-        if let country {
-            let centres = try await centres(country, on: db).map { Optional($0.storedID) }
-            guard !centres.isEmpty else { return (0, 0) }
-            query.filter(\.$centreID ~~ centres)
-        }
-        let rows = try await query.field(\.$id).field(\.$sample).all()
+        let rows = try await CentreCountryFilter.heldEvents(country, on: db)
         return (rows.count, rows.filter(\.sample).count)
     }
 
     static func trainedOfficials(_ country: CountryCode?, on db: any Database) async throws -> (count: Int, samples: Int) {
-        let query = TraineeApplicationRecord.query(on: db).filter(\.$state == TraineeApplicationState.completed.rawValue)
-        if let country { query.filter(\.$country == country.value) }
-        let rows = try await query.field(\.$id).field(\.$sample).all()
+        let rows = try await TrainedOfficials.completed(country, on: db)
         return (rows.count, rows.filter(\.sample).count)
     }
 }
@@ -39,15 +27,18 @@ extension CentresContext: PortalFigureSource {
     func portalFigures(_ filter: PortalFilter, on db: any Database, today: CalendarDay) async throws -> [PortalFigure] {
         let centres = try await PortalContextCounts.centres(filter.country, on: db)
         let held = try await PortalContextCounts.eventsHeld(filter.country, on: db)
-        return [PortalFigure(order: 60, label: "portal.figure.centres", value: centres.count, link: CentresURL.centres.path,
+        let query = PortalFilter(country: filter.country).query
+        return [PortalFigure(order: 60, label: "portal.figure.centres", value: centres.count, link: CentresURL.centres.path + query,
                              samples: centres.filter(\.sample).count),
-                PortalFigure(order: 61, label: "portal.figure.eventsHeld", value: held.count, link: CentresURL.centres.path, samples: held.samples)]
+                PortalFigure(order: 61, label: "portal.figure.eventsHeld", value: held.count, link: CentresURL.centres.path + query + "#events-held",
+                             samples: held.samples)]
     }
 }
 
 extension TrainingContext: PortalFigureSource {
     func portalFigures(_ filter: PortalFilter, on db: any Database, today: CalendarDay) async throws -> [PortalFigure] {
         let trained = try await PortalContextCounts.trainedOfficials(filter.country, on: db)
-        return [PortalFigure(order: 62, label: "portal.figure.trained", value: trained.count, link: TrainingURL.training.path, samples: trained.samples)]
+        return [PortalFigure(order: 62, label: "portal.figure.trained", value: trained.count,
+                             link: TrainingURL.training.path + PortalFilter(country: filter.country).query + "#trained", samples: trained.samples)]
     }
 }

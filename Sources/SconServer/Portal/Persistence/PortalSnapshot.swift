@@ -10,6 +10,8 @@ import Vapor
 struct PortalSnapshot: Sendable {
     struct Place: Sendable { var id: UUID; var name: LocalizedText; var country: String; var latitude: Double; var longitude: Double; var projects: Int }
     struct OpenCall: Sendable { var id: UUID; var title: LocalizedText; var closesAt: Date }
+    /// An event taking registrations today (its last day to register).
+    struct OpenEvent: Sendable { var id: UUID; var title: LocalizedText; var closes: String; var sample: Bool }
     struct Latest: Sendable { var title: LocalizedText; var date: String; var path: String; var kind: String }
 
     var filter: PortalFilter
@@ -24,6 +26,7 @@ struct PortalSnapshot: Sendable {
     var fundPerYear: [(year: String, committed: Int, disbursed: Int)]
     var earmark: Int
     var openCalls: [OpenCall]
+    var openEvents: [OpenEvent] = []
     var latest: [Latest]
     /// The countries that have something under the filter (the map marks them).
     var activeCountries: Set<String>
@@ -69,6 +72,12 @@ struct PortalSnapshot: Sendable {
             if try call.callState == .open && call.closesAt > now { openCalls.append(OpenCall(id: call.storedID, title: terms.title, closesAt: call.closesAt)) }
         }
 
+        // Events open for registration today: of the filter's country's centres as the centres page lists them.
+        let openEvents = try await CentreCountryFilter.upcomingEvents(filter.country, by: .anonymous, limit: 200, on: db)
+            .filter { $0.state == EventState.open.rawValue && $0.registrationOpens <= today.description && today.description <= $0.registrationCloses }
+            .sorted { ($0.registrationCloses, $0.storedID.uuidString) < ($1.registrationCloses, $1.storedID.uuidString) }
+            .prefix(5).map { OpenEvent(id: $0.storedID, title: $0.title, closes: $0.registrationCloses, sample: $0.sample) }
+
         var latest: [Latest] = []
         let agreements = try await AgreementQuery(db: db).all(filter.agreementFilter, for: .anonymous)
         for agreement in agreements.sorted(by: { ($0.signedOn ?? "") > ($1.signedOn ?? "") }).prefix(5) {
@@ -82,7 +91,7 @@ struct PortalSnapshot: Sendable {
                               projectsByCountry: byCountry.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
                               outcomesPerYear: try await OutcomeQuery(db: db).perYear(outcomeFilter),
                               proposalsPerCall: proposalsPerCall, fundPerYear: fund.perYear, earmark: fund.earmark,
-                              openCalls: openCalls, latest: latest, activeCountries: active)
+                              openCalls: openCalls, openEvents: Array(openEvents), latest: latest, activeCountries: active)
     }
 
     /// Commitments (less cancellations) and disbursements on the earmarks per year of their value

@@ -8,7 +8,41 @@ enum TrainingPages {
         context.strings.format("training.datesIn", ["start": range.start.description, "end": range.end.description, "zone": zone])
     }
 
-    static func list(_ context: PageContext, programmes: [TrainingProgramme], cohorts: [CohortView]) -> HTML {
+    /// The officials trained (as the portal's figure counts them), by cohort, for the country filter.
+    struct Trained {
+        var country: CountryCode?
+        var byCohort: [(cohort: CohortView, count: Int, samples: Int)]
+        var countries: [CountryDTO]
+    }
+
+    static func trained(_ context: PageContext, _ trained: Trained) -> HTML {
+        let language = context.language
+        let total = trained.byCohort.reduce(0) { $0 + $1.count }
+        let title = trained.country.map { context.strings.format("trained.titleCountry", ["country": trained.countries.name(of: $0.value, in: language)]) }
+            ?? context["trained.title"]
+        let rows: [HTML] = trained.byCohort.map { item in
+            """
+            <tr data-trained="\(item.count)"><th scope="row"><a href="\(TrainingURL.cohort(.value(item.cohort.cohort.storedID)).path)">\(item.cohort.terms.title.text(in: language))</a> \
+            \(Components.sampleBadge(context, item.samples > 0))</th><td class="number">\(item.count)</td></tr>
+            """
+        }
+        return """
+        <section aria-labelledby="trained"><h2 id="trained">\(title)</h2>
+        <form method="get" action="\(TrainingURL.training.path)#trained" class="filters" role="search" aria-label="\(context["list.filters"])">
+        \(Components.select(context, field: "country", name: "country", label: context["trained.country"], options: trained.countries.options(language),
+                            selected: trained.country?.value, includeBlank: context["list.any"]))
+        <button type="submit" class="button">\(context["list.apply"])</button>
+        </form>
+        <p>\(context.strings.format("trained.summary", ["count": String(total)]))</p>
+        \(rows.isEmpty ? "<p class=\"empty\">\(context["trained.none"])</p>" as HTML : """
+        <table class="list"><caption>\(title)</caption><thead><tr><th scope="col">\(context["trained.cohort"])</th>\
+        <th scope="col" class="number">\(context["trained.count"])</th></tr></thead><tbody>\(rows)</tbody></table>
+        """)
+        </section>
+        """
+    }
+
+    static func list(_ context: PageContext, programmes: [TrainingProgramme], cohorts: [CohortView], trained: Trained) -> HTML {
         let language = context.language
         let sections: [HTML] = programmes.map { programme in
             let mine = cohorts.filter { $0.programme.storedID == programme.storedID }
@@ -36,6 +70,7 @@ enum TrainingPages {
         <p><a href="\(TrainingURL.alumni.path)">\(context["alumni.title"])</a>\(TrainingAccess.allows(context.principal, .manage)
             ? " · <a href=\"\(TrainingURL.programmes.path)\">\(context["programme.office"])</a>" as HTML : .empty)</p>
         \(sections.isEmpty ? "<p>\(context["training.noProgrammes"])</p>" as HTML : "\(sections)")
+        \(Self.trained(context, trained))
         <h2>\(context["certificate.verifyTitle"])</h2>
         <form method="get" action="\(TrainingURL.training.path)" class="inline-form">
         \(Components.textField(context, [], field: "code", name: "code", label: context["certificate.code"], value: nil, hint: context["certificate.codeHint"]))

@@ -32,9 +32,13 @@ struct TrainingPagesController: RouteCollection {
         if let code = req.queryItem("code"), !code.isEmpty {
             return req.redirect(to: TrainingURL.certificate(.value(code.trimmingCharacters(in: .whitespaces))).path, redirectType: .normal)
         }
+        let country = try PortalFilter.parse(country: req.queryItem("country"), sector: nil, stage: nil, type: nil).country
         let store = req.trainingStore
         let cohorts = try await store.cohorts(PageQuery(limit: PageQuery.maximumLimit), for: req.principal).items
-        return try await TrainingPages.list(PageContext(request: req), programmes: try await store.programmes(), cohorts: cohorts).encodeResponse(for: req)
+        let trained = TrainingPages.Trained(country: country, byCohort: try await TrainedOfficials.byCohort(country, on: req.db),
+                                            countries: try await req.application.countryNames.all(on: req.db))
+        return try await TrainingPages.list(PageContext(request: req), programmes: try await store.programmes(), cohorts: cohorts, trained: trained)
+            .encodeResponse(for: req)
     }
 
     @Sendable func cohort(_ req: Request) async throws -> HTML {
