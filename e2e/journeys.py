@@ -150,6 +150,7 @@ class Person:
         self.type("email", self.email)
         self.type("password", password)
         self.submit("main form")
+        landed = self.path()
         if self.path().startswith("/account/two-factor"):
             self.secret = self.one("code.token").text
             self.type("code", self.code())
@@ -159,6 +160,8 @@ class Person:
         elif self.path().startswith("/signin/second-factor"):
             self.type("code", self.code())
             self.submit("main form")
+        else:
+            check(landed.startswith("/home"), "%s: signing in lands on the person's home (%s)" % (self.name, landed))
         return self
 
     def code(self):
@@ -475,6 +478,13 @@ def main():
             for n, (lang, width) in enumerate(RUNS):
                 print("%s: %s at %s" % (role, lang, width), flush=True)
                 try:
+                    if email:  # every role has a home: what is due, what it owns, what is next
+                        person.set(lang, width)
+                        person.open("/home")
+                        check(bool(person.find("main .home-card")) or bool(person.find("main .due")),
+                              "%s: the home shows what the role owns or has to do" % role)
+                        person.page_checks("home")
+                        person.shot("your-work")
                     journey(person, lang, width, n)
                 except Exception as error:  # a step that cannot go on is a failure, the rest still runs
                     failures.append("%s %s %s: %s" % (role, lang, width, error))
