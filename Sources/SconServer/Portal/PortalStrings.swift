@@ -85,6 +85,8 @@ extension PortalContext {
         "portal.dataset.calls.text": ("Openings and deadlines of the call rounds, to subscribe to in a calendar.", "공모 회차별 접수 시작일과 마감일(캘린더 구독용)."),
         "portal.dataset.events": ("Networking events", "네트워킹 행사"),
         "portal.dataset.events.text": ("The networking events of the centres and the ministry (drafts excepted) as the centres page lists them: those to come, then those held (held = true: the \"events held\" figure), with the host city's coordinates; the calendar gives each in its own time zone, to subscribe to. With a country, the events of the centres hosted there.", "협력센터 목록 화면과 같은 협력센터·국토교통부 네트워킹 행사(초안 제외)입니다. 예정 행사에 이어 개최된 행사(held = true, '개최 행사' 수치)를 소재 도시 좌표와 함께 담고, 캘린더 파일은 행사별 현지 시간대로 제공합니다(구독용). 국가를 고르면 그 국가에 있는 센터의 행사만 담습니다."),
+        "portal.downloads.list": ("Download this list:", "이 목록 내려받기:"),
+        "portal.downloads.about": ("(columns and licence)", "(항목 설명과 이용 조건)"),
         "portal.dataset.centres": ("Cooperation centres", "협력센터"),
         "portal.dataset.centres.text": ("The centres of the centres page (with a country, those hosted there: the \"cooperation centres\" figure), with the host city's coordinates where it is disclosed.", "협력센터 목록 화면의 센터입니다(국가를 고르면 그 국가에 있는 센터: '협력센터' 수치). 소재 도시가 공개된 경우 그 좌표를 담습니다."),
         "portal.dataset.trained": ("Officials trained", "연수 수료 공무원"),

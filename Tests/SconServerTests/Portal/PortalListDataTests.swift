@@ -109,6 +109,10 @@ import VaporTesting
                 #expect(trained.header == PortalDataset.trained.columns)
                 #expect(trained.records.reduce(0) { $0 + (Int($1["trained"] ?? "") ?? 0) } == trainedFigure.value, "trained \(country)")
                 #expect(trained.rows.count == trainedPage.components(separatedBy: "data-trained=").count - 1, "trained \(country)")
+                // Each list's page links its own files under its filter.
+                #expect(centresPage.contains("href=\"/data/centres.csv\(query)\"") && centresPage.contains("href=\"/data/centres.json\(query)\""))
+                #expect(heldPage.contains("href=\"/data/events.csv\(query)\"") && heldPage.contains("href=\"/data/events.json\(query)\""))
+                #expect(trainedPage.contains("href=\"/data/trained.csv\(query)\"") && trainedPage.contains("href=\"/data/trained.json\(query)\""))
                 let trainedItems = try await Self.items(app, "/data/trained.json" + query)
                 #expect(trainedItems.reduce(0) { $0 + ($1["trained"] as? Int ?? 0) } == trainedFigure.value)
                 #expect(trainedItems.allSatisfy { ($0["country"] as? String) == (country.isEmpty ? nil : country) })
@@ -120,6 +124,7 @@ import VaporTesting
                 #expect(catalogue.contains("href=\"/data/\(file)\""), "\(file)")
             }
             #expect(catalogue.contains("연수 수료 공무원") && catalogue.contains("<code>held</code>"))
+            #expect(try await browser.get("/centres?country=TH&lang=ko").text.contains("이 목록 내려받기:"))
         }
     }
 
