@@ -28,6 +28,12 @@ enum PortalData: String, SiteRoute, CaseIterable {
     case citiesGeoJSON = "cities.geojson"
     case callsICS = "calls.ics"
     case eventsICS = "events.ics"
+    case eventsCSV = "events.csv"
+    case eventsJSON = "events.json"
+    case centresCSV = "centres.csv"
+    case centresJSON = "centres.json"
+    case trainedCSV = "trained.csv"
+    case trainedJSON = "trained.json"
 
     var pathComponents: [PathComponent] { ["data", .constant(rawValue)] }
 

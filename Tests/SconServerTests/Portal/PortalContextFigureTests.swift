@@ -142,6 +142,34 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.all)
+    func trainingCohortsTakingApplicationsAreOpenNow(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            // Setup: the clock inside one cohort's application window (to 2027-01-29), after another's (closed 2026-12-20).
+            let fixture = try await TrainingFixture.make(app)
+            var openBody = fixture.cohortBody()
+            openBody["title"] = ["en": "Open cohort", "ko": "접수 중 기수"]
+            var closedBody = fixture.cohortBody()
+            closedBody["title"] = ["en": "Closed cohort", "ko": "마감 기수"]
+            closedBody["applicationOpens"] = "2026-12-01"; closedBody["applicationDeadline"] = "2026-12-20"; closedBody["rankingDeadline"] = "2026-12-27"
+            let created = try await fixture.send(.POST, "/api/v1/cohorts", openBody, by: fixture.officer)
+            let closed = try await fixture.send(.POST, "/api/v1/cohorts", closedBody, by: fixture.officer)
+            #expect(created.status == .created && closed.status == .created, "\(created.text) \(closed.text)")
+            let open = try #require(UUID(uuidString: created.json["id"] as? String ?? ""))
+
+            // Act + check: "Open now" links the open cohort with its deadline, not the closed one, in both languages.
+            let english = try await Browser(app).get("/?lang=en").text
+            #expect(english.contains("<a href=\"\(TrainingURL.cohort(.value(open)).path)\">Open cohort</a>"))
+            #expect(english.contains("training applications until 2027-01-29 (Asia/Bangkok)"))
+            #expect(!english.contains("Closed cohort"))
+            let korean = try await Browser(app).get("/?lang=ko").text
+            #expect(korean.contains("접수 중 기수</a>") && korean.contains("2027-01-29 (Asia/Bangkok)까지 연수 신청") && !korean.contains("마감 기수"))
+            // After the deadline it is no longer open.
+            app.clock = .fixed(TrainingFixture.afterDeadline)
+            #expect(!(try await Browser(app).get("/?lang=en").text.contains("Open cohort</a>")))
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
     func theEventCalendarHoldsThePublicEventsInTheirZonesAndFollowsTheCountry(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             // Act: the whole calendar, and Lao PDR's (no centre is hosted there).

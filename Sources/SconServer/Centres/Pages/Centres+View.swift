@@ -78,12 +78,14 @@ enum CentreListPage {
         </form>
         \(countryName.map { "<p class=\"hint\">\(context.strings.format("centre.filtered", ["country": $0]))</p>" as HTML } ?? .empty)
         \(centres)
+        \(ListDownloads.render(context, [.centresCSV, .centresJSON], country: model.country))
         <h2>\(context["event.upcoming"])</h2>
         \(model.ministryOrganiser ? "<p class=\"actions\"><a class=\"button\" href=\"\(CentresURL.newMinistryEvent.path)\">\(context["eventform.newMinistry"])</a></p>" as HTML : .empty)
         \(CentreText.eventTable(context, model.events, caption: context["event.upcoming"]))
         <h2 id="events-held">\(context["event.held"])</h2>
         <p class="hint">\(model.country == nil ? context["event.heldAll"] : context["event.heldCountry"])</p>
         \(CentreText.eventTable(context, model.held, caption: context["event.held"], record: "held"))
+        \(ListDownloads.render(context, [.eventsCSV, .eventsJSON, .eventsICS], country: model.country))
         """
         return Layout.page(context, title: context["area.centres.name"], current: "nav.centres", body: body)
     }

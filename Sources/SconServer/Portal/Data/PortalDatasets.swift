@@ -7,7 +7,7 @@ import Vapor
 /// The open datasets: each public list of the portal, its files, licence, columns and where its
 /// last change is read from.
 enum PortalDataset: String, CaseIterable, Sendable {
-    case agreements, outcomes, projects, cities, calls, events
+    case agreements, outcomes, projects, cities, calls, events, centres, trained
 
     var files: [PortalData] { PortalData.allCases.filter { $0.dataset == rawValue } }
 
@@ -19,6 +19,8 @@ enum PortalDataset: String, CaseIterable, Sendable {
         case .cities: "city:"
         case .calls: "call:"
         case .events: "event:"
+        case .centres: "centre:"
+        case .trained: "cohort:"
         }
     }
 
@@ -36,7 +38,12 @@ enum PortalDataset: String, CaseIterable, Sendable {
         case .projects: ["code", "title", "stage", "country", "city", "latitude", "longitude", "sectors", "sample", "url"]
         case .cities: ["id", "name_en", "name_ko", "country", "kind", "latitude", "longitude", "population", "source"]
         case .calls: ["uid", "summary", "opens_at", "closes_at", "state", "url"]
-        case .events: ["uid", "summary", "start", "end", "tzid", "location", "status"]
+        case .events: ["id", "title_en", "title_ko", "type", "state", "held", "first_day", "last_day", "time_zone", "registration_opens", "registration_closes",
+                       "centre_id", "centre_en", "host_country", "host_city", "latitude", "longitude", "sample", "url"]
+        case .centres: ["id", "name_en", "name_ko", "host_country", "host_city", "latitude", "longitude", "covers", "host_organisation", "opened_on", "status",
+                        "sample", "url"]
+        case .trained: ["cohort_id", "cohort_code", "title_en", "title_ko", "programme_en", "programme_ko", "start_day", "end_day", "country", "trained",
+                        "trained_sample", "url"]
         }
     }
 
@@ -193,10 +200,170 @@ struct PortalExports: Sendable {
     /// its own zone (the event's own `.ics`); with a country, those of the centres hosted there
     /// (as the centres page and the portal's figures choose them: the ministry's only without one).
     func eventsICS(_ filter: PortalFilter) async throws -> String {
-        var rows = try await CentreCountryFilter.upcomingEvents(filter.country, by: .anonymous, limit: 1_000, on: db)
-        rows += try await CentreCountryFilter.heldEvents(filter.country, on: db)
+        let rows = try await publicEvents(filter).map(\.event)
         let events = try rows.sorted { ($0.firstDay, $0.storedID.uuidString) < ($1.firstDay, $1.storedID.uuidString) }
             .flatMap { try $0.calendar(language: .en).events }
         return ICalendar(name: "K-SCON events", events: events).text
+    }
+
+    // MARK: Centres, events and trained officials (the lists of /centres and /training#trained)
+
+    /// The city of the directory a centre names as its host (same country, same English or Korean
+    /// name), for its coordinates; none when the centre's host is not disclosed or not in the directory.
+    private func hostCities(_ centres: [Centre]) async throws -> [UUID: City] {
+        let countries = Array(Set(centres.compactMap(\.hostCountry)))
+        guard !countries.isEmpty else { return [:] }
+        let cities = try await City.query(on: db).filter(\.$countryCode ~~ countries).all()
+        var result: [UUID: City] = [:]
+        for centre in centres {
+            guard let name = centre.hostCity?.trimmingCharacters(in: .whitespaces).lowercased(), !name.isEmpty, let country = centre.hostCountry else { continue }
+            result[centre.storedID] = cities.first { $0.countryCode == country && ($0.nameEn.lowercased() == name || $0.nameKo == name) }
+        }
+        return result
+    }
+
+    /// The centres of `/centres?country=…` (`CentreCountryFilter.centres`), each with its host city's place.
+    func centres(_ filter: PortalFilter) async throws -> [(centre: Centre, city: City?)] {
+        let centres = try await CentreCountryFilter.centres(filter.country, on: db)
+        let cities = try await hostCities(centres)
+        return centres.map { ($0, cities[$0.storedID]) }
+    }
+
+    func centresCSV(_ filter: PortalFilter) async throws -> String {
+        var csv = CSVWriter(columns: PortalDataset.centres.columns)
+        for (centre, city) in try await centres(filter) {
+            csv.append(row: [UUIDText.string(centre.storedID), centre.nameEn, centre.nameKo, centre.hostCountry ?? "", centre.hostCity ?? "",
+                             city.map { GeoJSONPoints.number($0.latitude) } ?? "", city.map { GeoJSONPoints.number($0.longitude) } ?? "",
+                             try centre.coveredCountries.map(\.value).joined(separator: ";"), centre.hostOrganisation ?? "", centre.openedOn ?? "",
+                             try centre.centreStatus.rawValue, centre.sample ? "true" : "false", baseURL + CentresURL.centre(.value(centre.storedID)).path])
+        }
+        return csv.output
+    }
+
+    func centresJSON(_ filter: PortalFilter) async throws -> String {
+        let rows = try await centres(filter)
+        let covers = try rows.map { try $0.centre.coveredCountries.map(\.value) }
+        let statuses = try rows.map { try $0.centre.centreStatus.rawValue }
+        var writer = JSONWriter()
+        writer.object {
+            $0.key("items")
+            $0.array(rows.indices) { writer, index in
+                let (centre, city) = rows[index]
+                writer.object {
+                    $0.field("id", centre.storedID)
+                    $0.field("name", centre.name)
+                    $0.field("hostCountry", centre.hostCountry)
+                    $0.field("hostCity", centre.hostCity)
+                    $0.key("latitude"); if let city { $0.double(city.latitude) } else { $0.null() }
+                    $0.key("longitude"); if let city { $0.double(city.longitude) } else { $0.null() }
+                    $0.field("covers", covers[index])
+                    $0.field("hostOrganisation", centre.hostOrganisation)
+                    $0.field("openedOn", centre.openedOn)
+                    $0.field("status", statuses[index])
+                    $0.field("sample", centre.sample)
+                    $0.field("url", baseURL + CentresURL.centre(.value(centre.storedID)).path)
+                }
+            }
+            $0.field("nextCursor", nil as String?)
+        }
+        return writer.text
+    }
+
+    /// The public events of `/centres?country=…`: those not held yet that anyone sees
+    /// (`CentreCountryFilter.upcomingEvents` for an anonymous reader), soonest first, then the
+    /// events held (`CentreCountryFilter.heldEvents`, the "events held" figure), latest first;
+    /// each with its centre and the centre's host city.
+    func publicEvents(_ filter: PortalFilter) async throws -> [(event: CentreEvent, held: Bool, centre: Centre?, city: City?)] {
+        let upcoming = try await CentreCountryFilter.upcomingEvents(filter.country, by: .anonymous, limit: 1_000, on: db)
+        let held = try await CentreCountryFilter.heldEvents(filter.country, on: db)
+        let ids = Array(Set((upcoming + held).compactMap(\.centreID)))
+        let centres = ids.isEmpty ? [] : try await Centre.query(on: db).filter(\.$id ~~ ids).all()
+        let byID = Dictionary(uniqueKeysWithValues: centres.map { ($0.storedID, $0) })
+        let cities = try await hostCities(centres)
+        return upcoming.map { event in (event, false, event.centreID.flatMap { byID[$0] }, event.centreID.flatMap { cities[$0] }) }
+            + held.map { event in (event, true, event.centreID.flatMap { byID[$0] }, event.centreID.flatMap { cities[$0] }) }
+    }
+
+    func eventsCSV(_ filter: PortalFilter) async throws -> String {
+        var csv = CSVWriter(columns: PortalDataset.events.columns)
+        for (event, held, centre, city) in try await publicEvents(filter) {
+            csv.append(row: [UUIDText.string(event.storedID), event.titleEn, event.titleKo, try event.eventType.rawValue, try event.eventState.rawValue,
+                             held ? "true" : "false", event.firstDay, event.lastDay, event.timeZone, event.registrationOpens, event.registrationCloses,
+                             centre.map { UUIDText.string($0.storedID) } ?? "", centre?.nameEn ?? "", centre?.hostCountry ?? "", centre?.hostCity ?? "",
+                             city.map { GeoJSONPoints.number($0.latitude) } ?? "", city.map { GeoJSONPoints.number($0.longitude) } ?? "",
+                             event.sample ? "true" : "false", baseURL + CentresURL.event(.value(event.storedID)).path])
+        }
+        return csv.output
+    }
+
+    func eventsJSON(_ filter: PortalFilter) async throws -> String {
+        let rows = try await publicEvents(filter)
+        let kinds = try rows.map { (type: try $0.event.eventType.rawValue, state: try $0.event.eventState.rawValue) }
+        var writer = JSONWriter()
+        writer.object {
+            $0.key("items")
+            $0.array(rows.indices) { writer, index in
+                let (event, held, centre, city) = rows[index]
+                writer.object {
+                    $0.field("id", event.storedID)
+                    $0.field("title", LocalizedText(en: event.titleEn, ko: event.titleKo))
+                    $0.field("type", kinds[index].type)
+                    $0.field("state", kinds[index].state)
+                    $0.field("held", held)
+                    $0.field("firstDay", event.firstDay)
+                    $0.field("lastDay", event.lastDay)
+                    $0.field("timeZone", event.timeZone)
+                    $0.field("registrationOpens", event.registrationOpens)
+                    $0.field("registrationCloses", event.registrationCloses)
+                    $0.key("centre"); if let centre { $0.uuid(centre.storedID) } else { $0.null() }
+                    $0.field("hostCountry", centre?.hostCountry)
+                    $0.field("hostCity", centre?.hostCity)
+                    $0.key("latitude"); if let city { $0.double(city.latitude) } else { $0.null() }
+                    $0.key("longitude"); if let city { $0.double(city.longitude) } else { $0.null() }
+                    $0.field("sample", event.sample)
+                    $0.field("url", baseURL + CentresURL.event(.value(event.storedID)).path)
+                }
+            }
+            $0.field("nextCursor", nil as String?)
+        }
+        return writer.text
+    }
+
+    /// The officials trained by cohort of `/training?country=…#trained` (`TrainedOfficials.byCohort`,
+    /// the "officials trained" figure): one row per cohort with its number; who they are is not published.
+    func trainedCSV(_ filter: PortalFilter) async throws -> String {
+        var csv = CSVWriter(columns: PortalDataset.trained.columns)
+        for item in try await TrainedOfficials.byCohort(filter.country, on: db) {
+            let view = item.cohort
+            csv.append(row: [UUIDText.string(view.cohort.storedID), view.cohort.code, view.terms.title.en, view.terms.title.ko, view.programme.titleEn,
+                             view.programme.titleKo, view.terms.dates.start.description, view.terms.dates.end.description, filter.country?.value ?? "",
+                             String(item.count), String(item.samples), baseURL + TrainingURL.cohort(.value(view.cohort.storedID)).path])
+        }
+        return csv.output
+    }
+
+    func trainedJSON(_ filter: PortalFilter) async throws -> String {
+        let rows = try await TrainedOfficials.byCohort(filter.country, on: db)
+        var writer = JSONWriter()
+        writer.object {
+            $0.key("items")
+            $0.array(rows) { writer, item in
+                let view = item.cohort
+                writer.object {
+                    $0.field("cohort", view.cohort.storedID)
+                    $0.field("code", view.cohort.code)
+                    $0.field("title", view.terms.title)
+                    $0.field("programme", view.programme.title)
+                    $0.field("startDay", view.terms.dates.start.description)
+                    $0.field("endDay", view.terms.dates.end.description)
+                    $0.field("country", filter.country?.value)
+                    $0.field("trained", item.count)
+                    $0.field("trainedSample", item.samples)
+                    $0.field("url", baseURL + TrainingURL.cohort(.value(view.cohort.storedID)).path)
+                }
+            }
+            $0.field("nextCursor", nil as String?)
+        }
+        return writer.text
     }
 }

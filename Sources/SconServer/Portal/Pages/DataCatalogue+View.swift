@@ -27,3 +27,18 @@ enum DataCatalogue {
         return Layout.page(context, title: context["portal.data.title"], current: "nav.data", body: body)
     }
 }
+
+/// The downloads of one list under its filter, for the list's own page: "Download this list: CSV · JSON",
+/// each file following the same `country` as the page (the URL holds the filter).
+enum ListDownloads {
+    static func render(_ context: PageContext, _ files: [PortalData], country: CountryCode?) -> HTML {
+        let query = PortalFilter(country: country).query
+        let links: [HTML] = files.enumerated().map { index, file in
+            "\(index > 0 ? " · " : "")<a href=\"\(file.path)\(query)\" download>\(file.format.uppercased())</a>"
+        }
+        return """
+        <p class="downloads-list">\(context["portal.downloads.list"]) \(links) \
+        <small><a href="\(PortalURL.data.path)#ds-\(files.first?.dataset ?? "")">\(context["portal.downloads.about"])</a></small></p>
+        """
+    }
+}

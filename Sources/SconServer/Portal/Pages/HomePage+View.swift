@@ -47,6 +47,11 @@ enum HomePage {
             <li><a href="\(CentresURL.event(.value(event.id)).path)">\(event.title.text(in: context.language))</a> \(Components.sampleBadge(context, event.sample)) — \
             \(context.strings.format("portal.open.registration", ["day": event.closes]))</li>
             """
+        } + snapshot.openCohorts.map { cohort in
+            """
+            <li data-open="cohort"><a href="\(TrainingURL.cohort(.value(cohort.id)).path)">\(cohort.title.text(in: context.language))</a> \(Components.sampleBadge(context, cohort.sample)) — \
+            \(context.strings.format("portal.open.applications", ["day": cohort.deadline]))</li>
+            """
         }
         let latest: [HTML] = snapshot.latest.map { item in
             "<li><span class=\"badge badge-state\">\(context[item.kind])</span> <a href=\"\(item.path)\">\(item.title.text(in: context.language))</a> (\(item.date))</li>"

@@ -53,6 +53,12 @@ struct PortalController: RouteCollection {
         case .citiesGeoJSON: body = try await exports.citiesGeoJSON(filter)
         case .callsICS: body = try await exports.callsICS()
         case .eventsICS: body = try await exports.eventsICS(filter)
+        case .eventsCSV: body = try await exports.eventsCSV(filter)
+        case .eventsJSON: body = try await exports.eventsJSON(filter)
+        case .centresCSV: body = try await exports.centresCSV(filter)
+        case .centresJSON: body = try await exports.centresJSON(filter)
+        case .trainedCSV: body = try await exports.trainedCSV(filter)
+        case .trainedJSON: body = try await exports.trainedJSON(filter)
         }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: file.mediaType)

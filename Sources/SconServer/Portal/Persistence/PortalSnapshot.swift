@@ -12,6 +12,8 @@ struct PortalSnapshot: Sendable {
     struct OpenCall: Sendable { var id: UUID; var title: LocalizedText; var closesAt: Date }
     /// An event taking registrations today (its last day to register).
     struct OpenEvent: Sendable { var id: UUID; var title: LocalizedText; var closes: String; var sample: Bool }
+    /// A training cohort taking applications now (the cohort page's rule), until its deadline.
+    struct OpenCohort: Sendable { var id: UUID; var title: LocalizedText; var deadline: String; var sample: Bool }
     struct Latest: Sendable { var title: LocalizedText; var date: String; var path: String; var kind: String }
 
     var filter: PortalFilter
@@ -27,6 +29,7 @@ struct PortalSnapshot: Sendable {
     var earmark: Int
     var openCalls: [OpenCall]
     var openEvents: [OpenEvent] = []
+    var openCohorts: [OpenCohort] = []
     var latest: [Latest]
     /// The countries that have something under the filter (the map marks them).
     var activeCountries: Set<String>
@@ -78,6 +81,8 @@ struct PortalSnapshot: Sendable {
             .sorted { ($0.registrationCloses, $0.storedID.uuidString) < ($1.registrationCloses, $1.storedID.uuidString) }
             .prefix(5).map { OpenEvent(id: $0.storedID, title: $0.title, closes: $0.registrationCloses, sample: $0.sample) }
 
+        let openCohorts = try await openTrainingCohorts(filter.country, on: db, now: now)
+
         var latest: [Latest] = []
         let agreements = try await AgreementQuery(db: db).all(filter.agreementFilter, for: .anonymous)
         for agreement in agreements.sorted(by: { ($0.signedOn ?? "") > ($1.signedOn ?? "") }).prefix(5) {
@@ -91,7 +96,22 @@ struct PortalSnapshot: Sendable {
                               projectsByCountry: byCountry.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
                               outcomesPerYear: try await OutcomeQuery(db: db).perYear(outcomeFilter),
                               proposalsPerCall: proposalsPerCall, fundPerYear: fund.perYear, earmark: fund.earmark,
-                              openCalls: openCalls, openEvents: Array(openEvents), latest: latest, activeCountries: active)
+                              openCalls: openCalls, openEvents: Array(openEvents), openCohorts: openCohorts, latest: latest, activeCountries: active)
+    }
+
+    /// The published cohorts whose application window is open now (`ApplicationWindow.acceptsApplications`,
+    /// as the cohort's page decides whether to offer "Apply"); with a country, those open to its officials.
+    /// Soonest deadline first, at most five.
+    static func openTrainingCohorts(_ country: CountryCode?, on db: any Database, now: Date) async throws -> [OpenCohort] {
+        let rows = try await TrainingCohort.query(on: db).filter(\.$published == true).sort(\.$startDay).sort(\.$id).all()
+        var open: [(closes: Date, cohort: OpenCohort)] = []
+        for row in rows {
+            let terms = try row.terms
+            guard terms.window.acceptsApplications(at: now) else { continue }
+            if let country, !terms.eligibleCountries.contains(country) { continue }
+            open.append((terms.window.closesAt, OpenCohort(id: row.storedID, title: terms.title, deadline: terms.window.deadlineText, sample: row.sample)))
+        }
+        return open.sorted { ($0.closes, $0.cohort.id.uuidString) < ($1.closes, $1.cohort.id.uuidString) }.prefix(5).map(\.cohort)
     }
 
     /// Commitments (less cancellations) and disbursements on the earmarks per year of their value

@@ -38,6 +38,7 @@ enum TrainingPages {
         <table class="list"><caption>\(title)</caption><thead><tr><th scope="col">\(context["trained.cohort"])</th>\
         <th scope="col" class="number">\(context["trained.count"])</th></tr></thead><tbody>\(rows)</tbody></table>
         """)
+        \(ListDownloads.render(context, [.trainedCSV, .trainedJSON], country: trained.country))
         </section>
         """
     }
