@@ -11,6 +11,39 @@ import VaporTesting
 /// connections, or a PostgreSQL schema of its own; either is removed afterwards.
 func withTestApp(_ database: TestDatabase, seed: Bool = true, migrate: Bool = true, config adjust: (inout AppConfig) -> Void = { _ in },
                  _ test: (Application) async throws -> Void) async throws {
+    guard database == .postgres else { return try await runTestApp(database, seed: seed, migrate: migrate, config: adjust, test) }
+    // Swift Testing starts every test at once; each PostgreSQL app holds up to four
+    // connections, so at most `PostgresTestGate.limit` of them run together (the server
+    // allows 400 connections).
+    await PostgresTestGate.shared.enter()
+    do {
+        try await runTestApp(database, seed: seed, migrate: migrate, config: adjust, test)
+    } catch {
+        await PostgresTestGate.shared.leave()
+        throw error
+    }
+    await PostgresTestGate.shared.leave()
+}
+
+/// A counting semaphore for the PostgreSQL test apps.
+actor PostgresTestGate {
+    static let shared = PostgresTestGate()
+    static let limit = 32
+    private var running = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func enter() async {
+        if running < Self.limit { running += 1; return }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func leave() {
+        if waiting.isEmpty { running -= 1 } else { waiting.removeFirst().resume() }
+    }
+}
+
+private func runTestApp(_ database: TestDatabase, seed: Bool, migrate: Bool, config adjust: (inout AppConfig) -> Void,
+                        _ test: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     var config = AppConfig()
