@@ -67,6 +67,8 @@ import VaporTesting
         "GET /centres": .open,
         "GET /centres/:id": .open,
         "POST /centres/:id/leads/proposal": .signedIn,
+        "POST /centres/:id/leads/new": .signedIn,
+        "POST /centres/:id/leads/:lead/move": .signedIn,
         "GET /centres/:id/events/new": .staff,
         "POST /centres/:id/events/new": .signedIn,
         "GET /events/new": .staff,

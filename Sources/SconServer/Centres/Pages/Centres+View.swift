@@ -110,6 +110,8 @@ enum CentrePage {
         var problem: String? = nil
         var issues: [FieldIssue] = []
         var values = ProposalValues()
+        /// The board's "new lead" and "move" forms.
+        var leadForms = LeadForms.State()
     }
 
     /// The lead-to-proposal form as typed, kept when it is refused.
@@ -152,6 +154,8 @@ enum CentrePage {
             <p class="actions"><a class="button" href="\(CentresURL.newEvent(.value(centre.storedID)).path)">\(context["eventform.new"])</a></p>
             \(centreNumbers(context, model.centreNumbers))
             \(board(context, model))
+            \(LeadForms.moveForms(context, centre: centre.storedID, board: model.board, model.leadForms))
+            \(LeadForms.newLead(context, centre: centre.storedID, model.leadForms))
             \(CentreText.eventTable(context, model.events, caption: context["centre.allEvents"]))
             <table class="list"><caption>\(context["centre.numbers"])</caption><thead><tr><th scope="col">\(context["event.title"])</th>\
             <th scope="col" class="number">\(context["numbers.registrations"])</th><th scope="col" class="number">\(context["numbers.requests"])</th>\
