@@ -97,4 +97,79 @@ import VaporTesting
             #expect(try await CentreLead.find(lead.storedID, on: app.db)?.status == "meeting")
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func theOrganiserChecksInAndRecordsOutcomesThatBecomeLeads(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let f = try await CentresFixture.make(app)
+            let (event, _, b, c) = try await f.matchmaking()
+            let base = "/api/v1/events/\(event.uuidString)"
+            let proposed = try await f.call(.POST, "\(base)/requests", ["from": b.uuidString, "to": c.uuidString], by: f.staff)
+            let meeting = try #require(proposed.json["id"] as? String)
+            _ = try await f.call(.POST, "\(base)/schedule/run", by: f.staff)
+            #expect(try await f.call(.POST, "\(base)/schedule/publish", by: f.staff).status == .ok)
+            let page = "/events/\(event.uuidString)"
+            let staff = Browser(app)
+            try await staff.signIn(f.staff)
+            let ko = try await staff.get(page + "?lang=ko")
+            #expect(ko.text.contains("당일 미팅 결과"))
+            #expect(ko.text.contains("/registrations/\(UUIDText.string(b))/check-in"))
+
+            // Check-in: a confirmation first (nothing written), then the check-in, audited.
+            let checkIn = page + "/registrations/\(UUIDText.string(b))/check-in"
+            let other = Browser(app)
+            try await other.signIn(f.otherStaff)
+            let foreign = try await other.post(checkIn, form: [("confirm", "yes")])
+            #expect(foreign.status == .forbidden || foreign.status == .notFound)
+            let ask = try await staff.post(checkIn + "?lang=en", form: [])
+            #expect(ask.status == .ok)
+            #expect(ask.text.contains("Check this participant in?"))
+            #expect(try await EventRegistration.find(b, on: app.db)?.checkedInAt == nil)
+            let checked = try await staff.post(checkIn + "?lang=en", form: [("confirm", "yes")])
+            #expect(checked.status == .ok)
+            #expect(checked.text.contains("The participant is checked in."))
+            #expect(try await EventRegistration.find(b, on: app.db)?.checkedInAt != nil)
+            #expect(try await Self.audits(app, "event.checkin") == 1)
+
+            // An outcome that is not one: 422, the note kept next to the field, nothing written; another centre's staff: refused.
+            let outcome = page + "/meetings/\(meeting)/outcome"
+            let bad = try await staff.post(outcome + "?lang=ko", form: [("outcome", "maybe"), ("notes", "Send the tariff study")])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.text.contains("id=\"f-outcome-\(meeting)--error\""))
+            #expect(bad.text.contains(">Send the tariff study</textarea>"))
+            let row = UUID(uuidString: meeting)!
+            #expect(try await MeetingRequestRecord.find(row, on: app.db)?.outcome == nil)
+            let foreignOutcome = try await other.post(outcome, form: [("outcome", "held"), ("notes", "x")])
+            #expect(foreignOutcome.status == .forbidden || foreignOutcome.status == .notFound)
+            #expect(try await Self.audits(app, "event.meeting.held") == 0)
+            // Held, with its follow-up note.
+            let held = try await staff.post(outcome + "?lang=en", form: [("outcome", "held"), ("notes", "Send the tariff study")])
+            #expect(held.status == .ok)
+            #expect(held.text.contains("outcome is saved."))
+            #expect(try await MeetingRequestRecord.find(row, on: app.db)?.outcome == "held")
+            #expect(try await Self.audits(app, "event.meeting.held") == 1)
+            #expect(held.text.contains("?meeting=\(meeting)#new-lead"))
+
+            // The note is the two sides' and the organisers': B sees it, A (a third participant) does not.
+            let sideB = Browser(app)
+            try await sideB.signIn(f.b)
+            #expect(try await sideB.get(page).text.contains("Send the tariff study"))
+            let third = Browser(app)
+            try await third.signIn(f.a)
+            let thirdPage = try await third.get(page)
+            #expect(thirdPage.status == .ok)
+            #expect(!thirdPage.text.contains("Send the tariff study"))
+
+            // "Make it a lead": the centre's form carries the meeting; the lead records it.
+            let form = try await staff.get("/centres/\(f.centre.uuidString)?meeting=\(meeting)")
+            #expect(form.text.contains("name=\"meeting\" value=\"\(meeting)\""))
+            let organisation = try #require(try await Organisation.query(on: app.db).filter(\.$countryCode == "LA").first())
+            let city = try #require(try await City.query(on: app.db).filter(\.$countryCode == "LA").first())
+            let made = try await staff.post("/centres/\(f.centre.uuidString)/leads/new",
+                                            form: Self.leadForm(organisation: organisation.storedID, city: city.storedID, title: "Tariff study follow-up") + [("meeting", meeting)])
+            #expect(made.status == .seeOther, "\(made.text)")
+            let lead = try #require(try await CentreLead.query(on: app.db).filter(\.$centreID == f.centre).first())
+            #expect(lead.meetingID == row)
+        }
+    }
 }

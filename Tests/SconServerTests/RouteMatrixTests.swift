@@ -88,6 +88,8 @@ import VaporTesting
         "POST /events/:id/requests": .signedIn,
         "POST /events/:id/requests/:request/answer": .signedIn,
         "POST /events/:id/meetings/:request/lock": .signedIn,
+        "POST /events/:id/registrations/:registration/check-in": .signedIn,
+        "POST /events/:id/meetings/:request/outcome": .signedIn,
         "GET /api/v1/centres": .open,
         "POST /api/v1/centres": .signedIn,
         "GET /api/v1/centres/:id": .open,

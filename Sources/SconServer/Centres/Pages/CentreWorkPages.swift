@@ -79,3 +79,39 @@ extension LeadForms.State {
         self.moveIssues = moveIssues
     }
 }
+
+/// The event on the day: check-in (once, it cannot be undone: a confirmation first) and each
+/// published meeting's outcome with its follow-up note, through `EventStore` as the API.
+extension CentresPagesController {
+    @Sendable func checkIn(_ req: Request) async throws -> Response {
+        let id = try req.uuid(), registration = try req.uuid(.registration)
+        let strings = req.strings
+        // The confirmation only when the check-in would be accepted now (the organiser, the day, a validated registration).
+        if let event = try? await req.eventStore.organised(id, by: req.principal, "check participants in"),
+           let state = try? event.eventState, DayForms.onTheDay(state),
+           let row = try await EventRegistration.find(registration, on: req.db), row.eventID == id,
+           row.status == RegistrationStatus.validated.rawValue, row.checkedInAt == nil,
+           let page = try await Components.confirmStep(req, ConfirmStep(
+               title: strings["confirm.checkin.title"], consequence: strings["confirm.checkin.what"], yes: strings["confirm.checkin.yes"],
+               back: CentresURL.event(.value(id)).path + "#organiser", subject: "\(row.organisation) — \(row.person)")) {
+            return page
+        }
+        return try await step(req, id: id, message: { strings["checkin.checkedIn"] }) {
+            _ = try await req.eventStore.checkIn(id, registration: registration, by: req.principal)
+        }
+    }
+
+    @Sendable func outcome(_ req: Request) async throws -> Response {
+        let id = try req.uuid(), meeting = try req.uuid(.request)
+        let values = try req.content.decode(DayForms.OutcomeValues.self)
+        do {
+            _ = try await req.eventStore.outcome(id, meeting: meeting, outcome: values.outcome, notes: values.notes, by: req.principal)
+            return try await eventPage(req, id: id, message: req.strings["outcome.saved"]).encodeResponse(for: req)
+        } catch DomainError.invalid(let issues) {
+            return try await eventPage(req, id: id, refusedOutcome: DayForms.Refused(meeting: meeting, values: values, issues: issues))
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        } catch let refusal as any Refusal {
+            return try await eventPage(req, id: id, problem: req.strings.localized(refusal)).encodeResponse(status: .conflict, for: req)
+        }
+    }
+}

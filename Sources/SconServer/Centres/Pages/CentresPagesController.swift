@@ -33,6 +33,8 @@ struct CentresPagesController: RouteCollection {
         signedIn.post(CentresURL.requests(.key), use: request)
         signedIn.post(CentresURL.answer(.key, .key), use: answer)
         signedIn.post(CentresURL.lock(.key, .key), use: lock)
+        signedIn.post(CentresURL.checkIn(.key, .key), use: checkIn)
+        signedIn.post(CentresURL.outcome(.key, .key), use: outcome)
     }
 
     struct LockForm: Content { var locked: String? }
@@ -166,7 +168,7 @@ struct CentresPagesController: RouteCollection {
         try await eventPage(req, id: try req.uuid())
     }
 
-    private func eventPage(_ req: Request, id: UUID, message: String? = nil, problem: String? = nil) async throws -> HTML {
+    func eventPage(_ req: Request, id: UUID, message: String? = nil, problem: String? = nil, refusedOutcome: DayForms.Refused? = nil) async throws -> HTML {
         let event = try await req.eventStore.find(id, by: req.principal)
         let organiser = CentreAccess.allows(req.principal, .organise(centre: event.centreID))
         let registrations = try await req.eventStore.visibleRegistrations(of: event, by: req.principal)
@@ -186,11 +188,13 @@ struct CentresPagesController: RouteCollection {
         var page = model
         page.linkedCall = linked.call
         page.linkedProjects = linked.projects
+        page.keepsBoard = event.centreID.map { CentreAccess.allows(req.principal, .keepBoard($0)) } ?? false
+        page.refusedOutcome = refusedOutcome
         return EventPage.render(PageContext(request: req), page)
     }
 
     /// Runs an organiser's step and shows the event again, with what it did or why it was refused.
-    private func step(_ req: Request, id: UUID, message: @escaping @Sendable () -> String, _ body: @Sendable () async throws -> Void) async throws -> Response {
+    func step(_ req: Request, id: UUID, message: @escaping @Sendable () -> String, _ body: @Sendable () async throws -> Void) async throws -> Response {
         do {
             try await body()
             return try await eventPage(req, id: id, message: message()).encodeResponse(for: req)
