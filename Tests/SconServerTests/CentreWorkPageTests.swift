@@ -172,4 +172,44 @@ import VaporTesting
             #expect(lead.meetingID == row)
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func theCentresStaffEditItsRecordThroughThePage(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let f = try await CentresFixture.make(app)
+            let path = "/centres/\(f.centre.uuidString)/edit"
+            let staff = Browser(app)
+            try await staff.signIn(f.staff)
+            #expect(try await staff.get("/centres/\(f.centre.uuidString)").text.contains("href=\"/centres/\(UUIDText.string(f.centre))/edit\""))
+            let form = try await staff.get(path + "?lang=ko")
+            #expect(form.status == .ok)
+            #expect(form.text.contains("value=\"Test centre one\""))
+            // Open without an opening date and no Korean name: 422, input kept, each error next to its field, nothing written.
+            let bad = try await staff.post(path + "?lang=ko", form: [("nameEn", "Bangkok centre"), ("nameKo", ""), ("hostOrganisation", "Kept Host"),
+                                                                   ("contact", ""), ("openedOn", ""), ("status", "open")])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.text.contains("value=\"Kept Host\""))
+            #expect(bad.text.contains("id=\"f-nameKo-error\""))
+            #expect(bad.text.contains("id=\"f-openedOn-error\""))
+            #expect(try await Centre.find(f.centre, on: app.db)?.nameEn == "Test centre one")
+            #expect(try await Self.audits(app, "centre.update") == 0)
+            // Another centre's staff: refused, nothing written.
+            let other = Browser(app)
+            try await other.signIn(f.otherStaff)
+            #expect(try await other.get(path).status == .forbidden)
+            let foreign = try await other.post(path, form: [("nameEn", "Taken"), ("nameKo", "탈취"), ("status", "planned")])
+            #expect(foreign.status == .forbidden || foreign.status == .notFound)
+            #expect(try await Centre.find(f.centre, on: app.db)?.nameEn == "Test centre one")
+            // The staff save it: the record and its audit event; the covered countries stay as recorded.
+            let saved = try await staff.post(path, form: [("nameEn", "Bangkok centre"), ("nameKo", "방콕 센터"), ("hostOrganisation", "Host Org"),
+                                                         ("contact", "centre@example.org"), ("openedOn", "2027-01-15"), ("status", "open")])
+            #expect(saved.status == .seeOther)
+            let centre = try #require(try await Centre.find(f.centre, on: app.db))
+            #expect(centre.nameEn == "Bangkok centre" && centre.nameKo == "방콕 센터" && centre.hostOrganisation == "Host Org")
+            #expect(centre.contact == "centre@example.org" && centre.openedOn == "2027-01-15" && centre.status == "open" && centre.covers == "")
+            let entry = try #require(try await AuditRecord.query(on: app.db).filter(\.$action == "centre.update").first())
+            #expect(entry.chain == "centre:\(UUIDText.string(f.centre))")
+            #expect(try await staff.get("/centres/\(f.centre.uuidString)?centre=saved&lang=en").text.contains("The centre&#39;s record is saved."))
+        }
+    }
 }

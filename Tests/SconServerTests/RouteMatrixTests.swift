@@ -68,6 +68,8 @@ import VaporTesting
         "GET /centres/:id": .open,
         "POST /centres/:id/leads/proposal": .signedIn,
         "POST /centres/:id/leads/new": .signedIn,
+        "GET /centres/:id/edit": .staff,
+        "POST /centres/:id/edit": .signedIn,
         "POST /centres/:id/leads/:lead/move": .signedIn,
         "GET /centres/:id/events/new": .staff,
         "POST /centres/:id/events/new": .signedIn,

@@ -60,6 +60,10 @@ extension LeadForms {
         switch context.request.query[String.self, at: "lead"] {
         case "created": return context["leadform.created"]
         case "moved": return context["leadform.moved"]
+        default: break
+        }
+        switch context.request.query[String.self, at: "centre"] {
+        case "saved": return context["centreform.saved"]
         default: return nil
         }
     }

@@ -112,6 +112,8 @@ enum CentrePage {
         var values = ProposalValues()
         /// The board's "new lead" and "move" forms.
         var leadForms = LeadForms.State()
+        /// Whether the viewer edits the centre's record (its staff, the programme office).
+        var editable = false
     }
 
     /// The lead-to-proposal form as typed, kept when it is refused.
@@ -169,6 +171,7 @@ enum CentrePage {
         <h1>\(centre.name.text(in: language)) \(Components.sampleBadge(context, centre.sample))</h1>
         \(Components.notice(model.message))\(Components.alert(model.problem))
         \(facts)
+        \(model.editable ? "<p class=\"actions\"><a class=\"button button-secondary\" href=\"\(CentresURL.editCentre(.value(centre.storedID)).path)\">\(context["centreform.edit"])</a></p>" as HTML : .empty)
         <h2>\(context["event.upcoming"])</h2>
         \(CentreText.eventTable(context, upcoming, caption: context["event.upcoming"]))
         \(staffPart)

@@ -14,6 +14,8 @@ struct CentresPagesController: RouteCollection {
         signedIn.post(CentresURL.leadProposal(.key), use: proposeLead)
         signedIn.post(CentresURL.newLead(.key), use: createLead)
         signedIn.post(CentresURL.moveLead(.key, .key), use: moveLead)
+        signedIn.get(CentresURL.editCentre(.key), use: editCentreForm)
+        signedIn.post(CentresURL.editCentre(.key), use: editCentre)
         signedIn.get(CentresURL.newEvent(.key), use: newEventForm)
         signedIn.post(CentresURL.newEvent(.key), use: createEvent)
         signedIn.get(CentresURL.newMinistryEvent, use: newMinistryEventForm)
@@ -161,7 +163,7 @@ struct CentresPagesController: RouteCollection {
                                                                   calls: calls, openCalls: openCalls, readableProposals: readable,
                                                                   centreNumbers: staff ? try await CentreNumbers.of(centre.storedID, on: req.db) : nil,
                                                                   message: message, problem: problem, issues: issues, values: values,
-                                                                  leadForms: forms))
+                                                                  leadForms: forms, editable: CentreAccess.allows(req.principal, .editCentre(centre.storedID))))
     }
 
     @Sendable func event(_ req: Request) async throws -> HTML {
