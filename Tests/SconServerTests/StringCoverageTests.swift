@@ -51,6 +51,7 @@ import Testing
         keys += CentreStatus.allCases.map { "centrestatus.\($0.rawValue)" } + RegistrationStatus.allCases.map { "registrationstatus.\($0.rawValue)" }
         keys += ParticipantKind.allCases.map { "participantkind.\($0.rawValue)" } + ParticipantSide.allCases.map { "side.\($0.rawValue)" }
         keys += LeadStatus.allCases.map { "leadstatus.\($0.rawValue)" } + MeetingRequestState.allCases.map { "requeststate.\($0.rawValue)" }
+        keys += MeetingOutcome.allCases.map { "outcome.\($0.rawValue)" }
         keys += ["participantLimit", "noCommonSlot", "noTable"].map { "schedule.reason.\($0)" }
         keys += ["sector", "country", "basedIn", "term"].flatMap { kind in ["theyOffer", "theySeek"].map { "suggestion.\(kind).\($0)" } }
         keys += ["register", "request", "answer", "schedule", "publish", "decide", "checkIn"].map { "refusal.event.wrongState.\($0)" }

@@ -112,6 +112,10 @@ enum CentrePage {
         var problem: String? = nil
         var issues: [FieldIssue] = []
         var values = ProposalValues()
+        /// The board's "new lead" and "move" forms.
+        var leadForms = LeadForms.State()
+        /// Whether the viewer edits the centre's record (its staff, the programme office).
+        var editable = false
     }
 
     /// The lead-to-proposal form as typed, kept when it is refused.
@@ -154,6 +158,8 @@ enum CentrePage {
             <p class="actions"><a class="button" href="\(CentresURL.newEvent(.value(centre.storedID)).path)">\(context["eventform.new"])</a></p>
             \(centreNumbers(context, model.centreNumbers))
             \(board(context, model))
+            \(LeadForms.moveForms(context, centre: centre.storedID, board: model.board, model.leadForms))
+            \(LeadForms.newLead(context, centre: centre.storedID, model.leadForms))
             \(CentreText.eventTable(context, model.events, caption: context["centre.allEvents"]))
             <table class="list"><caption>\(context["centre.numbers"])</caption><thead><tr><th scope="col">\(context["event.title"])</th>\
             <th scope="col" class="number">\(context["numbers.registrations"])</th><th scope="col" class="number">\(context["numbers.requests"])</th>\
@@ -167,6 +173,7 @@ enum CentrePage {
         <h1>\(centre.name.text(in: language)) \(Components.sampleBadge(context, centre.sample))</h1>
         \(Components.notice(model.message))\(Components.alert(model.problem))
         \(facts)
+        \(model.editable ? "<p class=\"actions\"><a class=\"button button-secondary\" href=\"\(CentresURL.editCentre(.value(centre.storedID)).path)\">\(context["centreform.edit"])</a></p>" as HTML : .empty)
         <h2>\(context["event.upcoming"])</h2>
         \(CentreText.eventTable(context, upcoming, caption: context["event.upcoming"]))
         \(staffPart)

@@ -12,6 +12,10 @@ struct CentresPagesController: RouteCollection {
         routes.get(CentresURL.centres, use: centres)
         routes.get(CentresURL.centre(.key), use: centre)
         signedIn.post(CentresURL.leadProposal(.key), use: proposeLead)
+        signedIn.post(CentresURL.newLead(.key), use: createLead)
+        signedIn.post(CentresURL.moveLead(.key, .key), use: moveLead)
+        signedIn.get(CentresURL.editCentre(.key), use: editCentreForm)
+        signedIn.post(CentresURL.editCentre(.key), use: editCentre)
         signedIn.get(CentresURL.newEvent(.key), use: newEventForm)
         signedIn.post(CentresURL.newEvent(.key), use: createEvent)
         signedIn.get(CentresURL.newMinistryEvent, use: newMinistryEventForm)
@@ -31,6 +35,8 @@ struct CentresPagesController: RouteCollection {
         signedIn.post(CentresURL.requests(.key), use: request)
         signedIn.post(CentresURL.answer(.key, .key), use: answer)
         signedIn.post(CentresURL.lock(.key, .key), use: lock)
+        signedIn.post(CentresURL.checkIn(.key, .key), use: checkIn)
+        signedIn.post(CentresURL.outcome(.key, .key), use: outcome)
     }
 
     struct LockForm: Content { var locked: String? }
@@ -124,8 +130,8 @@ struct CentresPagesController: RouteCollection {
         }
     }
 
-    private func centrePage(_ req: Request, id: UUID, message: String? = nil, problem: String? = nil, issues: [FieldIssue] = [],
-                            values: CentrePage.ProposalValues = .init()) async throws -> HTML {
+    func centrePage(_ req: Request, id: UUID, message: String? = nil, problem: String? = nil, issues: [FieldIssue] = [],
+                    values: CentrePage.ProposalValues = .init(), leadForms: LeadForms.State? = nil) async throws -> HTML {
         let centre = try await req.centreStore.find(id)
         let events = try await req.eventStore.page(centre: centre.storedID, after: nil, limit: 100, by: req.principal).items
         let staff = CentreAccess.allows(req.principal, .keepBoard(centre.storedID))
@@ -144,20 +150,27 @@ struct CentresPagesController: RouteCollection {
             calls = Dictionary(uniqueKeysWithValues: all.map { ($0.storedID, $0) })
             openCalls = try all.filter { ProposalRules.draftingRefusal(callState: try $0.callState, schedule: try $0.terms().schedule, now: req.now) == nil }
         }
+        var forms = leadForms ?? LeadForms.State()
+        if staff {
+            (forms.organisations, forms.cities) = try await LeadForms.choices(for: centre, req.language, on: req.db)
+            if leadForms == nil, let meeting = req.queryItem("meeting") { forms.new.meeting = meeting }
+        }
+        let message = message ?? LeadForms.notice(PageContext(request: req))
         let readable = Set(try board.compactMap { row in try row.proposal.flatMap { try ProposalStore.maySee($0, req.principal) ? $0.storedID : nil } })
         return CentrePage.render(PageContext(request: req), .init(centre: centre, events: events, staff: staff, numbers: numbers, board: board,
                                                                   today: CalendarDay(req.now),
                                                                   countries: try await req.application.countryNames.all(on: req.db),
                                                                   calls: calls, openCalls: openCalls, readableProposals: readable,
                                                                   centreNumbers: staff ? try await CentreNumbers.of(centre.storedID, on: req.db) : nil,
-                                                                  message: message, problem: problem, issues: issues, values: values))
+                                                                  message: message, problem: problem, issues: issues, values: values,
+                                                                  leadForms: forms, editable: CentreAccess.allows(req.principal, .editCentre(centre.storedID))))
     }
 
     @Sendable func event(_ req: Request) async throws -> HTML {
         try await eventPage(req, id: try req.uuid())
     }
 
-    private func eventPage(_ req: Request, id: UUID, message: String? = nil, problem: String? = nil) async throws -> HTML {
+    func eventPage(_ req: Request, id: UUID, message: String? = nil, problem: String? = nil, refusedOutcome: DayForms.Refused? = nil) async throws -> HTML {
         let event = try await req.eventStore.find(id, by: req.principal)
         let organiser = CentreAccess.allows(req.principal, .organise(centre: event.centreID))
         let registrations = try await req.eventStore.visibleRegistrations(of: event, by: req.principal)
@@ -177,11 +190,13 @@ struct CentresPagesController: RouteCollection {
         var page = model
         page.linkedCall = linked.call
         page.linkedProjects = linked.projects
+        page.keepsBoard = event.centreID.map { CentreAccess.allows(req.principal, .keepBoard($0)) } ?? false
+        page.refusedOutcome = refusedOutcome
         return EventPage.render(PageContext(request: req), page)
     }
 
     /// Runs an organiser's step and shows the event again, with what it did or why it was refused.
-    private func step(_ req: Request, id: UUID, message: @escaping @Sendable () -> String, _ body: @Sendable () async throws -> Void) async throws -> Response {
+    func step(_ req: Request, id: UUID, message: @escaping @Sendable () -> String, _ body: @Sendable () async throws -> Void) async throws -> Response {
         do {
             try await body()
             return try await eventPage(req, id: id, message: message()).encodeResponse(for: req)

@@ -24,6 +24,10 @@ enum EventPage {
         /// The call and projects the event is linked to, those the reader may see.
         var linkedCall: Call? = nil
         var linkedProjects: [Project] = []
+        /// Whether the viewer keeps the organising centre's lead board ("make it a lead").
+        var keepsBoard = false
+        /// The outcome form that was refused, shown again with its errors.
+        var refusedOutcome: DayForms.Refused? = nil
     }
 
     /// The linked call and projects, as links.
@@ -70,7 +74,8 @@ enum EventPage {
             <section aria-labelledby="mine"><h2 id="mine">\(context["registration.mine"])</h2>
             <p>\(context.strings.format("registration.status", ["status": context["registrationstatus.\(registration.status)"]]))</p>
             <p><a href="\(CentresURL.agenda(.value(id)).path)">\(context["agenda.title"])</a></p>
-            \(participantPart(context, model, registration))</section>
+            \(participantPart(context, model, registration))
+            \(DayForms.mine(context, model, registration))</section>
             """
         } else if model.state == .open {
             mine = context.user == nil
@@ -177,7 +182,7 @@ enum EventPage {
         let registrations: [HTML] = model.registrations.map { row in
             """
             <tr><th scope="row">\(row.organisation)</th><td>\(row.person)</td><td>\(row.contact)</td><td>\(row.country)</td>\
-            <td>\(context["registrationstatus.\(row.status)"]) \(decisionButtons(context, model, row))</td>\
+            <td>\(context["registrationstatus.\(row.status)"]) \(decisionButtons(context, model, row))</td><td>\(DayForms.checkIn(context, model, row))</td>\
             <td><a href="\(CentresURL.agenda(.value(id)).path)?registration=\(UUIDText.string(row.storedID))">\(context["agenda.title"])</a></td></tr>
             """
         }
@@ -239,11 +244,12 @@ enum EventPage {
         \(registrations.isEmpty ? "<p>\(context["event.noRegistrations"])</p>" as HTML : """
         <table class="list"><caption>\(context["event.registrations"])</caption><thead><tr><th scope="col">\(context["registration.organisation"])</th>\
         <th scope="col">\(context["registration.person"])</th><th scope="col">\(context["registration.contact"])</th><th scope="col">\(context["registration.country"])</th>\
-        <th scope="col">\(context["registration.statusColumn"])</th><th scope="col">\(context["agenda.title"])</th></tr></thead><tbody>\(registrations)</tbody></table>
+        <th scope="col">\(context["registration.statusColumn"])</th><th scope="col">\(context["checkin.column"])</th><th scope="col">\(context["agenda.title"])</th></tr></thead><tbody>\(registrations)</tbody></table>
         """)
         <h3>\(context["schedule.title"])</h3>
         \(controls)
         \(schedule)
+        \(DayForms.outcomes(context, model))
         \(numbers)
         </section>
         """
