@@ -400,6 +400,8 @@ import VaporTesting
         "GET /data/centres.json": .open,
         "GET /data/trained.csv": .open,
         "GET /data/trained.json": .open,
+        "GET /data/organisations.csv": .open,
+        "GET /data/organisations.json": .open,
         "GET /healthz": .open,
         "GET /metrics": .operations,
         "GET /openapi.json": .open,

@@ -79,6 +79,8 @@ extension PortalContext {
         "portal.dataset.outcomes.text": ("The outcome records and how each stands on the day asked for (asOf).", "협력성과 기록과 기준일(asOf)의 상태."),
         "portal.dataset.projects": ("Projects", "사업"),
         "portal.dataset.projects.text": ("Public projects with their stage and place (coordinates of their city).", "공개 사업의 단계와 위치(도시 좌표)."),
+        "portal.dataset.organisations": ("Organisations", "기관"),
+        "portal.dataset.organisations.text": ("The directory's organisations (ministries, cities, agencies, companies, universities) with type, country and sectors; the same filter as the organisations page (type, country, sector, search words).", "디렉터리의 기관(부처, 도시, 공공기관, 기업, 대학)과 유형·국가·분야. 기관 목록 페이지와 같은 필터(유형, 국가, 분야, 검색어)를 따릅니다."),
         "portal.dataset.cities": ("Cities", "도시"),
         "portal.dataset.cities.text": ("The cities of the directory, the ASCN pilot cities among them, with coordinates.", "ASCN 시범도시를 포함한 도시 목록과 좌표."),
         "portal.dataset.calls": ("Call calendar", "공모 일정"),

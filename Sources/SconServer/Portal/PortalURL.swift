@@ -34,6 +34,8 @@ enum PortalData: String, SiteRoute, CaseIterable {
     case centresJSON = "centres.json"
     case trainedCSV = "trained.csv"
     case trainedJSON = "trained.json"
+    case organisationsCSV = "organisations.csv"
+    case organisationsJSON = "organisations.json"
 
     var pathComponents: [PathComponent] { ["data", .constant(rawValue)] }
 

@@ -55,7 +55,7 @@ struct DirectoryPagesController: RouteCollection {
     }
 
     @Sendable func organisations(_ req: Request) async throws -> HTML {
-        let filter = try OrganisationFilter.parse(type: req.queryItem("type"), country: req.queryItem("country"), sector: req.queryItem("sector"), query: req.queryItem("q"))
+        let filter = try req.organisationFilter()
         let pageQuery = try req.pageQuery()
         let page = try await OrganisationQuery(rows: req.rows).page(filter, pageQuery, summary: true)
         let countries = try await req.application.countryNames.all(on: req.db)

@@ -35,6 +35,7 @@ enum OrganisationListPage {
         \(filters(context, model))
         \(table)
         \(Pagination.links(context, base: DirectoryURL.organisations.path, query: queryItems(model.filter), next: model.page.nextCursor, isFirstPage: model.isFirstPage))
+        \(downloads(context, model.filter))
         """
         return Layout.page(context, title: context["nav.organisations"], current: "nav.organisations", body: body)
     }
@@ -51,6 +52,15 @@ enum OrganisationListPage {
         <button type="submit" class="button">\(context["list.apply"])</button>
         </form>
         """
+    }
+
+    /// The whole filtered list (every page) as open data, with the same filter.
+    static func downloads(_ context: PageContext, _ filter: OrganisationFilter) -> HTML {
+        let query = queryItems(filter).map { "\($0.0)=\(PercentEncoding.queryValue($0.1))" }.joined(separator: "&")
+        let links: [HTML] = [PortalData.organisationsCSV, .organisationsJSON].enumerated().map { index, file in
+            "\(index > 0 ? " · " : "")<a href=\"\(file.path)\(query.isEmpty ? "" : "?" + query)\" download>\(file.format.uppercased())</a>"
+        }
+        return "<p class=\"downloads-list\">\(context["portal.downloads.list"]) \(links) <small><a href=\"\(PortalURL.data.path)#ds-organisations\">\(context["portal.downloads.about"])</a></small></p>"
     }
 
     static func queryItems(_ filter: OrganisationFilter) -> [(String, String)] {

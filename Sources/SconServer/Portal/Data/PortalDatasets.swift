@@ -7,7 +7,7 @@ import Vapor
 /// The open datasets: each public list of the portal, its files, licence, columns and where its
 /// last change is read from.
 enum PortalDataset: String, CaseIterable, Sendable {
-    case agreements, outcomes, projects, cities, calls, events, centres, trained
+    case agreements, outcomes, projects, cities, calls, events, centres, trained, organisations
 
     var files: [PortalData] { PortalData.allCases.filter { $0.dataset == rawValue } }
 
@@ -20,6 +20,7 @@ enum PortalDataset: String, CaseIterable, Sendable {
         case .calls: "call:"
         case .events: "event:"
         case .centres: "centre:"
+        case .organisations: "organisation:"
         case .trained: "cohort:"
         }
     }
@@ -40,6 +41,7 @@ enum PortalDataset: String, CaseIterable, Sendable {
         case .calls: ["uid", "summary", "opens_at", "closes_at", "state", "url"]
         case .events: ["id", "title_en", "title_ko", "type", "state", "held", "first_day", "last_day", "time_zone", "registration_opens", "registration_closes",
                        "centre_id", "centre_en", "host_country", "host_city", "latitude", "longitude", "sample", "url"]
+        case .organisations: ["id", "name_en", "name_ko", "acronym", "type", "country", "sectors", "website", "sample", "source", "url"]
         case .centres: ["id", "name_en", "name_ko", "host_country", "host_city", "latitude", "longitude", "covers", "host_organisation", "opened_on", "status",
                         "sample", "url"]
         case .trained: ["cohort_id", "cohort_code", "title_en", "title_ko", "programme_en", "programme_ko", "start_day", "end_day", "country", "trained",

@@ -38,7 +38,8 @@ struct PortalController: RouteCollection {
     /// A data file of the filtered selection, cacheable: an ETag of its body, Last-Modified of
     /// its dataset's last change, and 304 when the client has it already.
     func download(_ req: Request, _ file: PortalData) async throws -> Response {
-        let filter = try req.portalFilter()
+        // The organisations files follow the organisations page's filter (its own `type`).
+        let filter = file.dataset == PortalDataset.organisations.rawValue ? PortalFilter(country: nil) : try req.portalFilter()
         let exports = PortalExports(db: req.db, baseURL: "", today: CalendarDay(req.now), now: req.now)
         let body: String
         switch file {
@@ -59,6 +60,8 @@ struct PortalController: RouteCollection {
         case .centresJSON: body = try await exports.centresJSON(filter)
         case .trainedCSV: body = try await exports.trainedCSV(filter)
         case .trainedJSON: body = try await exports.trainedJSON(filter)
+        case .organisationsCSV: body = try await exports.organisationsCSV(try req.organisationFilter())
+        case .organisationsJSON: body = try await exports.organisationsJSON(try req.organisationFilter())
         }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: file.mediaType)
@@ -103,5 +106,12 @@ enum HTTPDate {
 extension Request {
     func portalFilter() throws -> PortalFilter {
         try PortalFilter.parse(country: queryItem("country"), sector: queryItem("sector"), stage: queryItem("stage"), type: queryItem("type"))
+    }
+}
+
+extension Request {
+    /// The organisations list's filter, as `/organisations` reads it.
+    func organisationFilter() throws -> OrganisationFilter {
+        try OrganisationFilter.parse(type: queryItem("type"), country: queryItem("country"), sector: queryItem("sector"), query: queryItem("q"))
     }
 }
