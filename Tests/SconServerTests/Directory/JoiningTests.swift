@@ -35,6 +35,9 @@ import VaporTesting
             #expect(asked.status == .created)
             #expect(asked.json["state"] as? String == "pending")
             let id = try #require(asked.json["id"] as? String)
+            // The person's data download names the request (and fits its documented schema).
+            let data = try await Self.call(app, .GET, "/api/v1/me/data", by: newcomer)
+            #expect(data.status == .ok && (data.json["joinRequests"] as? [[String: Any]])?.first?["state"] as? String == "pending")
             // One pending request per person and organisation.
             #expect(try await Self.call(app, .POST, path, by: newcomer, ["message": "Again."]).status == .conflict)
             // The member sees it among those they may decide, and in what is due.
@@ -205,6 +208,7 @@ import VaporTesting
             #expect(try await Self.call(app, .POST, "/api/v1/organisation-registrations", by: nil, body).status == .unauthorized)
             // Proposed: pending, not in the directory.
             let proposed = try await Self.call(app, .POST, "/api/v1/organisation-registrations", by: proposer, body)
+            #expect((try await Self.call(app, .GET, "/api/v1/me/data", by: proposer).json["organisationRegistrations"] as? [[String: Any]])?.count == 1)
             #expect(proposed.status == .created)
             let id = try #require(proposed.json["id"] as? String)
             #expect(try await Self.call(app, .POST, "/api/v1/organisation-registrations", by: proposer, body).status == .conflict)
