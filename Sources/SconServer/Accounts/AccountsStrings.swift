@@ -24,7 +24,7 @@ extension AccountsContext {
         "signup.passwordHint": ("At least 12 characters. A few unusual words make a strong password.", "12자 이상. 흔하지 않은 단어 몇 개를 이어 쓰면 안전합니다."),
         "account.title": ("Your account", "내 계정"),
         "account.roles": ("Your roles", "내 역할"),
-        "account.noroles": ("No roles yet. The programme office grants roles.", "아직 역할이 없습니다. 역할은 사무국이 부여합니다."),
+        "account.noroles": ("No roles yet. To apply in the open call, ask below to join your organisation (or register it); the programme office grants the other roles.", "아직 역할이 없습니다. 국제공모에 신청하려면 아래에서 소속 기관 가입을 요청하거나 기관을 등록하세요. 그 밖의 역할은 사무국이 부여합니다."),
         "tokens.title": ("Personal API tokens", "개인 API 토큰"),
         "tokens.intro": ("A token lets a program use the K-SCON API in your name: send it as “Authorization: Bearer …”. Revoke a token you no longer use.", "토큰으로 프로그램이 내 이름으로 K-SCON API를 사용할 수 있습니다. “Authorization: Bearer …” 헤더로 보내세요. 쓰지 않는 토큰은 폐기하세요."),
         "tokens.created": ("Your new token. Copy it now: it is shown only once.", "새 토큰입니다. 지금 복사하세요. 다시 표시되지 않습니다."),
