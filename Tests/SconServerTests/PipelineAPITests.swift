@@ -305,7 +305,7 @@ enum IATIValidation {
         process.arguments = ["--noout", "--nonet", "--schema", root.appendingPathComponent("data/iati/iati-activities-schema.xsd").path, file.path]
         let errors = Pipe()
         process.standardError = errors
-        try process.run()
+        try ProcessLaunch.run(process)
         process.waitUntilExit()
         let output = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(process.terminationStatus == 0, "xmllint: \(output)")

@@ -24,7 +24,7 @@ import VaporTesting
         process.arguments = ["python3", "-c", script, secret, String(Int(date.timeIntervalSince1970))]
         let output = Pipe()
         process.standardOutput = output
-        try process.run()
+        try ProcessLaunch.run(process)
         process.waitUntilExit()
         return String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import SconServer
 
 /// Reads a message with Python's standard `email` package (scripts/mail-read.py): the headers
 /// decoded per RFC 2047, the date parsed per RFC 5322, the body decoded.
@@ -27,7 +28,7 @@ struct MailReader {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
-        try process.run()
+        try ProcessLaunch.run(process)
         input.fileHandleForWriting.write(Data(text.utf8))
         try input.fileHandleForWriting.close()
         let answer = try output.fileHandleForReading.readToEnd() ?? Data()

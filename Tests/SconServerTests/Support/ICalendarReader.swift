@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import SconServer
 
 /// Reads an iCalendar text with a real parser (PyPI `icalendar`, through scripts/ics-read.py) and
 /// answers what it understood. CI installs the parser (`.ci/run`); when it is missing the test
@@ -42,7 +43,7 @@ struct ICalendarReader {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
-        try process.run()
+        try ProcessLaunch.run(process)
         input.fileHandleForWriting.write(Data(text.utf8))
         try input.fileHandleForWriting.close()
         let answer = try output.fileHandleForReading.readToEnd() ?? Data()
