@@ -21,24 +21,7 @@ struct MailReader {
     }
 
     static func read(_ text: String) throws -> Message? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", ICalendarReader.repositoryRoot + "/scripts/mail-read.py"]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try ProcessLaunch.run(process)
-        input.fileHandleForWriting.write(Data(text.utf8))
-        try input.fileHandleForWriting.close()
-        let answer = try output.fileHandleForReading.readToEnd() ?? Data()
-        let complaint = try errors.fileHandleForReading.readToEnd() ?? Data()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            Issue.record("Python's email package refused the message: \(String(decoding: complaint, as: UTF8.self))")
-            return nil
-        }
-        return try JSONDecoder().decode(Message.self, from: answer)
+        try PythonScript.read("mail-read.py", text, as: Message.self, refused: "Python's email package refused the message")
     }
 }
 

@@ -35,24 +35,6 @@ struct ICalendarReader {
     /// The parsed calendar; nil (with a recorded issue naming the cause) when python3 or icalendar
     /// is missing or the text does not parse.
     static func read(_ text: String) throws -> Calendar? {
-        // The python3 on PATH, the one `.ci/run` installs icalendar for.
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", repositoryRoot + "/scripts/ics-read.py"]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try ProcessLaunch.run(process)
-        input.fileHandleForWriting.write(Data(text.utf8))
-        try input.fileHandleForWriting.close()
-        let answer = try output.fileHandleForReading.readToEnd() ?? Data()
-        let complaint = try errors.fileHandleForReading.readToEnd() ?? Data()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            Issue.record("the iCalendar parser refused the text: \(String(decoding: complaint, as: UTF8.self))")
-            return nil
-        }
-        return try JSONDecoder().decode(Calendar.self, from: answer)
+        try PythonScript.read("ics-read.py", text, as: Calendar.self, refused: "the iCalendar parser refused the text")
     }
 }
