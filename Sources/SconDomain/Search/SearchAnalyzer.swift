@@ -20,7 +20,14 @@ public enum SearchAnalyzer {
     /// The terms of one field of a document.
     public static func terms(of text: String, field: IndexTerm.Field, language: ContentLanguage,
                              settings: AnalysisSettings = .standard) -> [IndexTerm] {
-        let extraction = TermExtraction(mode: .document(language), settings: settings)
+        terms(of: text, field: field, language: language, kinds: nil, settings: settings)
+    }
+
+    /// The same, of the given kinds only (nil: all): what a highlight looks for, without the
+    /// work of the other kinds.
+    static func terms(of text: String, field: IndexTerm.Field, language: ContentLanguage, kinds: Set<IndexTerm.Kind>?,
+                      settings: AnalysisSettings = .standard) -> [IndexTerm] {
+        let extraction = TermExtraction(mode: .document(language), settings: settings, kinds: kinds)
         return extraction.terms(TextPieces.split(text)).map {
             IndexTerm(kind: $0.kind, text: $0.text, field: field, range: $0.range)
         }

@@ -19,7 +19,10 @@ public struct SearchSnippet: Sendable, Hashable {
     public var marked: String {
         var result = cutBefore ? "…" : ""
         for part in parts {
-            let text = part.text.replacingOccurrences(of: "«", with: "‹").replacingOccurrences(of: "»", with: "›")
+            var text = part.text
+            if text.contains(where: { $0 == "«" || $0 == "»" }) {
+                text = String(text.map { $0 == "«" ? "‹" : $0 == "»" ? "›" : $0 })
+            }
             result += part.isMatch ? "«" + text + "»" : text
         }
         return result + (cutAfter ? "…" : "")
@@ -44,19 +47,45 @@ public enum SearchHighlighter {
         return snippet(text: title, language: language, query: query, length: length, settings: settings).marked
     }
 
+    /// The highlight of a hit from the spans stored with its title and body (`TermSpans`): the
+    /// same excerpt as `highlight(title:body:…)` without analysing the texts again.
+    public static func highlight(title: String, titleSpans: [UInt8], body: String, bodySpans: [UInt8], query: AnalyzedQuery,
+                                 length: Int = 160) -> String {
+        let wanted = TermSpans.wanted(by: query)
+        let fromBody = snippet(text: body, matches: TermSpans.ranges(in: bodySpans, matching: wanted), length: length)
+        if fromBody.parts.contains(where: \.isMatch) || title.isEmpty { return fromBody.marked }
+        return snippet(text: title, matches: TermSpans.ranges(in: titleSpans, matching: wanted), length: length).marked
+    }
+
     /// The excerpt of `text` of at most about `length` characters around the query's matches.
     public static func snippet(text: String, language: ContentLanguage, query: AnalyzedQuery, length: Int = 160,
                                settings: AnalysisSettings = .standard) -> SearchSnippet {
-        let wanted = Set(query.tokens)
-        let characters = Array(text)
-        // UTF-16 offset of each character's start, and one past the end
-        var starts: [Int] = []
-        starts.reserveCapacity(characters.count + 1)
+        // Terms are compared by kind and text (a document term's token would be a hash to
+        // compute), and only the query's kinds are looked for; pairs are never marked.
+        let wanted = Set(query.terms.filter { $0.kind != .pair }.map { "\($0.kind.rawValue)\($0.text)" })
+        let kinds = Set(query.terms.map(\.kind)).subtracting([.pair])
+        let terms = SearchAnalyzer.terms(of: text, field: .body, language: language, kinds: kinds, settings: settings)
+        return snippet(text: text, matches: terms.filter { wanted.contains("\($0.kind.rawValue)\($0.text)") }.map(\.range), length: length)
+    }
+
+    /// The excerpt of `text` around `matches` (UTF-16 ranges in `text`).
+    static func snippet(text: String, matches: [Range<Int>], length: Int) -> SearchSnippet {
+        // Each character's place in the text and in UTF-16 units (one past the end last), and
+        // whether it is a space; the parts are then slices of the text.
+        var indices: [String.Index] = [], starts: [Int] = [], spaces: [Bool] = []
+        indices.reserveCapacity(text.utf8.count + 1)
+        starts.reserveCapacity(text.utf8.count + 1)
+        spaces.reserveCapacity(text.utf8.count)
+        var index = text.startIndex
         var offset = 0
-        for character in characters {
+        for character in text {
+            indices.append(index)
             starts.append(offset)
+            spaces.append(character.isWhitespace)
             offset += character.utf16.count
+            index = text.utf8.index(index, offsetBy: character.utf8.count)
         }
+        indices.append(text.endIndex)
         starts.append(offset)
         func characterIndex(_ utf16: Int) -> Int {
             var low = 0, high = starts.count - 1
@@ -66,22 +95,25 @@ public enum SearchHighlighter {
             }
             return low
         }
-        let terms = SearchAnalyzer.terms(of: text, field: .body, language: language, settings: settings)
-        var spans = terms.filter { wanted.contains($0.token) && $0.kind != .pair }
-            .map { characterIndex($0.range.lowerBound)..<characterIndex($0.range.upperBound) }
+        let count = spaces.count
+        var spans = matches.filter { $0.upperBound <= offset }
+            .map { characterIndex($0.lowerBound)..<characterIndex($0.upperBound) }
             .sorted { $0.lowerBound < $1.lowerBound }
         spans = merge(spans)
-        let window = window(of: characters, spans: spans, length: max(length, 20))
+        let window = window(of: spaces, spans: spans, length: max(length, 20))
+        func part(_ range: Range<Int>, _ isMatch: Bool) -> SearchSnippet.Part {
+            .init(text: String(text[indices[range.lowerBound]..<indices[range.upperBound]]), isMatch: isMatch)
+        }
         var parts: [SearchSnippet.Part] = []
         var cursor = window.lowerBound
         for span in spans where span.lowerBound < window.upperBound && span.upperBound > window.lowerBound {
             let start = max(span.lowerBound, window.lowerBound), end = min(span.upperBound, window.upperBound)
-            if cursor < start { parts.append(.init(text: String(characters[cursor..<start]), isMatch: false)) }
-            parts.append(.init(text: String(characters[start..<end]), isMatch: true))
+            if cursor < start { parts.append(part(cursor..<start, false)) }
+            parts.append(part(start..<end, true))
             cursor = end
         }
-        if cursor < window.upperBound { parts.append(.init(text: String(characters[cursor..<window.upperBound]), isMatch: false)) }
-        return SearchSnippet(parts: parts, cutBefore: window.lowerBound > 0, cutAfter: window.upperBound < characters.count)
+        if cursor < window.upperBound { parts.append(part(cursor..<window.upperBound, false)) }
+        return SearchSnippet(parts: parts, cutBefore: window.lowerBound > 0, cutAfter: window.upperBound < count)
     }
 
     private static func merge(_ spans: [Range<Int>]) -> [Range<Int>] {
@@ -98,16 +130,16 @@ public enum SearchHighlighter {
 
     /// The window of `length` characters holding the most matches, starting a little before
     /// its first match and at a space when one is near.
-    private static func window(of characters: [Character], spans: [Range<Int>], length: Int) -> Range<Int> {
-        guard characters.count > length else { return 0..<characters.count }
+    private static func window(of spaces: [Bool], spans: [Range<Int>], length: Int) -> Range<Int> {
+        guard spaces.count > length else { return 0..<spaces.count }
         var best = 0..<length
         var bestCount = -1
         for span in spans {
             var start = max(0, span.lowerBound - length / 5)
-            if let space = characters[start..<span.lowerBound].firstIndex(where: \.isWhitespace), space < span.lowerBound {
+            if let space = spaces[start..<span.lowerBound].firstIndex(of: true), space < span.lowerBound {
                 start = space + 1
             }
-            start = min(start, characters.count - length)
+            start = min(start, spaces.count - length)
             let end = start + length
             let count = spans.filter { $0.lowerBound >= start && $0.upperBound <= end }.count
             if count > bestCount {
@@ -116,7 +148,7 @@ public enum SearchHighlighter {
             }
         }
         var end = best.upperBound
-        if end < characters.count, let space = characters[(best.lowerBound + length * 3 / 4)..<end].lastIndex(where: \.isWhitespace) {
+        if end < spaces.count, let space = spaces[(best.lowerBound + length * 3 / 4)..<end].lastIndex(of: true) {
             end = space
         }
         return best.lowerBound..<end

@@ -16,6 +16,11 @@ struct TermExtraction {
 
     var mode: Mode
     var settings: AnalysisSettings
+    /// The kinds wanted, when not all (a highlight looks only for its query's kinds): the work
+    /// of stems, pairs, unigrams and concepts is skipped when they are not wanted.
+    var kinds: Set<IndexTerm.Kind>? = nil
+
+    private func wants(_ kind: IndexTerm.Kind) -> Bool { kinds?.contains(kind) ?? true }
 
     private var isQuery: Bool { if case .query = mode { true } else { false } }
 
@@ -42,7 +47,7 @@ struct TermExtraction {
             switch piece.script {
             case .latin, .digit, .otherWord:
                 found += wordTerms(piece, folded: folded[i])
-                if wantsPairs, i > 0, pieces[i - 1].script.isWordScript, piece.spaceBefore, !piece.touchesPrevious {
+                if wantsPairs, wants(.pair), i > 0, pieces[i - 1].script.isWordScript, piece.spaceBefore, !piece.touchesPrevious {
                     found.append(Found(kind: .pair, text: folded[i - 1] + " " + folded[i], range: pieces[i - 1].range.lowerBound..<piece.range.upperBound))
                 }
             case .hangul:
@@ -63,7 +68,7 @@ struct TermExtraction {
                 break
             }
         }
-        if settings.concepts {
+        if settings.concepts && wants(.concept) {
             let languages: Set<ContentLanguage> = language.map { [$0, .en] } ?? Set(ContentLanguage.allCases)
             let matches = SmartCityGlossary.matches(in: rawPieces, keys: { conceptKeys(rawPieces[$0]) }, languages: languages)
             found += matches.map { Found(kind: .concept, text: $0.concept, range: $0.range) }
@@ -83,12 +88,13 @@ struct TermExtraction {
         }
         guard piece.script == .latin else { return found }
         let original = piece.text
-        if settings.exactAccents && original != folded {
+        if settings.exactAccents && wants(.exact) && original != folded {
             found.append(Found(kind: .exact, text: original, range: piece.range))
         }
         // a document in a language without stemming (Vietnamese) has no stem terms: they would
         // repeat its words and only make it look longer to BM25 than documents in other languages
         if case .document(let language) = mode, !Self.stemmed.contains(language) { return found }
+        guard wants(.stem) else { return found }
         for stem in stems(folded) {
             found.append(Found(kind: .stem, text: stem, range: piece.range))
         }
@@ -160,7 +166,7 @@ struct TermExtraction {
         let count = piece.units.count
         let stemCount = KoreanParticles.stemLength(piece.units)
         var found: [Found] = []
-        if !isQuery && settings.unspacedUnigrams || isQuery && (count == 1 || stemCount == 1) {
+        if wants(.unigram) && (!isQuery && settings.unspacedUnigrams || isQuery && (count == 1 || stemCount == 1)) {
             for (i, unit) in piece.units.enumerated() where !isQuery || i < stemCount {
                 found.append(Found(kind: .unigram, text: unit, range: piece.ranges[i]))
             }
@@ -174,11 +180,11 @@ struct TermExtraction {
 
     private func ngramTerms(_ piece: TextPiece, wholeWord: Bool) -> [Found] {
         var found: [Found] = []
-        if !isQuery && settings.unspacedUnigrams || isQuery && piece.units.count == 1 {
+        if wants(.unigram) && (!isQuery && settings.unspacedUnigrams || isQuery && piece.units.count == 1) {
             for (unit, range) in zip(piece.units, piece.ranges) { found.append(Found(kind: .unigram, text: unit, range: range)) }
         }
         found += ngrams(piece, size: 2)
-        if settings.unspacedTrigrams { found += ngrams(piece, size: 3) }
+        if settings.unspacedTrigrams && wants(.trigram) { found += ngrams(piece, size: 3) }
         if wholeWord && piece.units.count > 1 { found.append(Found(kind: .word, text: piece.text, range: piece.range)) }
         return found
     }

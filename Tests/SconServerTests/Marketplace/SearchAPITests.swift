@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import SconDomain
+import SQLKit
 import Testing
 import VaporTesting
 @testable import SconServer
@@ -45,6 +46,31 @@ import VaporTesting
             // Facets narrow: no Thai entry among the Vietnamese ones.
             #expect(!Self.refs(try await Self.search(app, q("홍수") + "&country=VN")).contains("t-th"))
         }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func highlightsComeFromTheStoredSpansAndEntriesWithoutThemAreStillHighlighted(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            // Setup: entries indexed now keep where their terms are.
+            _ = try await MarketplaceImport(db: app.db, audit: app.auditLog).run(Data(Self.lines.utf8))
+            let sql = app.db as! any SQLDatabase
+            struct Count: Decodable { var count: Int }
+            let without = try await sql.raw("SELECT count(*) AS count FROM search_entries WHERE body_spans IS NULL OR title_spans IS NULL")
+                .first(decoding: Count.self)?.count
+            #expect(without == 0)
+            let queries = ["q=%EC%A3%BC%EC%B0%A8", "q=ngap%20lut", "q=sampah", "q=%EB%82%99%ED%95%98%20flood"]
+            var fromSpans: [[String]] = []
+            for query in queries { fromSpans.append(Self.highlights(try await Self.search(app, query))) }
+            #expect(fromSpans[0].first == "스마트«주차»시스템을 도입해 불법 «주차»를 줄이고 싶습니다.")
+            // Action: an index made before spans were kept (the columns empty).
+            try await sql.raw("UPDATE search_entries SET title_spans = NULL, body_spans = NULL").run()
+            // Check: the same highlights, made by analysing the texts.
+            for (index, query) in queries.enumerated() { #expect(Self.highlights(try await Self.search(app, query)) == fromSpans[index]) }
+        }
+    }
+
+    static func highlights(_ response: TestingHTTPResponse) -> [String] {
+        ((response.json["items"] as? [[String: Any]]) ?? []).compactMap { $0["highlight"] as? String }
     }
 
     @Test(arguments: TestDatabase.all)

@@ -191,4 +191,11 @@ struct PostgresRowReader: RowReader {
     func double(_ column: String) throws -> Double { try decode(cell(column), as: Double.self, "number") }
     func bool(_ column: String) throws -> Bool { try decode(cell(column), as: Bool.self, "boolean") }
     func uuid(_ column: String) throws -> UUID { try decode(cell(column), as: UUID.self, "UUID") }
+
+    func optionalBytes(_ column: String) throws -> [UInt8]? {
+        let cell = try cell(column)
+        guard let bytes = cell.bytes else { return nil }
+        guard cell.dataType == .bytea else { throw UnreadableColumn(column: column, expected: "bytea") }
+        return Array(bytes.readableBytesView)
+    }
 }

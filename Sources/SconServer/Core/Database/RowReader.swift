@@ -17,6 +17,8 @@ protocol RowReader {
     func double(_ column: String) throws -> Double
     func bool(_ column: String) throws -> Bool
     func uuid(_ column: String) throws -> UUID
+    /// A blob column's bytes, nil when null.
+    func optionalBytes(_ column: String) throws -> [UInt8]?
 }
 
 /// A column that is missing or holds a value of another type than the code expects.
@@ -76,6 +78,14 @@ struct SQLiteRowReader: RowReader {
         guard let id = UUIDText.parse(try string(column)) else { throw UnreadableColumn(column: column, expected: "UUID") }
         return id
     }
+
+    func optionalBytes(_ column: String) throws -> [UInt8]? {
+        switch try value(column) {
+        case .null: return nil
+        case .blob(let buffer): return Array(buffer.readableBytesView)
+        default: throw UnreadableColumn(column: column, expected: "blob or null")
+        }
+    }
 }
 
 struct SQLKitRowReader: RowReader {
@@ -90,6 +100,7 @@ struct SQLKitRowReader: RowReader {
     func double(_ column: String) throws -> Double { try row.decode(column: column, as: Double.self) }
     func bool(_ column: String) throws -> Bool { try row.decode(column: column, as: Bool.self) }
     func uuid(_ column: String) throws -> UUID { try row.decode(column: column, as: UUID.self) }
+    func optionalBytes(_ column: String) throws -> [UInt8]? { try row.decode(column: column, as: Data?.self).map { Array($0) } }
 }
 
 /// Runs a read query and turns each row into a value with a `RowReader`: on a reader
@@ -165,6 +176,16 @@ struct RowQuery: Sendable {
             if let failure { throw failure }
             return values
         }
+    }
+
+    /// The integer `columns` of every row, row after row in one array (`columns.count` cells a
+    /// row): on a reader read by position without a value per cell, elsewhere by name.
+    func integers(sql expression: any SQLExpression, columns: [String]) async throws -> [Int64] {
+        if case .reader(let reader, let sql) = source {
+            let (text, binds) = try Self.sqliteQuery(expression, sql)
+            return try reader.integers(text, binds, width: columns.count)
+        }
+        return try await all(sql: expression) { row in try columns.map { Int64(try row.int($0)) } }.flatMap { $0 }
     }
 
     private static func sqliteQuery(_ expression: any SQLExpression, _ sql: any SQLDatabase) throws -> (String, [SQLiteData]) {

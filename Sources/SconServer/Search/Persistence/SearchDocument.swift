@@ -24,10 +24,32 @@ struct SearchDocument: Sendable {
     var country: String
     var sectors: [Sector]
 
-    /// The analysed tokens of every text, title and body apart.
-    var indexed: IndexedDocument {
-        let documents = texts.map { SearchAnalyzer.indexedDocument(title: $0.title, body: $0.body, language: $0.language) }
-        return IndexedDocument(titleTokens: documents.map(\.titleTokens).filter { !$0.isEmpty }.joined(separator: " "),
-                               bodyTokens: documents.map(\.bodyTokens).filter { !$0.isEmpty }.joined(separator: " "))
+    /// The analysed tokens of every text, title and body apart, and where the original text's
+    /// terms are in the title and the body the entry stores (`bodyCharacters`).
+    struct Analysed: Sendable {
+        var indexed: IndexedDocument
+        var titleSpans: [UInt8]
+        var bodySpans: [UInt8]
+    }
+
+    /// How much of the original body an entry stores (and a highlight can show).
+    static let bodyCharacters = 4_000
+
+    var analysed: Analysed {
+        var titles: [String] = [], bodies: [String] = []
+        var titleSpans: [UInt8] = [], bodySpans: [UInt8] = []
+        for (index, text) in texts.enumerated() {
+            let title = SearchAnalyzer.terms(of: text.title, field: .title, language: text.language)
+            let body = SearchAnalyzer.terms(of: text.body, field: .body, language: text.language)
+            if !title.isEmpty { titles.append(title.map(\.token).joined(separator: " ")) }
+            if !body.isEmpty { bodies.append(body.map(\.token).joined(separator: " ")) }
+            if index == 0 {
+                titleSpans = TermSpans.encode(title)
+                let stored = text.body.prefix(Self.bodyCharacters).utf16.count
+                bodySpans = TermSpans.encode(body.filter { $0.range.upperBound <= stored })
+            }
+        }
+        return Analysed(indexed: IndexedDocument(titleTokens: titles.joined(separator: " "), bodyTokens: bodies.joined(separator: " ")),
+                        titleSpans: titleSpans, bodySpans: bodySpans)
     }
 }

@@ -19,6 +19,9 @@ final class SearchEntry: Model, @unchecked Sendable {
     @Field(key: "sectors") var sectors: String
     @Field(key: "length") var length: Int
     @Field(key: "updated_at") var updatedAt: Date
+    /// Where the terms of `title` and `body` are (`TermSpans`); nil for entries indexed before.
+    @OptionalField(key: "title_spans") var titleSpans: Data?
+    @OptionalField(key: "body_spans") var bodySpans: Data?
 
     init() {}
 }

@@ -75,10 +75,21 @@ struct SearchService: Sendable {
                                     limit: query.limit + 1, offset: query.offset)
         let found = try await rows.search(request)
         let hits = found.prefix(query.limit).map { hit in
-            Hit(hit: hit, highlight: SearchHighlighter.highlight(title: hit.title, body: hit.body, language: hit.language, query: analysed))
+            Hit(hit: hit, highlight: Self.highlight(hit, analysed))
         }
         let next = found.count > query.limit ? PageCursor(key: String(query.offset + query.limit), id: Self.noID).encoded : nil
         return (Array(hits), next)
+    }
+}
+
+extension SearchService {
+    /// A hit's highlight: from the spans its entry keeps, else (an entry indexed before they
+    /// were kept) by analysing its texts.
+    static func highlight(_ hit: SearchHit, _ query: AnalyzedQuery) -> String {
+        if let titleSpans = hit.titleSpans, let bodySpans = hit.bodySpans {
+            return SearchHighlighter.highlight(title: hit.title, titleSpans: titleSpans, body: hit.body, bodySpans: bodySpans, query: query)
+        }
+        return SearchHighlighter.highlight(title: hit.title, body: hit.body, language: hit.language, query: query)
     }
 }
 
