@@ -8,7 +8,7 @@ import Vapor
 struct MarketplaceContext: SconContext {
     let name = "Marketplace"
 
-    var migrations: [any Migration] { [CreateMarketplaceTables()] }
+    var migrations: [any Migration] { [CreateMarketplaceTables(), CreateMarketplaceFollowUps()] }
 
     func register(_ routes: ContextRoutes) throws {
         try routes.app.register(collection: MarketplacePagesController())

@@ -15,6 +15,9 @@ enum MarketplaceURL: SiteRoute {
     case pair(challenge: Parameter<UUID>, solution: Parameter<UUID>)
     case pairInterest(challenge: Parameter<UUID>, solution: Parameter<UUID>)
     case pairMessages(challenge: Parameter<UUID>, solution: Parameter<UUID>)
+    case pairLead(challenge: Parameter<UUID>, solution: Parameter<UUID>)
+    case pairMeeting(challenge: Parameter<UUID>, solution: Parameter<UUID>)
+    case pairProposal(challenge: Parameter<UUID>, solution: Parameter<UUID>)
 
     var pathComponents: [PathComponent] {
         switch self {
@@ -33,6 +36,12 @@ enum MarketplaceURL: SiteRoute {
             return ["marketplace", "matches", Self.segment(.challenge, challenge), Self.segment(.solution, solution), "interest"]
         case .pairMessages(let challenge, let solution):
             return ["marketplace", "matches", Self.segment(.challenge, challenge), Self.segment(.solution, solution), "messages"]
+        case .pairLead(let challenge, let solution):
+            return ["marketplace", "matches", Self.segment(.challenge, challenge), Self.segment(.solution, solution), "lead"]
+        case .pairMeeting(let challenge, let solution):
+            return ["marketplace", "matches", Self.segment(.challenge, challenge), Self.segment(.solution, solution), "meeting"]
+        case .pairProposal(let challenge, let solution):
+            return ["marketplace", "matches", Self.segment(.challenge, challenge), Self.segment(.solution, solution), "proposal"]
         }
     }
 }

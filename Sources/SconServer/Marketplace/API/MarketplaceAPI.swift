@@ -20,6 +20,10 @@ enum MarketplaceAPI: APIRoute {
     case solutionMatches(Parameter<UUID>)
     case interest(challenge: Parameter<UUID>, solution: Parameter<UUID>)
     case messages(challenge: Parameter<UUID>, solution: Parameter<UUID>)
+    case followUps(challenge: Parameter<UUID>, solution: Parameter<UUID>)
+    case lead(challenge: Parameter<UUID>, solution: Parameter<UUID>)
+    case meetings(challenge: Parameter<UUID>, solution: Parameter<UUID>)
+    case proposal(challenge: Parameter<UUID>, solution: Parameter<UUID>)
 
     var components: [PathComponent] {
         switch self {
@@ -37,6 +41,14 @@ enum MarketplaceAPI: APIRoute {
             return ["matches", Self.segment(.challenge, challenge), Self.segment(.solution, solution), "interest"]
         case .messages(let challenge, let solution):
             return ["matches", Self.segment(.challenge, challenge), Self.segment(.solution, solution), "messages"]
+        case .followUps(let challenge, let solution):
+            return ["matches", Self.segment(.challenge, challenge), Self.segment(.solution, solution), "follow-ups"]
+        case .lead(let challenge, let solution):
+            return ["matches", Self.segment(.challenge, challenge), Self.segment(.solution, solution), "lead"]
+        case .meetings(let challenge, let solution):
+            return ["matches", Self.segment(.challenge, challenge), Self.segment(.solution, solution), "meetings"]
+        case .proposal(let challenge, let solution):
+            return ["matches", Self.segment(.challenge, challenge), Self.segment(.solution, solution), "proposal"]
         }
     }
 }

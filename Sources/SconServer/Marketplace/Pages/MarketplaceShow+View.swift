@@ -15,6 +15,8 @@ enum MarketplaceShowPage {
         var mayEdit: Bool
         var notice: String?
         var problem: String?
+        /// The challenge's budget in KRW and the fund's rate it was converted at (nil for a KRW budget).
+        var budgetKRW: (range: BudgetRange, rate: ExchangeRate?)? = nil
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -39,6 +41,13 @@ enum MarketplaceShowPage {
         if let budget = try? challenge.budget {
             facts.append(Components.definition(context["market.budget"], HTML(stringLiteral:
                 "\(budget.minimum.currency.rawValue) \(budget.minimum.decimalText) – \(budget.maximum.decimalText)")))
+            if let krw = model.budgetKRW, let rate = krw.rate {
+                let text = "≈ KRW \(MoneyText.grouped(krw.range.minimum.minor)) – \(MoneyText.grouped(krw.range.maximum.minor))"
+                facts.append(Components.definition(context["market.budget.krw"], HTML(stringLiteral: text + " " + context.strings.format("market.budget.rate", [
+                    "rate": rate.rateText, "currency": rate.currency.rawValue, "day": rate.day.description, "source": rate.source]))))
+            } else if budget.minimum.currency != .KRW {
+                facts.append(Components.definition(context["market.budget.krw"], HTML(stringLiteral: context["market.budget.norate"])))
+            }
         }
         if !challenge.timing.isEmpty { facts.append(Components.definition(context["field.timing"], HTML(stringLiteral: challenge.timing))) }
         if !challenge.contact.isEmpty { facts.append(Components.definition(context["field.contact"], HTML(stringLiteral: challenge.contact))) }
