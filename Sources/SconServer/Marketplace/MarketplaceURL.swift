@@ -8,6 +8,8 @@ enum MarketplaceURL: SiteRoute {
     case challenge(Parameter<UUID>)
     case challengeEdit(Parameter<UUID>)
     case challengeStatus(Parameter<UUID>)
+    case challengeAttachments(Parameter<UUID>)
+    case challengeAttachmentDelete(Parameter<UUID>, attachment: Parameter<UUID>)
     case solutionNew
     case solution(Parameter<UUID>)
     case solutionEdit(Parameter<UUID>)
@@ -26,6 +28,9 @@ enum MarketplaceURL: SiteRoute {
         case .challenge(let id): return ["marketplace", "challenges", Self.segment(.id, id)]
         case .challengeEdit(let id): return ["marketplace", "challenges", Self.segment(.id, id), "edit"]
         case .challengeStatus(let id): return ["marketplace", "challenges", Self.segment(.id, id), "status"]
+        case .challengeAttachments(let id): return ["marketplace", "challenges", Self.segment(.id, id), "attachments"]
+        case .challengeAttachmentDelete(let id, let attachment):
+            return ["marketplace", "challenges", Self.segment(.id, id), "attachments", Self.segment(.attachment, attachment), "delete"]
         case .solutionNew: return ["marketplace", "solutions", "new"]
         case .solution(let id): return ["marketplace", "solutions", Self.segment(.id, id)]
         case .solutionEdit(let id): return ["marketplace", "solutions", Self.segment(.id, id), "edit"]

@@ -13,6 +13,8 @@ enum MarketplaceAPI: APIRoute {
     case challenge(Parameter<UUID>)
     case challengeStatus(Parameter<UUID>)
     case challengeMatches(Parameter<UUID>)
+    case challengeAttachments(Parameter<UUID>)
+    case challengeAttachment(Parameter<UUID>, attachment: Parameter<UUID>)
     case solutions
     case solutionsCSV
     case solution(Parameter<UUID>)
@@ -32,6 +34,8 @@ enum MarketplaceAPI: APIRoute {
         case .challenge(let id): return ["challenges", Self.segment(.id, id)]
         case .challengeStatus(let id): return ["challenges", Self.segment(.id, id), "status"]
         case .challengeMatches(let id): return ["challenges", Self.segment(.id, id), "matches"]
+        case .challengeAttachments(let id): return ["challenges", Self.segment(.id, id), "attachments"]
+        case .challengeAttachment(let id, let attachment): return ["challenges", Self.segment(.id, id), "attachments", Self.segment(.attachment, attachment)]
         case .solutions: return ["solutions"]
         case .solutionsCSV: return ["solutions.csv"]
         case .solution(let id): return ["solutions", Self.segment(.id, id)]

@@ -62,3 +62,19 @@ final class MarketplacePairMeeting: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// A file attached to a challenge (checked by the open call's `AttachmentRules`).
+final class ChallengeAttachment: Model, @unchecked Sendable {
+    static let schema = "challenge_attachments"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "challenge_id") var challengeID: UUID
+    @Field(key: "filename") var filename: String
+    @Field(key: "media_type") var mediaType: String
+    @Field(key: "size") var size: Int
+    @Field(key: "sha256") var sha256: String
+    @Field(key: "content") var content: Data
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}

@@ -4,8 +4,15 @@ import Vapor
 
 /// The marketplace's pages: `MarketplaceURL`.
 struct MarketplacePagesController: RouteCollection {
+    let maxAttachmentBytes: Int
+
     func boot(routes: any RoutesBuilder) throws {
         let signedIn = routes.grouped(RequireSignedIn())
+        // A multipart form carries the file plus a little: its boundaries and the CSRF field.
+        let uploadLimit = maxAttachmentBytes + 64 * 1024
+        signedIn.upload(MarketplaceURL.challengeAttachments(.key), maxBytes: uploadLimit, use: uploadAttachment)
+            .allowingBodies(upTo: uploadLimit)
+        signedIn.post(MarketplaceURL.challengeAttachmentDelete(.key, attachment: .key), use: removeAttachment)
         routes.get(MarketplaceURL.home, use: home)
         signedIn.get(MarketplaceURL.challengeNew, use: newChallenge)
         signedIn.post(MarketplaceURL.challengeNew, use: createChallenge)
@@ -101,7 +108,8 @@ struct MarketplacePagesController: RouteCollection {
             challenge: challenge, solution: nil, organisation: try await OrganisationQuery(rows: req.rows).find(challenge.organisationID),
             cityName: city.map { LocalizedText(en: $0.nameEn, ko: $0.nameKo) }, countries: try await req.application.countryNames.all(on: req.db),
             matches: matches.map { ($0.0, MarketplaceText($0.1, in: PageContext(request: req).language).title) }, mayEdit: mayEdit, notice: notice, problem: problem,
-            budgetKRW: challenge.budgetKRW(try await MarketplaceRates.latest(on: req.db))))
+            budgetKRW: challenge.budgetKRW(try await MarketplaceRates.latest(on: req.db)),
+            attachments: try await ChallengeAttachmentStore.summaries(id, on: req.db), maxAttachmentBytes: maxAttachmentBytes))
     }
 
     @Sendable func editChallenge(_ req: Request) async throws -> HTML {
@@ -138,6 +146,40 @@ struct MarketplacePagesController: RouteCollection {
         } catch let refusal as MarketplaceRefusal {
             return try await challengePage(req, id: id, notice: nil, problem: req.strings.localized(refusal)).encodeResponse(status: .conflict, for: req)
         }
+    }
+
+    // MARK: A challenge's files
+
+    struct UploadForm: Content { var file: File? }
+
+    @Sendable func uploadAttachment(_ req: Request) async throws -> Response {
+        let id = try req.uuid()
+        let form = try req.content.decode(UploadForm.self)
+        do {
+            let file = form.file
+            _ = try await req.challengeAttachmentStore.attach(id, filename: file?.filename, declaredType: file?.contentType?.serialize(),
+                                                              bytes: file.map { Array($0.data.readableBytesView) } ?? [], maximumBytes: maxAttachmentBytes,
+                                                              by: req.principal)
+            return req.redirect(to: MarketplaceURL.challenge(.value(id)).path + "?done=attached#attachments", redirectType: .normal)
+        } catch DomainError.invalid(let issues) {
+            let context = PageContext(request: req)
+            let text = issues.map { context.localized($0, label: "market.attachments.file") }.joined(separator: " ")
+            return try await challengePage(req, id: id, notice: nil, problem: text).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    /// Removing a file cannot be undone: the confirmation page first.
+    @Sendable func removeAttachment(_ req: Request) async throws -> Response {
+        let id = try req.uuid(), attachment = try req.uuid(.attachment)
+        let file = try await req.challengeAttachmentStore.removable(id, attachment, by: req.principal)
+        let s = req.strings
+        if let page = try await Components.confirmStep(req, ConfirmStep(
+            title: s["market.attachments.confirm"], consequence: s["market.attachments.confirm.what"], yes: s["market.attachments.confirm.yes"],
+            back: MarketplaceURL.challenge(.value(id)).path + "#attachments", destructive: true, subject: file.filename)) {
+            return page
+        }
+        try await req.challengeAttachmentStore.remove(id, attachment, by: req.principal)
+        return req.redirect(to: MarketplaceURL.challenge(.value(id)).path + "?done=removed#attachments", redirectType: .normal)
     }
 
     // MARK: Solutions
