@@ -102,6 +102,11 @@ import VaporTesting
             let page = try await browser.get("/marketplace/matches/\(s.challenge)/\(s.solution)?lang=ko")
             #expect(page.text.contains("/centres/\(s.f.centre.uuidString.lowercased())"))
             #expect(page.text.contains("리드 등록"))
+            // The lead's record is its centre's to open: linked for the staff, not for the sides.
+            #expect(!page.text.contains("/projects/\(projectID.uuidString.lowercased())"))
+            let staff = Browser(app)
+            try await staff.signIn(s.f.staff)
+            #expect(try await staff.get("/marketplace/matches/\(s.challenge)/\(s.solution)").text.contains("/projects/\(projectID.uuidString.lowercased())"))
             #expect(try await app.auditLog.verify() == .intact(entries: try await app.count(AuditRecord.self)))
         }
     }

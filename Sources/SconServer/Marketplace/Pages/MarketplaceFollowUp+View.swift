@@ -19,6 +19,8 @@ enum MarketplaceFollowUpSection {
         var form: Form? = nil
         var issues: [FieldIssue] = []
         var values: [String: String] = [:]
+        /// Whether the viewer keeps the lead's board (a lead's record is its centre's staff's and the office's to open).
+        var keepsLeadBoard = false
     }
 
     static func render(_ context: PageContext, challenge cid: UUID, solution sid: UUID, _ model: Model) -> HTML {
@@ -31,10 +33,9 @@ enum MarketplaceFollowUpSection {
         var made: [HTML] = []
         if let lead = model.made.lead {
             let centre = model.made.leadCentre?.name.text(in: language) ?? ""
-            made.append("""
-            <li>\(context["market.follow.lead.made"]) <a href="\(CentresURL.centre(.value(lead.centreID)).path)">\(centre)</a> \
-            (<a href="\(ProjectURL.project(.value(lead.projectID)).path)">\(context["market.follow.lead.project"])</a>)</li>
-            """)
+            let record: HTML = model.keepsLeadBoard
+                ? " (<a href=\"\(ProjectURL.project(.value(lead.projectID)).path)\">\(context["market.follow.lead.project"])</a>)" : .empty
+            made.append("<li>\(context["market.follow.lead.made"]) <a href=\"\(CentresURL.centre(.value(lead.centreID)).path)\">\(centre)</a>\(record)</li>")
         }
         for (meeting, event) in model.made.meetings {
             let title = event?.title.text(in: language) ?? ""

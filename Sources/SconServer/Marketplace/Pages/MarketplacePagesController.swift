@@ -295,10 +295,12 @@ struct MarketplacePagesController: RouteCollection {
             let centres = try await store.leadCentres(for: pair, by: principal)
             let speaks = MarketplaceAccess.allows(principal, .followUp(side: pair.challengeSide)) || MarketplaceAccess.allows(principal, .followUp(side: pair.solutionSide))
             if mayRead || !centres.isEmpty {
-                followUp = .init(made: try await store.made(pair), leadCentres: centres,
+                let made = try await store.made(pair)
+                followUp = .init(made: made, leadCentres: centres,
                                  chances: speaks ? try await store.meetingChances(for: pair, by: principal) : nil,
                                  calls: store.mayPropose(pair, by: principal) ? try await store.openCalls(for: pair, by: principal) : nil,
-                                 form: followUpForm, issues: followUpForm == nil ? [] : issues, values: followUpValues)
+                                 form: followUpForm, issues: followUpForm == nil ? [] : issues, values: followUpValues,
+                                 keepsLeadBoard: made.lead.map { CentreAccess.allows(principal, .keepBoard($0.centreID)) } ?? false)
             }
         }
         return MarketplacePairPage.render(PageContext(request: req), .init(
