@@ -154,18 +154,18 @@ import Testing
 @Suite struct MarketplaceAccessTests {
     @Test func marketplace() {
         AccessPolicyTests.check(MarketplaceAccess.table, """
-        // post TH | post VN | solution | see draft | see published | edit | interest | read talk | write talk
-        anonymous                   | -   | -   | -   | -   | yes | -   | -   | -   | -
-        signed in, no role          | -   | -   | -   | -   | yes | -   | -   | -   | -
-        administrator               | yes | yes | yes | yes | yes | yes | -   | yes | -
-        programme officer           | yes | yes | yes | yes | yes | yes | -   | yes | -
-        programme officer of call 1 | -   | -   | -   | -   | yes | -   | -   | -   | -
-        fund manager                | -   | -   | -   | -   | yes | -   | -   | -   | -
-        centre staff of centre 1    | yes | yes | -   | -   | yes | -   | -   | -   | -
-        reviewer                    | -   | -   | -   | -   | yes | -   | -   | -   | -
-        reviewer of call 1          | -   | -   | -   | -   | yes | -   | -   | -   | -
-        focal point of TH           | -   | -   | -   | -   | yes | -   | -   | -   | -
-        member of org 1             | yes | -   | yes | yes | yes | yes | yes | yes | yes
+        // post TH | post VN | solution | see draft | see published | edit | interest | read talk | write talk | follow up
+        anonymous                   | -   | -   | -   | -   | yes | -   | -   | -   | - | -
+        signed in, no role          | -   | -   | -   | -   | yes | -   | -   | -   | - | -
+        administrator               | yes | yes | yes | yes | yes | yes | -   | yes | - | -
+        programme officer           | yes | yes | yes | yes | yes | yes | -   | yes | - | -
+        programme officer of call 1 | -   | -   | -   | -   | yes | -   | -   | -   | - | -
+        fund manager                | -   | -   | -   | -   | yes | -   | -   | -   | - | -
+        centre staff of centre 1    | yes | yes | -   | -   | yes | -   | -   | -   | - | -
+        reviewer                    | -   | -   | -   | -   | yes | -   | -   | -   | - | -
+        reviewer of call 1          | -   | -   | -   | -   | yes | -   | -   | -   | - | -
+        focal point of TH           | -   | -   | -   | -   | yes | -   | -   | -   | - | -
+        member of org 1             | yes | -   | yes | yes | yes | yes | yes | yes | yes | yes
         """)
     }
 }

@@ -124,3 +124,13 @@ enum MarketplaceRules {
         return sectors
     }
 }
+
+extension BudgetRange {
+    /// The range in KRW at `rate` (each end rounded half to even to the won, as the fund books);
+    /// a KRW range is itself; nil when the rate is of another currency.
+    public func inKRW(_ rate: ExchangeRate?) -> BudgetRange? {
+        if minimum.currency == .KRW { return self }
+        guard let rate, rate.currency == minimum.currency, maximum.currency == minimum.currency else { return nil }
+        return BudgetRange(minimum: Money(minor: rate.toKRW(minimum), .KRW), maximum: Money(minor: rate.toKRW(maximum), .KRW))
+    }
+}

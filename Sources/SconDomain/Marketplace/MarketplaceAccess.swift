@@ -19,7 +19,9 @@ public struct MarketplaceFacts: Sendable, Hashable {
 /// members post and edit its solutions. A draft is seen by its organisation and the programme
 /// office only. Each side of a pair (a challenge's and a solution's organisation) may express
 /// interest; the conversation of a pair is read and written by the two organisations' members and
-/// read by the programme office.
+/// read by the programme office. Once both sides are interested, a member of either side follows
+/// the pair up (a meeting request at an event where both are registered; for the challenge's side,
+/// a draft proposal in an open call); a lead on a centre's board is the Centres policy's answer.
 public enum MarketplaceAccess {
     public enum Action: Sendable, Hashable {
         /// Post a challenge for a city of `country`, as `organisation` (of country `organisationCountry`).
@@ -32,6 +34,9 @@ public enum MarketplaceAccess {
         /// Read the conversation between two organisations.
         case readConversation(challengeSide: UUID, solutionSide: UUID)
         case writeConversation(challengeSide: UUID, solutionSide: UUID)
+        /// Follow a mutual pair up for the side whose organisation is `side` (a meeting request;
+        /// for the challenge's side, a draft proposal in an open call).
+        case followUp(side: UUID)
     }
 
     public static func allows(_ principal: Principal, _ action: Action) -> Bool {
@@ -53,6 +58,8 @@ public enum MarketplaceAccess {
             return office || member(challengeSide) || member(solutionSide)
         case .writeConversation(let challengeSide, let solutionSide):
             return member(challengeSide) || member(solutionSide)
+        case .followUp(let side):
+            return member(side)
         }
     }
 }
@@ -76,6 +83,7 @@ extension MarketplaceAccess {
             ("interest for org 1's side", { allows($0, .expressInterest(side: o1)) }),
             ("read org 1–org 2 conversation", { allows($0, .readConversation(challengeSide: o1, solutionSide: o2)) }),
             ("write in it", { allows($0, .writeConversation(challengeSide: o1, solutionSide: o2)) }),
+            ("follow up for org 1's side", { allows($0, .followUp(side: o1)) }),
         ])
     }
 }

@@ -8,11 +8,13 @@ import Vapor
 struct MarketplaceContext: SconContext {
     let name = "Marketplace"
 
-    var migrations: [any Migration] { [CreateMarketplaceTables()] }
+    var migrations: [any Migration] { [CreateMarketplaceTables(), CreateMarketplaceFollowUps(), CreateChallengeAttachments()] }
 
     func register(_ routes: ContextRoutes) throws {
-        try routes.app.register(collection: MarketplacePagesController())
+        let maxAttachmentBytes = routes.config.maxAttachmentKilobytes * 1024
+        try routes.app.register(collection: MarketplacePagesController(maxAttachmentBytes: maxAttachmentBytes))
         try routes.app.register(collection: MarketplaceAPIController())
+        try routes.app.register(collection: ChallengeAttachmentAPIController(maxAttachmentBytes: maxAttachmentBytes))
     }
 
     var navigation: [NavigationEntry] {

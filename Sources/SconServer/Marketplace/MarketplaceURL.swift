@@ -8,6 +8,8 @@ enum MarketplaceURL: SiteRoute {
     case challenge(Parameter<UUID>)
     case challengeEdit(Parameter<UUID>)
     case challengeStatus(Parameter<UUID>)
+    case challengeAttachments(Parameter<UUID>)
+    case challengeAttachmentDelete(Parameter<UUID>, attachment: Parameter<UUID>)
     case solutionNew
     case solution(Parameter<UUID>)
     case solutionEdit(Parameter<UUID>)
@@ -15,6 +17,9 @@ enum MarketplaceURL: SiteRoute {
     case pair(challenge: Parameter<UUID>, solution: Parameter<UUID>)
     case pairInterest(challenge: Parameter<UUID>, solution: Parameter<UUID>)
     case pairMessages(challenge: Parameter<UUID>, solution: Parameter<UUID>)
+    case pairLead(challenge: Parameter<UUID>, solution: Parameter<UUID>)
+    case pairMeeting(challenge: Parameter<UUID>, solution: Parameter<UUID>)
+    case pairProposal(challenge: Parameter<UUID>, solution: Parameter<UUID>)
 
     var pathComponents: [PathComponent] {
         switch self {
@@ -23,6 +28,9 @@ enum MarketplaceURL: SiteRoute {
         case .challenge(let id): return ["marketplace", "challenges", Self.segment(.id, id)]
         case .challengeEdit(let id): return ["marketplace", "challenges", Self.segment(.id, id), "edit"]
         case .challengeStatus(let id): return ["marketplace", "challenges", Self.segment(.id, id), "status"]
+        case .challengeAttachments(let id): return ["marketplace", "challenges", Self.segment(.id, id), "attachments"]
+        case .challengeAttachmentDelete(let id, let attachment):
+            return ["marketplace", "challenges", Self.segment(.id, id), "attachments", Self.segment(.attachment, attachment), "delete"]
         case .solutionNew: return ["marketplace", "solutions", "new"]
         case .solution(let id): return ["marketplace", "solutions", Self.segment(.id, id)]
         case .solutionEdit(let id): return ["marketplace", "solutions", Self.segment(.id, id), "edit"]
@@ -33,6 +41,12 @@ enum MarketplaceURL: SiteRoute {
             return ["marketplace", "matches", Self.segment(.challenge, challenge), Self.segment(.solution, solution), "interest"]
         case .pairMessages(let challenge, let solution):
             return ["marketplace", "matches", Self.segment(.challenge, challenge), Self.segment(.solution, solution), "messages"]
+        case .pairLead(let challenge, let solution):
+            return ["marketplace", "matches", Self.segment(.challenge, challenge), Self.segment(.solution, solution), "lead"]
+        case .pairMeeting(let challenge, let solution):
+            return ["marketplace", "matches", Self.segment(.challenge, challenge), Self.segment(.solution, solution), "meeting"]
+        case .pairProposal(let challenge, let solution):
+            return ["marketplace", "matches", Self.segment(.challenge, challenge), Self.segment(.solution, solution), "proposal"]
         }
     }
 }

@@ -15,5 +15,6 @@ extension SearchContext {
         "search.kind.city": ("City", "도시"),
         "search.kind.call": ("Open call", "공모"),
         "search.kind.project": ("Project", "사업"),
+        "search.kind.agreement": ("Agreement", "업무협약"),
     ]
 }

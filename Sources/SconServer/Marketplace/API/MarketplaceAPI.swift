@@ -13,6 +13,8 @@ enum MarketplaceAPI: APIRoute {
     case challenge(Parameter<UUID>)
     case challengeStatus(Parameter<UUID>)
     case challengeMatches(Parameter<UUID>)
+    case challengeAttachments(Parameter<UUID>)
+    case challengeAttachment(Parameter<UUID>, attachment: Parameter<UUID>)
     case solutions
     case solutionsCSV
     case solution(Parameter<UUID>)
@@ -20,6 +22,10 @@ enum MarketplaceAPI: APIRoute {
     case solutionMatches(Parameter<UUID>)
     case interest(challenge: Parameter<UUID>, solution: Parameter<UUID>)
     case messages(challenge: Parameter<UUID>, solution: Parameter<UUID>)
+    case followUps(challenge: Parameter<UUID>, solution: Parameter<UUID>)
+    case lead(challenge: Parameter<UUID>, solution: Parameter<UUID>)
+    case meetings(challenge: Parameter<UUID>, solution: Parameter<UUID>)
+    case proposal(challenge: Parameter<UUID>, solution: Parameter<UUID>)
 
     var components: [PathComponent] {
         switch self {
@@ -28,6 +34,8 @@ enum MarketplaceAPI: APIRoute {
         case .challenge(let id): return ["challenges", Self.segment(.id, id)]
         case .challengeStatus(let id): return ["challenges", Self.segment(.id, id), "status"]
         case .challengeMatches(let id): return ["challenges", Self.segment(.id, id), "matches"]
+        case .challengeAttachments(let id): return ["challenges", Self.segment(.id, id), "attachments"]
+        case .challengeAttachment(let id, let attachment): return ["challenges", Self.segment(.id, id), "attachments", Self.segment(.attachment, attachment)]
         case .solutions: return ["solutions"]
         case .solutionsCSV: return ["solutions.csv"]
         case .solution(let id): return ["solutions", Self.segment(.id, id)]
@@ -37,6 +45,14 @@ enum MarketplaceAPI: APIRoute {
             return ["matches", Self.segment(.challenge, challenge), Self.segment(.solution, solution), "interest"]
         case .messages(let challenge, let solution):
             return ["matches", Self.segment(.challenge, challenge), Self.segment(.solution, solution), "messages"]
+        case .followUps(let challenge, let solution):
+            return ["matches", Self.segment(.challenge, challenge), Self.segment(.solution, solution), "follow-ups"]
+        case .lead(let challenge, let solution):
+            return ["matches", Self.segment(.challenge, challenge), Self.segment(.solution, solution), "lead"]
+        case .meetings(let challenge, let solution):
+            return ["matches", Self.segment(.challenge, challenge), Self.segment(.solution, solution), "meetings"]
+        case .proposal(let challenge, let solution):
+            return ["matches", Self.segment(.challenge, challenge), Self.segment(.solution, solution), "proposal"]
         }
     }
 }

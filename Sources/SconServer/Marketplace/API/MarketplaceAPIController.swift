@@ -24,38 +24,45 @@ struct MarketplaceAPIController: RouteCollection {
         signedIn.post(MarketplaceAPI.interest(challenge: .key, solution: .key), use: expressInterest)
         signedIn.get(MarketplaceAPI.messages(challenge: .key, solution: .key), use: messages)
         signedIn.post(MarketplaceAPI.messages(challenge: .key, solution: .key), use: postMessage)
+        signedIn.get(MarketplaceAPI.followUps(challenge: .key, solution: .key), use: followUps)
+        signedIn.post(MarketplaceAPI.lead(challenge: .key, solution: .key), use: makeLead)
+        signedIn.post(MarketplaceAPI.meetings(challenge: .key, solution: .key), use: requestMeeting)
+        signedIn.post(MarketplaceAPI.proposal(challenge: .key, solution: .key), use: makeProposal)
     }
 
     // MARK: Challenges
 
     @Sendable func challenges(_ req: Request) async throws -> ListResponse<ChallengeDTO> {
         let page = try await req.marketplaceQuery.challenges(try req.challengeFilter(), try req.pageQuery(), for: req.principal)
-        return ListResponse(items: try page.items.map(ChallengeDTO.init), nextCursor: page.nextCursor?.encoded)
+        let rates = try await MarketplaceRates.latest(on: req.db)
+        return ListResponse(items: try page.items.map { try ChallengeDTO($0, rates: rates) }, nextCursor: page.nextCursor?.encoded)
     }
 
     @Sendable func challengesCSV(_ req: Request) async throws -> Response {
         let rows = try await req.marketplaceQuery.allChallenges(try req.challengeFilter(), for: req.principal)
-        return MarketplaceCSV.response(MarketplaceCSV.challenges(rows), filename: "kscon-challenges.csv")
+        return MarketplaceCSV.response(MarketplaceCSV.challenges(rows, rates: try await MarketplaceRates.latest(on: req.db)), filename: "kscon-challenges.csv")
     }
 
     @Sendable func createChallenge(_ req: Request) async throws -> Response {
         let input = try req.decodeJSON(ChallengeInput.self)
         let model = try await req.challengeStore.create(input.applied(to: ChallengeDraft()), publish: input.publish ?? false, by: req.principal)
-        return req.created(try ChallengeDTO(model), at: MarketplaceAPI.challenge(.value(model.storedID)))
+        return req.created(try ChallengeDTO(model, rates: try await MarketplaceRates.latest(on: req.db)), at: MarketplaceAPI.challenge(.value(model.storedID)))
     }
 
     @Sendable func challenge(_ req: Request) async throws -> ChallengeDTO {
-        try ChallengeDTO(try await req.challengeStore.find(try req.uuid(), by: req.principal))
+        try ChallengeDTO(try await req.challengeStore.find(try req.uuid(), by: req.principal), rates: try await MarketplaceRates.latest(on: req.db))
     }
 
     @Sendable func updateChallenge(_ req: Request) async throws -> ChallengeDTO {
         let input = try req.decodeJSON(ChallengeInput.self)
-        return try ChallengeDTO(try await req.challengeStore.update(try req.uuid(), by: req.principal) { input.applied(to: $0) })
+        let model = try await req.challengeStore.update(try req.uuid(), by: req.principal) { input.applied(to: $0) }
+        return try ChallengeDTO(model, rates: try await MarketplaceRates.latest(on: req.db))
     }
 
     @Sendable func moveChallenge(_ req: Request) async throws -> ChallengeDTO {
         let input = try req.decodeJSON(StatusInput.self)
-        return try ChallengeDTO(try await req.challengeStore.move(try req.uuid(), to: input.status, by: req.principal))
+        let model = try await req.challengeStore.move(try req.uuid(), to: input.status, by: req.principal)
+        return try ChallengeDTO(model, rates: try await MarketplaceRates.latest(on: req.db))
     }
 
     @Sendable func challengeMatches(_ req: Request) async throws -> ListResponse<MatchDTO> {
@@ -126,7 +133,46 @@ struct MarketplaceAPIController: RouteCollection {
     }
 }
 
+extension MarketplaceAPIController {
+    // MARK: Follow-ups of a mutual pair
+
+    @Sendable func followUps(_ req: Request) async throws -> FollowUpsDTO {
+        let store = req.followUpStore
+        let pair = try await store.readable(try req.uuid(.challenge), try req.uuid(.solution), by: req.principal)
+        return FollowUpsDTO(challenge: pair.challenge.storedID, solution: pair.solution.storedID, made: try await store.made(pair))
+    }
+
+    private func created(_ req: Request, _ made: FollowUpStore.Made, _ challenge: UUID, _ solution: UUID) -> Response {
+        req.created(FollowUpsDTO(challenge: challenge, solution: solution, made: made),
+                    at: MarketplaceAPI.followUps(challenge: .value(challenge), solution: .value(solution)))
+    }
+
+    @Sendable func makeLead(_ req: Request) async throws -> Response {
+        let input = try req.decodeJSON(PairLeadInput.self)
+        let challenge = try req.uuid(.challenge), solution = try req.uuid(.solution)
+        let made = try await req.followUpStore.lead(challenge, solution, centre: input.centre, supportType: input.supportType, owner: input.owner, by: req.principal)
+        return created(req, made, challenge, solution)
+    }
+
+    @Sendable func requestMeeting(_ req: Request) async throws -> Response {
+        let input = try req.decodeJSON(PairMeetingInput.self)
+        let challenge = try req.uuid(.challenge), solution = try req.uuid(.solution)
+        let made = try await req.followUpStore.meeting(challenge, solution, event: input.event, priority: input.priority, message: input.message, by: req.principal)
+        return created(req, made, challenge, solution)
+    }
+
+    @Sendable func makeProposal(_ req: Request) async throws -> Response {
+        let input = try req.decodeJSON(PairProposalInput.self)
+        let challenge = try req.uuid(.challenge), solution = try req.uuid(.solution)
+        let store = req.followUpStore
+        _ = try await store.proposal(challenge, solution, call: input.call, supportType: input.supportType, budget: input.budget, by: req.principal)
+        let pair = try await store.readable(challenge, solution, by: req.principal)
+        return created(req, try await store.made(pair), challenge, solution)
+    }
+}
+
 extension Request {
+    var followUpStore: FollowUpStore { FollowUpStore(db: db, audit: auditLog) }
     var challengeStore: ChallengeStore { ChallengeStore(db: db, audit: auditLog) }
     var solutionStore: SolutionStore { SolutionStore(db: db, audit: auditLog) }
     var conversationStore: ConversationStore { ConversationStore(db: db, audit: auditLog) }

@@ -5,10 +5,13 @@ import SconDomain
 struct ChallengeDTO: JSONWritable {
     var model: Challenge
     var sectors: [String]
+    /// The budget in KRW at the fund's latest rate of its currency (nil without one).
+    var budgetKRW: BudgetRange?
 
-    init(_ model: Challenge) throws {
+    init(_ model: Challenge, rates: [Currency: ExchangeRate]) throws {
         self.model = model
         sectors = try model.sectorList.map(\.rawValue)
+        budgetKRW = model.budgetKRW(rates)?.range
     }
 
     func writeJSON(to writer: inout JSONWriter) {
@@ -33,6 +36,14 @@ struct ChallengeDTO: JSONWritable {
                     $0.field("currency", currency.rawValue)
                     $0.field("minimum", Money(minor: low, currency).decimalText)
                     $0.field("maximum", Money(minor: high, currency).decimalText)
+                }
+            } else { $0.null() }
+            $0.key("budgetKrw")
+            if let krw = budgetKRW {
+                $0.object {
+                    $0.field("currency", "KRW")
+                    $0.field("minimum", krw.minimum.decimalText)
+                    $0.field("maximum", krw.maximum.decimalText)
                 }
             } else { $0.null() }
             $0.field("timing", model.timing)
@@ -153,6 +164,44 @@ struct MessageDTO: JSONWritable {
             $0.field("organisation", model.organisationID)
             $0.field("text", model.text)
             $0.field("createdAt", ISO8601DateFormatter().string(from: model.createdAt))
+        }
+    }
+}
+
+/// What a mutual pair became: its lead on a centre's board, its draft proposal, its meeting requests.
+struct FollowUpsDTO: JSONWritable {
+    var challenge: UUID
+    var solution: UUID
+    var made: FollowUpStore.Made
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object {
+            $0.field("challenge", challenge)
+            $0.field("solution", solution)
+            $0.key("lead")
+            if let lead = made.lead {
+                $0.object {
+                    $0.field("id", lead.storedID)
+                    $0.field("centre", lead.centreID)
+                    $0.field("project", lead.projectID)
+                }
+            } else { $0.null() }
+            $0.key("proposal")
+            if let proposal = made.proposal {
+                $0.object {
+                    $0.field("id", proposal.storedID)
+                    $0.field("call", proposal.callID)
+                    $0.field("state", proposal.state)
+                }
+            } else { $0.null() }
+            $0.key("meetings")
+            $0.array(made.meetings) { writer, item in
+                writer.object {
+                    $0.field("event", item.0.eventID)
+                    $0.field("request", item.0.requestID)
+                    $0.field("createdAt", ISO8601DateFormatter().string(from: item.0.createdAt))
+                }
+            }
         }
     }
 }

@@ -135,3 +135,45 @@ struct MessageInput: Decodable, Sendable {
         text = try decoder.strictFields(Field.self).decodeIfPresent(String.self, forKey: .text)
     }
 }
+
+/// `POST /api/v1/matches/{challenge}/{solution}/lead`: `{"centre": "…", "supportType": "master-plan", "owner": "…"}`.
+struct PairLeadInput: Decodable, Sendable {
+    var centre: UUID?
+    var supportType: String?
+    var owner: String?
+    enum Field: String, CodingKey, CaseIterable { case centre, supportType, owner }
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.strictFields(Field.self)
+        centre = try c.decodeIfPresent(UUID.self, forKey: .centre)
+        supportType = try c.decodeIfPresent(String.self, forKey: .supportType)
+        owner = try c.decodeIfPresent(String.self, forKey: .owner)
+    }
+}
+
+/// `POST /api/v1/matches/{challenge}/{solution}/meetings`: `{"event": "…", "priority": 3, "message": "…"}`.
+struct PairMeetingInput: Decodable, Sendable {
+    var event: UUID?
+    var priority: Int?
+    var message: String?
+    enum Field: String, CodingKey, CaseIterable { case event, priority, message }
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.strictFields(Field.self)
+        event = try c.decodeIfPresent(UUID.self, forKey: .event)
+        priority = try c.decodeIfPresent(Int.self, forKey: .priority)
+        message = try c.decodeIfPresent(String.self, forKey: .message)
+    }
+}
+
+/// `POST /api/v1/matches/{challenge}/{solution}/proposal`: `{"call": "…", "supportType": "master-plan", "budget": 500000000}`.
+struct PairProposalInput: Decodable, Sendable {
+    var call: UUID?
+    var supportType: String?
+    var budget: Int?
+    enum Field: String, CodingKey, CaseIterable { case call, supportType, budget }
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.strictFields(Field.self)
+        call = try c.decodeIfPresent(UUID.self, forKey: .call)
+        supportType = try c.decodeIfPresent(String.self, forKey: .supportType)
+        budget = try c.decodeIfPresent(Int.self, forKey: .budget)
+    }
+}

@@ -4,8 +4,15 @@ import Vapor
 
 /// The marketplace's pages: `MarketplaceURL`.
 struct MarketplacePagesController: RouteCollection {
+    let maxAttachmentBytes: Int
+
     func boot(routes: any RoutesBuilder) throws {
         let signedIn = routes.grouped(RequireSignedIn())
+        // A multipart form carries the file plus a little: its boundaries and the CSRF field.
+        let uploadLimit = maxAttachmentBytes + 64 * 1024
+        signedIn.upload(MarketplaceURL.challengeAttachments(.key), maxBytes: uploadLimit, use: uploadAttachment)
+            .allowingBodies(upTo: uploadLimit)
+        signedIn.post(MarketplaceURL.challengeAttachmentDelete(.key, attachment: .key), use: removeAttachment)
         routes.get(MarketplaceURL.home, use: home)
         signedIn.get(MarketplaceURL.challengeNew, use: newChallenge)
         signedIn.post(MarketplaceURL.challengeNew, use: createChallenge)
@@ -22,6 +29,9 @@ struct MarketplacePagesController: RouteCollection {
         routes.get(MarketplaceURL.pair(challenge: .key, solution: .key), use: pair)
         signedIn.post(MarketplaceURL.pairInterest(challenge: .key, solution: .key), use: sayInterested)
         signedIn.post(MarketplaceURL.pairMessages(challenge: .key, solution: .key), use: postMessage)
+        signedIn.post(MarketplaceURL.pairLead(challenge: .key, solution: .key), use: makeLead)
+        signedIn.post(MarketplaceURL.pairMeeting(challenge: .key, solution: .key), use: requestMeeting)
+        signedIn.post(MarketplaceURL.pairProposal(challenge: .key, solution: .key), use: makeProposal)
     }
 
     // MARK: Lists
@@ -97,7 +107,9 @@ struct MarketplacePagesController: RouteCollection {
         return MarketplaceShowPage.render(PageContext(request: req), .init(
             challenge: challenge, solution: nil, organisation: try await OrganisationQuery(rows: req.rows).find(challenge.organisationID),
             cityName: city.map { LocalizedText(en: $0.nameEn, ko: $0.nameKo) }, countries: try await req.application.countryNames.all(on: req.db),
-            matches: matches.map { ($0.0, MarketplaceText($0.1, in: PageContext(request: req).language).title) }, mayEdit: mayEdit, notice: notice, problem: problem))
+            matches: matches.map { ($0.0, MarketplaceText($0.1, in: PageContext(request: req).language).title) }, mayEdit: mayEdit, notice: notice, problem: problem,
+            budgetKRW: challenge.budgetKRW(try await MarketplaceRates.latest(on: req.db)),
+            attachments: try await ChallengeAttachmentStore.summaries(id, on: req.db), maxAttachmentBytes: maxAttachmentBytes))
     }
 
     @Sendable func editChallenge(_ req: Request) async throws -> HTML {
@@ -134,6 +146,40 @@ struct MarketplacePagesController: RouteCollection {
         } catch let refusal as MarketplaceRefusal {
             return try await challengePage(req, id: id, notice: nil, problem: req.strings.localized(refusal)).encodeResponse(status: .conflict, for: req)
         }
+    }
+
+    // MARK: A challenge's files
+
+    struct UploadForm: Content { var file: File? }
+
+    @Sendable func uploadAttachment(_ req: Request) async throws -> Response {
+        let id = try req.uuid()
+        let form = try req.content.decode(UploadForm.self)
+        do {
+            let file = form.file
+            _ = try await req.challengeAttachmentStore.attach(id, filename: file?.filename, declaredType: file?.contentType?.serialize(),
+                                                              bytes: file.map { Array($0.data.readableBytesView) } ?? [], maximumBytes: maxAttachmentBytes,
+                                                              by: req.principal)
+            return req.redirect(to: MarketplaceURL.challenge(.value(id)).path + "?done=attached#attachments", redirectType: .normal)
+        } catch DomainError.invalid(let issues) {
+            let context = PageContext(request: req)
+            let text = issues.map { context.localized($0, label: "market.attachments.file") }.joined(separator: " ")
+            return try await challengePage(req, id: id, notice: nil, problem: text).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    /// Removing a file cannot be undone: the confirmation page first.
+    @Sendable func removeAttachment(_ req: Request) async throws -> Response {
+        let id = try req.uuid(), attachment = try req.uuid(.attachment)
+        let file = try await req.challengeAttachmentStore.removable(id, attachment, by: req.principal)
+        let s = req.strings
+        if let page = try await Components.confirmStep(req, ConfirmStep(
+            title: s["market.attachments.confirm"], consequence: s["market.attachments.confirm.what"], yes: s["market.attachments.confirm.yes"],
+            back: MarketplaceURL.challenge(.value(id)).path + "#attachments", destructive: true, subject: file.filename)) {
+            return page
+        }
+        try await req.challengeAttachmentStore.remove(id, attachment, by: req.principal)
+        return req.redirect(to: MarketplaceURL.challenge(.value(id)).path + "?done=removed#attachments", redirectType: .normal)
     }
 
     // MARK: Solutions
@@ -228,7 +274,8 @@ struct MarketplacePagesController: RouteCollection {
         try await pairPage(req, draft: "", issues: [], problem: nil)
     }
 
-    private func pairPage(_ req: Request, draft: String, issues: [FieldIssue], problem: String?) async throws -> HTML {
+    private func pairPage(_ req: Request, draft: String, issues: [FieldIssue], problem: String?,
+                          followUpForm: MarketplaceFollowUpSection.Form? = nil, followUpValues: [String: String] = [:]) async throws -> HTML {
         let store = req.conversationStore
         let pair = try await store.pair(try req.uuid(.challenge), try req.uuid(.solution), by: req.principal)
         let interest = try await store.interest(in: pair)
@@ -242,11 +289,25 @@ struct MarketplacePagesController: RouteCollection {
         let authors = try await MarketplaceAuthors.names(of: Set((messages ?? []).map(\.authorID)), on: req.db)
         let saidFor = [(interest.challengeSide, pair.challengeSide), (interest.solutionSide, pair.solutionSide)]
         let maySay = saidFor.contains { !$0.0 && MarketplaceAccess.allows(principal, .expressInterest(side: $0.1)) }
+        var followUp: MarketplaceFollowUpSection.Model?
+        if interest.mutual && principal.isSignedIn {
+            let store = req.followUpStore
+            let centres = try await store.leadCentres(for: pair, by: principal)
+            let speaks = MarketplaceAccess.allows(principal, .followUp(side: pair.challengeSide)) || MarketplaceAccess.allows(principal, .followUp(side: pair.solutionSide))
+            if mayRead || !centres.isEmpty {
+                let made = try await store.made(pair)
+                followUp = .init(made: made, leadCentres: centres,
+                                 chances: speaks ? try await store.meetingChances(for: pair, by: principal) : nil,
+                                 calls: store.mayPropose(pair, by: principal) ? try await store.openCalls(for: pair, by: principal) : nil,
+                                 form: followUpForm, issues: followUpForm == nil ? [] : issues, values: followUpValues,
+                                 keepsLeadBoard: made.lead.map { CentreAccess.allows(principal, .keepBoard($0.centreID)) } ?? false)
+            }
+        }
         return MarketplacePairPage.render(PageContext(request: req), .init(
             pair: pair, interest: interest, match: match, maySayInterested: maySay, messages: messages,
             mayWrite: MarketplaceAccess.allows(principal, .writeConversation(challengeSide: pair.challengeSide, solutionSide: pair.solutionSide)),
             authors: authors, organisations: Dictionary(uniqueKeysWithValues: organisations.map { ($0.storedID, $0.name) }),
-            draft: draft, issues: issues, problem: problem))
+            draft: draft, issues: followUpForm == nil ? issues : [], problem: problem, followUp: followUp))
     }
 
     @Sendable func sayInterested(_ req: Request) async throws -> Response {
@@ -268,6 +329,62 @@ struct MarketplacePagesController: RouteCollection {
         } catch let refusal as ConversationRefusal {
             return try await pairPage(req, draft: form.text ?? "", issues: [], problem: req.strings.localized(refusal))
                 .encodeResponse(status: .conflict, for: req)
+        }
+    }
+
+    // MARK: Following a mutual pair up
+
+    /// Runs a follow-up; its form's errors (422) or refusal (409) come back on the pair's page.
+    private func followUp(_ req: Request, _ form: MarketplaceFollowUpSection.Form, values: [String: String],
+                          _ action: @Sendable (UUID, UUID) async throws -> String) async throws -> Response {
+        let challenge = try req.uuid(.challenge), solution = try req.uuid(.solution)
+        do {
+            return req.redirect(to: try await action(challenge, solution), redirectType: .normal)
+        } catch DomainError.invalid(let issues) {
+            return try await pairPage(req, draft: "", issues: issues, problem: nil, followUpForm: form, followUpValues: values)
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        } catch let refusal as any Refusal {
+            return try await pairPage(req, draft: "", issues: [], problem: req.strings.localized(refusal), followUpForm: form, followUpValues: values)
+                .encodeResponse(status: .conflict, for: req)
+        }
+    }
+
+    struct LeadForm: Content { var centre: String?; var supportType: String?; var owner: String? }
+
+    @Sendable func makeLead(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(LeadForm.self)
+        let principal = req.principal, store = req.followUpStore
+        return try await followUp(req, .lead, values: ["centre": form.centre ?? "", "supportType": form.supportType ?? "", "owner": form.owner ?? ""]) { c, s in
+            _ = try await store.lead(c, s, centre: form.centre.flatMap(UUID.init(uuidString:)), supportType: form.supportType.flatMap { $0.isEmpty ? nil : $0 },
+                                     owner: form.owner, by: principal)
+            return MarketplaceURL.pair(challenge: .value(c), solution: .value(s)).path + "#follow-up"
+        }
+    }
+
+    struct MeetingForm: Content { var event: String?; var message: String? }
+
+    @Sendable func requestMeeting(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(MeetingForm.self)
+        let principal = req.principal, store = req.followUpStore
+        return try await followUp(req, .meeting, values: ["event": form.event ?? "", "message": form.message ?? ""]) { c, s in
+            _ = try await store.meeting(c, s, event: form.event.flatMap(UUID.init(uuidString:)), priority: nil, message: form.message, by: principal)
+            return MarketplaceURL.pair(challenge: .value(c), solution: .value(s)).path + "#follow-up"
+        }
+    }
+
+    struct ProposalForm: Content { var call: String?; var supportType: String?; var budget: String? }
+
+    @Sendable func makeProposal(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(ProposalForm.self)
+        let principal = req.principal, store = req.followUpStore
+        let budgetText = (form.budget ?? "").replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
+        return try await followUp(req, .proposal, values: ["call": form.call ?? "", "supportType": form.supportType ?? "", "budget": form.budget ?? ""]) { c, s in
+            if !budgetText.isEmpty && Int(budgetText) == nil {
+                throw DomainError.invalid([FieldIssue(field: "budget", code: "invalid", detail: "budget is a whole number of KRW.")])
+            }
+            let dto = try await store.proposal(c, s, call: form.call.flatMap(UUID.init(uuidString:)), supportType: form.supportType.flatMap { $0.isEmpty ? nil : $0 },
+                                               budget: Int(budgetText), by: principal)
+            return OpenCallURL.proposal(.value(dto.id)).path
         }
     }
 

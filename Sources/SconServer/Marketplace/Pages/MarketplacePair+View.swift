@@ -16,6 +16,7 @@ enum MarketplacePairPage {
         var draft: String = ""
         var issues: [FieldIssue] = []
         var problem: String?
+        var followUp: MarketplaceFollowUpSection.Model? = nil
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -69,6 +70,7 @@ enum MarketplacePairPage {
         <p class="hint">\(context["market.interest.explain"])</p>
         \(interestForm)
         \(conversation)
+        \(model.followUp.map { MarketplaceFollowUpSection.render(context, challenge: cid, solution: sid, $0) } ?? .empty)
         """
         return Layout.page(context, title: context["market.pair"], current: "nav.marketplace", body: body)
     }

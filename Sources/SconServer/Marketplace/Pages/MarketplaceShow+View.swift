@@ -15,6 +15,11 @@ enum MarketplaceShowPage {
         var mayEdit: Bool
         var notice: String?
         var problem: String?
+        /// The challenge's budget in KRW and the fund's rate it was converted at (nil for a KRW budget).
+        var budgetKRW: (range: BudgetRange, rate: ExchangeRate?)? = nil
+        /// The challenge's files.
+        var attachments: [ChallengeAttachmentStore.Summary] = []
+        var maxAttachmentBytes: Int = 0
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -39,6 +44,13 @@ enum MarketplaceShowPage {
         if let budget = try? challenge.budget {
             facts.append(Components.definition(context["market.budget"], HTML(stringLiteral:
                 "\(budget.minimum.currency.rawValue) \(budget.minimum.decimalText) – \(budget.maximum.decimalText)")))
+            if let krw = model.budgetKRW, let rate = krw.rate {
+                let text = "≈ KRW \(MoneyText.grouped(krw.range.minimum.minor)) – \(MoneyText.grouped(krw.range.maximum.minor))"
+                facts.append(Components.definition(context["market.budget.krw"], HTML(stringLiteral: text + " " + context.strings.format("market.budget.rate", [
+                    "rate": rate.rateText, "currency": rate.currency.rawValue, "day": rate.day.description, "source": rate.source]))))
+            } else if budget.minimum.currency != .KRW {
+                facts.append(Components.definition(context["market.budget.krw"], HTML(stringLiteral: context["market.budget.norate"])))
+            }
         }
         if !challenge.timing.isEmpty { facts.append(Components.definition(context["field.timing"], HTML(stringLiteral: challenge.timing))) }
         if !challenge.contact.isEmpty { facts.append(Components.definition(context["field.contact"], HTML(stringLiteral: challenge.contact))) }
@@ -58,11 +70,47 @@ enum MarketplaceShowPage {
         \(original)
         <dl class="facts">\(facts)</dl>
         \(moves)
+        \(attachmentSection(context, id: id, model))
         <h2>\(context["market.matches.solutions"])</h2>
         <p class="hint">\(context["market.matches.explain"])</p>
         \(matches)
         """
         return Layout.page(context, title: text.title, current: "nav.marketplace", body: body)
+    }
+
+    /// The challenge's files: a table with download links; for its editors, a remove button each
+    /// (confirmed first) and the upload form.
+    static func attachmentSection(_ context: PageContext, id: UUID, _ model: Model) -> HTML {
+        let rows: [HTML] = model.attachments.map { file in
+            let remove: HTML = model.mayEdit ? """
+                <td><form method="post" action="\(MarketplaceURL.challengeAttachmentDelete(.value(id), attachment: .value(file.id)).path)">\(context.csrfField)\
+                <button type="submit" class="button button-secondary">\(context["market.attachments.remove"])</button></form></td>
+                """ : .empty
+            return """
+            <tr><th scope="row"><a href="\(MarketplaceAPI.challengeAttachment(.value(id), attachment: .value(file.id)).path)">\(file.filename)</a></th>\
+            <td class="number">\(MoneyText.grouped((file.size + 1023) / 1024)) KB</td>\(remove)</tr>
+            """
+        }
+        let table: HTML = rows.isEmpty ? "<p>\(context["market.attachments.none"])</p>" : """
+            <table class="list"><caption>\(context["market.attachments"])</caption><thead><tr><th scope="col">\(context["market.attachments.file"])</th>\
+            <th scope="col" class="number">\(context["market.attachments.size"])</th>\(model.mayEdit ? HTML(raw: "<th scope=\"col\"></th>") : HTML.empty)</tr></thead>
+            <tbody>\(rows)</tbody></table>
+            """
+        let upload: HTML = model.mayEdit ? """
+            <form method="post" action="\(MarketplaceURL.challengeAttachments(.value(id)).path)" enctype="multipart/form-data" class="stacked">
+            \(context.csrfField)
+            <div class="field"><label for="f-file">\(context["market.attachments.file"])</label>
+            <p class="hint" id="f-file-hint">\(context.strings.format("market.attachments.hint", ["max": MoneyText.grouped(model.maxAttachmentBytes / 1024 / 1024)]))</p>
+            <input id="f-file" name="file" type="file" accept="application/pdf,image/png,image/jpeg" aria-describedby="f-file-hint" required></div>
+            <button type="submit" class="button">\(context["market.attachments.add"])</button>
+            </form>
+            """ : .empty
+        return """
+        <section id="attachments"><h2>\(context["market.attachments"])</h2>
+        \(table)
+        \(upload)
+        </section>
+        """
     }
 
     private static func solutionPage(_ context: PageContext, _ solution: Solution, _ model: Model) -> HTML {

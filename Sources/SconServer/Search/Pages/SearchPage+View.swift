@@ -66,6 +66,7 @@ enum SearchPage {
         case .city: DirectoryURL.city(.value(hit.objectID)).path
         case .call: OpenCallURL.call(.value(hit.objectID)).path
         case .project: ProjectURL.project(.value(hit.objectID)).path
+        case .agreement: AgreementsURL.agreement(.value(hit.objectID)).path
         }
     }
 }

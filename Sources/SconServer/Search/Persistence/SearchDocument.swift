@@ -3,12 +3,12 @@ import SconDomain
 
 /// The kinds of record the search box finds.
 enum SearchKind: String, Sendable, CaseIterable, Codable {
-    case challenge, solution, organisation, city, call, project
+    case challenge, solution, organisation, city, call, project, agreement
 }
 
 /// A record as the search index takes it: its texts in the language each is written in, where
 /// it is, its sectors. Only what anyone may see is indexed (published challenges and solutions,
-/// calls that are not drafts, public projects), so a search never shows what the caller may not.
+/// calls that are not drafts, public projects and agreements), so a search never shows what the caller may not.
 struct SearchDocument: Sendable {
     struct Text: Sendable {
         var title: String

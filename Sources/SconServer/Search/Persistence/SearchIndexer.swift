@@ -9,7 +9,7 @@ import Vapor
 /// and by `scon search reindex`.
 enum SearchIndexer {
     /// Kinds re-read from their contexts; the marketplace's are kept by its stores.
-    static let refreshedKinds: Set<SearchKind> = [.organisation, .city, .call, .project]
+    static let refreshedKinds: Set<SearchKind> = [.organisation, .city, .call, .project, .agreement]
 
     /// Replaces the entries of `kinds` with what the contexts say is searchable now.
     static func refresh(_ kinds: Set<SearchKind> = refreshedKinds, on db: any Database, now: Date) async throws {
