@@ -47,6 +47,7 @@ import VaporTesting
                 let page = try await Browser(app).get("/marketplace/challenges/\(id)?lang=\(language)").text
                 #expect(page.contains(words))
                 #expect(page.contains("192,500,000"))
+                #expect(page.contains("1,000,000.00") && page.contains("5,000,000.00"))  // the local range grouped too
                 #expect(page.contains("Test rate"))
             }
             // Without a rate for its currency: null, and the page says so.

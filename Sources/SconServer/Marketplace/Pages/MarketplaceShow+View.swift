@@ -43,9 +43,9 @@ enum MarketplaceShowPage {
         }
         if let budget = try? challenge.budget {
             facts.append(Components.definition(context["market.budget"], HTML(stringLiteral:
-                "\(budget.minimum.currency.rawValue) \(budget.minimum.decimalText) – \(budget.maximum.decimalText)")))
+                "\(MoneyText.money(budget.minimum, context.language)) – \(MoneyText.money(budget.maximum, context.language))")))
             if let krw = model.budgetKRW, let rate = krw.rate {
-                let text = "≈ KRW \(MoneyText.grouped(krw.range.minimum.minor)) – \(MoneyText.grouped(krw.range.maximum.minor))"
+                let text = "≈ \(MoneyText.krw(krw.range.minimum.minor, context.language)) – \(MoneyText.krw(krw.range.maximum.minor, context.language))"
                 facts.append(Components.definition(context["market.budget.krw"], HTML(stringLiteral: text + " " + context.strings.format("market.budget.rate", [
                     "rate": rate.rateText, "currency": rate.currency.rawValue, "day": rate.day.description, "source": rate.source]))))
             } else if budget.minimum.currency != .KRW {
