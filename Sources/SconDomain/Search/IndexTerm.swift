@@ -49,11 +49,14 @@ public struct IndexTerm: Sendable, Hashable {
 
     /// The storage form of a term of `kind` with `text`.
     public static func token(kind: Kind, text: String) -> String {
+        kind.rawValue + String(fnv1a64(text), radix: 36)
+    }
+
+    /// The 64-bit FNV-1a hash of a text's UTF-8 bytes: a term's storage form, a token's key in
+    /// the postings (`SearchIndex.key`) and, cut to 32 bits, in the term spans (`TermSpans`).
+    public static func fnv1a64(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        return kind.rawValue + String(hash, radix: 36)
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
     }
 }

@@ -9,9 +9,7 @@
 public enum TermSpans {
     /// The hash a span keeps of a token: the low 32 bits of its 64-bit FNV-1a.
     public static func hash(token: String) -> UInt32 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in token.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return UInt32(truncatingIfNeeded: hash)
+        UInt32(truncatingIfNeeded: IndexTerm.fnv1a64(token))
     }
 
     /// The spans of `terms` (one field's terms, as `SearchAnalyzer.terms(of:…)` gives them).

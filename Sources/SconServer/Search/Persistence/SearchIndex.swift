@@ -155,9 +155,7 @@ struct SearchIndex: Sendable {
 
     /// A token as the postings keep it: the 64-bit FNV-1a hash of its text.
     static func key(_ token: String) -> Int64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in token.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return Int64(bitPattern: hash)
+        Int64(bitPattern: IndexTerm.fnv1a64(token))
     }
 
     /// The entry's number in the postings (SQLite's rowid, PostgreSQL's `seq`).
