@@ -8,7 +8,7 @@ import Vapor
 struct SearchContext: SconContext {
     let name = "Search"
 
-    var migrations: [any Migration] { [CreateSearchIndex(), AddSearchEntrySpans()] }
+    var migrations: [any Migration] { [CreateSearchIndex(), AddSearchEntrySpans(), AddSearchImpactLength(), CreateSearchForward()] }
 
     func register(_ routes: ContextRoutes) throws {
         try routes.app.register(collection: SearchController())
