@@ -189,8 +189,8 @@ enum SearchBench {
 
     static func clear(_ db: any Database) async throws {
         let sql = db as! any SQLDatabase
-        for table in ["search_postings", "search_terms", "search_entries"] { try await sql.raw("DELETE FROM \(unsafeRaw: table)").run() }
-        try await sql.raw("UPDATE search_stats SET documents = 0, total_length = 0 WHERE id = 1").run()
+        for table in ["search_postings", "search_forward", "search_terms", "search_entries"] { try await sql.raw("DELETE FROM \(unsafeRaw: table)").run() }
+        try await sql.raw("UPDATE search_stats SET documents = 0, total_length = 0, impact_average_length = NULL WHERE id = 1").run()
     }
 
     /// The bytes the search tables take: PostgreSQL's relation sizes; on SQLite, the file's pages
@@ -199,7 +199,7 @@ enum SearchBench {
         let sql = db as! any SQLDatabase
         struct Size: Decodable { var bytes: Int }
         if sql.dialect.name == "postgresql" {
-            return try await sql.raw("SELECT (pg_total_relation_size('search_entries') + pg_total_relation_size('search_postings') + pg_total_relation_size('search_terms'))::bigint AS bytes")
+            return try await sql.raw("SELECT (pg_total_relation_size('search_entries') + pg_total_relation_size('search_postings') + pg_total_relation_size('search_terms') + pg_total_relation_size('search_forward'))::bigint AS bytes")
                 .first(decoding: Size.self)?.bytes ?? 0
         }
         try await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
