@@ -11,7 +11,7 @@ ST=${SCHEMATHESIS:-schemathesis}
 EXAMPLES=${SCON_ST_EXAMPLES:-6}
 WORK=$(mktemp -d /tmp/scon-st.XXXXXX)
 PORT=${SCON_ST_PORT:-18431}
-export DATABASE_URL="sqlite:$WORK/scon.sqlite" SCON_BCRYPT_COST=4 LOG_LEVEL=error
+export DATABASE_URL="sqlite:$WORK/scon.sqlite" SCON_BCRYPT_COST=4 LOG_LEVEL=warning
 cleanup() { [ -n "${SERVER:-}" ] && kill "$SERVER" 2>/dev/null || true; }
 trap cleanup EXIT
 

@@ -99,9 +99,19 @@ struct AuditLog: Sendable {
     /// On PostgreSQL, the chain's transaction-scoped advisory lock (taking it again in the same
     /// transaction is a no-op), in the space of the current schema: advisory locks are
     /// server-wide, and two schemas (two K-SCON databases on one server, or the tests') have
-    /// chains of the same names that must not wait for each other. SQLite has one writer at a time anyway.
+    /// chains of the same names that must not wait for each other.
+    ///
+    /// On SQLite, the database's write lock, taken before the transaction reads anything (a write
+    /// that changes no row takes it): a transaction that read first and then wrote after another
+    /// connection's commit (a session, a sign-in attempt) would fail at once with
+    /// `SQLITE_BUSY_SNAPSHOT`, which no busy handler retries; now it waits its turn
+    /// (schemathesis found the 500s this gave under two concurrent clients).
     static func lock(_ chain: AuditChainKey, on tx: any Database) async throws {
-        guard let sql = tx as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
+        guard let sql = tx as? any SQLDatabase else { return }
+        guard sql.dialect.name == "postgresql" else {
+            try await sql.raw("UPDATE audit_entries SET sequence = sequence WHERE 0 = 1").run()
+            return
+        }
         let key = Int32(truncatingIfNeeded: chain.lockKey ^ (chain.lockKey >> 32))
         try await sql.raw("SELECT pg_advisory_xact_lock(hashtext(current_schema()), \(bind: key))").run()
     }
