@@ -23,7 +23,7 @@ struct SearchContext: SconContext {
     var tools: ContextTools {
         ContextTools(benchmarks: ["search": { options, context in
                          context.console.print(try await SearchBench.run(count: max(400, options.count ?? 100_000), clients: max(1, options.clients ?? 16),
-                                                                         rounds: max(1, options.runs ?? 3), postgres: options.postgres))
+                                                                         rounds: max(1, options.runs ?? 10), postgres: options.postgres))
                      }],
                      commands: ["search": SearchCommand()])
     }
