@@ -49,24 +49,24 @@ public struct ThresholdTopK: Sendable {
         let best = SearchRanking.best(scores, count: page)
         let floor = best.count < page ? 0 : best[best.count - 1].score
         guard unreadBound <= floor else { return nil }
-        var open: [(entry: Int64, upper: Double)] = []
-        for (entry, score) in scores where !settled.contains(entry) {
-            let missing = upperBound(missing: ~(read[entry] ?? 0))
-            guard missing > 0, score + missing > floor else { continue }
-            open.append((entry, score + missing))
-        }
-        return open.sorted { $0.upper != $1.upper ? $0.upper > $1.upper : $0.entry < $1.entry }.map(\.entry)
+        let open = upperBounds().filter { $0.value > floor }
+        return open.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
     }
 
     /// The `count` entries not settled that could gain the most from what they have not been read
     /// for, highest upper bound first: the ones worth settling when the page cannot be closed.
     public func mostPromising(_ count: Int) -> [Int64] {
+        SearchRanking.best(upperBounds(), count: count).map(\.entry)
+    }
+
+    /// The upper bounds of the entries not settled that something unread could still raise.
+    private func upperBounds() -> [Int64: Double] {
         var uppers: [Int64: Double] = [:]
         for (entry, score) in scores where !settled.contains(entry) {
             let missing = upperBound(missing: ~(read[entry] ?? 0))
             if missing > 0 { uppers[entry] = score + missing }
         }
-        return SearchRanking.best(uppers, count: count).map(\.entry)
+        return uppers
     }
 
     private func upperBound(missing mask: UInt64) -> Double {

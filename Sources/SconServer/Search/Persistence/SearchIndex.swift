@@ -28,6 +28,9 @@ struct SearchIndex: Sendable {
 
     var sql: any SQLDatabase { db as! any SQLDatabase }
 
+    /// A posting's impact: its term weight times this, as an integer.
+    static let impactScale = 10_000.0
+
     /// BM25's parameters as FTS5 uses them.
     static let k1 = 1.2, b = 0.75, titleWeight = 2.0
 
@@ -111,7 +114,7 @@ struct SearchIndex: Sendable {
             for posting in postings {
                 let key = Self.key(posting.token)
                 let weight = Self.termWeight(title: posting.titleCount, body: posting.bodyCount, length: length, averageLength: averageLength)
-                rows.append((key, Int((weight * 10_000).rounded()), number, posting.titleCount, posting.bodyCount, length))
+                rows.append((key, Int((weight * Self.impactScale).rounded()), number, posting.titleCount, posting.bodyCount, length))
                 frequencies[key, default: 0] += 1
             }
         }

@@ -12,7 +12,7 @@ struct QueryWeights {
 
     /// The most a posting of `term` with a stored impact of at most `impact` contributes.
     func bound(term: Int, impact: Int64) -> Double {
-        terms[term].weight * min((Double(impact) + 1) / 10_000 * drift, SearchIndex.k1 + 1)
+        terms[term].weight * min((Double(impact) + 1) / SearchIndex.impactScale * drift, SearchIndex.k1 + 1)
     }
 
     func contribution(term: Int, title: Int64, body: Int64, length: Int64) -> Double {
